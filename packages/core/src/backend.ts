@@ -1,0 +1,89 @@
+/**
+ * Backend selection. The cpu backend ships with core; `wasm` and `webgpu`
+ * come from `@convkit/backend-wasm` and `@convkit/backend-webgpu`, which
+ * register themselves here when imported (like onnxruntime's backends), so
+ * layers and compress never name a backend.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import './engine';
+import { BackendError } from './errors';
+
+/** Names of the backends convkit knows about; others may be registered by plugins. */
+export type BackendName = 'cpu' | 'wasm' | 'webgpu' | (string & {});
+
+/** What a backend package hands to `registerBackendProvider`. */
+export interface BackendProvider {
+  /** The name users pass to `setBackend`. */
+  name: BackendName;
+  /** The npm package that provides it, used in error messages. */
+  packageName: string;
+  /** Prepares the backend (loads `.wasm`, spawns workers, ...) and registers it with the engine. */
+  initialize(): Promise<void>;
+  /** Kernel names this backend implements natively, for `supportedKernels`. */
+  kernels?(): readonly string[];
+}
+
+const providers = new Map<string, BackendProvider>();
+const initialized = new Set<string>(['cpu']);
+
+const PACKAGE_OF: Record<string, string> = {
+  wasm: '@convkit/backend-wasm',
+  webgpu: '@convkit/backend-webgpu',
+};
+
+/** Called by backend packages on import. */
+export function registerBackendProvider(provider: BackendProvider): void {
+  providers.set(provider.name, provider);
+}
+
+/** Backends that can be selected right now (registered or built in). */
+export function availableBackends(): BackendName[] {
+  return ['cpu', ...[...providers.keys()].filter((n) => n !== 'cpu')];
+}
+
+/**
+ * Selects the backend that runs every op from now on. Throws `BackendError`
+ * with the package to install when the backend is not registered.
+ */
+export async function setBackend(name: BackendName): Promise<void> {
+  if (name !== 'cpu' && !providers.has(name) && tf.findBackendFactory(name) === null) {
+    const pkg = PACKAGE_OF[name];
+    throw new BackendError(
+      pkg
+        ? `Backend '${name}' is not installed. Run \`pnpm add ${pkg}\` and import it once: \`import '${pkg}';\``
+        : `Unknown backend '${name}'. Available: ${availableBackends().join(', ')}`,
+    );
+  }
+  const provider = providers.get(name);
+  if (provider && !initialized.has(name)) {
+    try {
+      await provider.initialize();
+    } catch (err) {
+      throw new BackendError(`Backend '${name}' (${provider.packageName}) failed to initialise: ${String(err)}`, {
+        cause: err,
+      });
+    }
+    initialized.add(name);
+  }
+  const ok = await tf.setBackend(name);
+  if (!ok) throw new BackendError(`Backend '${name}' could not be activated`);
+  await tf.ready();
+}
+
+/** Name of the active backend. */
+export function getBackend(): BackendName {
+  return tf.getBackend();
+}
+
+/** Resolves when the active backend is ready. */
+export async function ready(): Promise<void> {
+  await tf.ready();
+}
+
+/** Kernel names registered for a backend (defaults to the active one). */
+export function supportedKernels(name: BackendName = tf.getBackend()): string[] {
+  return tf
+    .getKernelsForBackend(name)
+    .map((k) => k.kernelName)
+    .sort();
+}

@@ -1,0 +1,22 @@
+/**
+ * The single place where convkit touches the tfjs-core engine configuration.
+ * Importing it registers the cpu backend (a side effect) and silences the
+ * tfjs "install tfjs-node" banner: convkit ships its own fast backends.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+
+let configured = false;
+
+/** Applies convkit's engine defaults once. Safe to call many times. */
+export function configureEngine(): void {
+  if (configured) return;
+  configured = true;
+  // PROD turns off tfjs's per-op debug checks and its console banners; convkit
+  // does its own shape checks with messages that name the layer.
+  tf.env().set('PROD', true);
+}
+
+configureEngine();
+
+export { tf };

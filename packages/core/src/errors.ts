@@ -1,0 +1,63 @@
+/**
+ * Typed errors shared by every convkit package. Each carries a stable `code`
+ * so callers can branch on the kind of failure without parsing messages.
+ */
+
+/** Base class of every error convkit throws on purpose. */
+export class ConvkitError extends Error {
+  /** Stable machine-readable code, e.g. `'SHAPE'`. */
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+/** A tensor or layer received a shape it cannot work with. */
+export class ShapeError extends ConvkitError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('SHAPE', message, options);
+  }
+}
+
+/** An option object or argument is invalid (wrong value, range or combination). */
+export class ConfigError extends ConvkitError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('CONFIG', message, options);
+  }
+}
+
+/** A saved model, checkpoint or weight file is corrupt, truncated, oversized or of an unknown version. */
+export class SerializationError extends ConvkitError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('SERIALIZATION', message, options);
+  }
+}
+
+/** A data file (IDX, CIFAR-10, ...) is corrupt, truncated or does not match its header. */
+export class DataFormatError extends ConvkitError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('DATA_FORMAT', message, options);
+  }
+}
+
+/** A requested backend is not installed, failed to initialise or lacks a kernel. */
+export class BackendError extends ConvkitError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('BACKEND', message, options);
+  }
+}
+
+/** Training produced a non-finite loss or weight. */
+export class NonFiniteError extends ConvkitError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('NON_FINITE', message, options);
+  }
+}
+
+/** Formats a shape as `[a, b, c]`, with `null` for unknown dimensions. */
+export function formatShape(shape: readonly (number | null)[]): string {
+  return `[${shape.map((d) => (d === null ? 'null' : String(d))).join(', ')}]`;
+}

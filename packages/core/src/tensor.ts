@@ -1,0 +1,40 @@
+/**
+ * The tensor types and constructors convkit exposes. They are tfjs-core's
+ * tensors: a curated, typed surface so users never import tfjs themselves.
+ */
+export type {
+  DataType,
+  NamedTensorMap,
+  Rank,
+  Scalar,
+  Tensor,
+  Tensor1D,
+  Tensor2D,
+  Tensor3D,
+  Tensor4D,
+  Tensor5D,
+  TensorBuffer,
+  TensorLike,
+  TypedArray,
+  Variable,
+} from '@tensorflow/tfjs-core';
+
+export {
+  buffer,
+  clone,
+  fill,
+  ones,
+  onesLike,
+  range,
+  scalar,
+  tensor,
+  tensor1d,
+  tensor2d,
+  tensor3d,
+  tensor4d,
+  variable,
+  zeros,
+  zerosLike,
+} from '@tensorflow/tfjs-core';
+
+export { Tensor as TensorClass, Variable as VariableClass } from '@tensorflow/tfjs-core';

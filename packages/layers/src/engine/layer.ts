@@ -1,0 +1,280 @@
+/**
+ * The `Layer` base class. A layer owns its weights (tfjs variables), builds
+ * them lazily from the first input shape it sees, computes its output shape
+ * without running, and can be applied either to real tensors (eager) or to
+ * `SymbolicTensor`s (to wire a functional `Model`).
+ */
+import {
+  ConfigError,
+  type Shape,
+  ShapeError,
+  type Tensor,
+  type Variable,
+  formatShape,
+  getRng,
+  ops,
+  variable,
+} from '@convkit/core';
+import type { CallContext, Initializer, Regularizer } from './types';
+
+/** Options every layer accepts. */
+export interface LayerArgs {
+  /** Unique name; defaults to the class name in snake case plus a counter (`conv2d_1`). */
+  name?: string;
+  /** When false, the layer's weights are not updated by `fit`. Default true. */
+  trainable?: boolean;
+  /** Shape of one sample, without the batch dimension. Marks the first layer of a `Sequential`. */
+  inputShape?: number[];
+}
+
+/** One weight of a layer: a variable plus how it is trained and regularised. */
+export class LayerWeight {
+  constructor(
+    /** Full name, `layerName/weightName`. */
+    readonly name: string,
+    readonly variable: Variable,
+    private readonly ownTrainable: boolean,
+    private readonly owner: Layer,
+    readonly regularizer?: Regularizer,
+  ) {}
+
+  /** Trainable when both the weight and its layer are. */
+  get trainable(): boolean {
+    return this.ownTrainable && this.owner.trainable;
+  }
+
+  get shape(): number[] {
+    return this.variable.shape;
+  }
+
+  /** Replaces the value, checking the shape. The caller keeps ownership of `value`. */
+  write(value: Tensor): void {
+    const a = this.variable.shape;
+    const b = value.shape;
+    if (a.length !== b.length || a.some((d, i) => d !== b[i])) {
+      throw new ShapeError(
+        `Weight '${this.name}' has shape ${formatShape(a)}; cannot assign a value of shape ${formatShape(b)}`,
+      );
+    }
+    this.variable.assign(value.dtype === this.variable.dtype ? value : ops.cast(value, this.variable.dtype));
+  }
+}
+
+const nameCounters = new Map<string, number>();
+let nextSymbolicId = 0;
+
+/** `Conv2D` → `conv2d`, `BatchNormalization` → `batch_normalization`. */
+export function toSnakeCase(name: string): string {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
+}
+
+/** A fresh name `prefix_N`, unique in this process (until `resetLayerNames`). */
+export function uniqueLayerName(prefix: string): string {
+  const n = (nameCounters.get(prefix) ?? 0) + 1;
+  nameCounters.set(prefix, n);
+  return `${prefix}_${n}`;
+}
+
+/** Resets the automatic name counters (useful in tests and notebooks). */
+export function resetLayerNames(): void {
+  nameCounters.clear();
+}
+
+/**
+ * A placeholder tensor flowing through a functional graph: it knows its
+ * shape (batch dimension `null`) and the layer call that produced it.
+ */
+export class SymbolicTensor {
+  readonly id = nextSymbolicId++;
+
+  constructor(
+    /** Shape with a `null` batch dimension. */
+    readonly shape: Shape,
+    /** The layer whose call produced this tensor (an `InputLayer` for model inputs). */
+    readonly sourceLayer: Layer,
+    /** The symbolic inputs of that call. */
+    readonly inputs: readonly SymbolicTensor[],
+    readonly name: string,
+  ) {}
+}
+
+export function isSymbolic(x: unknown): x is SymbolicTensor | SymbolicTensor[] {
+  return x instanceof SymbolicTensor || (Array.isArray(x) && x.length > 0 && x[0] instanceof SymbolicTensor);
+}
+
+/** Base class of every layer. */
+export abstract class Layer {
+  /** Serialisation name; every concrete layer overrides it and registers itself. */
+  static readonly className: string = 'Layer';
+
+  readonly name: string;
+  trainable: boolean;
+  built = false;
+  /** `[null, ...inputShape]` when `inputShape` was given. */
+  readonly batchInputShape?: Shape;
+  /** The input shape the layer was built for (with the batch dimension). */
+  protected builtInputShape?: Shape | Shape[];
+  private readonly ownWeights: LayerWeight[] = [];
+
+  constructor(args: LayerArgs = {}) {
+    this.name = args.name ?? uniqueLayerName(toSnakeCase(this.className));
+    this.trainable = args.trainable ?? true;
+    if (args.inputShape !== undefined) {
+      if (!Array.isArray(args.inputShape) || args.inputShape.some((d) => !Number.isInteger(d) || d <= 0)) {
+        throw new ConfigError(
+          `${this.describe()}: inputShape must be an array of positive integers, got ${JSON.stringify(args.inputShape)}`,
+        );
+      }
+      this.batchInputShape = [null, ...args.inputShape];
+    }
+  }
+
+  /** The registered class name (`Conv2D`, `Dense`, ...). */
+  get className(): string {
+    return (this.constructor as typeof Layer).className;
+  }
+
+  /** `Layer "conv2d_1" (Conv2D)`, for error messages. */
+  describe(): string {
+    return `${this.className} layer "${this.name ?? '?'}"`;
+  }
+
+  /** Creates the weights for an input of `inputShape` (batch dimension included, may be `null`). */
+  build(_inputShape: Shape | Shape[]): void {}
+
+  /** Output shape for an input shape, without running the layer. Default: unchanged. */
+  computeOutputShape(inputShape: Shape | Shape[]): Shape {
+    if (isShapeList(inputShape)) {
+      throw new ShapeError(`${this.describe()} takes one input, received ${inputShape.length}`);
+    }
+    return inputShape;
+  }
+
+  /** The layer's forward computation on real tensors. */
+  abstract call(inputs: Tensor | Tensor[], ctx: CallContext): Tensor;
+
+  /**
+   * Checks that an input shape is acceptable once built. The default requires
+   * the same rank and the same last (channel/feature) dimension as at build time.
+   */
+  protected checkInputShape(inputShape: Shape | Shape[]): void {
+    const built = this.builtInputShape;
+    if (built === undefined || isShapeList(inputShape) || isShapeList(built)) return;
+    const rankOk = built.length === inputShape.length;
+    const lastOk = built[built.length - 1] === null || built[built.length - 1] === inputShape[inputShape.length - 1];
+    if (!rankOk || !lastOk) {
+      throw new ShapeError(
+        `${this.describe()} was built for inputs of shape ${formatShape(built)}, received ${formatShape(inputShape)}`,
+      );
+    }
+  }
+
+  /** Builds the layer for `inputShape` if needed, then validates the shape. */
+  ensureBuilt(inputShape: Shape | Shape[]): void {
+    if (!this.built) {
+      this.build(inputShape);
+      this.builtInputShape = inputShape;
+      this.built = true;
+    } else {
+      this.checkInputShape(inputShape);
+    }
+  }
+
+  /** Applies the layer to symbolic tensors (functional API) or to real tensors (eager). */
+  apply(inputs: SymbolicTensor | SymbolicTensor[]): SymbolicTensor;
+  apply(inputs: Tensor | Tensor[], ctx?: Partial<CallContext>): Tensor;
+  apply(
+    inputs: SymbolicTensor | SymbolicTensor[] | Tensor | Tensor[],
+    ctx: Partial<CallContext> = {},
+  ): SymbolicTensor | Tensor {
+    if (isSymbolic(inputs)) {
+      const list = Array.isArray(inputs) ? inputs : [inputs];
+      const shapes = list.map((t) => t.shape);
+      const inShape = Array.isArray(inputs) ? shapes : shapes[0];
+      this.ensureBuilt(inShape);
+      const outShape = this.computeOutputShape(inShape);
+      return new SymbolicTensor(outShape, this, list, `${this.name}/output`);
+    }
+    const tensors = inputs as Tensor | Tensor[];
+    const inShape = Array.isArray(tensors) ? tensors.map((t) => t.shape as Shape) : (tensors.shape as Shape);
+    this.ensureBuilt(inShape);
+    return this.call(tensors, { training: ctx.training ?? false });
+  }
+
+  /** Creates a weight. Call from `build`. */
+  protected addWeight(
+    name: string,
+    shape: number[],
+    initializer: Initializer,
+    opts: { trainable?: boolean; regularizer?: Regularizer } = {},
+  ): LayerWeight {
+    if (shape.some((d) => !Number.isInteger(d) || d <= 0)) {
+      throw new ShapeError(`${this.describe()}: cannot create weight '${name}' of shape ${formatShape(shape)}`);
+    }
+    const fullName = `${this.name}/${name}`;
+    const init = initializer.init(shape, getRng());
+    const v = variable(init, opts.trainable ?? true, fullName);
+    init.dispose();
+    const w = new LayerWeight(fullName, v, opts.trainable ?? true, this, opts.regularizer);
+    this.ownWeights.push(w);
+    return w;
+  }
+
+  /** All weights, in creation order. */
+  get weights(): readonly LayerWeight[] {
+    return this.ownWeights;
+  }
+
+  get trainableWeights(): LayerWeight[] {
+    return this.ownWeights.filter((w) => w.trainable);
+  }
+
+  get nonTrainableWeights(): LayerWeight[] {
+    return this.ownWeights.filter((w) => !w.trainable);
+  }
+
+  /** Number of scalar parameters (trainable and not). */
+  countParams(): number {
+    return this.ownWeights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
+  }
+
+  /** Copies of the weight values, in `weights` order. The caller disposes them. */
+  getWeights(): Tensor[] {
+    return this.ownWeights.map((w) => w.variable.clone());
+  }
+
+  /** Assigns weight values in `weights` order, checking count and shapes. */
+  setWeights(values: readonly Tensor[]): void {
+    if (values.length !== this.ownWeights.length) {
+      throw new ShapeError(`${this.describe()} has ${this.ownWeights.length} weights, received ${values.length} values`);
+    }
+    this.ownWeights.forEach((w, i) => w.write(values[i]));
+  }
+
+  /** Sum of this layer's regularisation penalties, or null when it has none. */
+  regularizationLosses(): Tensor[] {
+    return this.ownWeights.filter((w) => w.regularizer && w.trainable).map((w) => w.regularizer!.apply(w.variable));
+  }
+
+  /** Constructor options that rebuild this layer (Keras `get_config`). Subclasses extend it. */
+  getConfig(): Record<string, unknown> {
+    const config: Record<string, unknown> = { name: this.name, trainable: this.trainable };
+    if (this.batchInputShape) config.inputShape = this.batchInputShape.slice(1);
+    return config;
+  }
+
+  /** Frees the layer's weights. The layer cannot be used afterwards. */
+  dispose(): void {
+    for (const w of this.ownWeights) w.variable.dispose();
+    this.ownWeights.length = 0;
+    this.built = false;
+  }
+}
+
+/** True for a list of shapes (multi-input layers), false for a single shape. */
+export function isShapeList(shape: Shape | Shape[]): shape is Shape[] {
+  return shape.length > 0 && Array.isArray(shape[0]);
+}

@@ -1,0 +1,2 @@
+// Layer implementations (Conv2D, Dense, pooling, normalisation, activations, merge layers).
+export {};
