@@ -24,6 +24,7 @@ export { availableBackends, getBackend, ready, registerBackendProvider, setBacke
 export type { BackendName, BackendProvider } from './backend';
 export { createOptimizer, isOptimizer, registerOptimizer } from './optimizer';
 export type { GradientPair, LearningRateSchedule, NamedState, Optimizer, OptimizerFactory } from './optimizer';
+export type { Batch, BatchSource } from './batch';
 export { assertShape, shapesCompatible, sizeFromShape } from './shape';
 export type { Shape } from './shape';
 export {
