@@ -5,9 +5,14 @@ import { defineConfig } from 'vitest/config';
 // Tests import sibling packages from source, so `vitest` needs no prior build;
 // the pack smoke test (scripts/pack-smoke.mjs) checks the built tarballs.
 const packagesDir = fileURLToPath(new URL('./packages', import.meta.url));
-const alias = Object.fromEntries(
-  readdirSync(packagesDir).map((name) => [`@convkit/${name}`, `${packagesDir}/${name}/src/index.ts`]),
-);
+const alias = [
+  // `@convkit/data/node` → packages/data/src/node (subpath entries)
+  { find: /^@convkit\/([\w-]+)\/([\w/-]+)$/, replacement: `${packagesDir}/$1/src/$2.ts` },
+  ...readdirSync(packagesDir).map((name) => ({
+    find: new RegExp(`^@convkit/${name}$`),
+    replacement: `${packagesDir}/${name}/src/index.ts`,
+  })),
+];
 
 export default defineConfig({
   resolve: { alias },

@@ -1,1 +1,53 @@
-export {};
+/**
+ * @convkit/data — lazy datasets (map, shuffle, batch, prefetch), IDX
+ * (MNIST, Fashion-MNIST) and CIFAR-10 readers, image augmentation,
+ * normalisation, splits and k-fold. Browser-safe: file-system loaders live in
+ * `@convkit/data/node`, the embedded MNIST digits in `@convkit/data/mnist`.
+ */
+
+export type { CollateOptions } from './collate';
+export { collateImages, disposeBatchLike, isBatch } from './collate';
+export type { ArrayDatasetOptions, BatchOptions, GeneratorOptions, SourceOf } from './dataset';
+export { ArrayDataset, Dataset } from './dataset';
+export type { FromUint8Options, ImageDatasetInit } from './image-dataset';
+export { ImageDataset } from './image-dataset';
+export type { ImageSample, ImageShape } from './image-sample';
+export { imageSize, isImageSample } from './image-sample';
+export type { Predicate } from './pipeline/filter';
+export type { MapFn } from './pipeline/map';
+export type { BytesLike, ReadOptions } from './readers/bytes';
+
+export { DEFAULT_MAX_BYTES, isGzip, toPlainBytes } from './readers/bytes';
+export type { Cifar10Options, Cifar10Records } from './readers/cifar10';
+export { CIFAR10_CLASSES, CIFAR10_RECORD_BYTES, cifar10FromBatches, readCifar10 } from './readers/cifar10';
+export type { IdxArray, IdxDtype } from './readers/idx';
+export { encodeIdx, readIdx } from './readers/idx';
+export type { IdxDatasetOptions, IdxImages } from './readers/idx-images';
+export { imageDatasetFromIdx, readIdxImages, readIdxLabels } from './readers/idx-images';
+export type { MnistFiles, TrainTest } from './readers/mnist';
+export {
+  FASHION_MNIST_CLASSES,
+  fashionMnistFromFiles,
+  MNIST_CLASSES,
+  MNIST_FILE_NAMES,
+  mnistFromFiles,
+} from './readers/mnist';
+export type { KFoldOptions } from './splits/k-fold';
+export { kFold } from './splits/k-fold';
+export type { SplitOptions, TrainValidation } from './splits/train-validation-split';
+export { trainValidationSplit } from './splits/train-validation-split';
+export type { Splittable } from './splittable';
+export { computeChannelStats } from './transforms/channel-stats';
+export type { PadMode, RandomCropOptions } from './transforms/crop';
+export { padAndCropImage, randomCrop } from './transforms/crop';
+export type { RandomFlipOptions } from './transforms/flip';
+export { flipImageHorizontal, randomFlipHorizontal } from './transforms/flip';
+export type { ChannelStats } from './transforms/normalize';
+export { normalizeChannels } from './transforms/normalize';
+export { oneHot } from './transforms/one-hot';
+export { rescale } from './transforms/rescale';
+export type { RandomShiftOptions } from './transforms/shift';
+export { randomShift } from './transforms/shift';
+export type { ImageTransform, RandomTransformOptions } from './transforms/transform';
+export { compose } from './transforms/transform';
+export { translateImage } from './transforms/translate';

@@ -1,0 +1,79 @@
+/**
+ * Turning a list of image samples into one `Batch` of tensors, and releasing
+ * batches that were produced but never handed to a consumer.
+ */
+import { type Batch, dispose, formatShape, ShapeError, type Tensor, TensorClass, tensor } from '@convkit/core';
+import { type ImageSample, imageSize } from './image-sample';
+
+/** Options for turning image samples into a batch. */
+export interface CollateOptions {
+  /**
+   * Emit one-hot float32 targets `[b, numClasses]` instead of int32 labels `[b]`.
+   * Ignored when the samples carry their own `target` vectors.
+   */
+  oneHot?: number;
+}
+
+/**
+ * Stacks image samples into a `Batch`: `xs` float32 `[b, h, w, c]`; `ys` int32
+ * labels `[b]`, or float32 `[b, k]` when the samples carry `target` vectors or
+ * `oneHot` is given. The caller owns (and must dispose) both tensors.
+ */
+export function collateImages(samples: readonly ImageSample[], options: CollateOptions = {}): Batch {
+  if (samples.length === 0) throw new ShapeError('collateImages: cannot build a batch from zero samples');
+  const shape = samples[0].shape;
+  const size = imageSize(shape);
+  const xs = new Float32Array(samples.length * size);
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples[i];
+    if (s.shape[0] !== shape[0] || s.shape[1] !== shape[1] || s.shape[2] !== shape[2] || s.image.length !== size) {
+      throw new ShapeError(
+        `collateImages: sample ${i} has shape ${formatShape(s.shape)} (${s.image.length} values), expected ${formatShape(shape)} like sample 0`,
+      );
+    }
+    xs.set(s.image, i * size);
+  }
+  const b = samples.length;
+  const withTargets = samples[0].target !== undefined;
+  let ys: Tensor;
+  if (withTargets) {
+    const k = samples[0].target!.length;
+    const values = new Float32Array(b * k);
+    for (let i = 0; i < b; i++) {
+      const t = samples[i].target;
+      if (!t || t.length !== k) {
+        throw new ShapeError(`collateImages: sample ${i} has a target of length ${t?.length ?? 0}, expected ${k}`);
+      }
+      values.set(t, i * k);
+    }
+    ys = tensor(values, [b, k], 'float32');
+  } else if (options.oneHot !== undefined) {
+    const k = options.oneHot;
+    const values = new Float32Array(b * k);
+    for (let i = 0; i < b; i++) {
+      const label = samples[i].label;
+      if (!Number.isInteger(label) || label < 0 || label >= k) {
+        throw new ShapeError(`collateImages: sample ${i} has label ${label}, outside 0..${k - 1} for oneHot: ${k}`);
+      }
+      values[i * k + label] = 1;
+    }
+    ys = tensor(values, [b, k], 'float32');
+  } else {
+    const labels = new Int32Array(b);
+    for (let i = 0; i < b; i++) labels[i] = samples[i].label;
+    ys = tensor(labels, [b], 'int32');
+  }
+  return { xs: tensor(xs, [b, shape[0], shape[1], shape[2]], 'float32'), ys };
+}
+
+/** True when `value` is a `Batch` (an object whose `xs` and `ys` are tensors). */
+export function isBatch(value: unknown): value is Batch {
+  const v = value as Partial<Batch> | null;
+  return typeof v === 'object' && v !== null && v.xs instanceof TensorClass && v.ys instanceof TensorClass;
+}
+
+/** Disposes the tensors of `value` when it is a `Batch` or a single tensor; does nothing otherwise. */
+export function disposeBatchLike(value: unknown): void {
+  if (value instanceof TensorClass) dispose(value);
+  else if (isBatch(value)) dispose([value.xs, value.ys]);
+}

@@ -1,0 +1,170 @@
+/**
+ * `ImageDataset`: N labelled images stored once, in one `Float32Array` of
+ * N×H×W×C floats plus an `Int32Array` of labels. Samples are views into that
+ * buffer and subsets are index lists, so iterating, shuffling, splitting and
+ * batching never copy the pixels of the whole set.
+ */
+import { type Batch, ConfigError, formatShape, ShapeError } from '@convkit/core';
+import { type CollateOptions, collateImages } from './collate';
+import { Dataset } from './dataset';
+import { type ImageSample, type ImageShape, imageSize } from './image-sample';
+import type { Splittable } from './splittable';
+
+/** What an `ImageDataset` is built from. */
+export interface ImageDatasetInit {
+  /** N×H×W×C floats, HWC per image. Not copied. */
+  images: Float32Array;
+  /** N integer class labels, `0 <= label < numClasses`. Copied into an `Int32Array` unless already one. */
+  labels: ArrayLike<number>;
+  /** `[height, width, channels]` of every image. */
+  shape: ImageShape;
+  /** Number of classes (default: largest label + 1). */
+  numClasses?: number;
+  /** Optional human-readable class names, index = label. */
+  classNames?: readonly string[];
+}
+
+/** Options of `ImageDataset.fromUint8`. */
+export interface FromUint8Options {
+  /** Divide by 255 so pixels lie in [0, 1] (default `true`); `false` keeps 0..255. */
+  scale?: boolean;
+  /** Number of classes (default: largest label + 1). */
+  numClasses?: number;
+  /** Optional class names, index = label. */
+  classNames?: readonly string[];
+}
+
+interface Storage {
+  images: Float32Array;
+  labels: Int32Array;
+  shape: ImageShape;
+  numClasses: number;
+  classNames: readonly string[] | undefined;
+}
+
+function checkShape(shape: ImageShape): void {
+  if (shape.length !== 3 || !shape.every((d) => Number.isInteger(d) && d > 0)) {
+    throw new ShapeError(
+      `ImageDataset: shape must be [height, width, channels] of positive integers, got ${formatShape(shape)}`,
+    );
+  }
+}
+
+/** An in-memory dataset of labelled images that shares one pixel buffer across views. */
+export class ImageDataset extends Dataset<ImageSample> implements Splittable {
+  declare readonly size: number;
+  /** `[height, width, channels]` of every image. */
+  readonly shape: ImageShape;
+  /** Number of classes. */
+  readonly numClasses: number;
+  /** Class names when known (e.g. Fashion-MNIST's), index = label. */
+  readonly classNames: readonly string[] | undefined;
+  private readonly storage: Storage;
+  private readonly order: Int32Array | undefined;
+
+  /** Wraps `init.images` and `init.labels`; validates that their lengths agree with `init.shape`. */
+  constructor(init: ImageDatasetInit);
+  /** @internal A view of `storage` through `order`. */
+  constructor(init: ImageDatasetInit, order: Int32Array | undefined, storage: Storage);
+  constructor(init: ImageDatasetInit, order?: Int32Array, storage?: Storage) {
+    const st = storage ?? ImageDataset.validate(init);
+    const n = order ? order.length : st.labels.length;
+    const size = imageSize(st.shape);
+    super(async function* () {
+      for (let i = 0; i < n; i++) {
+        const j = order ? order[i] : i;
+        yield { image: st.images.subarray(j * size, (j + 1) * size), shape: st.shape, label: st.labels[j] };
+      }
+    }, n);
+    this.storage = st;
+    this.order = order;
+    this.shape = st.shape;
+    this.numClasses = st.numClasses;
+    this.classNames = st.classNames;
+  }
+
+  private static validate(init: ImageDatasetInit): Storage {
+    const shape = [...init.shape] as unknown as ImageShape;
+    checkShape(shape);
+    const size = imageSize(shape);
+    const n = init.labels.length;
+    if (init.images.length !== n * size) {
+      throw new ShapeError(
+        `ImageDataset: ${n} labels need ${n} × ${formatShape(shape)} = ${n * size} pixel values, got ${init.images.length}`,
+      );
+    }
+    const labels = init.labels instanceof Int32Array ? init.labels : Int32Array.from(init.labels);
+    let max = -1;
+    for (let i = 0; i < n; i++) {
+      const l = labels[i];
+      if (l < 0 || l !== init.labels[i])
+        throw new ConfigError(`ImageDataset: label ${init.labels[i]} at ${i} is not a non-negative integer`);
+      if (l > max) max = l;
+    }
+    const numClasses = init.numClasses ?? max + 1;
+    if (!Number.isInteger(numClasses) || numClasses < max + 1) {
+      throw new ConfigError(`ImageDataset: numClasses ${numClasses} is less than largest label + 1 (${max + 1})`);
+    }
+    return { images: init.images, labels, shape, numClasses, classNames: init.classNames };
+  }
+
+  /** Builds a dataset from bytes (0..255), converting once to float32, scaled to [0, 1] unless `scale: false`. */
+  static fromUint8(
+    pixels: Uint8Array,
+    labels: ArrayLike<number>,
+    shape: ImageShape,
+    options: FromUint8Options = {},
+  ): ImageDataset {
+    const images = new Float32Array(pixels.length);
+    const k = options.scale === false ? 1 : 1 / 255;
+    for (let i = 0; i < pixels.length; i++) images[i] = pixels[i] * k;
+    return new ImageDataset({ images, labels, shape, numClasses: options.numClasses, classNames: options.classNames });
+  }
+
+  private position(index: number): number {
+    if (!Number.isInteger(index) || index < 0 || index >= this.size) {
+      throw new ConfigError(`ImageDataset: index ${index} outside 0..${this.size - 1}`);
+    }
+    return this.order ? this.order[index] : index;
+  }
+
+  /** The sample at `index` (its image is a read-only view into the shared buffer). */
+  at(index: number): ImageSample {
+    const j = this.position(index);
+    const size = imageSize(this.shape);
+    return {
+      image: this.storage.images.subarray(j * size, (j + 1) * size),
+      shape: this.shape,
+      label: this.storage.labels[j],
+    };
+  }
+
+  /** The label of the sample at `index`. */
+  labelAt(index: number): number {
+    return this.storage.labels[this.position(index)];
+  }
+
+  /** How many samples of each class this view holds (index = label). */
+  classCounts(): number[] {
+    const counts = new Array<number>(this.numClasses).fill(0);
+    for (let i = 0; i < this.size; i++) counts[this.labelAt(i)]++;
+    return counts;
+  }
+
+  /** A view of the samples at `indices` (positions in this view); no pixels are copied. */
+  subset(indices: ArrayLike<number>): this {
+    const order = new Int32Array(indices.length);
+    for (let i = 0; i < indices.length; i++) order[i] = this.position(indices[i]);
+    return new ImageDataset(this.storage, order, this.storage) as this;
+  }
+
+  /**
+   * The whole view as one `Batch` (`xs` `[n, h, w, c]`), e.g. for `evaluate` on a
+   * small test set. The caller disposes both tensors.
+   */
+  toBatch(options: CollateOptions = {}): Batch {
+    const samples: ImageSample[] = [];
+    for (let i = 0; i < this.size; i++) samples.push(this.at(i));
+    return collateImages(samples, options);
+  }
+}

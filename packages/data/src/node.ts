@@ -1,0 +1,8 @@
+/**
+ * @convkit/data/node — loaders that read data files from the file system.
+ * Node only; everything else is in the browser-safe main entry.
+ */
+
+export { loadCifar10 } from './node/load-cifar10';
+export { loadIdx } from './node/load-idx';
+export { loadFashionMnist, loadMnist } from './node/load-mnist';

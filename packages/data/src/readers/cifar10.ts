@@ -1,0 +1,97 @@
+/**
+ * The CIFAR-10 binary format: records of 1 label byte followed by 3072 pixel
+ * bytes (1024 red, 1024 green, 1024 blue; each plane 32×32 row-major, i.e.
+ * CHW). Converted here to HWC, convkit's image layout.
+ */
+import { DataFormatError } from '@convkit/core';
+import { ImageDataset } from '../image-dataset';
+import type { BytesLike, ReadOptions } from './bytes';
+import { toPlainBytes } from './bytes';
+
+/** Bytes per CIFAR-10 record: 1 label + 32×32×3 pixels. */
+export const CIFAR10_RECORD_BYTES = 1 + 32 * 32 * 3;
+
+/** Class names of CIFAR-10, index = label. */
+export const CIFAR10_CLASSES: readonly string[] = Object.freeze([
+  'airplane',
+  'automobile',
+  'bird',
+  'cat',
+  'deer',
+  'dog',
+  'frog',
+  'horse',
+  'ship',
+  'truck',
+]);
+
+/** Decoded CIFAR-10 records. */
+export interface Cifar10Records {
+  count: number;
+  /** `count × 32 × 32 × 3` bytes, HWC. */
+  pixels: Uint8Array;
+  labels: Uint8Array;
+}
+
+/** Options of `cifar10FromBatches`. */
+export interface Cifar10Options {
+  /** Divide by 255 so pixels lie in [0, 1] (default `true`). */
+  scale?: boolean;
+  /** Largest decompressed size accepted per file, in bytes (default 1 GiB). */
+  maxBytes?: number;
+}
+
+/**
+ * Decodes one CIFAR-10 binary batch file (raw or gzipped) into HWC bytes and
+ * labels. Throws `DataFormatError` when the length is not a whole number of
+ * records or a label is not 0..9.
+ */
+export function readCifar10(input: BytesLike, options: ReadOptions = {}): Cifar10Records {
+  const name = options.name ?? 'CIFAR-10 batch';
+  const bytes = toPlainBytes(input, { ...options, name });
+  if (bytes.length === 0 || bytes.length % CIFAR10_RECORD_BYTES !== 0) {
+    throw new DataFormatError(
+      `${name}: ${bytes.length} bytes is not a whole number of ${CIFAR10_RECORD_BYTES}-byte CIFAR-10 records (truncated or not CIFAR-10 binary)`,
+    );
+  }
+  const count = bytes.length / CIFAR10_RECORD_BYTES;
+  const pixels = new Uint8Array(count * 3072);
+  const labels = new Uint8Array(count);
+  for (let r = 0; r < count; r++) {
+    const base = r * CIFAR10_RECORD_BYTES;
+    const label = bytes[base];
+    if (label > 9) throw new DataFormatError(`${name}: record ${r} has label ${label}, expected 0..9 (corrupt file?)`);
+    labels[r] = label;
+    const out = r * 3072;
+    for (let c = 0; c < 3; c++) {
+      const plane = base + 1 + c * 1024;
+      for (let p = 0; p < 1024; p++) pixels[out + p * 3 + c] = bytes[plane + p];
+    }
+  }
+  return { count, pixels, labels };
+}
+
+/**
+ * An `ImageDataset` (32×32×3, with class names) from one or more CIFAR-10
+ * binary batch files, e.g. `data_batch_1.bin` … `data_batch_5.bin`.
+ */
+export function cifar10FromBatches(
+  files: readonly { bytes: BytesLike; name?: string }[],
+  options: Cifar10Options = {},
+): ImageDataset {
+  const parts = files.map((f) => readCifar10(f.bytes, { name: f.name, maxBytes: options.maxBytes }));
+  const count = parts.reduce((n, p) => n + p.count, 0);
+  const pixels = new Uint8Array(count * 3072);
+  const labels = new Uint8Array(count);
+  let at = 0;
+  for (const p of parts) {
+    pixels.set(p.pixels, at * 3072);
+    labels.set(p.labels, at);
+    at += p.count;
+  }
+  return ImageDataset.fromUint8(pixels, labels, [32, 32, 3], {
+    scale: options.scale,
+    numClasses: 10,
+    classNames: CIFAR10_CLASSES,
+  });
+}

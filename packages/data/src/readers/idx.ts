@@ -1,0 +1,160 @@
+/**
+ * The IDX format of MNIST and Fashion-MNIST: a 4-byte magic (two zero bytes,
+ * a type code, the number of dimensions), one big-endian uint32 per
+ * dimension, then the values, big-endian, row-major. Files may be gzipped.
+ */
+import { ConfigError, DataFormatError } from '@convkit/core';
+import { type BytesLike, DEFAULT_MAX_BYTES, type ReadOptions, toPlainBytes } from './bytes';
+
+/** Element types IDX can hold. */
+export type IdxDtype = 'uint8' | 'int8' | 'int16' | 'int32' | 'float32' | 'float64';
+
+/** A decoded IDX file. */
+export interface IdxArray {
+  /** Element type from the magic's type code. */
+  dtype: IdxDtype;
+  /** Dimensions from the header, e.g. `[60000, 28, 28]`. */
+  dims: number[];
+  /** Values in row-major order, in native byte order. */
+  data: Uint8Array | Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
+}
+
+const TYPES: Record<number, { dtype: IdxDtype; bytes: number }> = {
+  8: { dtype: 'uint8', bytes: 1 },
+  9: { dtype: 'int8', bytes: 1 },
+  11: { dtype: 'int16', bytes: 2 },
+  12: { dtype: 'int32', bytes: 4 },
+  13: { dtype: 'float32', bytes: 4 },
+  14: { dtype: 'float64', bytes: 8 },
+};
+
+const CODES: Record<IdxDtype, number> = {
+  uint8: 0x08,
+  int8: 0x09,
+  int16: 0x0b,
+  int32: 0x0c,
+  float32: 0x0d,
+  float64: 0x0e,
+};
+
+/** Largest number of dimensions accepted; real files have 1 to 4. */
+const MAX_DIMS = 8;
+
+function hex(n: number): string {
+  return `0x${n.toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * Decodes an IDX file (raw or gzipped). Throws `DataFormatError`, naming
+ * `options.name`, when the magic is wrong, the header is truncated or absurd,
+ * or the data length disagrees with the dimensions.
+ */
+export function readIdx(input: BytesLike, options: ReadOptions = {}): IdxArray {
+  const name = options.name ?? 'IDX input';
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const bytes = toPlainBytes(input, options);
+  if (bytes.length < 4) throw new DataFormatError(`${name}: truncated IDX file (${bytes.length} bytes, no header)`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = view.getUint32(0);
+  const type = TYPES[bytes[2]];
+  const ndims = bytes[3];
+  if (bytes[0] !== 0 || bytes[1] !== 0 || !type) {
+    throw new DataFormatError(
+      `${name}: not an IDX file (magic ${hex(magic)}; expected 0x0000TTDD with a known type TT)`,
+    );
+  }
+  if (ndims < 1 || ndims > MAX_DIMS) {
+    throw new DataFormatError(`${name}: IDX header declares ${ndims} dimensions (expected 1..${MAX_DIMS})`);
+  }
+  const headerBytes = 4 + 4 * ndims;
+  if (bytes.length < headerBytes) {
+    throw new DataFormatError(
+      `${name}: truncated IDX header (${bytes.length} bytes, ${ndims} dimensions need ${headerBytes})`,
+    );
+  }
+  const dims: number[] = [];
+  let count = 1;
+  for (let i = 0; i < ndims; i++) {
+    const d = view.getUint32(4 + 4 * i);
+    dims.push(d);
+    count *= d;
+  }
+  const dataBytes = count * type.bytes;
+  if (dataBytes > maxBytes) {
+    throw new DataFormatError(
+      `${name}: IDX header declares dimensions [${dims.join(', ')}] = ${dataBytes} bytes of data, more than maxBytes ${maxBytes}`,
+    );
+  }
+  const actual = bytes.length - headerBytes;
+  if (actual !== dataBytes) {
+    const what = actual < dataBytes ? 'truncated' : 'has trailing bytes';
+    throw new DataFormatError(
+      `${name}: ${what}: header dimensions [${dims.join(', ')}] need ${dataBytes} bytes of ${type.dtype} data, file has ${actual}`,
+    );
+  }
+  return { dtype: type.dtype, dims, data: decode(bytes, view, headerBytes, count, type.dtype) };
+}
+
+function decode(bytes: Uint8Array, view: DataView, offset: number, count: number, dtype: IdxDtype): IdxArray['data'] {
+  switch (dtype) {
+    case 'uint8':
+      return bytes.subarray(offset, offset + count);
+    case 'int8':
+      return new Int8Array(bytes.buffer, bytes.byteOffset + offset, count);
+    case 'int16': {
+      const out = new Int16Array(count);
+      for (let i = 0; i < count; i++) out[i] = view.getInt16(offset + 2 * i);
+      return out;
+    }
+    case 'int32': {
+      const out = new Int32Array(count);
+      for (let i = 0; i < count; i++) out[i] = view.getInt32(offset + 4 * i);
+      return out;
+    }
+    case 'float32': {
+      const out = new Float32Array(count);
+      for (let i = 0; i < count; i++) out[i] = view.getFloat32(offset + 4 * i);
+      return out;
+    }
+    case 'float64': {
+      const out = new Float64Array(count);
+      for (let i = 0; i < count; i++) out[i] = view.getFloat64(offset + 8 * i);
+      return out;
+    }
+  }
+}
+
+/**
+ * Encodes values as an (uncompressed) IDX file, the inverse of `readIdx`.
+ * Useful to export data and to build test fixtures.
+ */
+export function encodeIdx(data: ArrayLike<number>, dims: readonly number[], dtype: IdxDtype = 'uint8'): Uint8Array {
+  let count = 1;
+  for (const d of dims) {
+    if (!Number.isInteger(d) || d < 0 || d > 0xffffffff) throw new ConfigError(`encodeIdx: invalid dimension ${d}`);
+    count *= d;
+  }
+  if (dims.length < 1 || dims.length > MAX_DIMS)
+    throw new ConfigError(`encodeIdx: ${dims.length} dimensions (1..${MAX_DIMS})`);
+  if (data.length !== count) {
+    throw new ConfigError(`encodeIdx: dimensions [${dims.join(', ')}] need ${count} values, got ${data.length}`);
+  }
+  const elem = TYPES[CODES[dtype]].bytes;
+  const header = 4 + 4 * dims.length;
+  const out = new Uint8Array(header + count * elem);
+  const view = new DataView(out.buffer);
+  out[2] = CODES[dtype];
+  out[3] = dims.length;
+  for (let i = 0; i < dims.length; i++) view.setUint32(4 + 4 * i, dims[i]);
+  for (let i = 0; i < count; i++) {
+    const o = header + i * elem;
+    const v = data[i];
+    if (dtype === 'uint8') view.setUint8(o, v);
+    else if (dtype === 'int8') view.setInt8(o, v);
+    else if (dtype === 'int16') view.setInt16(o, v);
+    else if (dtype === 'int32') view.setInt32(o, v);
+    else if (dtype === 'float32') view.setFloat32(o, v);
+    else view.setFloat64(o, v);
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+/** MNIST and Fashion-MNIST from the bytes of their four IDX files. */
+import type { ImageDataset } from '../image-dataset';
+import type { BytesLike } from './bytes';
+import { type IdxDatasetOptions, imageDatasetFromIdx } from './idx-images';
+
+/** The four files of MNIST or Fashion-MNIST (raw or gzipped bytes). */
+export interface MnistFiles {
+  trainImages: BytesLike;
+  trainLabels: BytesLike;
+  testImages: BytesLike;
+  testLabels: BytesLike;
+}
+
+/** A train and a test split. */
+export interface TrainTest<D> {
+  train: D;
+  test: D;
+}
+
+/** Class names of Fashion-MNIST, index = label. */
+export const FASHION_MNIST_CLASSES: readonly string[] = Object.freeze([
+  'T-shirt/top',
+  'Trouser',
+  'Pullover',
+  'Dress',
+  'Coat',
+  'Sandal',
+  'Shirt',
+  'Sneaker',
+  'Bag',
+  'Ankle boot',
+]);
+
+/** Class names of MNIST, index = label. */
+export const MNIST_CLASSES: readonly string[] = Object.freeze(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+
+/** The canonical file names (without `.gz`) of the four files. */
+export const MNIST_FILE_NAMES: Readonly<Record<keyof MnistFiles, string>> = Object.freeze({
+  trainImages: 'train-images-idx3-ubyte',
+  trainLabels: 'train-labels-idx1-ubyte',
+  testImages: 't10k-images-idx3-ubyte',
+  testLabels: 't10k-labels-idx1-ubyte',
+});
+
+function fromFiles(
+  files: MnistFiles,
+  options: IdxDatasetOptions,
+  classNames: readonly string[],
+): TrainTest<ImageDataset> {
+  const opts = { classNames, ...options };
+  const n = MNIST_FILE_NAMES;
+  return {
+    train: imageDatasetFromIdx(
+      files.trainImages,
+      files.trainLabels,
+      { images: n.trainImages, labels: n.trainLabels },
+      opts,
+    ),
+    test: imageDatasetFromIdx(files.testImages, files.testLabels, { images: n.testImages, labels: n.testLabels }, opts),
+  };
+}
+
+/** MNIST train/test image datasets (28×28×1, pixels in [0, 1] unless `scale: false`). */
+export function mnistFromFiles(files: MnistFiles, options: IdxDatasetOptions = {}): TrainTest<ImageDataset> {
+  return fromFiles(files, options, MNIST_CLASSES);
+}
+
+/** Fashion-MNIST train/test image datasets, with its class names. */
+export function fashionMnistFromFiles(files: MnistFiles, options: IdxDatasetOptions = {}): TrainTest<ImageDataset> {
+  return fromFiles(files, options, FASHION_MNIST_CLASSES);
+}

@@ -1,0 +1,41 @@
+/** Holding out a validation set. */
+import { ConfigError, rngFrom } from '@convkit/core';
+import type { Splittable } from '../splittable';
+import { shuffledGroups, sorted } from './group-by-label';
+
+/** Options of `trainValidationSplit`. */
+export interface SplitOptions {
+  /** Keep each class's share the same in both parts (default `false`). */
+  stratify?: boolean;
+  /** Seed of the random assignment (default: the global generator). */
+  seed?: number;
+}
+
+/** A train part and a validation part of one dataset. */
+export interface TrainValidation<D> {
+  train: D;
+  validation: D;
+}
+
+/**
+ * Splits `data` at random into train and validation views (no copying), with
+ * `validationFraction` of the elements (rounded, per class when stratified) in
+ * validation. Both views keep the original order of the elements.
+ */
+export function trainValidationSplit<D extends Splittable>(
+  data: D,
+  validationFraction: number,
+  options: SplitOptions = {},
+): TrainValidation<D> {
+  if (!(validationFraction > 0 && validationFraction < 1)) {
+    throw new ConfigError(`trainValidationSplit: validationFraction must be in (0, 1), got ${validationFraction}`);
+  }
+  const rng = rngFrom(options.seed);
+  const train: number[] = [];
+  const validation: number[] = [];
+  for (const group of shuffledGroups(data, options.stratify ?? false, rng)) {
+    const nVal = Math.round(group.length * validationFraction);
+    for (let i = 0; i < group.length; i++) (i < nVal ? validation : train).push(group[i]);
+  }
+  return { train: data.subset(sorted(train)), validation: data.subset(sorted(validation)) };
+}

@@ -1,0 +1,71 @@
+/**
+ * Random crop with padding, the classic CIFAR augmentation: pad the image by
+ * `padding` pixels on every side, then cut a window of the original size at a
+ * random offset. The result is the image moved by up to `padding` pixels.
+ */
+import { ConfigError } from '@convkit/core';
+import type { ImageShape } from '../image-sample';
+import { type ImageTransform, type RandomTransformOptions, rngSource } from './transform';
+import { translateImage } from './translate';
+
+/** How the border added around an image is filled. */
+export type PadMode = 'zeros' | 'reflect';
+
+/** Options of `randomCrop`. */
+export interface RandomCropOptions extends RandomTransformOptions {
+  /** Pixels of padding on each side (the largest possible shift). */
+  padding: number;
+  /** `'zeros'` (default) or `'reflect'` (mirror the image at its border, without repeating the edge pixel). */
+  padMode?: PadMode;
+}
+
+function reflect(i: number, n: number): number {
+  if (n === 1) return 0;
+  const period = 2 * (n - 1);
+  let m = i % period;
+  if (m < 0) m += period;
+  return m < n ? m : period - m;
+}
+
+/**
+ * The `h × w` window at (`top`, `left`) of `image` padded by `padding` on every
+ * side: `out[y, x] = padded[y + top, x + left]`, with `0 <= top, left <= 2 * padding`.
+ */
+export function padAndCropImage(
+  image: Float32Array,
+  shape: ImageShape,
+  padding: number,
+  top: number,
+  left: number,
+  padMode: PadMode = 'zeros',
+): Float32Array {
+  if (padMode === 'zeros') return translateImage(image, shape, padding - top, padding - left, 0);
+  const [h, w, c] = shape;
+  const out = new Float32Array(image.length);
+  for (let y = 0; y < h; y++) {
+    const sy = reflect(y + top - padding, h);
+    for (let x = 0; x < w; x++) {
+      const sx = reflect(x + left - padding, w);
+      const src = (sy * w + sx) * c;
+      const dst = (y * w + x) * c;
+      for (let ch = 0; ch < c; ch++) out[dst + ch] = image[src + ch];
+    }
+  }
+  return out;
+}
+
+/** Pads each sample by `padding` pixels and crops it back to its size at a random offset. */
+export function randomCrop(options: RandomCropOptions): ImageTransform {
+  const { padding } = options;
+  if (!Number.isInteger(padding) || padding < 0) {
+    throw new ConfigError(`randomCrop: padding must be a non-negative integer, got ${padding}`);
+  }
+  const mode = options.padMode ?? 'zeros';
+  const rng = rngSource(options.seed);
+  return (sample) => {
+    const r = rng();
+    const top = r.int(2 * padding + 1);
+    const left = r.int(2 * padding + 1);
+    return { ...sample, image: padAndCropImage(sample.image, sample.shape, padding, top, left, mode) };
+  };
+}

@@ -1,0 +1,37 @@
+/** Per-channel standardisation: `(x - mean[c]) / std[c]`. */
+import { ConfigError } from '@convkit/core';
+import type { ImageTransform } from './transform';
+
+/** Per-channel mean and standard deviation (one entry per channel). */
+export interface ChannelStats {
+  mean: readonly number[];
+  std: readonly number[];
+}
+
+/**
+ * Standardises each channel with the given statistics (compute them on the
+ * training set with `computeChannelStats`, then apply the same ones to
+ * validation and test data). Channels with a zero `std` are only centred.
+ */
+export function normalizeChannels(stats: ChannelStats): ImageTransform {
+  const { mean, std } = stats;
+  if (mean.length !== std.length || mean.length === 0) {
+    throw new ConfigError(
+      `normalizeChannels: mean has ${mean.length} entries and std ${std.length}; expected one per channel`,
+    );
+  }
+  const inv = std.map((s) => (s > 0 ? 1 / s : 1));
+  return (sample) => {
+    const c = sample.shape[2];
+    if (c !== mean.length) {
+      throw new ConfigError(`normalizeChannels: image has ${c} channels, statistics have ${mean.length}`);
+    }
+    const src = sample.image;
+    const image = new Float32Array(src.length);
+    for (let i = 0; i < src.length; i++) {
+      const ch = i % c;
+      image[i] = (src[i] - mean[ch]) * inv[ch];
+    }
+    return { ...sample, image };
+  };
+}

@@ -1,0 +1,22 @@
+/** One-hot targets for classification with a categorical cross-entropy loss. */
+import { ConfigError } from '@convkit/core';
+import type { ImageTransform } from './transform';
+
+/**
+ * Adds a one-hot `target` of length `numClasses` to each sample; batches of
+ * such samples get float32 `ys` of shape `[b, numClasses]`.
+ */
+export function oneHot(numClasses: number): ImageTransform {
+  if (!Number.isInteger(numClasses) || numClasses < 1) {
+    throw new ConfigError(`oneHot: numClasses must be a positive integer, got ${numClasses}`);
+  }
+  return (sample) => {
+    const { label } = sample;
+    if (!Number.isInteger(label) || label < 0 || label >= numClasses) {
+      throw new ConfigError(`oneHot: label ${label} outside 0..${numClasses - 1}`);
+    }
+    const target = new Float32Array(numClasses);
+    target[label] = 1;
+    return { ...sample, target };
+  };
+}

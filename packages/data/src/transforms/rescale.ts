@@ -1,0 +1,12 @@
+/** Multiplying pixel values by a constant, e.g. 0..255 bytes to [0, 1]. */
+import type { ImageTransform } from './transform';
+
+/** Multiplies every pixel by `factor` (default 1/255: uint8 range to [0, 1]). */
+export function rescale(factor = 1 / 255): ImageTransform {
+  return (sample) => {
+    const src = sample.image;
+    const image = new Float32Array(src.length);
+    for (let i = 0; i < src.length; i++) image[i] = src[i] * factor;
+    return { ...sample, image };
+  };
+}
