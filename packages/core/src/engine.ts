@@ -5,6 +5,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+// tfjs-core's package entry registers no gradients (its union package does).
+// This ESM module is bundled into core's dist by tsup, so ESM and CJS users
+// both get every kernel's gradient. It must come after the line above that
+// creates the engine through the package's own entry.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 
 let configured = false;
 

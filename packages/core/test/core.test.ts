@@ -122,3 +122,27 @@ describe('errors and registry', () => {
     expect(() => createOptimizer('definitely-not-registered')).toThrow(ConfigError);
   });
 });
+
+describe('gradients', () => {
+  it('are registered for the kernels a CNN needs (conv, pool, dense, relu, softmax)', async () => {
+    const { variableGrads, variable, randomNormal } = await import('@convkit/core');
+    const x = randomNormal([2, 6, 6, 2]);
+    const w = variable(randomNormal([3, 3, 2, 4]));
+    const d = variable(randomNormal([16, 3]));
+    const before = numTensors();
+    const { value, grads } = variableGrads(() => {
+      const h = ops.maxPool(ops.relu(ops.conv2d(x as never, w as never, 1, 'valid')), 2, 2, 'valid');
+      const logits = ops.matMul(ops.reshape(h, [2, 16]), d);
+      return ops.mean(ops.logSoftmax(logits));
+    }, [w, d]);
+    expect(grads[w.name].shape).toEqual([3, 3, 2, 4]);
+    expect(grads[d.name].shape).toEqual([16, 3]);
+    expect(Number.isFinite(value.dataSync()[0])).toBe(true);
+    value.dispose();
+    Object.values(grads).forEach((g) => g.dispose());
+    expect(numTensors()).toBe(before);
+    x.dispose();
+    w.dispose();
+    d.dispose();
+  });
+});

@@ -10,6 +10,7 @@ import {
   ShapeError,
   type Tensor,
   type Variable,
+  clone,
   formatShape,
   getRng,
   ops,
@@ -216,7 +217,7 @@ export abstract class Layer {
     }
     const fullName = `${this.name}/${name}`;
     const init = initializer.init(shape, getRng());
-    const v = variable(init, opts.trainable ?? true, fullName);
+    const v = uniqueVariable(init, opts.trainable ?? true, fullName);
     init.dispose();
     const w = new LayerWeight(fullName, v, opts.trainable ?? true, this, opts.regularizer);
     this.ownWeights.push(w);
@@ -243,7 +244,8 @@ export abstract class Layer {
 
   /** Copies of the weight values, in `weights` order. The caller disposes them. */
   getWeights(): Tensor[] {
-    return this.ownWeights.map((w) => w.variable.clone());
+    // `clone` as a function: tfjs-core alone does not install the chained tensor methods.
+    return this.ownWeights.map((w) => clone(w.variable));
   }
 
   /** Assigns weight values in `weights` order, checking count and shapes. */
@@ -271,6 +273,22 @@ export abstract class Layer {
     for (const w of this.ownWeights) w.variable.dispose();
     this.ownWeights.length = 0;
     this.built = false;
+  }
+}
+
+/**
+ * tfjs registers variables by name in one global table, so a second layer with
+ * the same name (a deserialised copy, a loaded model beside the original) would
+ * throw. The variable keeps `name` when it is free and gets `name_N` otherwise;
+ * `LayerWeight.name` is unchanged. Key gradients by `weight.variable.name`.
+ */
+function uniqueVariable(init: Tensor, trainable: boolean, name: string): Variable {
+  for (let i = 0; ; i++) {
+    try {
+      return variable(init, trainable, i === 0 ? name : `${name}_${i}`);
+    } catch (e) {
+      if (!/already registered/.test(String(e)) || i > 10_000) throw e;
+    }
   }
 }
 

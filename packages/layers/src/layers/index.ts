@@ -1,2 +1,96 @@
-// Layer implementations (Conv2D, Dense, pooling, normalisation, activations, merge layers).
-export {};
+// Layer implementations (Conv2D, Dense, pooling, normalisation, activations, merge layers),
+// plus initializers, regularizers, activations and the layer registry.
+
+export type { ActivationIdentifier } from '../activations';
+export {
+  activationNames,
+  gelu,
+  getActivation,
+  registerActivation,
+  serializeActivation,
+  softmaxAlong,
+} from '../activations';
+export type { InitializerIdentifier, VarianceScalingConfig } from '../initializers';
+export {
+  Constant,
+  computeFans,
+  GlorotNormal,
+  GlorotUniform,
+  getInitializer,
+  HeNormal,
+  HeUniform,
+  initializerRegistry,
+  LecunNormal,
+  LecunUniform,
+  Ones,
+  RandomNormal,
+  RandomUniform,
+  registerInitializer,
+  serializeInitializer,
+  TruncatedNormal,
+  VarianceScaling,
+  Zeros,
+} from '../initializers';
+export type { RegularizerIdentifier } from '../regularizers';
+export {
+  getRegularizer,
+  L1,
+  L1L2,
+  L2,
+  registerRegularizer,
+  regularizerRegistry,
+  serializeRegularizer,
+} from '../regularizers';
+export type { ActivationArgs } from './activation';
+export { Activation } from './activation';
+export { Add } from './add';
+export { AvgPool2D } from './avg-pool2d';
+export type { BatchNormalizationArgs } from './batch-normalization';
+export { BatchNormalization } from './batch-normalization';
+export type { ConcatenateArgs } from './concatenate';
+export { Concatenate } from './concatenate';
+export type { Conv2DArgs } from './conv2d';
+export { Conv2D } from './conv2d';
+export type { DenseArgs } from './dense';
+export { Dense } from './dense';
+export type { DepthwiseConv2DArgs } from './depthwise-conv2d';
+export { DepthwiseConv2D } from './depthwise-conv2d';
+export type { DropoutArgs } from './dropout';
+export { Dropout } from './dropout';
+export { ElementwiseLayer } from './elementwise';
+export type { ELUArgs } from './elu';
+export { ELU } from './elu';
+export type { FlattenArgs } from './flatten';
+export { Flatten } from './flatten';
+export { GlobalAvgPool2D } from './global-avg-pool2d';
+export { GlobalMaxPool2D } from './global-max-pool2d';
+export type { GlobalPooling2DArgs } from './global-pooling2d';
+export { GlobalPooling2D } from './global-pooling2d';
+export type { InputLayerArgs } from './input-layer';
+export { Input, InputLayer } from './input-layer';
+export type { LeakyReLUArgs } from './leaky-relu';
+export { LeakyReLU } from './leaky-relu';
+export { MaxPool2D } from './max-pool2d';
+export { Merge } from './merge';
+export type { Pooling2DArgs } from './pooling2d';
+export { Pooling2D } from './pooling2d';
+export type { LayerClass } from './registry';
+export {
+  BUILTIN_LAYERS,
+  deserializeLayer,
+  LAYER_ALIASES,
+  layerRegistry,
+  registerLayer,
+  serializeLayer,
+} from './registry';
+export type { ReLUArgs } from './relu';
+export { ReLU } from './relu';
+export { ReLU6 } from './relu6';
+export type { ReshapeArgs } from './reshape';
+export { Reshape } from './reshape';
+export type { SeparableConv2DArgs } from './separable-conv2d';
+export { SeparableConv2D } from './separable-conv2d';
+export type { SoftmaxArgs } from './softmax';
+export { Softmax } from './softmax';
+export type { PaddingMode } from './utils';
+export { convOutputLength } from './utils';

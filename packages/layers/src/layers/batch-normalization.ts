@@ -1,0 +1,180 @@
+import { ConfigError, formatShape, ops, type Shape, ShapeError, type Tensor, tidy } from '@convkit/core';
+import { Layer, type LayerArgs, type LayerWeight } from '../engine/layer';
+import type { CallContext, Initializer, Regularizer } from '../engine/types';
+import { getInitializer, type InitializerIdentifier, serializeInitializer } from '../initializers';
+import { getRegularizer, type RegularizerIdentifier, serializeRegularizer } from '../regularizers';
+import { numberInRange, singleShape, singleTensor } from './utils';
+
+/** Options of `BatchNormalization` (Keras names and defaults). */
+export interface BatchNormalizationArgs extends LayerArgs {
+  /** The feature axis, normalised per entry. Default -1 (channels last). */
+  axis?: number;
+  /** Moving-average momentum. Default 0.99. */
+  momentum?: number;
+  /** Added to the variance. Default 1e-3. */
+  epsilon?: number;
+  /** Learn an offset `beta`. Default true. */
+  center?: boolean;
+  /** Learn a scale `gamma`. Default true. */
+  scale?: boolean;
+  betaInitializer?: InitializerIdentifier;
+  gammaInitializer?: InitializerIdentifier;
+  movingMeanInitializer?: InitializerIdentifier;
+  movingVarianceInitializer?: InitializerIdentifier;
+  betaRegularizer?: RegularizerIdentifier;
+  gammaRegularizer?: RegularizerIdentifier;
+}
+
+/**
+ * Batch normalisation over every axis but `axis`.
+ *
+ * Training (`training: true` and the layer trainable): normalises with the
+ * batch mean and (biased) variance, and updates the non-trainable moving
+ * statistics `moving = momentum · moving + (1 − momentum) · batch`, with the
+ * batch variance Bessel-corrected (n / (n − 1)) as in Keras's fused kernel and
+ * tfjs-layers. The update is a `variable.assign` of a value computed without
+ * the tape's help, so it is safe inside `variableGrads`.
+ * Inference: normalises with the moving statistics.
+ */
+export class BatchNormalization extends Layer {
+  static override readonly className = 'BatchNormalization';
+
+  readonly axis: number;
+  readonly momentum: number;
+  readonly epsilon: number;
+  readonly center: boolean;
+  readonly scale: boolean;
+  readonly betaInitializer: Initializer;
+  readonly gammaInitializer: Initializer;
+  readonly movingMeanInitializer: Initializer;
+  readonly movingVarianceInitializer: Initializer;
+  readonly betaRegularizer?: Regularizer;
+  readonly gammaRegularizer?: Regularizer;
+  gamma?: LayerWeight;
+  beta?: LayerWeight;
+  movingMean?: LayerWeight;
+  movingVariance?: LayerWeight;
+
+  constructor(args: BatchNormalizationArgs = {}) {
+    super(args);
+    const d = this.describe();
+    const axis = args.axis ?? -1;
+    if (!Number.isInteger(axis)) throw new ConfigError(`${d}: axis must be an integer, got ${JSON.stringify(axis)}`);
+    this.axis = axis;
+    this.momentum = numberInRange(d, 'momentum', args.momentum ?? 0.99, 0, 1);
+    this.epsilon = numberInRange(d, 'epsilon', args.epsilon ?? 1e-3, 0, Number.POSITIVE_INFINITY, {
+      minInclusive: false,
+    });
+    this.center = args.center ?? true;
+    this.scale = args.scale ?? true;
+    this.betaInitializer = getInitializer(args.betaInitializer ?? 'zeros');
+    this.gammaInitializer = getInitializer(args.gammaInitializer ?? 'ones');
+    this.movingMeanInitializer = getInitializer(args.movingMeanInitializer ?? 'zeros');
+    this.movingVarianceInitializer = getInitializer(args.movingVarianceInitializer ?? 'ones');
+    if (args.betaRegularizer) this.betaRegularizer = getRegularizer(args.betaRegularizer);
+    if (args.gammaRegularizer) this.gammaRegularizer = getRegularizer(args.gammaRegularizer);
+  }
+
+  /** The normalised axis as a non-negative index for an input of `rank`. */
+  private axisFor(shape: Shape): number {
+    const ax = this.axis < 0 ? shape.length + this.axis : this.axis;
+    if (ax < 1 || ax >= shape.length) {
+      throw new ShapeError(
+        `${this.describe()}: axis ${this.axis} is not a feature axis of an input of shape ${formatShape(shape)}`,
+      );
+    }
+    return ax;
+  }
+
+  override build(inputShape: Shape | Shape[]): void {
+    const s = singleShape(this, inputShape);
+    const ax = this.axisFor(s);
+    const n = s[ax];
+    if (n === null)
+      throw new ShapeError(`${this.describe()} needs a known size on axis ${this.axis}, received ${formatShape(s)}`);
+    if (this.scale)
+      this.gamma = this.addWeight('gamma', [n], this.gammaInitializer, { regularizer: this.gammaRegularizer });
+    if (this.center)
+      this.beta = this.addWeight('beta', [n], this.betaInitializer, { regularizer: this.betaRegularizer });
+    this.movingMean = this.addWeight('moving_mean', [n], this.movingMeanInitializer, { trainable: false });
+    this.movingVariance = this.addWeight('moving_variance', [n], this.movingVarianceInitializer, { trainable: false });
+  }
+
+  /** Same rank and the same size on the normalised axis as at build time. */
+  protected override checkInputShape(inputShape: Shape | Shape[]): void {
+    const built = this.builtInputShape as Shape | undefined;
+    const s = singleShape(this, inputShape);
+    if (!built) return;
+    if (s.length !== built.length || s[this.axisFor(s)] !== built[this.axisFor(built)]) {
+      throw new ShapeError(
+        `${this.describe()} was built for inputs of shape ${formatShape(built)}, received ${formatShape(s)}`,
+      );
+    }
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+    const s = singleShape(this, inputShape);
+    this.axisFor(s);
+    return s;
+  }
+
+  call(inputs: Tensor | Tensor[], ctx: CallContext): Tensor {
+    const x = singleTensor(this, inputs);
+    this.checkInputShape(x.shape);
+    const ax = this.axisFor(x.shape);
+    const rank = x.rank;
+    const reduceAxes = [...Array(rank).keys()].filter((i) => i !== ax);
+    // Per-feature vectors broadcast along `ax`.
+    const bshape = x.shape.map((d, i) => (i === ax ? d : 1));
+    const useBatch = ctx.training && this.trainable;
+    return tidy(() => {
+      let mean: Tensor;
+      let variance: Tensor;
+      if (useBatch) {
+        const m = ops.moments(x, reduceAxes, true);
+        mean = m.mean;
+        variance = m.variance;
+        this.updateMovingStats(x, mean, variance, reduceAxes);
+      } else {
+        mean = ops.reshape(this.movingMean!.variable, bshape);
+        variance = ops.reshape(this.movingVariance!.variable, bshape);
+      }
+      let y = ops.mul(ops.sub(x, mean), ops.rsqrt(ops.add(variance, this.epsilon)));
+      if (this.gamma) y = ops.mul(y, ops.reshape(this.gamma.variable, bshape));
+      if (this.beta) y = ops.add(y, ops.reshape(this.beta.variable, bshape));
+      return y;
+    });
+  }
+
+  private updateMovingStats(x: Tensor, mean: Tensor, variance: Tensor, reduceAxes: number[]): void {
+    const n = reduceAxes.reduce((a, i) => a * x.shape[i], 1);
+    const correction = n / Math.max(n - 1, 1);
+    const m = this.momentum;
+    tidy(() => {
+      const features = [this.movingMean!.shape[0]];
+      const batchMean = ops.reshape(mean, features);
+      const batchVar = ops.mul(ops.reshape(variance, features), correction);
+      const mm = this.movingMean!.variable;
+      const mv = this.movingVariance!.variable;
+      mm.assign(ops.add(ops.mul(mm, m), ops.mul(batchMean, 1 - m)));
+      mv.assign(ops.add(ops.mul(mv, m), ops.mul(batchVar, 1 - m)));
+    });
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return {
+      ...super.getConfig(),
+      axis: this.axis,
+      momentum: this.momentum,
+      epsilon: this.epsilon,
+      center: this.center,
+      scale: this.scale,
+      betaInitializer: serializeInitializer(this.betaInitializer),
+      gammaInitializer: serializeInitializer(this.gammaInitializer),
+      movingMeanInitializer: serializeInitializer(this.movingMeanInitializer),
+      movingVarianceInitializer: serializeInitializer(this.movingVarianceInitializer),
+      ...(this.betaRegularizer && { betaRegularizer: serializeRegularizer(this.betaRegularizer) }),
+      ...(this.gammaRegularizer && { gammaRegularizer: serializeRegularizer(this.gammaRegularizer) }),
+    };
+  }
+}

@@ -1,0 +1,138 @@
+import { ConfigError, ops, type Shape, type Tensor, type Tensor4D, tidy } from '@convkit/core';
+import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations';
+import { Layer, type LayerArgs, type LayerWeight } from '../engine/layer';
+import type { ActivationFn, CallContext, Initializer, Regularizer } from '../engine/types';
+import { getInitializer, type InitializerIdentifier, serializeInitializer } from '../initializers';
+import { getRegularizer, type RegularizerIdentifier, serializeRegularizer } from '../regularizers';
+import {
+  dilateKernel,
+  expectRank,
+  knownLastDim,
+  NHWC,
+  normalizePadding,
+  normalizePair,
+  type PaddingMode,
+  positiveInt,
+  singleTensor,
+  spatialOutput,
+} from './utils';
+
+/** Options of `Conv2D` (Keras names). */
+export interface Conv2DArgs extends LayerArgs {
+  /** Number of output channels. */
+  filters: number;
+  /** Kernel height and width. */
+  kernelSize: number | [number, number];
+  /** Default 1. */
+  strides?: number | [number, number];
+  /** Default `'valid'`. `'same'` pads as TensorFlow does (extra row/column after). */
+  padding?: PaddingMode;
+  /** Default 1. May be combined with strides. */
+  dilationRate?: number | [number, number];
+  /** Only `'channelsLast'` (NHWC) is supported. */
+  dataFormat?: 'channelsLast';
+  /** Default true. */
+  useBias?: boolean;
+  /** Default linear. */
+  activation?: ActivationIdentifier;
+  /** Default `'glorotUniform'`. */
+  kernelInitializer?: InitializerIdentifier;
+  /** Default `'zeros'`. */
+  biasInitializer?: InitializerIdentifier;
+  kernelRegularizer?: RegularizerIdentifier;
+  biasRegularizer?: RegularizerIdentifier;
+}
+
+/** Options shared by the 2-D convolution layers (also used by DepthwiseConv2D and SeparableConv2D). */
+export function checkDataFormat(owner: string, value: unknown): void {
+  if (value !== undefined && value !== 'channelsLast') {
+    throw new ConfigError(`${owner}: only dataFormat 'channelsLast' (NHWC) is supported, got ${JSON.stringify(value)}`);
+  }
+}
+
+/**
+ * 2-D convolution over NHWC inputs with an HWIO kernel
+ * `[kernelH, kernelW, inChannels, filters]`, optional bias and activation.
+ */
+export class Conv2D extends Layer {
+  static override readonly className = 'Conv2D';
+
+  readonly filters: number;
+  readonly kernelSize: [number, number];
+  readonly strides: [number, number];
+  readonly padding: PaddingMode;
+  readonly dilationRate: [number, number];
+  readonly useBias: boolean;
+  readonly activation: ActivationFn;
+  readonly kernelInitializer: Initializer;
+  readonly biasInitializer: Initializer;
+  readonly kernelRegularizer?: Regularizer;
+  readonly biasRegularizer?: Regularizer;
+  kernel?: LayerWeight;
+  bias?: LayerWeight;
+
+  constructor(args: Conv2DArgs) {
+    super(args);
+    const d = this.describe();
+    if (args === undefined || args === null) throw new ConfigError(`${d}: options are required`);
+    this.filters = positiveInt(d, 'filters', args.filters);
+    if (args.kernelSize === undefined) throw new ConfigError(`${d}: kernelSize is required`);
+    this.kernelSize = normalizePair(d, 'kernelSize', args.kernelSize);
+    this.strides = normalizePair(d, 'strides', args.strides ?? 1);
+    this.padding = normalizePadding(d, args.padding);
+    this.dilationRate = normalizePair(d, 'dilationRate', args.dilationRate ?? 1);
+    checkDataFormat(d, args.dataFormat);
+    this.useBias = args.useBias ?? true;
+    this.activation = getActivation(args.activation);
+    this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform');
+    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
+    if (args.kernelRegularizer) this.kernelRegularizer = getRegularizer(args.kernelRegularizer);
+    if (args.biasRegularizer) this.biasRegularizer = getRegularizer(args.biasRegularizer);
+  }
+
+  override build(inputShape: Shape | Shape[]): void {
+    const s = expectRank(this, inputShape, 4, NHWC);
+    const channels = knownLastDim(this, s);
+    const [kh, kw] = this.kernelSize;
+    this.kernel = this.addWeight('kernel', [kh, kw, channels, this.filters], this.kernelInitializer, {
+      regularizer: this.kernelRegularizer,
+    });
+    if (this.useBias) {
+      this.bias = this.addWeight('bias', [this.filters], this.biasInitializer, { regularizer: this.biasRegularizer });
+    }
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+    const s = expectRank(this, inputShape, 4, NHWC);
+    const [h, w] = spatialOutput(this, s, this.kernelSize, this.strides, this.padding, this.dilationRate);
+    return [s[0], h, w, this.filters];
+  }
+
+  call(inputs: Tensor | Tensor[], _ctx: CallContext): Tensor {
+    const x = singleTensor(this, inputs);
+    this.computeOutputShape(x.shape);
+    return tidy(() => {
+      const kernel = dilateKernel(this.kernel!.variable, this.dilationRate) as Tensor4D;
+      let y: Tensor = ops.conv2d(x as Tensor4D, kernel, this.strides, this.padding);
+      if (this.bias) y = ops.add(y, this.bias.variable);
+      return this.activation(y);
+    });
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return {
+      ...super.getConfig(),
+      filters: this.filters,
+      kernelSize: this.kernelSize,
+      strides: this.strides,
+      padding: this.padding,
+      dilationRate: this.dilationRate,
+      useBias: this.useBias,
+      activation: serializeActivation(this.activation),
+      kernelInitializer: serializeInitializer(this.kernelInitializer),
+      biasInitializer: serializeInitializer(this.biasInitializer),
+      ...(this.kernelRegularizer && { kernelRegularizer: serializeRegularizer(this.kernelRegularizer) }),
+      ...(this.biasRegularizer && { biasRegularizer: serializeRegularizer(this.biasRegularizer) }),
+    };
+  }
+}

@@ -1,0 +1,112 @@
+import { ConfigError, formatShape, ops, type Shape, ShapeError, type Tensor, tidy } from '@convkit/core';
+import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations';
+import { Layer, type LayerArgs, type LayerWeight } from '../engine/layer';
+import type { ActivationFn, CallContext, Initializer, Regularizer } from '../engine/types';
+import { getInitializer, type InitializerIdentifier, serializeInitializer } from '../initializers';
+import { getRegularizer, type RegularizerIdentifier, serializeRegularizer } from '../regularizers';
+import { knownLastDim, positiveInt, singleShape, singleTensor } from './utils';
+
+/** Options of `Dense` (Keras names). */
+export interface DenseArgs extends LayerArgs {
+  /** Number of output features. */
+  units: number;
+  /** Default linear. */
+  activation?: ActivationIdentifier;
+  /** Default true. */
+  useBias?: boolean;
+  /** Default `'glorotUniform'`. */
+  kernelInitializer?: InitializerIdentifier;
+  /** Default `'zeros'`. */
+  biasInitializer?: InitializerIdentifier;
+  kernelRegularizer?: RegularizerIdentifier;
+  biasRegularizer?: RegularizerIdentifier;
+}
+
+/**
+ * Fully connected layer: `activation(x · kernel + bias)` with a kernel of
+ * shape `[inFeatures, units]`. Inputs of rank > 2 are transformed along the
+ * last axis (Keras semantics).
+ */
+export class Dense extends Layer {
+  static override readonly className = 'Dense';
+
+  readonly units: number;
+  readonly useBias: boolean;
+  readonly activation: ActivationFn;
+  readonly kernelInitializer: Initializer;
+  readonly biasInitializer: Initializer;
+  readonly kernelRegularizer?: Regularizer;
+  readonly biasRegularizer?: Regularizer;
+  kernel?: LayerWeight;
+  bias?: LayerWeight;
+
+  constructor(args: DenseArgs) {
+    super(args);
+    const d = this.describe();
+    if (args === undefined || args === null) throw new ConfigError(`${d}: options are required`);
+    this.units = positiveInt(d, 'units', args.units);
+    this.useBias = args.useBias ?? true;
+    this.activation = getActivation(args.activation);
+    this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform');
+    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
+    if (args.kernelRegularizer) this.kernelRegularizer = getRegularizer(args.kernelRegularizer);
+    if (args.biasRegularizer) this.biasRegularizer = getRegularizer(args.biasRegularizer);
+  }
+
+  private checkShape(inputShape: Shape | Shape[]): Shape {
+    const s = singleShape(this, inputShape);
+    if (s.length < 2) {
+      throw new ShapeError(
+        `${this.describe()} expects an input of rank ≥ 2 [batch, ..., features], received ${formatShape(s)}`,
+      );
+    }
+    return s;
+  }
+
+  override build(inputShape: Shape | Shape[]): void {
+    const s = this.checkShape(inputShape);
+    const inFeatures = knownLastDim(this, s);
+    this.kernel = this.addWeight('kernel', [inFeatures, this.units], this.kernelInitializer, {
+      regularizer: this.kernelRegularizer,
+    });
+    if (this.useBias) {
+      this.bias = this.addWeight('bias', [this.units], this.biasInitializer, { regularizer: this.biasRegularizer });
+    }
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+    const s = this.checkShape(inputShape);
+    return [...s.slice(0, -1), this.units];
+  }
+
+  call(inputs: Tensor | Tensor[], _ctx: CallContext): Tensor {
+    const x = singleTensor(this, inputs);
+    const s = this.checkShape(x.shape);
+    const inFeatures = this.kernel!.shape[0];
+    if (s[s.length - 1] !== inFeatures) {
+      throw new ShapeError(
+        `${this.describe()} expects ${inFeatures} input features [batch, ..., ${inFeatures}], received ${formatShape(s)}`,
+      );
+    }
+    return tidy(() => {
+      const flat = x.rank === 2 ? x : ops.reshape(x, [-1, inFeatures]);
+      let y: Tensor = ops.matMul(flat, this.kernel!.variable);
+      if (this.bias) y = ops.add(y, this.bias.variable);
+      if (x.rank !== 2) y = ops.reshape(y, [...x.shape.slice(0, -1), this.units]);
+      return this.activation(y);
+    });
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return {
+      ...super.getConfig(),
+      units: this.units,
+      activation: serializeActivation(this.activation),
+      useBias: this.useBias,
+      kernelInitializer: serializeInitializer(this.kernelInitializer),
+      biasInitializer: serializeInitializer(this.biasInitializer),
+      ...(this.kernelRegularizer && { kernelRegularizer: serializeRegularizer(this.kernelRegularizer) }),
+      ...(this.biasRegularizer && { biasRegularizer: serializeRegularizer(this.biasRegularizer) }),
+    };
+  }
+}

@@ -1,0 +1,138 @@
+import { ConfigError, ops, type Shape, type Tensor, type Tensor4D, tidy } from '@convkit/core';
+import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations';
+import { Layer, type LayerArgs, type LayerWeight } from '../engine/layer';
+import type { ActivationFn, CallContext, Initializer, Regularizer } from '../engine/types';
+import { getInitializer, type InitializerIdentifier, serializeInitializer } from '../initializers';
+import { getRegularizer, type RegularizerIdentifier, serializeRegularizer } from '../regularizers';
+import { checkDataFormat } from './conv2d';
+import {
+  dilateKernel,
+  expectRank,
+  knownLastDim,
+  NHWC,
+  normalizePadding,
+  normalizePair,
+  type PaddingMode,
+  positiveInt,
+  singleTensor,
+  spatialOutput,
+} from './utils';
+
+/** Options of `DepthwiseConv2D` (Keras names). */
+export interface DepthwiseConv2DArgs extends LayerArgs {
+  /** Kernel height and width. */
+  kernelSize: number | [number, number];
+  /** Output channels per input channel. Default 1. */
+  depthMultiplier?: number;
+  /** Default 1. */
+  strides?: number | [number, number];
+  /** Default `'valid'`. */
+  padding?: PaddingMode;
+  /** Default 1. May be combined with strides. */
+  dilationRate?: number | [number, number];
+  /** Only `'channelsLast'` is supported. */
+  dataFormat?: 'channelsLast';
+  /** Default true. */
+  useBias?: boolean;
+  /** Default linear. */
+  activation?: ActivationIdentifier;
+  /** Default `'glorotUniform'`. */
+  depthwiseInitializer?: InitializerIdentifier;
+  /** Default `'zeros'`. */
+  biasInitializer?: InitializerIdentifier;
+  depthwiseRegularizer?: RegularizerIdentifier;
+  biasRegularizer?: RegularizerIdentifier;
+}
+
+/**
+ * Depthwise 2-D convolution: each input channel is convolved with its own
+ * `depthMultiplier` filters; kernel `[kernelH, kernelW, inChannels, depthMultiplier]`,
+ * output channel `c · depthMultiplier + m`.
+ */
+export class DepthwiseConv2D extends Layer {
+  static override readonly className = 'DepthwiseConv2D';
+
+  readonly kernelSize: [number, number];
+  readonly depthMultiplier: number;
+  readonly strides: [number, number];
+  readonly padding: PaddingMode;
+  readonly dilationRate: [number, number];
+  readonly useBias: boolean;
+  readonly activation: ActivationFn;
+  readonly depthwiseInitializer: Initializer;
+  readonly biasInitializer: Initializer;
+  readonly depthwiseRegularizer?: Regularizer;
+  readonly biasRegularizer?: Regularizer;
+  depthwiseKernel?: LayerWeight;
+  bias?: LayerWeight;
+
+  constructor(args: DepthwiseConv2DArgs) {
+    super(args);
+    const d = this.describe();
+    if (args === undefined || args === null) throw new ConfigError(`${d}: options are required`);
+    if (args.kernelSize === undefined) throw new ConfigError(`${d}: kernelSize is required`);
+    this.kernelSize = normalizePair(d, 'kernelSize', args.kernelSize);
+    this.depthMultiplier = positiveInt(d, 'depthMultiplier', args.depthMultiplier ?? 1);
+    this.strides = normalizePair(d, 'strides', args.strides ?? 1);
+    this.padding = normalizePadding(d, args.padding);
+    this.dilationRate = normalizePair(d, 'dilationRate', args.dilationRate ?? 1);
+    checkDataFormat(d, args.dataFormat);
+    this.useBias = args.useBias ?? true;
+    this.activation = getActivation(args.activation);
+    this.depthwiseInitializer = getInitializer(args.depthwiseInitializer ?? 'glorotUniform');
+    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
+    if (args.depthwiseRegularizer) this.depthwiseRegularizer = getRegularizer(args.depthwiseRegularizer);
+    if (args.biasRegularizer) this.biasRegularizer = getRegularizer(args.biasRegularizer);
+  }
+
+  override build(inputShape: Shape | Shape[]): void {
+    const s = expectRank(this, inputShape, 4, NHWC);
+    const channels = knownLastDim(this, s);
+    const [kh, kw] = this.kernelSize;
+    this.depthwiseKernel = this.addWeight(
+      'depthwise_kernel',
+      [kh, kw, channels, this.depthMultiplier],
+      this.depthwiseInitializer,
+      { regularizer: this.depthwiseRegularizer },
+    );
+    if (this.useBias) {
+      this.bias = this.addWeight('bias', [channels * this.depthMultiplier], this.biasInitializer, {
+        regularizer: this.biasRegularizer,
+      });
+    }
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+    const s = expectRank(this, inputShape, 4, NHWC);
+    const [h, w] = spatialOutput(this, s, this.kernelSize, this.strides, this.padding, this.dilationRate);
+    return [s[0], h, w, s[3] === null ? null : s[3] * this.depthMultiplier];
+  }
+
+  call(inputs: Tensor | Tensor[], _ctx: CallContext): Tensor {
+    const x = singleTensor(this, inputs);
+    this.computeOutputShape(x.shape);
+    return tidy(() => {
+      const kernel = dilateKernel(this.depthwiseKernel!.variable, this.dilationRate) as Tensor4D;
+      let y: Tensor = ops.depthwiseConv2d(x as Tensor4D, kernel, this.strides, this.padding);
+      if (this.bias) y = ops.add(y, this.bias.variable);
+      return this.activation(y);
+    });
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return {
+      ...super.getConfig(),
+      kernelSize: this.kernelSize,
+      depthMultiplier: this.depthMultiplier,
+      strides: this.strides,
+      padding: this.padding,
+      dilationRate: this.dilationRate,
+      useBias: this.useBias,
+      activation: serializeActivation(this.activation),
+      depthwiseInitializer: serializeInitializer(this.depthwiseInitializer),
+      biasInitializer: serializeInitializer(this.biasInitializer),
+      ...(this.depthwiseRegularizer && { depthwiseRegularizer: serializeRegularizer(this.depthwiseRegularizer) }),
+      ...(this.biasRegularizer && { biasRegularizer: serializeRegularizer(this.biasRegularizer) }),
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { ops, type Tensor, type Tensor4D } from '@convkit/core';
+import { Pooling2D, type Pooling2DArgs } from './pooling2d';
+
+/** Max over `poolSize` windows of an NHWC input. Keras `MaxPooling2D`. */
+export class MaxPool2D extends Pooling2D {
+  static override readonly className = 'MaxPool2D';
+
+  constructor(args: Pooling2DArgs = {}) {
+    super(args);
+  }
+
+  protected pool(x: Tensor4D): Tensor {
+    return ops.maxPool(x, this.poolSize, this.strides, this.padding);
+  }
+}

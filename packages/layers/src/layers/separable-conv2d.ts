@@ -1,0 +1,158 @@
+import { ConfigError, ops, type Shape, type Tensor, type Tensor4D, tidy } from '@convkit/core';
+import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations';
+import { Layer, type LayerArgs, type LayerWeight } from '../engine/layer';
+import type { ActivationFn, CallContext, Initializer, Regularizer } from '../engine/types';
+import { getInitializer, type InitializerIdentifier, serializeInitializer } from '../initializers';
+import { getRegularizer, type RegularizerIdentifier, serializeRegularizer } from '../regularizers';
+import { checkDataFormat } from './conv2d';
+import {
+  dilateKernel,
+  expectRank,
+  knownLastDim,
+  NHWC,
+  normalizePadding,
+  normalizePair,
+  type PaddingMode,
+  positiveInt,
+  singleTensor,
+  spatialOutput,
+} from './utils';
+
+/** Options of `SeparableConv2D` (Keras names). */
+export interface SeparableConv2DArgs extends LayerArgs {
+  /** Number of output channels (of the pointwise step). */
+  filters: number;
+  /** Depthwise kernel height and width. */
+  kernelSize: number | [number, number];
+  /** Depthwise output channels per input channel. Default 1. */
+  depthMultiplier?: number;
+  /** Default 1. */
+  strides?: number | [number, number];
+  /** Default `'valid'`. */
+  padding?: PaddingMode;
+  /** Default 1. */
+  dilationRate?: number | [number, number];
+  /** Only `'channelsLast'` is supported. */
+  dataFormat?: 'channelsLast';
+  /** Default true. */
+  useBias?: boolean;
+  /** Default linear. */
+  activation?: ActivationIdentifier;
+  /** Default `'glorotUniform'`. */
+  depthwiseInitializer?: InitializerIdentifier;
+  /** Default `'glorotUniform'`. */
+  pointwiseInitializer?: InitializerIdentifier;
+  /** Default `'zeros'`. */
+  biasInitializer?: InitializerIdentifier;
+  depthwiseRegularizer?: RegularizerIdentifier;
+  pointwiseRegularizer?: RegularizerIdentifier;
+  biasRegularizer?: RegularizerIdentifier;
+}
+
+/**
+ * Depthwise-separable 2-D convolution: a depthwise convolution
+ * (`[kh, kw, inChannels, depthMultiplier]`) followed by a 1×1 pointwise one
+ * (`[1, 1, inChannels · depthMultiplier, filters]`), then bias and activation.
+ */
+export class SeparableConv2D extends Layer {
+  static override readonly className = 'SeparableConv2D';
+
+  readonly filters: number;
+  readonly kernelSize: [number, number];
+  readonly depthMultiplier: number;
+  readonly strides: [number, number];
+  readonly padding: PaddingMode;
+  readonly dilationRate: [number, number];
+  readonly useBias: boolean;
+  readonly activation: ActivationFn;
+  readonly depthwiseInitializer: Initializer;
+  readonly pointwiseInitializer: Initializer;
+  readonly biasInitializer: Initializer;
+  readonly depthwiseRegularizer?: Regularizer;
+  readonly pointwiseRegularizer?: Regularizer;
+  readonly biasRegularizer?: Regularizer;
+  depthwiseKernel?: LayerWeight;
+  pointwiseKernel?: LayerWeight;
+  bias?: LayerWeight;
+
+  constructor(args: SeparableConv2DArgs) {
+    super(args);
+    const d = this.describe();
+    if (args === undefined || args === null) throw new ConfigError(`${d}: options are required`);
+    this.filters = positiveInt(d, 'filters', args.filters);
+    if (args.kernelSize === undefined) throw new ConfigError(`${d}: kernelSize is required`);
+    this.kernelSize = normalizePair(d, 'kernelSize', args.kernelSize);
+    this.depthMultiplier = positiveInt(d, 'depthMultiplier', args.depthMultiplier ?? 1);
+    this.strides = normalizePair(d, 'strides', args.strides ?? 1);
+    this.padding = normalizePadding(d, args.padding);
+    this.dilationRate = normalizePair(d, 'dilationRate', args.dilationRate ?? 1);
+    checkDataFormat(d, args.dataFormat);
+    this.useBias = args.useBias ?? true;
+    this.activation = getActivation(args.activation);
+    this.depthwiseInitializer = getInitializer(args.depthwiseInitializer ?? 'glorotUniform');
+    this.pointwiseInitializer = getInitializer(args.pointwiseInitializer ?? 'glorotUniform');
+    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
+    if (args.depthwiseRegularizer) this.depthwiseRegularizer = getRegularizer(args.depthwiseRegularizer);
+    if (args.pointwiseRegularizer) this.pointwiseRegularizer = getRegularizer(args.pointwiseRegularizer);
+    if (args.biasRegularizer) this.biasRegularizer = getRegularizer(args.biasRegularizer);
+  }
+
+  override build(inputShape: Shape | Shape[]): void {
+    const s = expectRank(this, inputShape, 4, NHWC);
+    const channels = knownLastDim(this, s);
+    const [kh, kw] = this.kernelSize;
+    const dm = this.depthMultiplier;
+    this.depthwiseKernel = this.addWeight('depthwise_kernel', [kh, kw, channels, dm], this.depthwiseInitializer, {
+      regularizer: this.depthwiseRegularizer,
+    });
+    this.pointwiseKernel = this.addWeight(
+      'pointwise_kernel',
+      [1, 1, channels * dm, this.filters],
+      this.pointwiseInitializer,
+      {
+        regularizer: this.pointwiseRegularizer,
+      },
+    );
+    if (this.useBias) {
+      this.bias = this.addWeight('bias', [this.filters], this.biasInitializer, { regularizer: this.biasRegularizer });
+    }
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+    const s = expectRank(this, inputShape, 4, NHWC);
+    const [h, w] = spatialOutput(this, s, this.kernelSize, this.strides, this.padding, this.dilationRate);
+    return [s[0], h, w, this.filters];
+  }
+
+  call(inputs: Tensor | Tensor[], _ctx: CallContext): Tensor {
+    const x = singleTensor(this, inputs);
+    this.computeOutputShape(x.shape);
+    return tidy(() => {
+      const dw = dilateKernel(this.depthwiseKernel!.variable, this.dilationRate) as Tensor4D;
+      const mid = ops.depthwiseConv2d(x as Tensor4D, dw, this.strides, this.padding);
+      let y: Tensor = ops.conv2d(mid, this.pointwiseKernel!.variable as Tensor4D, 1, 'valid');
+      if (this.bias) y = ops.add(y, this.bias.variable);
+      return this.activation(y);
+    });
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return {
+      ...super.getConfig(),
+      filters: this.filters,
+      kernelSize: this.kernelSize,
+      depthMultiplier: this.depthMultiplier,
+      strides: this.strides,
+      padding: this.padding,
+      dilationRate: this.dilationRate,
+      useBias: this.useBias,
+      activation: serializeActivation(this.activation),
+      depthwiseInitializer: serializeInitializer(this.depthwiseInitializer),
+      pointwiseInitializer: serializeInitializer(this.pointwiseInitializer),
+      biasInitializer: serializeInitializer(this.biasInitializer),
+      ...(this.depthwiseRegularizer && { depthwiseRegularizer: serializeRegularizer(this.depthwiseRegularizer) }),
+      ...(this.pointwiseRegularizer && { pointwiseRegularizer: serializeRegularizer(this.pointwiseRegularizer) }),
+      ...(this.biasRegularizer && { biasRegularizer: serializeRegularizer(this.biasRegularizer) }),
+    };
+  }
+}
