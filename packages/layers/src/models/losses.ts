@@ -1,0 +1,130 @@
+/**
+ * Loss functions: `(yTrue, yPred) => scalar` (mean over the batch), usable by
+ * name in `compile({ loss: 'sparseCategoricalCrossentropy' })` or as values.
+ */
+import { ConfigError, type Tensor, ops, tidy } from '@convkit/core';
+
+/** A loss: the mean loss of a batch as a scalar tensor. */
+export interface LossFn {
+  (yTrue: Tensor, yPred: Tensor): Tensor;
+  /** Name used in saved configs and logs. */
+  readonly lossName: string;
+}
+
+/** Probabilities are clipped to [EPSILON, 1 − EPSILON] before taking logs (as Keras). */
+export const EPSILON = 1e-7;
+
+function named(lossName: string, fn: (yTrue: Tensor, yPred: Tensor) => Tensor): LossFn {
+  return Object.assign((yTrue: Tensor, yPred: Tensor) => tidy(() => fn(yTrue, yPred)), { lossName });
+}
+
+function logProbs(yPred: Tensor, fromLogits: boolean): Tensor {
+  return fromLogits ? ops.logSoftmax(yPred) : ops.log(ops.clipByValue(yPred, EPSILON, 1 - EPSILON));
+}
+
+/** Cross-entropy with one-hot (or soft) targets `[batch, classes]`. */
+export function categoricalCrossentropy(options: { fromLogits?: boolean; labelSmoothing?: number } = {}): LossFn {
+  const fromLogits = options.fromLogits ?? false;
+  const smoothing = options.labelSmoothing ?? 0;
+  return named('categoricalCrossentropy', (yTrue, yPred) => {
+    let target = ops.cast(yTrue, 'float32');
+    if (smoothing > 0) {
+      const k = yPred.shape[yPred.shape.length - 1];
+      target = ops.add(ops.mul(target, 1 - smoothing), smoothing / k);
+    }
+    return ops.neg(ops.mean(ops.sum(ops.mul(target, logProbs(yPred, fromLogits)), -1)));
+  });
+}
+
+/** Cross-entropy with integer class targets `[batch]` (or `[batch, 1]`). */
+export function sparseCategoricalCrossentropy(options: { fromLogits?: boolean } = {}): LossFn {
+  const fromLogits = options.fromLogits ?? false;
+  return named('sparseCategoricalCrossentropy', (yTrue, yPred) => {
+    const k = yPred.shape[yPred.shape.length - 1];
+    const labels = ops.cast(ops.reshape(yTrue, [-1]), 'int32');
+    const target = ops.oneHot(labels, k);
+    return ops.neg(ops.mean(ops.sum(ops.mul(ops.cast(target, 'float32'), logProbs(yPred, fromLogits)), -1)));
+  });
+}
+
+/** Binary cross-entropy on probabilities or (with `fromLogits`) logits, averaged over all elements. */
+export function binaryCrossentropy(options: { fromLogits?: boolean } = {}): LossFn {
+  const fromLogits = options.fromLogits ?? false;
+  return named('binaryCrossentropy', (yTrue, yPred) => {
+    const z = ops.cast(ops.reshape(yTrue, yPred.shape), 'float32');
+    if (fromLogits) {
+      // max(x, 0) − x·z + log(1 + exp(−|x|)): stable for large |x|.
+      return ops.mean(
+        ops.add(ops.sub(ops.relu(yPred), ops.mul(yPred, z)), ops.log1p(ops.exp(ops.neg(ops.abs(yPred))))),
+      );
+    }
+    const p = ops.clipByValue(yPred, EPSILON, 1 - EPSILON);
+    return ops.neg(ops.mean(ops.add(ops.mul(z, ops.log(p)), ops.mul(ops.sub(1, z), ops.log(ops.sub(1, p))))));
+  });
+}
+
+/** Mean squared error. */
+export const meanSquaredError: LossFn = named('meanSquaredError', (yTrue, yPred) =>
+  ops.mean(ops.squaredDifference(ops.cast(yTrue, 'float32'), yPred)),
+);
+
+/** Mean absolute error. */
+export const meanAbsoluteError: LossFn = named('meanAbsoluteError', (yTrue, yPred) =>
+  ops.mean(ops.abs(ops.sub(ops.cast(yTrue, 'float32'), yPred))),
+);
+
+/** Huber loss: quadratic within `delta`, linear outside (default delta 1). */
+export function huber(options: { delta?: number } = {}): LossFn {
+  const delta = options.delta ?? 1;
+  if (!(delta > 0)) throw new ConfigError(`huber: delta must be positive, got ${delta}`);
+  return named('huber', (yTrue, yPred) => {
+    const err = ops.abs(ops.sub(ops.cast(yTrue, 'float32'), yPred));
+    const quad = ops.minimum(err, delta);
+    const lin = ops.sub(err, quad);
+    return ops.mean(ops.add(ops.mul(ops.square(quad), 0.5), ops.mul(lin, delta)));
+  });
+}
+
+/** KL divergence `Σ yTrue·log(yTrue / yPred)` over the last axis, averaged over the batch. */
+export const kullbackLeiblerDivergence: LossFn = named('kullbackLeiblerDivergence', (yTrue, yPred) => {
+  const t = ops.clipByValue(ops.cast(yTrue, 'float32'), EPSILON, 1);
+  const p = ops.clipByValue(yPred, EPSILON, 1);
+  return ops.mean(ops.sum(ops.mul(t, ops.log(ops.div(t, p))), -1));
+});
+
+const BY_NAME: Record<string, () => LossFn> = {
+  categoricalCrossentropy: () => categoricalCrossentropy(),
+  sparseCategoricalCrossentropy: () => sparseCategoricalCrossentropy(),
+  binaryCrossentropy: () => binaryCrossentropy(),
+  meanSquaredError: () => meanSquaredError,
+  meanAbsoluteError: () => meanAbsoluteError,
+  huber: () => huber(),
+  kullbackLeiblerDivergence: () => kullbackLeiblerDivergence,
+};
+const ALIASES: Record<string, string> = {
+  categorical_crossentropy: 'categoricalCrossentropy',
+  sparse_categorical_crossentropy: 'sparseCategoricalCrossentropy',
+  binary_crossentropy: 'binaryCrossentropy',
+  mse: 'meanSquaredError',
+  mean_squared_error: 'meanSquaredError',
+  mae: 'meanAbsoluteError',
+  mean_absolute_error: 'meanAbsoluteError',
+  kld: 'kullbackLeiblerDivergence',
+  kl_divergence: 'kullbackLeiblerDivergence',
+  kullback_leibler_divergence: 'kullbackLeiblerDivergence',
+};
+
+/** A loss by name, or the function itself. */
+export type LossIdentifier = string | LossFn | ((yTrue: Tensor, yPred: Tensor) => Tensor);
+
+/** Resolves a loss name (camelCase or Keras snake_case) or function. */
+export function getLoss(id: LossIdentifier): LossFn {
+  if (typeof id === 'function') {
+    return 'lossName' in id ? (id as LossFn) : named(id.name || 'customLoss', id);
+  }
+  const make = BY_NAME[id] ?? BY_NAME[ALIASES[id]];
+  if (!make) {
+    throw new ConfigError(`Unknown loss '${id}'. Known: ${[...Object.keys(BY_NAME), ...Object.keys(ALIASES)].join(', ')}`);
+  }
+  return make();
+}

@@ -1,0 +1,116 @@
+/** `Sequential`: a plain stack of single-input layers. */
+import { ConfigError, type Shape, ShapeError, type Tensor, formatShape } from '@convkit/core';
+import { type Layer, uniqueLayerName } from '../engine/layer';
+import type { Serialized } from '../engine/types';
+import { deserializeLayer, serializeLayer } from '../layers/registry';
+import { LayersModel } from './layers-model';
+
+/** Options of `Sequential`. */
+export interface SequentialArgs {
+  /** The layers, first to last; the first needs `inputShape` (or call `build`). */
+  layers?: Layer[];
+  name?: string;
+}
+
+/**
+ * A linear stack of layers (Keras `Sequential`):
+ *
+ * ```ts
+ * const model = new Sequential({ layers: [
+ *   new Conv2D({ filters: 8, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
+ *   new Flatten(),
+ *   new Dense({ units: 10, activation: 'softmax' }),
+ * ] });
+ * ```
+ */
+export class Sequential extends LayersModel {
+  private readonly stack: Layer[] = [];
+  private batchInputShape?: Shape;
+  private shapes: Shape[] = [];
+
+  constructor(args: SequentialArgs = {}) {
+    super(args.name ?? uniqueLayerName('sequential'));
+    for (const layer of args.layers ?? []) this.add(layer);
+  }
+
+  /** Appends a layer, building it when the input shape is known, and checking shapes as it goes. */
+  add(layer: Layer): void {
+    if (this.stack.includes(layer)) throw new ConfigError(`${this.describe()}: layer "${layer.name}" was added twice`);
+    if (this.stack.length === 0 && layer.batchInputShape) this.batchInputShape = layer.batchInputShape;
+    this.stack.push(layer);
+    if (this.batchInputShape) this.propagate();
+  }
+
+  /** Builds every layer for inputs of `[null, ...sampleShape]` (needed when no layer has `inputShape`). */
+  build(sampleShape: number[]): void {
+    this.batchInputShape = [null, ...sampleShape];
+    this.propagate();
+  }
+
+  private propagate(): void {
+    let shape = this.batchInputShape!;
+    this.shapes = [];
+    for (const layer of this.stack) {
+      try {
+        layer.ensureBuilt(shape);
+        shape = layer.computeOutputShape(shape);
+      } catch (err) {
+        if (err instanceof ShapeError || err instanceof ConfigError) {
+          throw new ShapeError(`${this.describe()}: ${layer.describe()} cannot take input of shape ${formatShape(shape)}: ${err.message}`, { cause: err });
+        }
+        throw err;
+      }
+      this.shapes.push(shape);
+    }
+  }
+
+  get layers(): Layer[] {
+    return [...this.stack];
+  }
+
+  get inputShape(): Shape {
+    if (!this.batchInputShape) {
+      throw new ConfigError(`${this.describe()} has no input shape: give the first layer inputShape or call build([h, w, c])`);
+    }
+    return this.batchInputShape;
+  }
+
+  get outputShape(): Shape {
+    this.inputShape;
+    return this.shapes[this.shapes.length - 1] ?? this.inputShape;
+  }
+
+  protected layerOutputShapes(): Shape[] {
+    this.inputShape;
+    return this.shapes;
+  }
+
+  protected forward(x: Tensor, training: boolean): Tensor {
+    if (this.stack.length === 0) throw new ConfigError(`${this.describe()} has no layers`);
+    let out = x;
+    for (const layer of this.stack) out = layer.apply(out, { training });
+    return out;
+  }
+
+  toConfig(): Serialized {
+    return {
+      className: 'Sequential',
+      config: {
+        name: this.name,
+        batchInputShape: this.batchInputShape,
+        layers: this.stack.map(serializeLayer),
+      },
+    };
+  }
+
+  /** Rebuilds a `Sequential` (fresh weights) from `toConfig()`. */
+  static fromConfig(config: Record<string, unknown>): Sequential {
+    const layers = (config.layers as Serialized[] | undefined) ?? [];
+    if (!Array.isArray(layers)) throw new ConfigError('Sequential.fromConfig: layers must be an array');
+    const model = new Sequential({ name: config.name as string | undefined });
+    const shape = config.batchInputShape as Shape | undefined;
+    for (const l of layers) model.add(deserializeLayer(l));
+    if (shape && !model.batchInputShape) model.build(shape.slice(1) as number[]);
+    return model;
+  }
+}
