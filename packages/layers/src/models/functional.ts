@@ -57,7 +57,10 @@ export class Model extends LayersModel {
       throw new ConfigError(`${this.describe()}: the output does not depend on the given input`);
     }
     const stray = this.nodes.find((n) => n.sourceLayer instanceof InputLayer && n !== args.inputs);
-    if (stray) throw new ConfigError(`${this.describe()}: the output depends on a second input "${stray.name}"; only one input is supported`);
+    if (stray)
+      throw new ConfigError(
+        `${this.describe()}: the output depends on a second input "${stray.name}"; only one input is supported`,
+      );
     this.layerList = [...new Set(this.nodes.map((n) => n.sourceLayer))];
   }
 

@@ -1,15 +1,17 @@
 // Sequential and functional models, the training loop, losses, metrics, callbacks and save/load.
-export { Callback, callAll } from './callbacks/callback';
+
 export type { Logs } from './callbacks/callback';
-export { Model } from './functional';
+export { Callback, callAll } from './callbacks/callback';
 export type { ModelArgs } from './functional';
+export { Model } from './functional';
 export type { History } from './history';
-export { LayersModel, isTensor, sliceBatch } from './layers-model';
 export type { CompileOptions, EvaluateOptions, FitOptions } from './layers-model';
+export { isTensor, LayersModel, sliceBatch } from './layers-model';
+export type { LossFn, LossIdentifier } from './losses';
 export {
-  EPSILON,
   binaryCrossentropy,
   categoricalCrossentropy,
+  EPSILON,
   getLoss,
   huber,
   kullbackLeiblerDivergence,
@@ -17,8 +19,7 @@ export {
   meanSquaredError,
   sparseCategoricalCrossentropy,
 } from './losses';
-export type { LossFn, LossIdentifier } from './losses';
-export { Accuracy, F1Score, Precision, Recall, TopKAccuracy, classIds, confusionMatrix, getMetric } from './metrics';
 export type { Averaging, Metric, MetricIdentifier } from './metrics';
-export { Sequential } from './sequential';
+export { Accuracy, classIds, confusionMatrix, F1Score, getMetric, Precision, Recall, TopKAccuracy } from './metrics';
 export type { SequentialArgs } from './sequential';
+export { Sequential } from './sequential';

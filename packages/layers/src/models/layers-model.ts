@@ -9,28 +9,28 @@ import {
   type Batch,
   type BatchSource,
   ConfigError,
-  NonFiniteError,
-  type Optimizer,
-  type Shape,
-  ShapeError,
-  type Tensor,
   createOptimizer,
   dispose,
   formatShape,
   getRng,
   isOptimizer,
   keep,
+  NonFiniteError,
+  type Optimizer,
   ops,
+  type Shape,
+  ShapeError,
+  type Tensor,
   tensor1d,
   tidy,
   variableGrads,
 } from '@convkit/core';
 import type { Layer, LayerWeight } from '../engine/layer';
 import type { Serialized } from '../engine/types';
-import { Callback, type Logs, callAll } from './callbacks/callback';
+import { type Callback, callAll, type Logs } from './callbacks/callback';
 import type { History } from './history';
-import { type LossFn, type LossIdentifier, getLoss } from './losses';
-import { type Metric, type MetricIdentifier, getMetric } from './metrics';
+import { getLoss, type LossFn, type LossIdentifier } from './losses';
+import { getMetric, type Metric, type MetricIdentifier } from './metrics';
 
 /** Options of `compile`. */
 export interface CompileOptions {
@@ -134,14 +134,18 @@ export abstract class LayersModel {
   /** The layer called `name`. */
   getLayer(name: string): Layer {
     const layer = this.layers.find((l) => l.name === name);
-    if (!layer) throw new ConfigError(`${this.describe()} has no layer '${name}'. Layers: ${this.layers.map((l) => l.name).join(', ')}`);
+    if (!layer)
+      throw new ConfigError(
+        `${this.describe()} has no layer '${name}'. Layers: ${this.layers.map((l) => l.name).join(', ')}`,
+      );
     return layer;
   }
 
   /** Sets the optimizer, loss and metrics used by `fit` and `evaluate`. */
   compile(options: CompileOptions): void {
     const opt = typeof options.optimizer === 'string' ? createOptimizer(options.optimizer) : options.optimizer;
-    if (!isOptimizer(opt)) throw new ConfigError(`${this.describe()}.compile: optimizer must implement Optimizer or be a registered name`);
+    if (!isOptimizer(opt))
+      throw new ConfigError(`${this.describe()}.compile: optimizer must implement Optimizer or be a registered name`);
     this.optimizer = opt;
     this.lossFn = getLoss(options.loss);
     this.metrics = (options.metrics ?? []).map(getMetric);
@@ -153,7 +157,9 @@ export abstract class LayersModel {
     if (!this.compileConfig) return undefined;
     return {
       ...this.compileConfig,
-      optimizer: this.optimizer ? { className: this.optimizer.className, config: this.optimizer.getConfig() } : undefined,
+      optimizer: this.optimizer
+        ? { className: this.optimizer.className, config: this.optimizer.getConfig() }
+        : undefined,
     };
   }
 
@@ -169,7 +175,9 @@ export abstract class LayersModel {
     const expected = this.inputShape;
     const ok = x.rank === expected.length && expected.every((d, i) => i === 0 || d === null || d === x.shape[i]);
     if (!ok) {
-      throw new ShapeError(`${this.describe()}.${what}: expected input of shape ${formatShape(expected)}, received ${formatShape(x.shape)}`);
+      throw new ShapeError(
+        `${this.describe()}.${what}: expected input of shape ${formatShape(expected)}, received ${formatShape(x.shape)}`,
+      );
     }
   }
 
@@ -250,9 +258,13 @@ export abstract class LayersModel {
     try {
       const loss = value.dataSync()[0];
       if (!Number.isFinite(loss)) {
-        throw new NonFiniteError(`${this.describe()}: the loss became ${loss}; the weights were left as they were before this step`);
+        throw new NonFiniteError(
+          `${this.describe()}: the loss became ${loss}; the weights were left as they were before this step`,
+        );
       }
-      const pairs = vars.filter((v) => grads[v.name] !== undefined).map((v) => ({ variable: v, gradient: grads[v.name] }));
+      const pairs = vars
+        .filter((v) => grads[v.name] !== undefined)
+        .map((v) => ({ variable: v, gradient: grads[v.name] }));
       optimizer.applyGradients(pairs);
       for (const m of this.metrics) m.update(ys, pred!);
       return loss;
@@ -290,11 +302,15 @@ export abstract class LayersModel {
       let xTrain = a;
       let yTrain = y;
       const split = options.validationSplit ?? 0;
-      if (split < 0 || split >= 1) throw new ConfigError(`${this.describe()}.fit: validationSplit must be in [0, 1), got ${split}`);
+      if (split < 0 || split >= 1)
+        throw new ConfigError(`${this.describe()}.fit: validationSplit must be in [0, 1), got ${split}`);
       if (split > 0) {
         const n = a.shape[0];
         const nTrain = Math.floor(n * (1 - split));
-        if (nTrain === 0 || nTrain === n) throw new ConfigError(`${this.describe()}.fit: validationSplit ${split} leaves no training or validation samples out of ${n}`);
+        if (nTrain === 0 || nTrain === n)
+          throw new ConfigError(
+            `${this.describe()}.fit: validationSplit ${split} leaves no training or validation samples out of ${n}`,
+          );
         xTrain = sliceBatch(a, 0, nTrain);
         yTrain = sliceBatch(y, 0, nTrain);
         const xVal = sliceBatch(a, nTrain, n - nTrain);
@@ -341,7 +357,9 @@ export abstract class LayersModel {
           try {
             this.checkInput(batch.xs, 'fit');
             if (batch.ys.shape[0] !== batch.xs.shape[0]) {
-              throw new ShapeError(`${this.describe()}.fit: a batch has ${batch.xs.shape[0]} inputs but ${batch.ys.shape[0]} targets`);
+              throw new ShapeError(
+                `${this.describe()}.fit: a batch has ${batch.xs.shape[0]} inputs but ${batch.ys.shape[0]} targets`,
+              );
             }
             await callAll(callbacks, 'onBatchBegin', step);
             const size = batch.xs.shape[0];
@@ -350,7 +368,10 @@ export abstract class LayersModel {
               loss = this.trainOnBatch(batch.xs, batch.ys);
             } catch (err) {
               if (err instanceof NonFiniteError) {
-                throw new NonFiniteError(`${this.describe()}: loss is not finite at epoch ${epoch + 1}, batch ${step + 1}. ${err.message}`, { cause: err });
+                throw new NonFiniteError(
+                  `${this.describe()}: loss is not finite at epoch ${epoch + 1}, batch ${step + 1}. ${err.message}`,
+                  { cause: err },
+                );
               }
               throw err;
             }
@@ -374,7 +395,9 @@ export abstract class LayersModel {
         }
         logs.lr = this.optimizer!.learningRate;
         history.epoch.push(epoch);
-        for (const [k, v] of Object.entries(logs)) (history.history[k] ??= []).push(v);
+        for (const [k, v] of Object.entries(logs)) {
+          history.history[k] = [...(history.history[k] ?? []), v];
+        }
         await callAll(callbacks, 'onEpochEnd', epoch, logs);
       }
       await callAll(callbacks, 'onTrainEnd');
@@ -387,7 +410,11 @@ export abstract class LayersModel {
   /** A Keras-style table of layers, output shapes and parameter counts. Printed with `print` (default `console.log`). */
   summary(print: ((line: string) => void) | null = console.log): string {
     const shapes = this.layerOutputShapes();
-    const rows = this.layers.map((l, i) => [`${l.name} (${l.className})`, formatShape(shapes[i]), String(l.countParams())]);
+    const rows = this.layers.map((l, i) => [
+      `${l.name} (${l.className})`,
+      formatShape(shapes[i]),
+      String(l.countParams()),
+    ]);
     const head = ['Layer (type)', 'Output Shape', 'Param #'];
     const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)) + 2);
     const fmt = (r: string[]) => r.map((v, c) => (c === 2 ? v.padStart(widths[c] - 2) : v.padEnd(widths[c]))).join('');

@@ -2,7 +2,7 @@
  * Loss functions: `(yTrue, yPred) => scalar` (mean over the batch), usable by
  * name in `compile({ loss: 'sparseCategoricalCrossentropy' })` or as values.
  */
-import { ConfigError, type Tensor, ops, tidy } from '@convkit/core';
+import { ConfigError, ops, type Tensor, tidy } from '@convkit/core';
 
 /** A loss: the mean loss of a batch as a scalar tensor. */
 export interface LossFn {
@@ -124,7 +124,9 @@ export function getLoss(id: LossIdentifier): LossFn {
   }
   const make = BY_NAME[id] ?? BY_NAME[ALIASES[id]];
   if (!make) {
-    throw new ConfigError(`Unknown loss '${id}'. Known: ${[...Object.keys(BY_NAME), ...Object.keys(ALIASES)].join(', ')}`);
+    throw new ConfigError(
+      `Unknown loss '${id}'. Known: ${[...Object.keys(BY_NAME), ...Object.keys(ALIASES)].join(', ')}`,
+    );
   }
   return make();
 }

@@ -2,7 +2,7 @@
  * Metrics that stream over batches: each keeps counts (not per-batch ratios)
  * so the epoch value is exact. Usable by name in `compile({ metrics: ['accuracy'] })`.
  */
-import { ConfigError, ShapeError, type Tensor, formatShape, ops, tidy } from '@convkit/core';
+import { ConfigError, formatShape, ops, ShapeError, type Tensor, tidy } from '@convkit/core';
 
 /** A streaming metric. */
 export interface Metric {
@@ -21,11 +21,17 @@ export interface Metric {
  * `[b, 1]`) or one-hot (`[b, k]`); predictions are `[b, k]` scores, or `[b]` /
  * `[b, 1]` probabilities for binary problems (thresholded at `threshold`).
  */
-export function classIds(yTrue: Tensor, yPred: Tensor, threshold = 0.5): { truth: Int32Array; pred: Int32Array; numClasses: number } {
+export function classIds(
+  yTrue: Tensor,
+  yPred: Tensor,
+  threshold = 0.5,
+): { truth: Int32Array; pred: Int32Array; numClasses: number } {
   const k = yPred.rank >= 2 ? yPred.shape[yPred.rank - 1] : 1;
   const b = yPred.shape[0];
   if (yTrue.shape[0] !== b) {
-    throw new ShapeError(`Metric: labels ${formatShape(yTrue.shape)} and predictions ${formatShape(yPred.shape)} differ in batch size`);
+    throw new ShapeError(
+      `Metric: labels ${formatShape(yTrue.shape)} and predictions ${formatShape(yPred.shape)} differ in batch size`,
+    );
   }
   return tidy(() => {
     if (k === 1) {
@@ -75,7 +81,10 @@ export class TopKAccuracy implements Metric {
   private hits = 0;
   private total = 0;
 
-  constructor(readonly k = 5, name?: string) {
+  constructor(
+    readonly k = 5,
+    name?: string,
+  ) {
     if (!Number.isInteger(k) || k < 1) throw new ConfigError(`TopKAccuracy: k must be a positive integer, got ${k}`);
     this.name = name ?? `top${k}Accuracy`;
   }

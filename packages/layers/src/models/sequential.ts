@@ -1,5 +1,5 @@
 /** `Sequential`: a plain stack of single-input layers. */
-import { ConfigError, type Shape, ShapeError, type Tensor, formatShape } from '@convkit/core';
+import { ConfigError, formatShape, type Shape, ShapeError, type Tensor } from '@convkit/core';
 import { type Layer, uniqueLayerName } from '../engine/layer';
 import type { Serialized } from '../engine/types';
 import { deserializeLayer, serializeLayer } from '../layers/registry';
@@ -56,7 +56,10 @@ export class Sequential extends LayersModel {
         shape = layer.computeOutputShape(shape);
       } catch (err) {
         if (err instanceof ShapeError || err instanceof ConfigError) {
-          throw new ShapeError(`${this.describe()}: ${layer.describe()} cannot take input of shape ${formatShape(shape)}: ${err.message}`, { cause: err });
+          throw new ShapeError(
+            `${this.describe()}: ${layer.describe()} cannot take input of shape ${formatShape(shape)}: ${err.message}`,
+            { cause: err },
+          );
         }
         throw err;
       }
@@ -70,7 +73,9 @@ export class Sequential extends LayersModel {
 
   get inputShape(): Shape {
     if (!this.batchInputShape) {
-      throw new ConfigError(`${this.describe()} has no input shape: give the first layer inputShape or call build([h, w, c])`);
+      throw new ConfigError(
+        `${this.describe()} has no input shape: give the first layer inputShape or call build([h, w, c])`,
+      );
     }
     return this.batchInputShape;
   }
