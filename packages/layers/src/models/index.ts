@@ -5,6 +5,7 @@ export { Callback, callAll } from './callbacks/callback';
 export type { ModelArgs } from './functional';
 export { Model } from './functional';
 export type { History } from './history';
+export * from './io/index';
 export type { CompileOptions, EvaluateOptions, FitOptions } from './layers-model';
 export { isTensor, LayersModel, sliceBatch } from './layers-model';
 export type { LossFn, LossIdentifier } from './losses';

@@ -1,0 +1,89 @@
+/**
+ * `saveModel` / `loadModel`: convkit checkpoints to and from a destination
+ * named by a string, or through a custom handler.
+ *
+ * | target                        | where                                                    |
+ * | ----------------------------- | -------------------------------------------------------- |
+ * | `./ckpt`, `/abs/ckpt`, `file://…` | Node: `model.json` + `weights.bin` in that directory, saved atomically |
+ * | `indexeddb://name`            | browser: IndexedDB store `convkit-models`, key `name`    |
+ * | `downloads://name`            | browser: downloads `name.json` + `name.weights.bin` (save only) |
+ * | `{ save }` / `{ load }`       | your own storage                                          |
+ */
+import { ConfigError } from '@convkit/core';
+import type { LayersModel } from '../layers-model';
+import {
+  fromArtifacts,
+  type LoadedModel,
+  type LoadOptions,
+  type ModelArtifacts,
+  type RawModelArtifacts,
+  toArtifacts,
+} from './artifacts';
+import { loadIndexedDb, saveDownloads, saveIndexedDb } from './browser-handlers';
+import { loadFiles, saveFiles } from './file-handler';
+
+/** A custom destination for `saveModel`. */
+export interface SaveHandler {
+  save(artifacts: ModelArtifacts): Promise<void>;
+}
+
+/** A custom source for `loadModel`. What it returns is validated like a file. */
+export interface LoadHandler {
+  load(): Promise<ModelArtifacts | RawModelArtifacts>;
+}
+
+type Scheme = 'file' | 'indexeddb' | 'downloads';
+
+function route(target: string): { scheme: Scheme; rest: string } {
+  if (typeof target !== 'string' || target.length === 0)
+    throw new ConfigError('Model location must be a non-empty string or a handler');
+  const m = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/i.exec(target);
+  if (!m) return { scheme: 'file', rest: target };
+  const scheme = m[1].toLowerCase();
+  if (scheme === 'file') return { scheme: 'file', rest: target };
+  if (scheme === 'indexeddb' || scheme === 'downloads') {
+    if (m[2].length === 0) throw new ConfigError(`${scheme}:// needs a model name, e.g. ${scheme}://my-model`);
+    return { scheme, rest: m[2] };
+  }
+  throw new ConfigError(
+    `Unsupported model location scheme '${scheme}://' (use a directory path, file://, indexeddb:// or downloads://)`,
+  );
+}
+
+/**
+ * Saves `model` (architecture, weights and compile settings) in convkit's
+ * format to `target`: a Node directory path or `file://` URL (written
+ * atomically, see `saveFiles`), `indexeddb://name`, `downloads://name`, or a
+ * custom `{ save(artifacts) }` handler. Resolves to the saved artifacts.
+ */
+export async function saveModel(model: LayersModel, target: string | SaveHandler): Promise<ModelArtifacts> {
+  const artifacts = await toArtifacts(model);
+  if (typeof target === 'object' && target !== null && typeof target.save === 'function') {
+    await target.save(artifacts);
+    return artifacts;
+  }
+  const { scheme, rest } = route(target as string);
+  if (scheme === 'file') await saveFiles(rest, artifacts);
+  else if (scheme === 'indexeddb') await saveIndexedDb(rest, artifacts);
+  else await saveDownloads(rest, artifacts);
+  return artifacts;
+}
+
+/**
+ * Loads a model saved by `saveModel` from a Node directory path or `file://`
+ * URL, `indexeddb://name`, or a custom `{ load() }` handler. Everything read
+ * is validated (`fromArtifacts`); failures are `SerializationError`s that
+ * leave no tensor behind. The model is not compiled: the saved compile
+ * settings are in `savedTrainingConfig`.
+ */
+export async function loadModel(source: string | LoadHandler, options: LoadOptions = {}): Promise<LoadedModel> {
+  if (typeof source === 'object' && source !== null && typeof source.load === 'function') {
+    return fromArtifacts(await source.load(), options);
+  }
+  const { scheme, rest } = route(source as string);
+  if (scheme === 'file') return fromArtifacts(await loadFiles(rest, options), options);
+  if (scheme === 'indexeddb') return fromArtifacts(await loadIndexedDb(rest), options);
+  throw new ConfigError(
+    'downloads:// is save-only; load the two downloaded files with loadModel(browserFiles(jsonFile, weightsFile))',
+  );
+}

@@ -1,0 +1,25 @@
+// Save/load in convkit's own format: artifacts, Node directories, IndexedDB, downloads, custom handlers.
+
+export type {
+  LoadedModel,
+  LoadOptions,
+  ModelArtifacts,
+  ModelJson,
+  RawModelArtifacts,
+  SavedTrainingConfig,
+  WeightManifestEntry,
+} from './artifacts';
+export {
+  checkWeightLayout,
+  DEFAULT_MAX_BYTES,
+  fromArtifacts,
+  MAX_WEIGHT_ELEMENTS,
+  MODEL_FORMAT,
+  MODEL_FORMAT_VERSION,
+  parseModelJson,
+  toArtifacts,
+} from './artifacts';
+export { browserFiles, IDB_DATABASE, IDB_STORE, loadIndexedDb, saveDownloads, saveIndexedDb } from './browser-handlers';
+export { loadFiles, MODEL_JSON_FILE, saveFiles, WEIGHTS_FILE } from './file-handler';
+export type { LoadHandler, SaveHandler } from './handlers';
+export { loadModel, saveModel } from './handlers';
