@@ -1,0 +1,116 @@
+/**
+ * Shared driver for the convolution kernels: copies tfjs-wasm tensors into
+ * the kernel module's arena, fills a `ck_conv_params` block (csrc/ck.h),
+ * runs the export on the thread pool, reduces per-thread partial sums and
+ * copies the result into a fresh tfjs-wasm tensor.
+ */
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
+import { getRuntime, type KernelRuntime } from '../runtime';
+
+/** Tuning knobs of the driver (tests lower `minMacsPerThread` to exercise the threaded paths). */
+export const driverTuning = {
+  /** Below this many multiply-adds per thread a kernel uses fewer threads (waking workers costs more). */
+  minMacsPerThread: 1 << 18,
+};
+
+/** Copies a float32 tensor of the tfjs wasm heap into the arena; returns its byte offset. */
+export function copyIn(rt: KernelRuntime, backend: BackendWasm, t: TensorInfo): number {
+  const src = backend.typedArrayFromHeap(t) as Float32Array;
+  const ptr = rt.allocF32(src.length);
+  rt.f32.set(src, ptr >> 2);
+  return ptr;
+}
+
+/** Makes a tfjs wasm tensor of `shape` holding the arena floats at `ptr`. */
+export function copyOut(rt: KernelRuntime, backend: BackendWasm, ptr: number, shape: number[]): TensorInfo {
+  const out = backend.makeOutput(shape, 'float32');
+  const dst = backend.typedArrayFromHeap(out) as Float32Array;
+  dst.set(rt.f32.subarray(ptr >> 2, (ptr >> 2) + dst.length));
+  return out;
+}
+
+/** What a convolution kernel hands to `runConv`. */
+export interface ConvJob {
+  /** Kernel module export, e.g. `ck_conv2d_backprop_filter`. */
+  fn: string;
+  info: backend_util.Conv2DInfo;
+  x?: TensorInfo;
+  filter?: TensorInfo;
+  dy?: TensorInfo;
+  bias?: TensorInfo;
+  /** Shape of the result tensor. */
+  outShape: number[];
+  /** The export sums over the batch into per-thread partials (filter gradients). */
+  reducesBatch?: boolean;
+  /** Scratch floats each thread needs (im2col chunk + GEMM packing), 0 for none. */
+  scratchFloats?: number;
+  /** Forward epilogue: 0 none, 1 relu. */
+  act?: number;
+  /** Channel multiplier (depthwise); 1 otherwise. */
+  mult?: number;
+}
+
+/** Runs one convolution job and returns the new tensor. */
+export function runConv(backend: BackendWasm, job: ConvJob): TensorInfo {
+  const { info } = job;
+  if (info.dataFormat !== 'channelsLast') {
+    throw new Error(`convkit wasm: ${job.fn} supports NHWC only (got dataFormat '${info.dataFormat}')`);
+  }
+  const rt = getRuntime();
+  rt.reset();
+  const macs =
+    info.batchSize *
+    info.outHeight *
+    info.outWidth *
+    info.outChannels *
+    info.filterHeight *
+    info.filterWidth *
+    (job.mult ? 1 : info.inChannels);
+  const threads = Math.max(1, Math.min(rt.threads, Math.floor(macs / driverTuning.minMacsPerThread)));
+  const x = job.x ? copyIn(rt, backend, job.x) : 0;
+  const w = job.filter ? copyIn(rt, backend, job.filter) : 0;
+  const dy = job.dy ? copyIn(rt, backend, job.dy) : 0;
+  const bias = job.bias ? copyIn(rt, backend, job.bias) : 0;
+  const outSize = job.outShape.reduce((a, b) => a * b, 1);
+  const out = rt.allocF32(outSize);
+  const scratchFloats = job.scratchFloats ?? 0;
+  const scratch = rt.allocF32(scratchFloats * threads);
+  const partial = job.reducesBatch && threads > 1 ? rt.allocF32(outSize * (threads - 1)) : 0;
+  const params = rt.params([
+    info.batchSize,
+    info.inHeight,
+    info.inWidth,
+    info.inChannels,
+    info.outHeight,
+    info.outWidth,
+    info.outChannels,
+    info.filterHeight,
+    info.filterWidth,
+    info.strideHeight,
+    info.strideWidth,
+    info.dilationHeight,
+    info.dilationWidth,
+    info.padInfo.top,
+    info.padInfo.left,
+    job.mult ?? 1,
+    job.act ?? 0,
+    x,
+    w,
+    dy,
+    bias,
+    out,
+    scratch,
+    scratchFloats,
+    partial,
+  ]);
+  rt.run(job.fn, [params], threads);
+  if (partial) rt.run('ck_reduce_partials', [out, partial, outSize, threads - 1], threads);
+  return copyOut(rt, backend, out, job.outShape);
+}
+
+/** Scratch floats per thread for the im2col + GEMM kernels with reduction length K. */
+export function gemmConvScratch(info: backend_util.Conv2DInfo): number {
+  const K = info.filterHeight * info.filterWidth * info.inChannels;
+  return (getRuntime().exports.ck_conv2d_scratch_floats as (k: number) => number)(K);
+}

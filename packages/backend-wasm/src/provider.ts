@@ -1,0 +1,56 @@
+/**
+ * Registers the 'wasm' backend with @convkit/core: tfjs-backend-wasm for the
+ * forward kernels plus convkit's SIMD training kernels, on worker threads
+ * where the platform allows.
+ */
+import { type BackendProvider, registerBackendProvider } from '@convkit/core';
+import '@tensorflow/tfjs-backend-wasm';
+import { getKernelsForBackend } from '@tensorflow/tfjs-core';
+import { convkitKernelConfigs, registerConvkitKernels } from './register-all-kernels';
+import { getRuntime } from './runtime';
+import { configureTfjsWasmPaths } from './tfjs-wasm';
+
+let requestedThreads: number | null = null;
+
+function defaultThreads(): number {
+  const g = globalThis as { navigator?: { hardwareConcurrency?: number } };
+  const hc = g.navigator?.hardwareConcurrency;
+  return Math.max(1, Math.min(typeof hc === 'number' && hc > 0 ? hc : 2, 8));
+}
+
+/**
+ * Sets how many threads convkit's wasm kernels use (1 to 8; default: the
+ * number of cores). Without SharedArrayBuffer (a browser page that is not
+ * cross-origin isolated) it stays at 1. Resolves to the count in effect.
+ */
+export async function setThreadsCount(n: number): Promise<number> {
+  requestedThreads = n;
+  return getRuntime().setThreads(n);
+}
+
+/** Threads convkit's wasm kernels currently use. */
+export function getThreadsCount(): number {
+  return getRuntime().threads;
+}
+
+/** Kernel names that convkit itself implements for 'wasm' (on top of tfjs-backend-wasm). */
+export function convkitKernelNames(): string[] {
+  return convkitKernelConfigs.map((k) => k.kernelName);
+}
+
+async function initialize(): Promise<void> {
+  configureTfjsWasmPaths();
+  registerConvkitKernels();
+  await getRuntime().setThreads(requestedThreads ?? defaultThreads());
+}
+
+/** The provider handed to core. */
+export const wasmBackendProvider: BackendProvider = {
+  name: 'wasm',
+  packageName: '@convkit/backend-wasm',
+  initialize,
+  kernels: () =>
+    [...new Set([...getKernelsForBackend('wasm').map((k) => k.kernelName), ...convkitKernelNames()])].sort(),
+};
+
+registerBackendProvider(wasmBackendProvider);

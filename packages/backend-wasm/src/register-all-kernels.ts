@@ -1,0 +1,45 @@
+/**
+ * convkit's own kernels for the 'wasm' backend. They are registered over
+ * tfjs-backend-wasm's (XNNPACK) set, replacing a kernel where both exist.
+ * This list answers "which kernels are convkit's?" in one place.
+ */
+import { getKernel, type KernelConfig, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
+import { batchMatMulConfig } from './kernels/BatchMatMul';
+import { conv2DConfig } from './kernels/Conv2D';
+import { conv2DBackpropFilterConfig } from './kernels/Conv2DBackpropFilter';
+import { conv2DBackpropInputConfig } from './kernels/Conv2DBackpropInput';
+import { depthwiseConv2dNativeBackpropFilterConfig } from './kernels/DepthwiseConv2dNativeBackpropFilter';
+import { depthwiseConv2dNativeBackpropInputConfig } from './kernels/DepthwiseConv2dNativeBackpropInput';
+import { maxPoolGradConfig } from './kernels/MaxPoolGrad';
+import { multiplyConfig } from './kernels/Multiply';
+import { rememberOriginal } from './kernels/originals';
+import { sumConfig } from './kernels/Sum';
+
+/** Every kernel config convkit provides for backend 'wasm'. */
+export const convkitKernelConfigs: readonly KernelConfig[] = [
+  conv2DConfig,
+  conv2DBackpropFilterConfig,
+  conv2DBackpropInputConfig,
+  depthwiseConv2dNativeBackpropFilterConfig,
+  depthwiseConv2dNativeBackpropInputConfig,
+  maxPoolGradConfig,
+  batchMatMulConfig,
+  sumConfig,
+  multiplyConfig,
+];
+
+/** Registers (or re-registers over tfjs-backend-wasm's) every convkit kernel. */
+export function registerConvkitKernels(): void {
+  for (const config of convkitKernelConfigs) {
+    const existing = getKernel(config.kernelName, config.backendName);
+    let setupFunc = config.setupFunc;
+    if (existing) {
+      if (existing.kernelFunc !== config.kernelFunc) rememberOriginal(existing);
+      // Keep the replaced kernel's setup: other tfjs-backend-wasm kernels (and our
+      // fallbacks) call into it and need its cwrap'd entry points.
+      setupFunc = existing.setupFunc;
+      unregisterKernel(config.kernelName, config.backendName);
+    }
+    registerKernel({ ...config, setupFunc });
+  }
+}
