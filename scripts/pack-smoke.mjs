@@ -89,6 +89,14 @@ for (const { pkg } of targets) {
         failed++;
       }
     }
+    for (const bin of Object.keys(typeof pkg.bin === 'string' ? { [pkg.name]: pkg.bin } : (pkg.bin ?? {}))) {
+      try {
+        execFileSync(join(project, 'node_modules/.bin', bin), ['--help'], { cwd: project, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
+      } catch (err) {
+        row.extra += ` bin ${bin}: ${String(err.stderr ?? err).slice(0, 200)}`;
+        failed++;
+      }
+    }
   } catch (err) {
     row.install = 'FAIL';
     row.extra = String(err.stderr ?? err).slice(0, 300);

@@ -1,7 +1,6 @@
 // Sequential and functional models, the training loop, losses, metrics, callbacks and save/load.
 
-export type { Logs } from './callbacks/callback';
-export { Callback, callAll } from './callbacks/callback';
+export * from './callbacks/index';
 export type { ModelArgs } from './functional';
 export { Model } from './functional';
 export type { History } from './history';

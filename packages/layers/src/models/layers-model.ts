@@ -27,8 +27,10 @@ import {
 } from '@convkit/core';
 import type { Layer, LayerWeight } from '../engine/layer';
 import type { Serialized } from '../engine/types';
-import { type Callback, callAll, type Logs } from './callbacks/callback';
+import { type Callback, callAll, type Logs, notifyTrainError } from './callbacks/callback';
+import { ProgressBar } from './callbacks/progress-bar';
 import type { History } from './history';
+import { type ModelJson, modelJsonOf } from './io/model-json';
 import { getLoss, type LossFn, type LossIdentifier } from './losses';
 import { getMetric, type Metric, type MetricIdentifier } from './metrics';
 
@@ -55,6 +57,12 @@ export interface FitOptions {
   /** Shuffle the training samples every epoch (tensors only; seeded by `setSeed`). Default true. */
   shuffle?: boolean;
   callbacks?: Callback[];
+  /**
+   * 0: silent (default, unlike Keras, so libraries and tests stay quiet);
+   * 1: a `ProgressBar` on stderr (redrawn in place on a terminal);
+   * 2: one line per epoch.
+   */
+  verbose?: 0 | 1 | 2;
   /** Epoch to start counting from (for resumed training). Default 0. */
   initialEpoch?: number;
 }
@@ -91,6 +99,16 @@ export abstract class LayersModel {
   protected abstract layerOutputShapes(): Shape[];
   /** `{ className, config }` describing the architecture (no weights). */
   abstract toConfig(): Serialized;
+
+  /**
+   * The model's `model.json` in convkit's format: `{ format: 'convkit-model',
+   * version: 1, topology: { className, config }, weightsManifest, training? }`.
+   * Weight values are not included (see `toArtifacts` / `saveModel`), so
+   * `JSON.stringify(model)` is cheap and never touches the device.
+   */
+  toJSON(): ModelJson {
+    return modelJsonOf(this);
+  }
 
   /** `Model "name"`, for error messages. */
   describe(): string {
@@ -288,7 +306,15 @@ export abstract class LayersModel {
     const epochs = positiveInt('epochs', options.epochs ?? 1);
     const batchSize = positiveInt('batchSize', options.batchSize ?? 32);
     const initialEpoch = options.initialEpoch ?? 0;
-    const callbacks = options.callbacks ?? [];
+    const callbacks = [...(options.callbacks ?? [])];
+    const verbose = options.verbose ?? 0;
+    if (verbose !== 0 && verbose !== 1 && verbose !== 2)
+      throw new ConfigError(`${this.describe()}.fit: verbose must be 0, 1 or 2, got ${String(verbose)}`);
+    if (verbose > 0 && !callbacks.some((cb) => cb instanceof ProgressBar)) {
+      callbacks.push(new ProgressBar({ mode: verbose === 2 ? 'lines' : 'auto' }));
+    }
+    if (!Number.isInteger(initialEpoch) || initialEpoch < 0)
+      throw new ConfigError(`${this.describe()}.fit: initialEpoch must be a non-negative integer, got ${initialEpoch}`);
     const owned: Tensor[] = [];
     let train: () => BatchSource;
     let validation: BatchSource | undefined;
@@ -343,8 +369,9 @@ export abstract class LayersModel {
     this.stopTraining = false;
     for (const cb of callbacks) {
       cb.setModel(this);
-      cb.setParams({ epochs, steps, samples, batchSize });
+      cb.setParams({ epochs, initialEpoch, steps, samples, batchSize });
     }
+    let lastLogs: Logs | undefined;
     try {
       await callAll(callbacks, 'onTrainBegin');
       for (let epoch = initialEpoch; epoch < epochs && !this.stopTraining; epoch++) {
@@ -399,8 +426,12 @@ export abstract class LayersModel {
           history.history[k] = [...(history.history[k] ?? []), v];
         }
         await callAll(callbacks, 'onEpochEnd', epoch, logs);
+        lastLogs = logs;
       }
-      await callAll(callbacks, 'onTrainEnd');
+      await callAll(callbacks, 'onTrainEnd', lastLogs);
+    } catch (err) {
+      await notifyTrainError(callbacks, err);
+      throw err;
     } finally {
       dispose(owned);
     }

@@ -411,3 +411,20 @@ describe('atomic save', () => {
     await rm(aside, { recursive: true, force: true });
   });
 });
+
+describe('toJSON', () => {
+  it('is the model.json of the artifacts, reads no weights and round-trips with the weight buffer', async () => {
+    setSeed(14);
+    const model = residual();
+    disposables.push(model);
+    const start = numTensors();
+    const json = JSON.parse(JSON.stringify(model));
+    expect(numTensors()).toBe(start);
+    const artifacts = await toArtifacts(model);
+    expect(json).toEqual(artifacts.modelJson);
+    expect(json).toMatchObject({ format: 'convkit-model', version: 1, topology: { className: 'Model' } });
+    const loaded = await fromArtifacts({ modelJson: JSON.stringify(json), weights: artifacts.weights });
+    disposables.push(loaded);
+    await expectSameModel(model, loaded);
+  });
+});

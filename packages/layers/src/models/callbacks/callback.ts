@@ -7,12 +7,25 @@ import type { LayersModel } from '../layers-model';
 /** Scalars reported to callbacks: `loss`, metric names, `val_*`, `lr`, ... */
 export type Logs = Record<string, number>;
 
+/** What `fit` tells callbacks before training starts. */
+export interface CallbackParams {
+  /** Last epoch (exclusive), as passed to `fit`. */
+  epochs: number;
+  /** First epoch (`initialEpoch`). */
+  initialEpoch?: number;
+  /** Batches per epoch, when known. */
+  steps?: number;
+  /** Training samples per epoch, when known. */
+  samples?: number;
+  batchSize?: number;
+}
+
 /** Base class of every callback. Override the hooks you need. */
 export abstract class Callback {
   /** The model being trained; set by `fit` before `onTrainBegin`. */
   model!: LayersModel;
   /** Training parameters, set by `fit`: epochs, steps per epoch (when known), samples. */
-  params: { epochs: number; steps?: number; samples?: number; batchSize?: number } = { epochs: 0 };
+  params: CallbackParams = { epochs: 0 };
 
   setModel(model: LayersModel): void {
     this.model = model;
@@ -24,12 +37,32 @@ export abstract class Callback {
 
   onTrainBegin(_logs?: Logs): void | Promise<void> {}
   onTrainEnd(_logs?: Logs): void | Promise<void> {}
+  /**
+   * Called instead of `onTrainEnd` when `fit` is about to reject (a callback
+   * threw, the loss became non-finite, a batch had the wrong shape). Release
+   * what the callback holds here; the error is rethrown afterwards.
+   */
+  onTrainError(_error: unknown): void | Promise<void> {}
   onEpochBegin(_epoch: number, _logs?: Logs): void | Promise<void> {}
   /** `logs` holds the epoch's training loss/metrics and, with validation, their `val_` versions. */
   onEpochEnd(_epoch: number, _logs?: Logs): void | Promise<void> {}
   onBatchBegin(_batch: number, _logs?: Logs): void | Promise<void> {}
   /** `logs` holds `loss`, `size` (samples in the batch) and running metric values. */
   onBatchEnd(_batch: number, _logs?: Logs): void | Promise<void> {}
+}
+
+/**
+ * Tells every callback that `fit` failed with `error`. Errors thrown by the
+ * hooks themselves are swallowed so the original error is the one reported.
+ */
+export async function notifyTrainError(callbacks: readonly Callback[], error: unknown): Promise<void> {
+  for (const cb of callbacks) {
+    try {
+      await cb.onTrainError(error);
+    } catch {
+      // The training error matters more than a failing cleanup.
+    }
+  }
 }
 
 /** Calls a hook on every callback in order, awaiting each. */

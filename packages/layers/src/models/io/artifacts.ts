@@ -20,46 +20,22 @@ import { layerRegistry } from '../../layers/registry';
 import { Model } from '../functional';
 import type { LayersModel } from '../layers-model';
 import { Sequential } from '../sequential';
+import {
+  MODEL_FORMAT,
+  MODEL_FORMAT_VERSION,
+  type ModelJson,
+  modelJsonOf,
+  type SavedTrainingConfig,
+  type WeightManifestEntry,
+} from './model-json';
 
-/** Value of `modelJson.format`. */
-export const MODEL_FORMAT = 'convkit-model';
-/** The format version this build writes and reads. */
-export const MODEL_FORMAT_VERSION = 1;
+export type { ModelJson, SavedTrainingConfig, WeightManifestEntry };
+export { MODEL_FORMAT, MODEL_FORMAT_VERSION, modelJsonOf };
+
 /** Largest number of elements one weight may have (2^28, i.e. 1 GiB of float32). */
 export const MAX_WEIGHT_ELEMENTS = 2 ** 28;
 /** Default `maxBytes`: 1 GiB of weights. */
 export const DEFAULT_MAX_BYTES = 2 ** 30;
-
-/** One weight's entry in `modelJson.weightsManifest`. */
-export interface WeightManifestEntry {
-  /** `LayerWeight.name`, e.g. `conv2d_1/kernel`. */
-  name: string;
-  shape: number[];
-  dtype: 'float32';
-  /** Byte offset of the first value in the weight buffer. */
-  offset: number;
-  /** `4 × product(shape)`. */
-  byteLength: number;
-}
-
-/** Compile settings stored with a model (`LayersModel.trainingConfig`). */
-export interface SavedTrainingConfig {
-  loss: string;
-  metrics: string[];
-  /** `{ className, config }` of the optimizer, when one was set. */
-  optimizer?: Serialized;
-}
-
-/** The JSON half of a checkpoint (`model.json`). */
-export interface ModelJson {
-  format: typeof MODEL_FORMAT;
-  version: typeof MODEL_FORMAT_VERSION;
-  generatedBy: string;
-  /** `model.toConfig()`: `{ className: 'Sequential' | 'Model', config }`. */
-  topology: Serialized;
-  weightsManifest: WeightManifestEntry[];
-  training?: SavedTrainingConfig;
-}
 
 /** A whole checkpoint in memory, as every save/load handler exchanges it. */
 export interface ModelArtifacts {
@@ -108,14 +84,10 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  */
 export async function toArtifacts(model: LayersModel): Promise<ModelArtifacts> {
   const weights = model.weights;
-  const manifest: WeightManifestEntry[] = [];
-  let offset = 0;
-  for (const w of weights) {
-    const byteLength = w.shape.reduce((a, b) => a * b, 1) * 4;
-    manifest.push({ name: w.name, shape: [...w.shape], dtype: 'float32', offset, byteLength });
-    offset += byteLength;
-  }
-  const buffer = new ArrayBuffer(offset);
+  const modelJson = modelJsonOf(model);
+  const manifest = modelJson.weightsManifest;
+  const last = manifest[manifest.length - 1];
+  const buffer = new ArrayBuffer(last ? last.offset + last.byteLength : 0);
   const view = new DataView(buffer);
   for (let i = 0; i < weights.length; i++) {
     const data = await weights[i].variable.data();
@@ -126,18 +98,6 @@ export async function toArtifacts(model: LayersModel): Promise<ModelArtifacts> {
     } else {
       for (let j = 0; j < data.length; j++) view.setFloat32(entry.offset + 4 * j, Number(data[j]), true);
     }
-  }
-  const modelJson: ModelJson = {
-    format: MODEL_FORMAT,
-    version: MODEL_FORMAT_VERSION,
-    generatedBy: 'convkit',
-    topology: model.toConfig(),
-    weightsManifest: manifest,
-  };
-  const training = model.trainingConfig;
-  if (training) {
-    modelJson.training = { loss: training.loss, metrics: [...training.metrics] };
-    if (training.optimizer) modelJson.training.optimizer = training.optimizer;
   }
   return { modelJson, weights: buffer };
 }

@@ -16,6 +16,7 @@ export {
   MAX_WEIGHT_ELEMENTS,
   MODEL_FORMAT,
   MODEL_FORMAT_VERSION,
+  modelJsonOf,
   parseModelJson,
   toArtifacts,
 } from './artifacts';

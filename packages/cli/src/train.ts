@@ -1,0 +1,123 @@
+/** `convkit train` and the quick start: train a preset on a dataset and report held-out results. */
+import { dispose, getBackend, setBackend, setSeed, type Tensor } from '@convkit/core';
+import type { ImageDataset } from '@convkit/data';
+import { type Callback, type LayersModel, ProgressBar, saveModel } from '@convkit/layers';
+import { Adam } from '@convkit/optim';
+import { loadTrainTest } from './datasets';
+import { getPreset } from './presets';
+import { formatDuration, formatTable, type Row } from './table';
+
+/** What `train` needs to know. */
+export interface TrainOptions {
+  model: string;
+  data: 'mnist' | 'fashion-mnist';
+  dataDir?: string;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  trainCount?: number;
+  testCount?: number;
+  backend: 'cpu' | 'wasm';
+  seed: number;
+  out?: string;
+  quiet: boolean;
+}
+
+/** Figures of one training run, as printed in the result table. */
+export interface TrainResult {
+  model: LayersModel;
+  backend: string;
+  trainSamples: number;
+  testSamples: number;
+  testAccuracy: number;
+  testLoss: number;
+  trainImagesPerSecond: number;
+  trainSeconds: number;
+  wallSeconds: number;
+  source: string;
+}
+
+/** Activates `name`, importing `@convkit/backend-wasm` first when it is asked for and installed. */
+export async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
+  if (name === 'wasm') {
+    try {
+      const pkg = '@convkit/backend-wasm';
+      await import(/* @vite-ignore */ pkg);
+    } catch {
+      // setBackend below explains how to install it.
+    }
+  }
+  await setBackend(name);
+}
+
+function tensors(ds: ImageDataset): { xs: Tensor; ys: Tensor } {
+  return ds.toBatch();
+}
+
+/** Trains a preset model and evaluates it on the held-out set. */
+export async function train(options: TrainOptions, log: (line: string) => void = console.log): Promise<TrainResult> {
+  const wallStart = performance.now();
+  await useBackend(options.backend);
+  setSeed(options.seed);
+  const { train: trainSet, test: testSet, source } = await loadTrainTest(options);
+  const [h, w, c] = trainSet.shape;
+  const model = getPreset(options.model).build([h, w, c], trainSet.numClasses);
+  model.compile({
+    optimizer: new Adam({ learningRate: options.learningRate }),
+    loss: 'sparseCategoricalCrossentropy',
+    metrics: ['accuracy'],
+  });
+  if (!options.quiet) {
+    log(`convkit train: ${options.model} on ${source}, backend ${getBackend()}, seed ${options.seed}`);
+    log(
+      `${trainSet.size} training and ${testSet.size} held-out images, ${options.epochs} epoch(s), batch ${options.batchSize}`,
+    );
+  }
+  const trainData = tensors(trainSet);
+  const testData = tensors(testSet);
+  try {
+    const callbacks: Callback[] = options.quiet ? [] : [new ProgressBar()];
+    const t0 = performance.now();
+    await model.fit(trainData.xs, trainData.ys, {
+      epochs: options.epochs,
+      batchSize: options.batchSize,
+      shuffle: true,
+      callbacks,
+    });
+    const trainSeconds = (performance.now() - t0) / 1000;
+    const evaluation = await model.evaluate(testData.xs, testData.ys, { batchSize: 256 });
+    if (options.out) await saveModel(model, options.out);
+    return {
+      model,
+      backend: getBackend(),
+      trainSamples: trainSet.size,
+      testSamples: testSet.size,
+      testAccuracy: evaluation.accuracy,
+      testLoss: evaluation.loss,
+      trainImagesPerSecond: (trainSet.size * options.epochs) / trainSeconds,
+      trainSeconds,
+      wallSeconds: (performance.now() - wallStart) / 1000,
+      source,
+    };
+  } finally {
+    dispose([trainData.xs, trainData.ys, testData.xs, testData.ys]);
+  }
+}
+
+/** The result table of a training run. */
+export function trainReport(r: TrainResult, options: Pick<TrainOptions, 'model' | 'epochs' | 'out'>): string {
+  const rows: Row[] = [
+    { metric: 'model', value: options.model },
+    { metric: 'backend', value: r.backend },
+    { metric: 'training images', value: String(r.trainSamples) },
+    { metric: 'epochs', value: String(options.epochs) },
+    { metric: 'held-out images', value: String(r.testSamples) },
+    { metric: 'held-out accuracy', value: `${(r.testAccuracy * 100).toFixed(2)} %` },
+    { metric: 'held-out loss', value: r.testLoss.toFixed(4) },
+    { metric: 'training throughput', value: `${r.trainImagesPerSecond.toFixed(1)} img/s` },
+    { metric: 'training time', value: formatDuration(r.trainSeconds) },
+    { metric: 'wall time', value: formatDuration(r.wallSeconds) },
+  ];
+  if (options.out) rows.push({ metric: 'saved to', value: options.out });
+  return formatTable(rows, ['metric', 'value']);
+}

@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatTable, parseCommandLine, runCli } from '@convkit/cli';
+import { numTensors } from '@convkit/core';
+import { describe, expect, it } from 'vitest';
+
+function capture(): { lines: string[]; log: (l: string) => void } {
+  const lines: string[] = [];
+  return { lines, log: (l: string) => lines.push(l) };
+}
+
+describe('convkit CLI', () => {
+  it('parses options and rejects bad ones with a clear message', () => {
+    const { command, options } = parseCommandLine(['train', '--model', 'small', '--epochs', '3', '--backend', 'cpu']);
+    expect(command).toBe('train');
+    expect(options).toMatchObject({ model: 'small', epochs: 3, backend: 'cpu', batchSize: 64, data: 'mnist' });
+    expect(() => parseCommandLine(['train', '--epochs', '0'])).toThrow(/--epochs must be a positive integer/);
+    expect(() => parseCommandLine(['train', '--data', 'cifar'])).toThrow(/--data must be/);
+    expect(() => parseCommandLine(['train', '--bogus'])).toThrow(/bogus/);
+  });
+
+  it('summary prints the lenet table', async () => {
+    const { lines, log } = capture();
+    expect(await runCli(['summary', '--model', 'lenet'], log)).toBe(0);
+    const text = lines.join('\n');
+    expect(text).toContain('Total params: 225,034');
+  });
+
+  it('reports usage errors with exit code 2', async () => {
+    const { log } = capture();
+    expect(await runCli(['summary', '--model', 'nope'], log)).toBe(2);
+    expect(await runCli(['evaluate'], log)).toBe(2);
+    expect(await runCli(['frobnicate'], log)).toBe(1);
+  });
+
+  it('trains on held-out-separated embedded digits, saves, and evaluates the saved model', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'convkit-cli-'));
+    try {
+      const before = numTensors();
+      const train = capture();
+      const code = await runCli(
+        [
+          'train',
+          '--model',
+          'small',
+          '--train-count',
+          '300',
+          '--test-count',
+          '200',
+          '--epochs',
+          '2',
+          '--batch-size',
+          '32',
+          '--lr',
+          '0.003',
+          '--quiet',
+          '--out',
+          join(out, 'm'),
+        ],
+        train.log,
+      );
+      expect(code).toBe(0);
+      const report = train.lines.join('\n');
+      expect(report).toMatch(/held-out accuracy\s+\d+\.\d+ %/);
+      const acc = Number(/held-out accuracy\s+([\d.]+) %/.exec(report)![1]);
+      expect(acc).toBeGreaterThan(30); // 10 classes: chance is 10 %
+      expect(numTensors()).toBe(before);
+      const evaluate = capture();
+      expect(
+        await runCli(
+          ['evaluate', '--model-dir', join(out, 'm'), '--test-count', '200', '--train-count', '300'],
+          evaluate.log,
+        ),
+      ).toBe(0);
+      const evalAcc = Number(/accuracy\s+([\d.]+)/.exec(evaluate.lines.join('\n'))![1]);
+      expect(evalAcc * 100).toBeCloseTo(acc, 1);
+      expect(numTensors()).toBe(before);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('formats tables with aligned columns', () => {
+    expect(
+      formatTable([
+        { a: 'x', b: 1 },
+        { a: 'long', b: 22 },
+      ]),
+    ).toBe('a      b\n----  --\nx      1\nlong  22');
+  });
+});

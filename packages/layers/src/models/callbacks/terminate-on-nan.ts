@@ -1,0 +1,108 @@
+/** `TerminateOnNaN`: makes `fit` reject as soon as the loss or a weight stops being finite. */
+import { dispose, NonFiniteError, ops, type Tensor, tidy } from '@convkit/core';
+import type { Logs } from './callback';
+import { Callback } from './callback';
+
+/** Options of `TerminateOnNaN`. */
+export interface TerminateOnNaNOptions {
+  /**
+   * Also check every weight after each batch (one small reduction per
+   * weight). Catches updates that overflow although the loss was finite.
+   * Default true.
+   */
+  checkWeights?: boolean;
+  /**
+   * Keep an on-device copy of the weights before each batch and put it back
+   * when a weight becomes non-finite, so the model is left as it was before
+   * the bad step. Costs one copy of the weights in memory. Default true.
+   */
+  restore?: boolean;
+}
+
+/**
+ * Guards training against NaN and ±Infinity. `fit` already refuses to apply
+ * a step whose loss is not finite (the weights are untouched and it rejects
+ * with a `NonFiniteError` naming the epoch and batch); this callback adds the
+ * same guarantee for the weights and the validation logs:
+ *
+ * - after each batch it checks every weight; when one is NaN or infinite it
+ *   restores the values from before that batch and makes `fit` reject with a
+ *   `NonFiniteError` naming the epoch, the batch and the weight;
+ * - after each epoch, a non-finite log value (e.g. `val_loss`) rejects too.
+ *
+ * Optimizer state (momenta, Adam moments) is not rolled back; lower the
+ * learning rate or recompile before training again.
+ */
+export class TerminateOnNaN extends Callback {
+  readonly checkWeights: boolean;
+  readonly restore: boolean;
+  private epoch = 0;
+  private before: Tensor[] = [];
+
+  constructor(options: TerminateOnNaNOptions = {}) {
+    super();
+    this.checkWeights = options.checkWeights ?? true;
+    this.restore = options.restore ?? true;
+  }
+
+  override onEpochBegin(epoch: number): void {
+    this.epoch = epoch;
+  }
+
+  override onBatchBegin(): void {
+    if (!this.checkWeights || !this.restore) return;
+    this.release();
+    this.before = this.model.getWeights();
+  }
+
+  override onBatchEnd(batch: number, logs: Logs = {}): void {
+    const where = `epoch ${this.epoch + 1}, batch ${batch + 1}`;
+    if (logs.loss !== undefined && !Number.isFinite(logs.loss)) {
+      this.fail(`the loss became ${logs.loss} at ${where}`);
+    }
+    if (!this.checkWeights) return;
+    const weights = this.model.weights;
+    if (weights.length === 0) return;
+    const finite = tidy(() => ops.stack(weights.map((w) => ops.cast(ops.all(ops.isFinite(w.variable)), 'int32'))));
+    const flags = finite.dataSync();
+    finite.dispose();
+    const bad = weights.filter((_, i) => flags[i] === 0).map((w) => `'${w.name}'`);
+    if (bad.length === 0) return;
+    let restored = false;
+    if (this.before.length === weights.length) {
+      this.model.setWeights(this.before);
+      restored = true;
+    }
+    this.fail(
+      `weight${bad.length > 1 ? 's' : ''} ${bad.join(', ')} became NaN or infinite at ${where} (loss ${logs.loss}); ` +
+        (restored
+          ? 'the weights were restored to their values before this batch'
+          : 'the weights were not restored (restore: false)'),
+    );
+  }
+
+  override onEpochEnd(epoch: number, logs: Logs = {}): void {
+    for (const [key, value] of Object.entries(logs)) {
+      if (!Number.isFinite(value)) this.fail(`${key} became ${value} at the end of epoch ${epoch + 1}`);
+    }
+  }
+
+  override onTrainEnd(): void {
+    this.release();
+  }
+
+  override onTrainError(): void {
+    this.release();
+  }
+
+  private fail(message: string): never {
+    this.release();
+    this.model.stopTraining = true;
+    throw new NonFiniteError(`TerminateOnNaN: ${message}`);
+  }
+
+  private release(): void {
+    dispose(this.before);
+    this.before = [];
+  }
+}

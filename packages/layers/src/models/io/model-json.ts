@@ -1,0 +1,71 @@
+/**
+ * The JSON half of a convkit checkpoint (`model.json`) and how a model
+ * describes itself in it. Depends on nothing at run time, so `LayersModel`
+ * can offer `toJSON()` without an import cycle through the loaders.
+ */
+import type { Serialized } from '../../engine/types';
+import type { LayersModel } from '../layers-model';
+
+/** Value of `modelJson.format`. */
+export const MODEL_FORMAT = 'convkit-model';
+/** The format version this build writes and reads. */
+export const MODEL_FORMAT_VERSION = 1;
+
+/** One weight's entry in `modelJson.weightsManifest`. */
+export interface WeightManifestEntry {
+  /** `LayerWeight.name`, e.g. `conv2d_1/kernel`. */
+  name: string;
+  shape: number[];
+  dtype: 'float32';
+  /** Byte offset of the first value in the weight buffer. */
+  offset: number;
+  /** `4 × product(shape)`. */
+  byteLength: number;
+}
+
+/** Compile settings stored with a model (`LayersModel.trainingConfig`). */
+export interface SavedTrainingConfig {
+  loss: string;
+  metrics: string[];
+  /** `{ className, config }` of the optimizer, when one was set. */
+  optimizer?: Serialized;
+}
+
+/** The JSON half of a checkpoint (`model.json`). */
+export interface ModelJson {
+  format: typeof MODEL_FORMAT;
+  version: typeof MODEL_FORMAT_VERSION;
+  generatedBy: string;
+  /** `model.toConfig()`: `{ className: 'Sequential' | 'Model', config }`. */
+  topology: Serialized;
+  weightsManifest: WeightManifestEntry[];
+  training?: SavedTrainingConfig;
+}
+
+/**
+ * `model.json` for `model`: topology, the layout of its weights in the
+ * binary buffer (little-endian float32, in `model.weights` order) and, when
+ * compiled, its compile settings. Reads no weight values.
+ */
+export function modelJsonOf(model: LayersModel): ModelJson {
+  const manifest: WeightManifestEntry[] = [];
+  let offset = 0;
+  for (const w of model.weights) {
+    const byteLength = w.shape.reduce((a, b) => a * b, 1) * 4;
+    manifest.push({ name: w.name, shape: [...w.shape], dtype: 'float32', offset, byteLength });
+    offset += byteLength;
+  }
+  const json: ModelJson = {
+    format: MODEL_FORMAT,
+    version: MODEL_FORMAT_VERSION,
+    generatedBy: 'convkit',
+    topology: model.toConfig(),
+    weightsManifest: manifest,
+  };
+  const training = model.trainingConfig;
+  if (training) {
+    json.training = { loss: training.loss, metrics: [...training.metrics] };
+    if (training.optimizer) json.training.optimizer = training.optimizer;
+  }
+  return json;
+}
