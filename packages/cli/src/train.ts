@@ -1,4 +1,5 @@
 /** `convkit train` and the quick start: train a preset on a dataset and report held-out results. */
+import '@convkit/backend-wasm';
 import { dispose, getBackend, setBackend, setSeed, type Tensor } from '@convkit/core';
 import type { ImageDataset } from '@convkit/data';
 import { type Callback, type LayersModel, ProgressBar, saveModel } from '@convkit/layers';
@@ -37,16 +38,8 @@ export interface TrainResult {
   source: string;
 }
 
-/** Activates `name`, importing `@convkit/backend-wasm` first when it is asked for and installed. */
+/** Activates the backend `name` (`@convkit/backend-wasm` registers `wasm` when imported). */
 export async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
-  if (name === 'wasm') {
-    try {
-      const pkg = '@convkit/backend-wasm';
-      await import(/* @vite-ignore */ pkg);
-    } catch {
-      // setBackend below explains how to install it.
-    }
-  }
   await setBackend(name);
 }
 

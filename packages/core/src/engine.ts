@@ -20,6 +20,10 @@ export function configureEngine(): void {
   // PROD turns off tfjs's per-op debug checks and its console banners; convkit
   // does its own shape checks with messages that name the layer.
   tf.env().set('PROD', true);
+  // cpu is the default until the user calls setBackend: importing a backend
+  // package (which registers a higher-priority factory) must not switch to an
+  // uninitialised backend behind the user's back.
+  void tf.setBackend('cpu');
 }
 
 configureEngine();

@@ -4,15 +4,29 @@
  */
 import './engine';
 
-export * from './tensor';
-export * as ops from './ops';
-export { countLeaks, dispose, keep, memory, numTensors, tidy } from './memory';
-export type { MemoryInfo } from './memory';
-export * from './grad';
+export type { BackendName, BackendProvider } from './backend';
+export { availableBackends, getBackend, ready, registerBackendProvider, setBackend, supportedKernels } from './backend';
+export type { Batch, BatchSource } from './batch';
 export {
-  Rng,
+  BackendError,
+  ConfigError,
+  ConvkitError,
+  DataFormatError,
+  formatShape,
+  NonFiniteError,
+  SerializationError,
+  ShapeError,
+} from './errors';
+export * from './grad';
+export type { MemoryInfo } from './memory';
+export { countLeaks, dispose, keep, memory, numTensors, tidy } from './memory';
+export * as ops from './ops';
+export type { GradientPair, LearningRateSchedule, NamedState, Optimizer, OptimizerFactory } from './optimizer';
+export { createOptimizer, isOptimizer, registerOptimizer } from './optimizer';
+export {
   getRng,
   getSeed,
+  Rng,
   randomBernoulli,
   randomNormal,
   randomUniform,
@@ -20,20 +34,6 @@ export {
   setSeed,
   truncatedNormal,
 } from './random';
-export { availableBackends, getBackend, ready, registerBackendProvider, setBackend, supportedKernels } from './backend';
-export type { BackendName, BackendProvider } from './backend';
-export { createOptimizer, isOptimizer, registerOptimizer } from './optimizer';
-export type { GradientPair, LearningRateSchedule, NamedState, Optimizer, OptimizerFactory } from './optimizer';
-export type { Batch, BatchSource } from './batch';
-export { assertShape, shapesCompatible, sizeFromShape } from './shape';
 export type { Shape } from './shape';
-export {
-  BackendError,
-  ConfigError,
-  ConvkitError,
-  DataFormatError,
-  NonFiniteError,
-  SerializationError,
-  ShapeError,
-  formatShape,
-} from './errors';
+export { assertShape, shapesCompatible, sizeFromShape } from './shape';
+export * from './tensor';

@@ -1,5 +1,5 @@
 /** Shape helpers used across packages. */
-import { ShapeError, formatShape } from './errors';
+import { formatShape, ShapeError } from './errors';
 
 /** A tensor shape; `null` marks an unknown (batch) dimension in symbolic shapes. */
 export type Shape = (number | null)[];
@@ -21,7 +21,11 @@ export function shapesCompatible(a: readonly (number | null)[], b: readonly (num
 }
 
 /** Throws a `ShapeError` naming `what` unless `actual` is compatible with `expected`. */
-export function assertShape(what: string, expected: readonly (number | null)[], actual: readonly (number | null)[]): void {
+export function assertShape(
+  what: string,
+  expected: readonly (number | null)[],
+  actual: readonly (number | null)[],
+): void {
   if (!shapesCompatible(expected, actual)) {
     throw new ShapeError(`${what}: expected shape ${formatShape(expected)}, received ${formatShape(actual)}`);
   }

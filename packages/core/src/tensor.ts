@@ -18,7 +18,6 @@ export type {
   TypedArray,
   Variable,
 } from '@tensorflow/tfjs-core';
-
 export {
   buffer,
   clone,
@@ -27,14 +26,14 @@ export {
   onesLike,
   range,
   scalar,
+  Tensor as TensorClass,
   tensor,
   tensor1d,
   tensor2d,
   tensor3d,
   tensor4d,
+  Variable as VariableClass,
   variable,
   zeros,
   zerosLike,
 } from '@tensorflow/tfjs-core';
-
-export { Tensor as TensorClass, Variable as VariableClass } from '@tensorflow/tfjs-core';

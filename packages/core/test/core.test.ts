@@ -1,22 +1,22 @@
-import { describe, expect, it } from 'vitest';
 import {
+  assertShape,
   BackendError,
   ConfigError,
-  Rng,
-  ShapeError,
-  assertShape,
   createOptimizer,
   getBackend,
   numTensors,
   ops,
+  Rng,
   randomNormal,
   randomUniform,
+  ShapeError,
   setBackend,
   setSeed,
   tensor2d,
   tidy,
   truncatedNormal,
 } from '@convkit/core';
+import { describe, expect, it } from 'vitest';
 
 describe('Rng', () => {
   it('is deterministic for a seed and differs across seeds', () => {
