@@ -10,6 +10,7 @@ export interface CommonOptions {
   epochs: number;
   batchSize: number;
   learningRate: number;
+  schedule: 'cosine' | 'constant';
   trainCount?: number;
   testCount?: number;
   backend: 'cpu' | 'wasm';
@@ -26,6 +27,7 @@ const OPTIONS = {
   epochs: { type: 'string', default: '1' },
   'batch-size': { type: 'string', default: '64' },
   lr: { type: 'string', default: '0.001' },
+  'lr-schedule': { type: 'string', default: 'cosine' },
   'train-count': { type: 'string' },
   'test-count': { type: 'string' },
   backend: { type: 'string', default: 'cpu' },
@@ -62,6 +64,9 @@ export function parseCommandLine(argv: readonly string[]): {
   if (v.backend !== 'cpu' && v.backend !== 'wasm') {
     throw new ConfigError(`--backend must be 'cpu' or 'wasm', got '${v.backend}'`);
   }
+  if (v['lr-schedule'] !== 'cosine' && v['lr-schedule'] !== 'constant') {
+    throw new ConfigError(`--lr-schedule must be 'cosine' or 'constant', got '${v['lr-schedule']}'`);
+  }
   const lr = Number(v.lr);
   if (!(lr > 0)) throw new ConfigError(`--lr must be a positive number, got '${v.lr}'`);
   const seed = Number(v.seed);
@@ -76,6 +81,7 @@ export function parseCommandLine(argv: readonly string[]): {
       epochs: positiveInt('epochs', v.epochs) ?? 1,
       batchSize: positiveInt('batch-size', v['batch-size']) ?? 64,
       learningRate: lr,
+      schedule: v['lr-schedule'],
       trainCount: positiveInt('train-count', v['train-count']),
       testCount: positiveInt('test-count', v['test-count']),
       backend: v.backend,
@@ -92,7 +98,7 @@ export const USAGE = `convkit — train, evaluate and inspect CNNs
 
 Usage:
   convkit train    --model lenet|small --data mnist|fashion-mnist [--data-dir DIR] [--epochs N]
-                   [--batch-size N] [--lr X] [--train-count N] [--test-count N]
+                   [--batch-size N] [--lr X] [--lr-schedule cosine|constant] [--train-count N] [--test-count N]
                    [--backend cpu|wasm] [--seed N] --out DIR
   convkit evaluate --model-dir DIR --data mnist|fashion-mnist [--data-dir DIR] [--test-count N]
   convkit summary  --model lenet|small | --model-dir DIR

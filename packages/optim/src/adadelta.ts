@@ -1,39 +1,43 @@
+/** Adadelta. */
 import { ops, type Tensor, type Variable } from '@convkit/core';
-import { BaseOptimizer, checkNonNegative, checkUnitInterval, lerp, type OptimizerOptions } from './base';
+import { BaseOptimizer, type OptimizerOptions } from './base';
+import { ema } from './ema';
+import { checkNonNegative, checkUnitInterval } from './validate';
 
 /** Options of `Adadelta`. */
 export interface AdadeltaOptions extends OptimizerOptions {
-  /** Decay of the running averages. Default 0.9. */
+  /** Decay ρ of both running averages, in [0, 1). Default 0.9. */
   rho?: number;
-  /** Default 1e-6. */
+  /** Added inside both roots. Default 1e-6 (PyTorch). */
   epsilon?: number;
 }
 
 /**
- * Adadelta (Zeiler), as PyTorch: `s = ρ·s + (1-ρ)·g²`,
- * `Δ = sqrt(u + ε) / sqrt(s + ε) · g`, `u = ρ·u + (1-ρ)·Δ²`, `p -= lr·Δ`.
- * Default learning rate 1.0.
+ * Adadelta (Zeiler), as PyTorch: `s = ρ·s + (1−ρ)·g²`,
+ * `Δ = sqrt(u + ε) / sqrt(s + ε) · g`, `u = ρ·u + (1−ρ)·Δ²`, `p -= lr·Δ`.
+ * Default learning rate 1.0 (PyTorch; Keras uses 1e-3).
  */
 export class Adadelta extends BaseOptimizer {
-  readonly className = 'Adadelta';
+  static override readonly className: string = 'Adadelta';
+  static override readonly optionKeys: readonly string[] = ['rho', 'epsilon'];
   readonly rho: number;
   readonly epsilon: number;
 
   constructor(options: AdadeltaOptions = {}) {
-    super('Adadelta', options, 1.0);
+    super(options, 1.0);
     this.rho = options.rho ?? 0.9;
     this.epsilon = options.epsilon ?? 1e-6;
-    checkUnitInterval('Adadelta', 'rho', this.rho);
-    checkNonNegative('Adadelta', 'epsilon', this.epsilon);
+    checkUnitInterval(this.className, 'rho', this.rho);
+    checkNonNegative(this.className, 'epsilon', this.epsilon);
   }
 
   protected updateVariable(v: Variable, g: Tensor, lr: number): void {
     const s = this.slot('accumGrad', v);
     const u = this.slot('accumUpdate', v);
-    const sNext = lerp(s, ops.square(g), this.rho, 1 - this.rho);
+    const sNext = ema(s, ops.square(g), this.rho);
     const delta = ops.mul(ops.div(ops.sqrt(ops.add(u, this.epsilon)), ops.sqrt(ops.add(sNext, this.epsilon))), g);
     s.assign(sNext);
-    u.assign(lerp(u, ops.square(delta), this.rho, 1 - this.rho));
+    u.assign(ema(u, ops.square(delta), this.rho));
     v.assign(ops.sub(v, ops.mul(delta, lr)));
   }
 

@@ -1,33 +1,36 @@
+/** Adagrad. */
 import { fill, ops, type Tensor, type Variable } from '@convkit/core';
-import { BaseOptimizer, checkNonNegative, type OptimizerOptions } from './base';
+import { BaseOptimizer, type OptimizerOptions } from './base';
+import { checkNonNegative } from './validate';
 
 /** Options of `Adagrad`. */
 export interface AdagradOptions extends OptimizerOptions {
-  /** Starting value of the squared-gradient sum. Default 0 (PyTorch; Keras uses 0.1). */
+  /** Starting value of the squared-gradient sum. Default 0.1 (Keras; PyTorch uses 0). */
   initialAccumulatorValue?: number;
-  /** Default 1e-10. */
+  /** Added to `sqrt(s)` in the denominator. Default 1e-10 (PyTorch). */
   epsilon?: number;
 }
 
 /**
- * Adagrad (Duchi et al.), as PyTorch: `s += g²`, `p -= lr · g / (sqrt(s) + ε)`.
- * Default learning rate 0.01.
+ * Adagrad (Duchi et al.), as PyTorch: `s += g²`, `p -= lr · g / (sqrt(s) + ε)`,
+ * with `s` starting at `initialAccumulatorValue`. Default learning rate 0.01.
  */
 export class Adagrad extends BaseOptimizer {
-  readonly className = 'Adagrad';
+  static override readonly className: string = 'Adagrad';
+  static override readonly optionKeys: readonly string[] = ['initialAccumulatorValue', 'epsilon'];
   readonly initialAccumulatorValue: number;
   readonly epsilon: number;
 
   constructor(options: AdagradOptions = {}) {
-    super('Adagrad', options, 0.01);
-    this.initialAccumulatorValue = options.initialAccumulatorValue ?? 0;
+    super(options, 0.01);
+    this.initialAccumulatorValue = options.initialAccumulatorValue ?? 0.1;
     this.epsilon = options.epsilon ?? 1e-10;
-    checkNonNegative('Adagrad', 'initialAccumulatorValue', this.initialAccumulatorValue);
-    checkNonNegative('Adagrad', 'epsilon', this.epsilon);
+    checkNonNegative(this.className, 'initialAccumulatorValue', this.initialAccumulatorValue);
+    checkNonNegative(this.className, 'epsilon', this.epsilon);
   }
 
   protected updateVariable(v: Variable, g: Tensor, lr: number): void {
-    const s = this.slot('accumulator', v, () => fill(v.shape, this.initialAccumulatorValue));
+    const s = this.slot('accumulator', v, () => fill(v.shape, this.initialAccumulatorValue, v.dtype));
     const sNext = ops.add(s, ops.square(g));
     s.assign(sNext);
     v.assign(ops.sub(v, ops.mul(ops.div(g, ops.add(ops.sqrt(sNext), this.epsilon)), lr)));

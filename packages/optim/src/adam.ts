@@ -1,48 +1,56 @@
+/** Adam and its AMSGrad variant. */
 import { ops, type Tensor, type Variable } from '@convkit/core';
-import { BaseOptimizer, checkNonNegative, checkUnitInterval, lerp, type OptimizerOptions } from './base';
+import { BaseOptimizer, type OptimizerOptions } from './base';
+import { ema } from './ema';
+import { checkBoolean, checkNonNegative, checkUnitInterval } from './validate';
 
-/** Options of `Adam` and `AdamW`. */
+/** Options of `Adam` (and `AdamW`). */
 export interface AdamOptions extends OptimizerOptions {
-  /** Decay of the first moment. Default 0.9. */
+  /** Decay of the first moment, in [0, 1). Default 0.9. */
   beta1?: number;
-  /** Decay of the second moment. Default 0.999. */
+  /** Decay of the second moment, in [0, 1). Default 0.999. */
   beta2?: number;
-  /** Added to the denominator. Default 1e-7 (Keras; PyTorch uses 1e-8). */
+  /** Added to `sqrt(v̂)` in the denominator. Default 1e-7 (Keras; PyTorch uses 1e-8). */
   epsilon?: number;
-  /** Use the maximum of past second moments (AMSGrad). Default false. */
+  /** Divide by the running maximum of the second moment (AMSGrad, Reddi et al.). Default false. */
   amsgrad?: boolean;
 }
 
 /**
- * Adam (Kingma & Ba), as in Keras and PyTorch:
- * `m = β1·m + (1-β1)·g`, `v = β2·v + (1-β2)·g²`,
- * `p -= lr · (m / (1-β1ᵗ)) / (sqrt(v / (1-β2ᵗ)) + ε)`.
- * Default learning rate 1e-3.
+ * Adam (Kingma & Ba) with the epsilon placement of Keras and PyTorch:
+ * `m = β1·m + (1−β1)·g`, `v = β2·v + (1−β2)·g²`,
+ * `p -= lr · (m/(1−β1ᵗ)) / (sqrt(v/(1−β2ᵗ)) + ε)` for the 1-based step `t`.
+ * With `amsgrad`, `v̂` uses `vMax = max(vMax, v)` (as PyTorch). Default learning rate 1e-3.
+ *
+ * @example
+ * model.compile({ optimizer: new Adam({ learningRate: 3e-4 }), loss: 'categoricalCrossentropy' });
  */
 export class Adam extends BaseOptimizer {
-  readonly className: string = 'Adam';
+  static override readonly className: string = 'Adam';
+  static override readonly optionKeys: readonly string[] = ['beta1', 'beta2', 'epsilon', 'amsgrad'];
   readonly beta1: number;
   readonly beta2: number;
   readonly epsilon: number;
   readonly amsgrad: boolean;
 
-  constructor(options: AdamOptions = {}, owner = 'Adam') {
-    super(owner, options, 1e-3);
+  constructor(options: AdamOptions = {}) {
+    super(options, 1e-3);
     this.beta1 = options.beta1 ?? 0.9;
     this.beta2 = options.beta2 ?? 0.999;
     this.epsilon = options.epsilon ?? 1e-7;
     this.amsgrad = options.amsgrad ?? false;
-    checkUnitInterval(owner, 'beta1', this.beta1);
-    checkUnitInterval(owner, 'beta2', this.beta2);
-    checkNonNegative(owner, 'epsilon', this.epsilon);
+    checkUnitInterval(this.className, 'beta1', this.beta1);
+    checkUnitInterval(this.className, 'beta2', this.beta2);
+    checkNonNegative(this.className, 'epsilon', this.epsilon);
+    checkBoolean(this.className, 'amsgrad', this.amsgrad);
   }
 
-  /** Applies the Adam step to `p` (already decayed for AdamW) and stores it in `v`. */
+  /** Adam's update of `v` from gradient `g`, starting from the parameter value `p` (already decayed by AdamW). */
   protected adamStep(v: Variable, p: Tensor, g: Tensor, lr: number, step: number): void {
     const m = this.slot('m', v);
     const s = this.slot('v', v);
-    const mNext = lerp(m, g, this.beta1, 1 - this.beta1);
-    let sNext = lerp(s, ops.square(g), this.beta2, 1 - this.beta2);
+    const mNext = ema(m, g, this.beta1);
+    let sNext = ema(s, ops.square(g), this.beta2);
     m.assign(mNext);
     s.assign(sNext);
     if (this.amsgrad) {

@@ -1,26 +1,29 @@
+/** AdamW: Adam with decoupled weight decay. */
 import { ops, type Tensor, type Variable } from '@convkit/core';
 import { Adam, type AdamOptions } from './adam';
-import { checkNonNegative } from './base';
+import { checkNonNegative } from './validate';
 
 /** Options of `AdamW`. */
 export interface AdamWOptions extends AdamOptions {
-  /** Decoupled weight decay coefficient. Default 0.01 (as PyTorch). */
+  /** Decoupled weight decay λ. Default 0.01 (PyTorch; Keras uses 0.004). */
   weightDecay?: number;
 }
 
 /**
  * Adam with decoupled weight decay (Loshchilov & Hutter), as PyTorch's
- * `AdamW`: first `p ← p·(1 − lr·weightDecay)`, then the Adam step. Unlike an
- * L2 term in the loss, the decay does not pass through Adam's scaling.
+ * `AdamW`: first `p ← p·(1 − lr·λ)` with the step's (scheduled) learning
+ * rate, then the Adam step. Unlike an L2 term in the loss, the decay does not
+ * pass through Adam's per-element scaling. Default learning rate 1e-3.
  */
 export class AdamW extends Adam {
-  override readonly className: string = 'AdamW';
+  static override readonly className: string = 'AdamW';
+  static override readonly optionKeys: readonly string[] = [...Adam.optionKeys, 'weightDecay'];
   readonly weightDecay: number;
 
   constructor(options: AdamWOptions = {}) {
-    super(options, 'AdamW');
+    super(options);
     this.weightDecay = options.weightDecay ?? 0.01;
-    checkNonNegative('AdamW', 'weightDecay', this.weightDecay);
+    checkNonNegative(this.className, 'weightDecay', this.weightDecay);
   }
 
   protected override updateVariable(v: Variable, g: Tensor, lr: number, step: number): void {

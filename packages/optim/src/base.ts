@@ -6,11 +6,12 @@
 import {
   ConfigError,
   clone,
+  formatShape,
   type GradientPair,
   type LearningRateSchedule,
   type NamedState,
   type Optimizer,
-  ops,
+  ShapeError,
   type Tensor,
   tidy,
   type Variable,
@@ -18,81 +19,103 @@ import {
   zerosLike,
 } from '@convkit/core';
 import { clipByGlobalNorm, clipByNorm, clipByValue } from './clip';
+import { type ScheduleConfig, scheduleFromConfig } from './schedules/from-config';
+import { checkNonNegative, checkOptionKeys, checkPositive } from './validate';
 
 /** Options every optimizer accepts. */
 export interface OptimizerOptions {
-  /** A constant or a schedule `(step) => lr` (see `@convkit/optim` schedules). */
-  learningRate?: number | LearningRateSchedule;
-  /** Clip each gradient tensor to this L2 norm. */
+  /**
+   * A constant (`>= 0`), a schedule `(step) => lr` such as `cosineDecay(...)`,
+   * or a schedule's serialised `{ className, config }` (as `getConfig()` writes it).
+   * Step `t` (0-based, `iterations` before the update) uses `schedule(t)`.
+   */
+  learningRate?: number | LearningRateSchedule | ScheduleConfig;
+  /** Rescale each gradient tensor separately to at most this L2 norm. Exclusive with `globalClipNorm`. */
   clipNorm?: number;
-  /** Clip all gradients together to this global L2 norm. */
+  /** Rescale all gradients of a step together to at most this global L2 norm. Exclusive with `clipNorm`. */
   globalClipNorm?: number;
-  /** Clip every gradient element to `[-clipValue, clipValue]`. */
+  /** Clip every gradient element to `[-clipValue, clipValue]` (applied before any norm clipping). */
   clipValue?: number;
 }
 
-function checkPositive(owner: string, name: string, value: number | undefined, allowZero = false): void {
-  if (value === undefined) return;
-  if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
-    throw new ConfigError(
-      `${owner}: ${name} must be a ${allowZero ? 'non-negative' : 'positive'} number, got ${value}`,
-    );
-  }
-}
+const COMMON_KEYS = ['learningRate', 'clipNorm', 'globalClipNorm', 'clipValue'] as const;
 
-/** Validates a number in `[0, 1)` (betas, rho, momentum). */
-export function checkUnitInterval(owner: string, name: string, value: number): void {
-  if (!Number.isFinite(value) || value < 0 || value >= 1) {
-    throw new ConfigError(`${owner}: ${name} must be in [0, 1), got ${value}`);
-  }
-}
-
-/** Validates a non-negative finite number. */
-export function checkNonNegative(owner: string, name: string, value: number): void {
-  checkPositive(owner, name, value, true);
+/** What `BaseOptimizer` reads from the concrete class being constructed. */
+interface OptimizerClass {
+  readonly className: string;
+  readonly optionKeys: readonly string[];
 }
 
 let nextOptimizerId = 0;
-let restoreCount = 0;
 
-/** Base class implementing core's `Optimizer` interface. */
+/**
+ * Base class implementing core's `Optimizer` interface. A subclass declares
+ * `static className` (its serialised name) and `static optionKeys` (the option
+ * names it adds to `OptimizerOptions`) and implements `updateVariable`.
+ */
 export abstract class BaseOptimizer implements Optimizer {
-  abstract readonly className: string;
-  private schedule: LearningRateSchedule | undefined;
-  private constantLr: number;
-  private steps = 0;
+  /** Serialised name; each subclass overrides it. */
+  static readonly className: string = 'BaseOptimizer';
+  /** Option names a subclass accepts on top of the common ones; unknown names are a `ConfigError`. */
+  static readonly optionKeys: readonly string[] = [];
+
+  /** Stable name used in saved configs, e.g. `'Adam'`. */
+  readonly className: string;
   protected readonly clipNorm?: number;
   protected readonly globalClipNorm?: number;
   protected readonly clipValue?: number;
-  /** Distinguishes this optimizer's slot variables from another's in tfjs's global variable registry. */
+  private schedule: LearningRateSchedule | undefined;
+  private constantLr: number;
+  private steps = 0;
+  /** Keeps this optimizer's slot variables apart from another's in tfjs's global variable registry. */
   private readonly uid = nextOptimizerId++;
   /** Per-variable state slots, keyed by slot name then variable name. */
   private readonly slots = new Map<string, Map<string, Variable>>();
 
-  protected constructor(owner: string, options: OptimizerOptions, defaultLr: number) {
-    const lr = options.learningRate ?? defaultLr;
+  protected constructor(options: OptimizerOptions, defaultLearningRate: number) {
+    const meta = new.target as unknown as OptimizerClass;
+    this.className = meta.className;
+    const owner = this.className;
+    checkOptionKeys(owner, options, [...COMMON_KEYS, ...meta.optionKeys]);
+    const lr: unknown = options.learningRate ?? defaultLearningRate;
     if (typeof lr === 'function') {
-      this.schedule = lr;
-      this.constantLr = lr(0);
+      this.schedule = lr as LearningRateSchedule;
+      this.constantLr = Number.NaN;
+    } else if (typeof lr === 'object' && lr !== null) {
+      this.schedule = scheduleFromConfig(lr as ScheduleConfig);
+      this.constantLr = Number.NaN;
     } else {
-      checkPositive(owner, 'learningRate', lr);
-      this.constantLr = lr;
+      checkNonNegative(owner, 'learningRate', lr);
+      this.constantLr = lr as number;
     }
-    checkPositive(owner, 'clipNorm', options.clipNorm);
-    checkPositive(owner, 'globalClipNorm', options.globalClipNorm);
-    checkPositive(owner, 'clipValue', options.clipValue);
+    for (const key of ['clipNorm', 'globalClipNorm', 'clipValue'] as const) {
+      if (options[key] !== undefined) checkPositive(owner, key, options[key]);
+    }
+    if (options.clipNorm !== undefined && options.globalClipNorm !== undefined) {
+      throw new ConfigError(`${owner}: set either clipNorm (per tensor) or globalClipNorm (all gradients), not both`);
+    }
     this.clipNorm = options.clipNorm;
     this.globalClipNorm = options.globalClipNorm;
     this.clipValue = options.clipValue;
   }
 
-  /** The learning rate the next step uses. Setting it replaces any schedule by a constant. */
+  /**
+   * The learning rate the next step uses (`schedule(iterations)` when scheduled).
+   * Setting it replaces any schedule by a constant.
+   */
   get learningRate(): number {
-    return this.schedule ? this.schedule(this.steps) : this.constantLr;
+    if (!this.schedule) return this.constantLr;
+    const lr = this.schedule(this.steps);
+    if (typeof lr !== 'number' || !Number.isFinite(lr) || lr < 0) {
+      throw new ConfigError(
+        `${this.className}: the learning-rate schedule returned ${String(lr)} at step ${this.steps}; expected a finite number >= 0`,
+      );
+    }
+    return lr;
   }
 
   set learningRate(value: number) {
-    checkPositive(this.className, 'learningRate', value);
+    checkNonNegative(this.className, 'learningRate', value);
     this.schedule = undefined;
     this.constantLr = value;
   }
@@ -102,29 +125,42 @@ export abstract class BaseOptimizer implements Optimizer {
     return this.steps;
   }
 
-  /** Clips (as configured) and applies one update to every pair. The gradients stay the caller's. */
+  /**
+   * Clips the gradients as configured, then updates every variable. Frees
+   * every intermediate; the gradients stay the caller's. An empty list is a
+   * no-op and does not count as a step.
+   */
   applyGradients(pairs: readonly GradientPair[]): void {
     if (pairs.length === 0) return;
+    for (const { variable: v, gradient: g } of pairs) {
+      if (g.shape.length !== v.shape.length || g.shape.some((d, i) => d !== v.shape[i])) {
+        throw new ShapeError(
+          `${this.className}.applyGradients: gradient of '${v.name}' has shape ${formatShape(g.shape)}, expected ${formatShape(v.shape)}`,
+        );
+      }
+    }
     const lr = this.learningRate;
+    const step = this.steps + 1;
     tidy(() => {
       let grads = pairs.map((p) => p.gradient);
-      if (this.clipValue !== undefined) grads = grads.map((g) => clipByValue(g, this.clipValue!));
-      if (this.clipNorm !== undefined) grads = grads.map((g) => clipByNorm(g, this.clipNorm!));
-      if (this.globalClipNorm !== undefined) grads = clipByGlobalNorm(grads, this.globalClipNorm);
+      const { clipValue, clipNorm, globalClipNorm } = this;
+      if (clipValue !== undefined) grads = grads.map((g) => clipByValue(g, clipValue));
+      if (clipNorm !== undefined) grads = grads.map((g) => clipByNorm(g, clipNorm));
+      if (globalClipNorm !== undefined) grads = clipByGlobalNorm(grads, globalClipNorm);
       pairs.forEach((p, i) => {
-        this.updateVariable(p.variable, grads[i], lr, this.steps + 1);
+        this.updateVariable(p.variable, grads[i], lr, step);
       });
     });
-    this.steps++;
+    this.steps = step;
   }
 
   /**
-   * Updates `v` from gradient `g` (inside a `tidy`). `step` is 1-based, as
-   * bias corrections expect.
+   * Updates `v` from gradient `g`; runs inside a `tidy`, so intermediates need
+   * no care. `step` is 1-based (what bias corrections expect).
    */
   protected abstract updateVariable(v: Variable, g: Tensor, lr: number, step: number): void;
 
-  /** A state slot of `v` (created on first use with `init`, zeros by default). */
+  /** The state slot `name` of `v`, created on first use from `init` (zeros by default). */
   protected slot(name: string, v: Variable, init?: () => Tensor): Variable {
     let bySlot = this.slots.get(name);
     if (!bySlot) {
@@ -133,15 +169,25 @@ export abstract class BaseOptimizer implements Optimizer {
     }
     let s = bySlot.get(v.name);
     if (!s) {
-      s = tidy(() =>
-        variable(init ? init() : zerosLike(v), false, `${v.name}/${this.className}_${this.uid}/${name}`, v.dtype),
-      );
+      s = tidy(() => variable(init ? init() : zerosLike(v), false, this.slotVariableName(name, v.name), v.dtype));
       bySlot.set(v.name, s);
+    } else if (s.shape.length !== v.shape.length || s.shape.some((d, i) => d !== v.shape[i])) {
+      throw new ShapeError(
+        `${this.className}: state '${name}:${v.name}' has shape ${formatShape(s.shape)} but the variable has ${formatShape(v.shape)} (restored from another model?)`,
+      );
     }
     return s;
   }
 
-  /** Hyper-parameters shared by every optimizer. Subclasses add theirs. */
+  private slotVariableName(slotName: string, varName: string): string {
+    return `${varName}/${this.className}_${this.uid}/${slotName}`;
+  }
+
+  /**
+   * Serialisable hyper-parameters, accepted back by the constructor. A
+   * schedule appears as its `{ className, config }`; a plain function without
+   * `config` cannot be serialised and appears as its current value.
+   */
   getConfig(): Record<string, unknown> {
     const config: Record<string, unknown> = {
       learningRate: this.schedule?.config ?? this.learningRate,
@@ -152,7 +198,7 @@ export abstract class BaseOptimizer implements Optimizer {
     return config;
   }
 
-  /** Copies of all state slots, named `slot:variableName`. */
+  /** Copies of all state slots, named `slot:variableName` (the caller disposes them). */
   getState(): NamedState[] {
     const out: NamedState[] = [];
     for (const [slotName, bySlot] of this.slots) {
@@ -161,27 +207,34 @@ export abstract class BaseOptimizer implements Optimizer {
     return out;
   }
 
-  /** Restores state from `getState` (tensors are copied) and the iteration count. */
+  /**
+   * Replaces the state by the one `getState` returned and sets `iterations`.
+   * The tensors stay the caller's (the optimizer keeps its own reference).
+   * A restored slot is matched to a variable by name on the next step.
+   */
   setState(state: readonly NamedState[], iterations: number): void {
-    this.disposeSlots();
-    for (const { name, tensor } of state) {
+    if (!Number.isInteger(iterations) || iterations < 0) {
+      throw new ConfigError(`${this.className}.setState: iterations must be an integer >= 0, got ${iterations}`);
+    }
+    const parsed = state.map(({ name, tensor }) => {
       const i = name.indexOf(':');
-      if (i < 0) throw new ConfigError(`${this.className}.setState: malformed state name '${name}'`);
-      const slotName = name.slice(0, i);
-      const varName = name.slice(i + 1);
+      if (i <= 0 || i === name.length - 1) {
+        throw new ConfigError(
+          `${this.className}.setState: malformed state name '${name}', expected 'slot:variableName'`,
+        );
+      }
+      return { slotName: name.slice(0, i), varName: name.slice(i + 1), tensor };
+    });
+    this.disposeSlots();
+    for (const { slotName, varName, tensor } of parsed) {
       let bySlot = this.slots.get(slotName);
       if (!bySlot) {
         bySlot = new Map();
         this.slots.set(slotName, bySlot);
       }
-      bySlot.set(
-        varName,
-        variable(
-          clone(tensor),
-          false,
-          `${varName}/${this.className}_${this.uid}/${slotName}/restored_${restoreCount++}`,
-        ),
-      );
+      bySlot.get(varName)?.dispose();
+      // Shares the tensor's data (reference-counted): `assign` later swaps in new data, never writes into it.
+      bySlot.set(varName, variable(tensor, false, this.slotVariableName(slotName, varName)));
     }
     this.steps = iterations;
   }
@@ -191,13 +244,8 @@ export abstract class BaseOptimizer implements Optimizer {
     this.slots.clear();
   }
 
-  /** Frees all state. */
+  /** Frees all state tensors. The optimizer stays usable and starts from fresh state. */
   dispose(): void {
     this.disposeSlots();
   }
-}
-
-/** `a*x + b*y`, the building block of moving averages. */
-export function lerp(x: Tensor, y: Tensor, a: number, b: number): Tensor {
-  return ops.add(ops.mul(x, a), ops.mul(y, b));
 }

@@ -1,37 +1,42 @@
-/** Gradient clipping, as pure functions on tensors (usable outside optimizers too). */
-import { ConfigError, ops, type Tensor, tidy } from '@convkit/core';
+/**
+ * Gradient clipping as pure functions on tensors, usable outside optimizers
+ * too. Each returns new tensors (the caller disposes them) and frees its
+ * intermediates; the inputs are left untouched.
+ */
+import { ops, scalar, type Tensor, tidy } from '@convkit/core';
+import { checkPositive } from './validate';
 
-/** Clips every element of `g` to `[-value, value]`. */
+/** Clips every element of `g` to `[-value, value]` (Keras `clipvalue`). */
 export function clipByValue(g: Tensor, value: number): Tensor {
-  if (!(value > 0)) throw new ConfigError(`clipByValue: value must be positive, got ${value}`);
+  checkPositive('clipByValue', 'value', value);
   return ops.clipByValue(g, -value, value);
 }
 
-/** Rescales `g` so its L2 norm is at most `maxNorm` (unchanged when already smaller). */
+/** Rescales `g` so that its L2 norm is at most `maxNorm`; unchanged when already smaller (Keras `clipnorm`). */
 export function clipByNorm(g: Tensor, maxNorm: number): Tensor {
-  if (!(maxNorm > 0)) throw new ConfigError(`clipByNorm: maxNorm must be positive, got ${maxNorm}`);
+  checkPositive('clipByNorm', 'maxNorm', maxNorm);
   return tidy(() => {
     const norm = ops.sqrt(ops.sum(ops.square(g)));
-    const scale = ops.div(maxNorm, ops.maximum(norm, maxNorm));
-    return ops.mul(g, scale);
+    return ops.mul(g, ops.div(maxNorm, ops.maximum(norm, maxNorm)));
   });
 }
 
-/** L2 norm of all tensors taken together, as a scalar tensor. */
+/** L2 norm of all tensors taken together, `sqrt(Σ‖gᵢ‖²)`, as a scalar tensor (0 for an empty list). */
 export function globalNorm(grads: readonly Tensor[]): Tensor {
+  if (grads.length === 0) return scalar(0);
   return tidy(() => ops.sqrt(ops.addN(grads.map((g) => ops.sum(ops.square(g))))));
 }
 
 /**
- * Rescales all gradients by the same factor so that their global L2 norm is
- * at most `maxNorm` (as `torch.nn.utils.clip_grad_norm_` and TF's `clip_by_global_norm`).
+ * Rescales all gradients by one factor, `maxNorm / max(globalNorm, maxNorm)`,
+ * so that their global L2 norm is at most `maxNorm` and their directions
+ * relative to each other are kept (PyTorch `clip_grad_norm_`, TF `clip_by_global_norm`).
  */
 export function clipByGlobalNorm(grads: readonly Tensor[], maxNorm: number): Tensor[] {
-  if (!(maxNorm > 0)) throw new ConfigError(`clipByGlobalNorm: maxNorm must be positive, got ${maxNorm}`);
+  checkPositive('clipByGlobalNorm', 'maxNorm', maxNorm);
   if (grads.length === 0) return [];
   return tidy(() => {
-    const norm = globalNorm(grads);
-    const scale = ops.div(maxNorm, ops.maximum(norm, maxNorm));
+    const scale = ops.div(maxNorm, ops.maximum(globalNorm(grads), maxNorm));
     return grads.map((g) => ops.mul(g, scale));
   });
 }

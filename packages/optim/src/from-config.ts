@@ -1,39 +1,36 @@
-import { ConfigError, type LearningRateSchedule, type Optimizer } from '@convkit/core';
+/** The optimizer classes by serialised name, and rebuilding an optimizer from `{ className, config }`. */
+import { ConfigError, type Optimizer } from '@convkit/core';
 import { Adadelta } from './adadelta';
 import { Adagrad } from './adagrad';
 import { Adam } from './adam';
 import { AdamW } from './adamw';
 import { RMSprop } from './rmsprop';
-import { scheduleFromConfig } from './schedules/from-config';
 import { SGD } from './sgd';
 
-type Ctor = new (options: Record<string, unknown>) => Optimizer;
+/** A constructor of one of convkit's optimizers. */
+export type OptimizerConstructor = new (options?: Record<string, unknown>) => Optimizer;
 
-/** Optimizer classes by `className`. */
-export const OPTIMIZERS: Record<string, Ctor> = {
-  SGD: SGD as unknown as Ctor,
-  Adam: Adam as unknown as Ctor,
-  AdamW: AdamW as unknown as Ctor,
-  RMSprop: RMSprop as unknown as Ctor,
-  Adadelta: Adadelta as unknown as Ctor,
-  Adagrad: Adagrad as unknown as Ctor,
-};
+const CLASSES = [SGD, Adam, AdamW, RMSprop, Adadelta, Adagrad];
+
+/** Optimizer classes by `className` (`'SGD'`, `'Adam'`, ...). */
+export const OPTIMIZERS: Readonly<Record<string, OptimizerConstructor>> = Object.freeze(
+  Object.fromEntries(CLASSES.map((c) => [c.className, c as unknown as OptimizerConstructor])),
+);
 
 /**
- * Rebuilds an optimizer from `{ className, config }` as produced by
- * `optimizer.getConfig()` (a scheduled learning rate is rebuilt too).
+ * Rebuilds an optimizer from `{ className, config }` as `optimizer.getConfig()`
+ * and a saved model's training section hold it; a serialised schedule is
+ * rebuilt too. Fresh state: restore it with `setState`.
+ *
+ * @example
+ * const opt = optimizerFromConfig({ className: 'AdamW', config: { learningRate: 1e-3, weightDecay: 0.05 } });
  */
 export function optimizerFromConfig(value: { className: string; config?: Record<string, unknown> }): Optimizer {
-  const ctor = OPTIMIZERS[value?.className];
+  const ctor = Object.hasOwn(OPTIMIZERS, value?.className ?? '') ? OPTIMIZERS[value.className] : undefined;
   if (!ctor) {
-    throw new ConfigError(`Unknown optimizer '${value?.className}'. Known: ${Object.keys(OPTIMIZERS).join(', ')}`);
+    throw new ConfigError(
+      `Unknown optimizer '${String(value?.className)}'. Known: ${Object.keys(OPTIMIZERS).join(', ')}`,
+    );
   }
-  const config = { ...(value.config ?? {}) };
-  const lr = config.learningRate as unknown;
-  if (typeof lr === 'object' && lr !== null) {
-    config.learningRate = scheduleFromConfig(
-      lr as { className: string; config: Record<string, unknown> },
-    ) as LearningRateSchedule;
-  }
-  return new ctor(config);
+  return new ctor({ ...(value.config ?? {}) });
 }

@@ -1,6 +1,7 @@
 /**
  * @convkit/optim — optimizers, learning-rate schedules and gradient clipping.
- * Importing it registers the optimizers by name (`'sgd'`, `'adam'`, ...).
+ * Importing it registers the optimizers by name (`'sgd'`, `'adam'`, `'adamw'`,
+ * `'rmsprop'`, `'adadelta'`, `'adagrad'`) in core's registry.
  */
 import './register';
 
@@ -15,6 +16,7 @@ export { AdamW } from './adamw';
 export type { OptimizerOptions } from './base';
 export { BaseOptimizer } from './base';
 export { clipByGlobalNorm, clipByNorm, clipByValue, globalNorm } from './clip';
+export type { OptimizerConstructor } from './from-config';
 export { OPTIMIZERS, optimizerFromConfig } from './from-config';
 export type { RMSpropOptions } from './rmsprop';
 export { RMSprop } from './rmsprop';
@@ -22,6 +24,7 @@ export type { CosineDecayOptions } from './schedules/cosine-decay';
 export { cosineDecay } from './schedules/cosine-decay';
 export type { ExponentialDecayOptions } from './schedules/exponential-decay';
 export { exponentialDecay } from './schedules/exponential-decay';
+export type { ScheduleConfig } from './schedules/from-config';
 export { scheduleFromConfig } from './schedules/from-config';
 export type { OneCycleOptions } from './schedules/one-cycle';
 export { oneCycle } from './schedules/one-cycle';

@@ -1,52 +1,60 @@
+/** RMSprop, plain or centered, with optional momentum. */
 import { ops, type Tensor, type Variable } from '@convkit/core';
-import { BaseOptimizer, checkNonNegative, checkUnitInterval, lerp, type OptimizerOptions } from './base';
+import { BaseOptimizer, type OptimizerOptions } from './base';
+import { ema } from './ema';
+import { checkBoolean, checkNonNegative, checkUnitInterval } from './validate';
 
 /** Options of `RMSprop`. */
 export interface RMSpropOptions extends OptimizerOptions {
-  /** Decay of the squared-gradient average. Default 0.9. */
+  /** Decay ρ of the squared-gradient average, in [0, 1). Default 0.9 (Keras; PyTorch's `alpha` is 0.99). */
   rho?: number;
-  /** Momentum in [0, 1). Default 0. */
+  /** Momentum μ in [0, 1). Default 0. */
   momentum?: number;
-  /** Divide by the gradient's variance estimate instead of its raw second moment. Default false. */
+  /** Divide by an estimate of the gradient's variance instead of its raw second moment. Default false. */
   centered?: boolean;
-  /** Added to the denominator. Default 1e-7. */
+  /** Added to the root in the denominator. Default 1e-7. */
   epsilon?: number;
 }
 
 /**
- * RMSprop, following PyTorch's formula:
- * `s = ρ·s + (1-ρ)·g²`; centered: `ḡ = ρ·ḡ + (1-ρ)·g`, `s' = s − ḡ²`;
+ * RMSprop (Hinton), following PyTorch's formula:
+ * `s = ρ·s + (1−ρ)·g²`; centered: `ḡ = ρ·ḡ + (1−ρ)·g`, `s' = max(s − ḡ², 0)`;
  * `d = g / (sqrt(s') + ε)`; with momentum `buf = μ·buf + d`, `p -= lr·buf`,
- * else `p -= lr·d`. Default learning rate 1e-3.
+ * else `p -= lr·d`. (Keras puts ε inside the root and `lr` inside the momentum
+ * buffer; both agree with this up to ε and for a constant learning rate.)
+ * Default learning rate 1e-3.
  */
 export class RMSprop extends BaseOptimizer {
-  readonly className = 'RMSprop';
+  static override readonly className: string = 'RMSprop';
+  static override readonly optionKeys: readonly string[] = ['rho', 'momentum', 'centered', 'epsilon'];
   readonly rho: number;
   readonly momentum: number;
   readonly centered: boolean;
   readonly epsilon: number;
 
   constructor(options: RMSpropOptions = {}) {
-    super('RMSprop', options, 1e-3);
+    super(options, 1e-3);
     this.rho = options.rho ?? 0.9;
     this.momentum = options.momentum ?? 0;
     this.centered = options.centered ?? false;
     this.epsilon = options.epsilon ?? 1e-7;
-    checkUnitInterval('RMSprop', 'rho', this.rho);
-    checkUnitInterval('RMSprop', 'momentum', this.momentum);
-    checkNonNegative('RMSprop', 'epsilon', this.epsilon);
+    checkUnitInterval(this.className, 'rho', this.rho);
+    checkUnitInterval(this.className, 'momentum', this.momentum);
+    checkBoolean(this.className, 'centered', this.centered);
+    checkNonNegative(this.className, 'epsilon', this.epsilon);
   }
 
   protected updateVariable(v: Variable, g: Tensor, lr: number): void {
     const s = this.slot('rms', v);
-    const sNext = lerp(s, ops.square(g), this.rho, 1 - this.rho);
+    const sNext = ema(s, ops.square(g), this.rho);
     s.assign(sNext);
     let avg = sNext;
     if (this.centered) {
       const mg = this.slot('mg', v);
-      const mgNext = lerp(mg, g, this.rho, 1 - this.rho);
+      const mgNext = ema(mg, g, this.rho);
       mg.assign(mgNext);
-      avg = ops.sub(sNext, ops.square(mgNext));
+      // Non-negative in exact arithmetic; float32 rounding can dip below 0 and give NaN.
+      avg = ops.relu(ops.sub(sNext, ops.square(mgNext)));
     }
     let d = ops.div(g, ops.add(ops.sqrt(avg), this.epsilon));
     if (this.momentum > 0) {

@@ -1,5 +1,7 @@
+/** Stochastic gradient descent with momentum, Nesterov momentum and decoupled weight decay. */
 import { ConfigError, ops, type Tensor, type Variable } from '@convkit/core';
-import { BaseOptimizer, checkNonNegative, checkUnitInterval, type OptimizerOptions } from './base';
+import { BaseOptimizer, type OptimizerOptions } from './base';
+import { checkBoolean, checkNonNegative, checkUnitInterval } from './validate';
 
 /** Options of `SGD`. */
 export interface SGDOptions extends OptimizerOptions {
@@ -7,35 +9,39 @@ export interface SGDOptions extends OptimizerOptions {
   momentum?: number;
   /** Nesterov momentum (needs `momentum > 0`). Default false. */
   nesterov?: boolean;
-  /** Decoupled weight decay: `p -= lr * weightDecay * p` each step. Default 0. */
+  /** Decoupled weight decay λ: `p ← p·(1 − lr·λ)` before the gradient step. Default 0. */
   weightDecay?: number;
 }
 
 /**
- * Stochastic gradient descent with optional (Nesterov) momentum, following
- * PyTorch's `torch.optim.SGD`:
- * `buf = μ·buf + g`; `d = nesterov ? g + μ·buf : buf`; `p -= lr·d`.
- * Default learning rate 0.01.
+ * Stochastic gradient descent following PyTorch's `torch.optim.SGD`
+ * (dampening 0): `buf = μ·buf + g`; `d = nesterov ? g + μ·buf : buf`;
+ * `p ← p·(1 − lr·λ) − lr·d`. With a constant learning rate this equals Keras'
+ * `v = μ·v − lr·g; p += v`. The weight decay is decoupled (as in AdamW), not
+ * PyTorch's L2 term added to the gradient. Default learning rate 0.01.
+ *
+ * @example
+ * const opt = new SGD({ learningRate: 0.1, momentum: 0.9, nesterov: true });
  */
 export class SGD extends BaseOptimizer {
-  readonly className = 'SGD';
+  static override readonly className: string = 'SGD';
+  static override readonly optionKeys: readonly string[] = ['momentum', 'nesterov', 'weightDecay'];
   readonly momentum: number;
   readonly nesterov: boolean;
   readonly weightDecay: number;
 
   constructor(options: SGDOptions = {}) {
-    super('SGD', options, 0.01);
+    super(options, 0.01);
     this.momentum = options.momentum ?? 0;
     this.nesterov = options.nesterov ?? false;
     this.weightDecay = options.weightDecay ?? 0;
-    checkUnitInterval('SGD', 'momentum', this.momentum);
-    checkNonNegative('SGD', 'weightDecay', this.weightDecay);
-    if (this.nesterov && this.momentum === 0) throw new ConfigError('SGD: nesterov needs momentum > 0');
+    checkUnitInterval(this.className, 'momentum', this.momentum);
+    checkBoolean(this.className, 'nesterov', this.nesterov);
+    checkNonNegative(this.className, 'weightDecay', this.weightDecay);
+    if (this.nesterov && this.momentum === 0) throw new ConfigError(`${this.className}: nesterov needs momentum > 0`);
   }
 
   protected updateVariable(v: Variable, g: Tensor, lr: number): void {
-    let p: Tensor = v;
-    if (this.weightDecay > 0) p = ops.mul(p, 1 - lr * this.weightDecay);
     let d = g;
     if (this.momentum > 0) {
       const buf = this.slot('momentum', v);
@@ -43,6 +49,7 @@ export class SGD extends BaseOptimizer {
       buf.assign(next);
       d = this.nesterov ? ops.add(g, ops.mul(next, this.momentum)) : next;
     }
+    const p = this.weightDecay > 0 ? ops.mul(v, 1 - lr * this.weightDecay) : v;
     v.assign(ops.sub(p, ops.mul(d, lr)));
   }
 

@@ -1,9 +1,16 @@
+/** Rebuilding a built-in learning-rate schedule from its serialised `{ className, config }`. */
 import { ConfigError, type LearningRateSchedule } from '@convkit/core';
 import { cosineDecay } from './cosine-decay';
 import { exponentialDecay } from './exponential-decay';
 import { oneCycle } from './one-cycle';
 import { polynomialDecay } from './polynomial-decay';
 import { piecewiseConstant, stepDecay } from './step-decay';
+
+/** A schedule's serialised form, as `schedule.config` and `optimizer.getConfig().learningRate` hold it. */
+export interface ScheduleConfig {
+  className: string;
+  config: Record<string, unknown>;
+}
 
 const BUILDERS: Record<string, (config: never) => LearningRateSchedule> = {
   StepDecay: stepDecay,
@@ -14,16 +21,14 @@ const BUILDERS: Record<string, (config: never) => LearningRateSchedule> = {
   OneCycle: oneCycle,
 };
 
-/** Rebuilds a schedule from its `config` (`{ className, config }`). */
-export function scheduleFromConfig(value: {
-  className: string;
-  config: Record<string, unknown>;
-}): LearningRateSchedule {
-  const build = BUILDERS[value?.className];
+/** Rebuilds a built-in schedule from its `config` (`{ className, config }`). */
+export function scheduleFromConfig(value: ScheduleConfig): LearningRateSchedule {
+  const className = value?.className;
+  const build = typeof className === 'string' && Object.hasOwn(BUILDERS, className) ? BUILDERS[className] : undefined;
   if (!build) {
     throw new ConfigError(
-      `Unknown learning-rate schedule '${value?.className}'. Known: ${Object.keys(BUILDERS).join(', ')}`,
+      `Unknown learning-rate schedule '${String(className)}'. Known: ${Object.keys(BUILDERS).join(', ')}`,
     );
   }
-  return build(value.config as never);
+  return build({ ...(value.config ?? {}) } as never);
 }

@@ -1,28 +1,43 @@
+/** Polynomial learning-rate decay. */
 import type { LearningRateSchedule } from '@convkit/core';
-import { makeSchedule, requireNonNegative, requirePositive } from './schedule';
+import { checkBoolean, checkNonNegative, checkOptionKeys, checkPositive } from '../validate';
+import { makeSchedule } from './schedule';
 
 /** Options of `polynomialDecay`. */
 export interface PolynomialDecayOptions {
+  /** Learning rate at step 0. */
   initialLearningRate: number;
+  /** Steps to reach `endLearningRate`. */
   decaySteps: number;
-  /** Default 1e-4. */
+  /** Rate reached at `decaySteps` and kept afterwards. Default 1e-4. */
   endLearningRate?: number;
-  /** Default 1 (linear). */
+  /** Exponent of the decay. Default 1 (linear). */
   power?: number;
-  /** Restart the decay every `decaySteps` (with a growing horizon, as Keras). Default false. */
+  /** Restart the decay every `decaySteps`, with a horizon of the next multiple of `decaySteps` (Keras). Default false. */
   cycle?: boolean;
 }
 
-/** `lr = (initial − end)·(1 − step/decaySteps)^power + end`, held at `end` afterwards (Keras `PolynomialDecay`). */
+/**
+ * `lr = (initial − end)·(1 − min(step, decaySteps)/decaySteps)^power + end`
+ * (Keras `PolynomialDecay`, including its `cycle` behaviour).
+ */
 export function polynomialDecay(options: PolynomialDecayOptions): LearningRateSchedule {
+  checkOptionKeys('polynomialDecay', options, [
+    'initialLearningRate',
+    'decaySteps',
+    'endLearningRate',
+    'power',
+    'cycle',
+  ]);
   const { initialLearningRate, decaySteps } = options;
   const end = options.endLearningRate ?? 1e-4;
   const power = options.power ?? 1;
   const cycle = options.cycle ?? false;
-  requirePositive('polynomialDecay', 'initialLearningRate', initialLearningRate);
-  requirePositive('polynomialDecay', 'decaySteps', decaySteps);
-  requireNonNegative('polynomialDecay', 'endLearningRate', end);
-  requirePositive('polynomialDecay', 'power', power);
+  checkNonNegative('polynomialDecay', 'initialLearningRate', initialLearningRate);
+  checkPositive('polynomialDecay', 'decaySteps', decaySteps);
+  checkNonNegative('polynomialDecay', 'endLearningRate', end);
+  checkPositive('polynomialDecay', 'power', power);
+  checkBoolean('polynomialDecay', 'cycle', cycle);
   return makeSchedule(
     'PolynomialDecay',
     { initialLearningRate, decaySteps, endLearningRate: end, power, cycle },

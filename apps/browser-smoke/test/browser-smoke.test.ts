@@ -1,0 +1,178 @@
+/**
+ * Trains a few steps of a small CNN on convkit's 'wasm' backend in headless
+ * Chromium (Debian's /usr/bin/chromium, driven by playwright-core; no browser
+ * is ever downloaded), from a page built by Vite against the packages' built
+ * dist/ — the way a user's app consumes them. The page is served twice from
+ * the same dist/: cross-origin isolated (COOP/COEP → SharedArrayBuffer →
+ * worker threads) and not (one thread).
+ *
+ * CI needs `apt-get install -y chromium` and the packages built first
+ * (`pnpm test` runs `turbo run build` before vitest). Without Chromium the
+ * test fails with a message saying so; it never skips.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {} from '../src/main';
+import type { SmokeResult } from '../src/smoke';
+
+const CHROMIUM = process.env.CONVKIT_CHROMIUM ?? '/usr/bin/chromium';
+const appDir = fileURLToPath(new URL('..', import.meta.url));
+const distDir = join(appDir, 'dist');
+const repoRoot = resolve(appDir, '../..');
+const STEPS = 8;
+
+/** The page's result plus what the test observed around it. */
+type PageRun = SmokeResult & {
+  /** Web Workers the page started (counted by the test, not the page). */
+  workers: number;
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+};
+
+/** A static server for dist/ on 127.0.0.1, a random port; `isolated` adds COOP/COEP. */
+async function serve(root: string, isolated: boolean): Promise<{ server: Server; url: string }> {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(root + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      const headers: Record<string, string> = {
+        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+      };
+      if (isolated) {
+        headers['Cross-Origin-Opener-Policy'] = 'same-origin';
+        headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
+      }
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}/` };
+}
+
+let browser: Browser | undefined;
+const servers: Server[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `browser-smoke: Chromium not found at ${CHROMIUM}. Install Debian's chromium (\`apt-get install -y chromium\`) ` +
+        'or point CONVKIT_CHROMIUM at a Chromium binary. This test does not download browsers and does not skip.',
+    );
+  }
+  for (const pkg of ['core', 'layers', 'optim', 'backend-wasm']) {
+    const entry = join(repoRoot, 'packages', pkg, 'dist', 'index.js');
+    if (!existsSync(entry))
+      throw new Error(`browser-smoke: ${entry} is missing; build the packages first (\`pnpm build\`).`);
+  }
+  // Vite's own config (apps/browser-smoke/vite.config.ts), not vitest's src aliases:
+  // the page consumes the packages' dist/ through their exports maps.
+  await build({ root: appDir, configFile: join(appDir, 'vite.config.ts'), logLevel: 'error' });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(servers.map((s) => new Promise((ok) => s.close(ok))));
+});
+
+/** Opens the page and waits for its report; page errors and console errors end up in the failure message. */
+async function runPage(isolated: boolean): Promise<PageRun> {
+  const { server, url } = await serve(distDir, isolated);
+  servers.push(server);
+  const page = await browser!.newPage();
+  const log: string[] = [];
+  let workers = 0;
+  page.on('worker', () => {
+    workers++;
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') log.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => log.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => log.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  try {
+    await page.goto(`${url}?steps=${STEPS}`);
+    await page
+      .waitForFunction(() => ['done', 'error'].includes(window.__convkitSmoke?.status ?? ''), undefined, {
+        timeout: 30_000,
+      })
+      .catch((e: Error) => {
+        throw new Error(`page did not finish: ${e.message}\n${log.join('\n')}`);
+      });
+    const report = await page.evaluate(() => window.__convkitSmoke);
+    if (report?.status !== 'done')
+      throw new Error(
+        `page reported an error: ${report?.status === 'error' ? report.error : report?.status}\n${log.join('\n')}`,
+      );
+    return { ...report, workers };
+  } finally {
+    await page.close();
+  }
+}
+
+function expectLossFalls(losses: number[]): void {
+  expect(losses).toHaveLength(STEPS);
+  for (const l of losses) expect(Number.isFinite(l), `loss ${l} is finite`).toBe(true);
+  // Starts near ln(10) for 10 balanced classes, and the last step is clearly below the first.
+  expect(losses[0]).toBeGreaterThan(1.5);
+  expect(losses[0]).toBeLessThan(3.5);
+  expect(losses.at(-1)!).toBeLessThan(losses[0] * 0.8);
+  expect(Math.min(...losses.slice(STEPS / 2))).toBeLessThan(Math.min(...losses.slice(0, STEPS / 2)));
+}
+
+describe('browser smoke: Vite page trains on wasm in headless Chromium', () => {
+  it('cross-origin isolated: wasm backend on worker threads, loss falls', async () => {
+    const r = await runPage(true);
+    expect(r.crossOriginIsolated).toBe(true);
+    expect(r.backend).toBe('wasm');
+    expect(r.hardwareConcurrency, 'needs a machine with at least 2 cores').toBeGreaterThan(1);
+    expect(r.threads).toBe(Math.min(8, r.hardwareConcurrency));
+    expect(r.threads).toBeGreaterThan(1);
+    // convkit's kernel threads are Web Workers, one per thread beside the page's own; tfjs-backend-wasm
+    // starts none (its threaded build breaks under minification, see backend-wasm/src/tfjs-wasm.ts).
+    expect(r.workers).toBe(r.threads - 1);
+    expectLossFalls(r.losses);
+  });
+
+  it('not isolated: wasm backend on one thread, loss falls', async () => {
+    const r = await runPage(false);
+    expect(r.crossOriginIsolated).toBe(false);
+    expect(r.backend).toBe('wasm');
+    expect(r.threads).toBe(1);
+    expect(r.workers).toBe(0);
+    expectLossFalls(r.losses);
+  });
+});
