@@ -10,7 +10,7 @@
  * Usage: node scripts/pack-smoke.mjs [package-dir-name ...]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -85,13 +85,21 @@ for (const { pkg } of targets) {
         });
       } catch (err) {
         row[kind] = 'FAIL';
-        row.extra += ` ${kind}: ${String(err.stderr ?? err).split('\n').find((l) => /Error/.test(l)) ?? err}`;
+        row.extra += ` ${kind}: ${
+          String(err.stderr ?? err)
+            .split('\n')
+            .find((l) => /Error/.test(l)) ?? err
+        }`;
         failed++;
       }
     }
     for (const bin of Object.keys(typeof pkg.bin === 'string' ? { [pkg.name]: pkg.bin } : (pkg.bin ?? {}))) {
       try {
-        execFileSync(join(project, 'node_modules/.bin', bin), ['--help'], { cwd: project, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
+        execFileSync(join(project, 'node_modules/.bin', bin), ['--help'], {
+          cwd: project,
+          stdio: ['ignore', 'ignore', 'pipe'],
+          timeout: 60_000,
+        });
       } catch (err) {
         row.extra += ` bin ${bin}: ${String(err.stderr ?? err).slice(0, 200)}`;
         failed++;

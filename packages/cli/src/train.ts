@@ -1,7 +1,7 @@
 /** `convkit train` and the quick start: train a preset on a dataset and report held-out results. */
 import '@convkit/backend-wasm';
-import { dispose, getBackend, setBackend, setSeed, type Tensor } from '@convkit/core';
-import type { ImageDataset } from '@convkit/data';
+import { dispose, getBackend, setBackend, setSeed } from '@convkit/core';
+import { type Dataset, type ImageSample, randomShift } from '@convkit/data';
 import { type Callback, type LayersModel, ProgressBar, saveModel } from '@convkit/layers';
 import { Adam, cosineDecay } from '@convkit/optim';
 import { loadTrainTest } from './datasets';
@@ -18,6 +18,8 @@ export interface TrainOptions {
   learningRate: number;
   /** Learning-rate schedule over the run: cosine decay (default) or constant. */
   schedule?: 'cosine' | 'constant';
+  /** Training-time augmentation: none, or random shifts of up to two pixels. */
+  augment?: 'none' | 'shift';
   trainCount?: number;
   testCount?: number;
   backend: 'cpu' | 'wasm';
@@ -43,10 +45,6 @@ export interface TrainResult {
 /** Activates the backend `name` (`@convkit/backend-wasm` registers `wasm` when imported). */
 export async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
   await setBackend(name);
-}
-
-function tensors(ds: ImageDataset): { xs: Tensor; ys: Tensor } {
-  return ds.toBatch();
 }
 
 /** Trains a preset model and evaluates it on the held-out set. */
@@ -79,17 +77,16 @@ export async function train(options: TrainOptions, log: (line: string) => void =
       `${trainSet.size} training and ${testSet.size} held-out images, ${options.epochs} epoch(s), batch ${options.batchSize}`,
     );
   }
-  const trainData = tensors(trainSet);
-  const testData = tensors(testSet);
+  const testData = testSet.toBatch();
   try {
     const callbacks: Callback[] = options.quiet ? [] : [new ProgressBar()];
+    // The training set streams through the data pipeline: reshuffled every
+    // epoch (seeded) and, with `--augment shift`, each digit moved by up to
+    // two pixels; batches are built lazily and freed by fit.
+    let samples: Dataset<ImageSample> = trainSet.shuffle(trainSet.size);
+    if (options.augment === 'shift') samples = samples.map(randomShift({ maxShift: 2 }));
     const t0 = performance.now();
-    await model.fit(trainData.xs, trainData.ys, {
-      epochs: options.epochs,
-      batchSize: options.batchSize,
-      shuffle: true,
-      callbacks,
-    });
+    await model.fit(samples.batch(options.batchSize), { epochs: options.epochs, callbacks });
     const trainSeconds = (performance.now() - t0) / 1000;
     const evaluation = await model.evaluate(testData.xs, testData.ys, { batchSize: 256 });
     if (options.out) await saveModel(model, options.out);
@@ -106,7 +103,7 @@ export async function train(options: TrainOptions, log: (line: string) => void =
       source,
     };
   } finally {
-    dispose([trainData.xs, trainData.ys, testData.xs, testData.ys]);
+    dispose([testData.xs, testData.ys]);
   }
 }
 

@@ -6,14 +6,14 @@
  */
 import {
   ConfigError,
-  type Shape,
-  ShapeError,
-  type Tensor,
-  type Variable,
   clone,
   formatShape,
   getRng,
   ops,
+  type Shape,
+  ShapeError,
+  type Tensor,
+  type Variable,
   variable,
 } from '@convkit/core';
 import type { CallContext, Initializer, Regularizer } from './types';
@@ -251,7 +251,9 @@ export abstract class Layer {
   /** Assigns weight values in `weights` order, checking count and shapes. */
   setWeights(values: readonly Tensor[]): void {
     if (values.length !== this.ownWeights.length) {
-      throw new ShapeError(`${this.describe()} has ${this.ownWeights.length} weights, received ${values.length} values`);
+      throw new ShapeError(
+        `${this.describe()} has ${this.ownWeights.length} weights, received ${values.length} values`,
+      );
     }
     this.ownWeights.forEach((w, i) => w.write(values[i]));
   }
