@@ -5,7 +5,9 @@
  */
 #include "ck.h"
 
-#define MR 6
+#ifndef MR
+#define MR 4
+#endif
 #define NR 8
 #define KC 256
 #define MC 96
@@ -20,10 +22,36 @@ static void pack_a(int mc, int kc, const float *a, int rs, int cs, float *ap) {
       for (int k = 0; k < kc; k++) {
         const float *s = src + k * cs;
         wasm_v128_store(ap, wasm_v128_load(s));
+#if MR == 6
         ap[4] = s[4];
         ap[5] = s[5];
+#endif
         ap += MR;
       }
+#if MR == 4
+    } else if (cs == 1 && mr == 4) {
+      /* row-major A: transpose 4x4 blocks */
+      const float *r0 = src, *r1 = src + rs, *r2 = src + 2 * rs, *r3 = src + 3 * rs;
+      int k = 0;
+      for (; k + 4 <= kc; k += 4) {
+        v128_t x0 = wasm_v128_load(r0 + k), x1 = wasm_v128_load(r1 + k);
+        v128_t x2 = wasm_v128_load(r2 + k), x3 = wasm_v128_load(r3 + k);
+        v128_t t0 = wasm_i32x4_shuffle(x0, x1, 0, 4, 1, 5), t1 = wasm_i32x4_shuffle(x2, x3, 0, 4, 1, 5);
+        v128_t t2 = wasm_i32x4_shuffle(x0, x1, 2, 6, 3, 7), t3 = wasm_i32x4_shuffle(x2, x3, 2, 6, 3, 7);
+        wasm_v128_store(ap, wasm_i64x2_shuffle(t0, t1, 0, 2));
+        wasm_v128_store(ap + 4, wasm_i64x2_shuffle(t0, t1, 1, 3));
+        wasm_v128_store(ap + 8, wasm_i64x2_shuffle(t2, t3, 0, 2));
+        wasm_v128_store(ap + 12, wasm_i64x2_shuffle(t2, t3, 1, 3));
+        ap += 16;
+      }
+      for (; k < kc; k++) {
+        ap[0] = r0[k];
+        ap[1] = r1[k];
+        ap[2] = r2[k];
+        ap[3] = r3[k];
+        ap += 4;
+      }
+#endif
     } else {
       for (int k = 0; k < kc; k++) {
         for (int i = 0; i < MR; i++) ap[i] = i < mr ? src[i * rs + k * cs] : 0.0f;
@@ -73,15 +101,24 @@ static void pack_b(int kc, int nc, const float *b, int rs, int cs, float *bp) {
 
 static void ukernel(int kc, const float *restrict a, const float *restrict b, float *restrict c, int ldc, int acc) {
   v128_t z = wasm_f32x4_splat(0.0f);
-  v128_t c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z;
+  v128_t c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+#if MR == 6
+  v128_t c40 = z, c41 = z, c50 = z, c51 = z;
+#endif
   for (int k = 0; k < kc; k++) {
     v128_t b0 = wasm_v128_load(b);
     v128_t b1 = wasm_v128_load(b + 4);
-    ROW(0) ROW(1) ROW(2) ROW(3) ROW(4) ROW(5)
+    ROW(0) ROW(1) ROW(2) ROW(3)
+#if MR == 6
+    ROW(4) ROW(5)
+#endif
     a += MR;
     b += NR;
   }
-  STORE(0) STORE(1) STORE(2) STORE(3) STORE(4) STORE(5)
+  STORE(0) STORE(1) STORE(2) STORE(3)
+#if MR == 6
+  STORE(4) STORE(5)
+#endif
 }
 
 void ck_sgemm(int M, int N, int K, const float *A, int rsA, int csA, const float *B, int rsB, int csB, float *C,

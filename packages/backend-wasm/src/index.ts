@@ -6,4 +6,4 @@
 
 export { originalKernel as replacedTfjsWasmKernel } from './kernels/originals';
 export { convkitKernelNames, getThreadsCount, setThreadsCount, wasmBackendProvider } from './provider';
-export { convkitKernelConfigs } from './register-all-kernels';
+export { convkitKernelConfigs, setConvkitKernelsEnabled } from './register-all-kernels';

@@ -10,9 +10,10 @@ import { conv2DBackpropFilterConfig } from './kernels/Conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './kernels/Conv2DBackpropInput';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './kernels/DepthwiseConv2dNativeBackpropFilter';
 import { depthwiseConv2dNativeBackpropInputConfig } from './kernels/DepthwiseConv2dNativeBackpropInput';
+import { castConfig, identityConfig } from './kernels/Identity';
 import { maxPoolGradConfig } from './kernels/MaxPoolGrad';
 import { multiplyConfig } from './kernels/Multiply';
-import { rememberOriginal } from './kernels/originals';
+import { originalConfig, rememberOriginal } from './kernels/originals';
 import { sumConfig } from './kernels/Sum';
 
 /** Every kernel config convkit provides for backend 'wasm'. */
@@ -26,6 +27,8 @@ export const convkitKernelConfigs: readonly KernelConfig[] = [
   batchMatMulConfig,
   sumConfig,
   multiplyConfig,
+  identityConfig,
+  castConfig,
 ];
 
 /** Registers (or re-registers over tfjs-backend-wasm's) every convkit kernel. */
@@ -41,5 +44,23 @@ export function registerConvkitKernels(): void {
       unregisterKernel(config.kernelName, config.backendName);
     }
     registerKernel({ ...config, setupFunc });
+  }
+}
+
+/**
+ * Puts tfjs-backend-wasm's own kernels back in place of convkit's (`false`), or
+ * registers convkit's again (`true`). For side-by-side comparisons and for
+ * narrowing down a suspected kernel bug; kernels tfjs-backend-wasm lacks stay.
+ */
+export function setConvkitKernelsEnabled(enabled: boolean): void {
+  if (enabled) {
+    registerConvkitKernels();
+    return;
+  }
+  for (const config of convkitKernelConfigs) {
+    const original = originalConfig(config.kernelName);
+    if (!original) continue;
+    unregisterKernel(config.kernelName, config.backendName);
+    registerKernel(original);
   }
 }

@@ -221,6 +221,62 @@ for (const threads of [1, 2]) {
       }
     });
 
+    it('Conv2D batch 1 with non-square filters/strides (wrong in tfjs-backend-wasm 4.22) runs convkit', async () => {
+      const r = rng(59 + threads);
+      for (const [fH, fW, sH, sW, C] of [
+        [1, 3, 2, 1, 1],
+        [1, 3, 2, 1, 5],
+        [3, 1, 1, 2, 1],
+        [2, 1, 2, 2, 3],
+        [3, 3, 2, 1, 4],
+      ]) {
+        const x = { values: r.floats(7 * 8 * C), shape: [1, 7, 8, C] };
+        const w = { values: r.floats(fH * fW * C * 4), shape: [fH, fW, C, 4] };
+        const { cpu, wasm } = await onBoth([x, w], (xt, wt) =>
+          tf.conv2d(xt as tf.Tensor4D, wt as tf.Tensor4D, [sH, sW], 'same'),
+        );
+        expectClose(wasm, cpu, `batch 1 f${fH}x${fW} s${sH},${sW} C${C} same`);
+      }
+    });
+
+    it('one input channel (direct kernels): Conv2D values and filter gradients', async () => {
+      const r = rng(67 + threads);
+      for (let i = 0; i < CASES; i++) {
+        const c = { ...randomCase(r, true), inC: 1, outC: r.pick([1, 3, 4, 13, 16, 20, 32, 37]) };
+        c.inH = r.int(1, 30);
+        c.inW = r.int(1, 30);
+        if (c.pad === 'valid') {
+          c.fH = Math.min(c.fH, Math.floor((c.inH - 1) / c.dilation[0]) + 1);
+          c.fW = Math.min(c.fW, Math.floor((c.inW - 1) / c.dilation[1]) + 1);
+        }
+        const batch = Math.max(2, c.batch);
+        const [oh, ow] = outSize(c);
+        const x = { values: r.floats(batch * c.inH * c.inW), shape: [batch, c.inH, c.inW, 1] };
+        const w = { values: r.floats(c.fH * c.fW * c.outC), shape: [c.fH, c.fW, 1, c.outC] };
+        const fwd = await onBoth([x, w], (xt, wt) =>
+          tf.conv2d(xt as tf.Tensor4D, wt as tf.Tensor4D, c.stride, c.pad, 'NHWC', c.dilation),
+        );
+        expectClose(fwd.wasm, fwd.cpu, `forward ${describeLabel(c)}`);
+        // tfjs's cpu filter gradient has no dilation; compare it undilated.
+        const s: [number, number] = c.dilation[0] > 1 || c.dilation[1] > 1 ? [1, 1] : c.stride;
+        const u = { ...c, stride: s, dilation: [1, 1] as [number, number] };
+        const [uh, uw] = outSize(u);
+        const dy = { values: r.floats(batch * uh * uw * c.outC), shape: [batch, uh, uw, c.outC] };
+        const bpf = await onBoth(
+          [x, dy],
+          (xt, dyt) =>
+            tf
+              .engine()
+              .runKernel(
+                'Conv2DBackpropFilter',
+                { x: xt, dy: dyt },
+                { strides: s, pad: c.pad, dataFormat: 'NHWC', filterShape: [c.fH, c.fW, 1, c.outC] },
+              ) as tf.Tensor,
+        );
+        expectClose(bpf.wasm, bpf.cpu, `grad filter ${describeLabel(u)} (out ${oh}x${ow})`);
+      }
+    });
+
     it('BatchMatMul (transposes, batch, broadcast)', async () => {
       const r = rng(71 + threads);
       for (let i = 0; i < CASES; i++) {
@@ -294,6 +350,28 @@ for (const threads of [1, 2]) {
         );
         expectClose(wasm, cpu, `maxPool ${fs} ${describeLabel(c)}`);
       }
+    });
+
+    it('Identity and same-dtype Cast share data; other casts convert', async () => {
+      await setBackend('wasm');
+      const before = tf.memory().numTensors;
+      const r = rng(89 + threads);
+      const vals = r.floats(1000);
+      const x = tf.tensor(vals, [10, 100]);
+      const y = tf.clone(x);
+      const z = tf.cast(x, 'float32');
+      x.dispose();
+      expectClose(await y.data(), vals, 'identity after disposing its source');
+      y.dispose();
+      expectClose(await z.data(), vals, 'cast float32 -> float32');
+      const [ints, bools] = tf.tidy(() => [
+        tf.cast(tf.tensor([1.7, -2.2, 3]), 'int32'),
+        tf.cast(tf.cast(tf.tensor([0, 2, -1]), 'bool'), 'float32'),
+      ]);
+      expect(Array.from(await ints.data())).toEqual([1, -2, 3]);
+      expect(Array.from(await bools.data())).toEqual([0, 1, 1]);
+      tf.dispose([z, ints, bools]);
+      expect(tf.memory().numTensors).toBe(before);
     });
 
     it('leaves no tensors behind', async () => {

@@ -12,7 +12,7 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
-import { gemmConvScratch, runConv } from './conv-driver';
+import { c1ConvScratch, gemmConvScratch, runConv, useC1Kernels } from './conv-driver';
 import { originalKernel } from './originals';
 
 function conv2D(args: { inputs: Conv2DInputs; backend: BackendWasm; attrs: Conv2DAttrs }) {
@@ -30,16 +30,22 @@ function conv2D(args: { inputs: Conv2DInputs; backend: BackendWasm; attrs: Conv2
     backend_util.convertConv2DDataFormat(dataFormat),
   );
   const fallback = originalKernel(Conv2D);
-  // XNNPACK wins on single images; batched inputs always run here (tfjs-backend-wasm 4.22's
-  // Conv2D also returns wrong values for e.g. a 1x3 filter, strides [2,1], 'same').
-  if (fallback && (info.batchSize < 2 || info.dataFormat !== 'channelsLast')) return fallback(args);
+  // XNNPACK wins on single images, but tfjs-backend-wasm 4.22's Conv2D returns wrong values
+  // for non-square filters or strides with 'same' padding (e.g. 1x3, strides [2,1]; 3x1,
+  // strides [1,2]); those, and every batched input, run here.
+  const xnnpackSafe =
+    info.filterHeight === info.filterWidth &&
+    info.strideHeight === info.strideWidth &&
+    info.dilationHeight === info.dilationWidth;
+  if (fallback && ((info.batchSize < 2 && xnnpackSafe) || info.dataFormat !== 'channelsLast')) return fallback(args);
+  const c1 = useC1Kernels(info);
   return runConv(backend, {
-    fn: 'ck_conv2d',
+    fn: c1 ? 'ck_conv2d_c1' : 'ck_conv2d',
     info,
     x,
     filter,
     outShape: info.outShape,
-    scratchFloats: gemmConvScratch(info),
+    scratchFloats: c1 ? c1ConvScratch(info) : gemmConvScratch(info),
   });
 }
 

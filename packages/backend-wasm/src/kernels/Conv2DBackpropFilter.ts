@@ -9,7 +9,7 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
-import { gemmConvScratch, runConv } from './conv-driver';
+import { c1ConvScratch, gemmConvScratch, runConv, useC1Kernels } from './conv-driver';
 
 function conv2DBackpropFilter(args: {
   inputs: Conv2DBackpropFilterInputs;
@@ -29,14 +29,15 @@ function conv2DBackpropFilter(args: {
     false,
     backend_util.convertConv2DDataFormat(dataFormat),
   );
+  const c1 = useC1Kernels(info);
   return runConv(backend, {
-    fn: 'ck_conv2d_backprop_filter',
+    fn: c1 ? 'ck_conv2d_c1_backprop_filter' : 'ck_conv2d_backprop_filter',
     info,
     x,
     dy,
     outShape: [...filterShape],
     reducesBatch: true,
-    scratchFloats: gemmConvScratch(info),
+    scratchFloats: c1 ? c1ConvScratch(info) : gemmConvScratch(info),
   });
 }
 

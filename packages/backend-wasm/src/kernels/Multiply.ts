@@ -1,7 +1,8 @@
 /**
- * Multiply of float32 tensors of the same shape or by a scalar (ReLU
- * gradients, optimizer updates) in SIMD on the thread pool; other
- * broadcasts and dtypes go to tfjs-backend-wasm.
+ * Multiply of a float32 tensor by a scalar (optimizer updates, loss scaling)
+ * in SIMD on the thread pool: tfjs-backend-wasm's broadcasting path is a slow
+ * generic loop. Same-shape products (ReLU gradients) and other broadcasts stay
+ * on tfjs-backend-wasm, whose same-shape loop beats copying into convkit's memory.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import {
@@ -27,9 +28,8 @@ function multiply(args: { inputs: BinaryInputs; backend: BackendWasm }) {
   if (na === 1 && nb > 1) [a, b] = [b, a];
   const n = util.sizeFromShape(a.shape);
   const bScalar = util.sizeFromShape(b.shape) === 1;
-  const sameShape = util.arraysEqual(a.shape, b.shape);
   const scalarOk = bScalar && b.shape.length <= a.shape.length;
-  if (fallback && (a.dtype !== 'float32' || b.dtype !== 'float32' || !(sameShape || scalarOk) || n < 8192)) {
+  if (fallback && (a.dtype !== 'float32' || b.dtype !== 'float32' || !scalarOk || n < 8192)) {
     return fallback(args);
   }
   const rt = getRuntime();

@@ -114,3 +114,20 @@ export function gemmConvScratch(info: backend_util.Conv2DInfo): number {
   const K = info.filterHeight * info.filterWidth * info.inChannels;
   return (getRuntime().exports.ck_conv2d_scratch_floats as (k: number) => number)(K);
 }
+
+/** Most filter taps (fH·fW) the one-input-channel direct kernels take (MAX_TAPS in csrc/conv1ch.c). */
+const C1_MAX_TAPS = 64;
+
+/** Whether the direct one-input-channel kernels (csrc/conv1ch.c) handle this conv. */
+export function useC1Kernels(info: backend_util.Conv2DInfo): boolean {
+  return (
+    info.inChannels === 1 && info.filterHeight * info.filterWidth <= C1_MAX_TAPS && info.dataFormat === 'channelsLast'
+  );
+}
+
+/** Scratch floats per thread of the one-input-channel kernels: one zero-padded input plane. */
+export function c1ConvScratch(info: backend_util.Conv2DInfo): number {
+  const h = (info.outHeight - 1) * info.strideHeight + (info.filterHeight - 1) * info.dilationHeight + 1;
+  const w = (info.outWidth - 1) * info.strideWidth + (info.filterWidth - 1) * info.dilationWidth + 1;
+  return Math.ceil((h * w) / 16) * 16;
+}

@@ -20,3 +20,8 @@ export function originalKernel(name: string): ((args: unknown) => TensorInfo | T
   const config = originals.get(name);
   return config ? (args) => config.kernelFunc(args as Parameters<KernelFunc>[0]) : undefined;
 }
+
+/** tfjs-backend-wasm's config for `name` as it was before convkit replaced it. */
+export function originalConfig(name: string): KernelConfig | undefined {
+  return originals.get(name);
+}

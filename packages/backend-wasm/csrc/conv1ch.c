@@ -1,0 +1,190 @@
+/*
+ * Direct convolution for one input channel (the first layer of an image CNN,
+ * e.g. 28x28x1 -> 32): im2col + GEMM has K = fH*fW (9) there, so packing and
+ * the column buffer cost more than the arithmetic. Each image is copied into a
+ * zero-padded plane (no bounds checks in the inner loops), then
+ *   forward:     out[pix, co] = sum_t plane[pix + off_t] * w[t, co]   (2 pixels x 16 channels per step)
+ *   grad filter: dW[t, co]   += sum_pix plane[pix + off_t] * dy[pix, co] (2 taps x 16 channels per step)
+ * Threads split images; filter gradients go to per-thread partials.
+ */
+#include "ck.h"
+
+static int plane_h(const ck_conv_params *p) { return (p->outH - 1) * p->strideH + (p->fH - 1) * p->dilH + 1; }
+static int plane_w(const ck_conv_params *p) { return (p->outW - 1) * p->strideW + (p->fW - 1) * p->dilW + 1; }
+
+static void fill_plane(const ck_conv_params *p, const float *xn, float *plane) {
+  const int ph = plane_h(p), pw = plane_w(p);
+  for (int r = 0; r < ph; r++) {
+    int ih = r - p->padTop;
+    float *dst = plane + r * pw;
+    if (ih < 0 || ih >= p->inH) {
+      ck_zero(dst, pw);
+      continue;
+    }
+    const float *src = xn + ih * p->inW;
+    for (int c = 0; c < pw; c++) {
+      int iw = c - p->padLeft;
+      dst[c] = iw >= 0 && iw < p->inW ? src[iw] : 0.0f;
+    }
+  }
+}
+
+/* Most taps (fH * fW) the direct kernels take; see C1_MAX_TAPS in conv-driver.ts. */
+#define MAX_TAPS 64
+
+CK_EXPORT(ck_conv2d_c1)
+void ck_conv2d_c1(const ck_conv_params *p, int tid, int nt) {
+  const int Co = p->outC, pw = plane_w(p), T = p->fH * p->fW, OW = p->outW;
+  float *plane = p->scratch + tid * p->scratchFloats;
+  int offs[MAX_TAPS];
+  for (int kh = 0; kh < p->fH; kh++)
+    for (int kw = 0; kw < p->fW; kw++) offs[kh * p->fW + kw] = kh * p->dilH * pw + kw * p->dilW;
+  const v128_t z = wasm_f32x4_splat(0.0f);
+  int nb, ne;
+  ck_split(p->batch, tid, nt, &nb, &ne);
+  for (int n = nb; n < ne; n++) {
+    fill_plane(p, p->x + (int64_t)n * p->inH * p->inW, plane);
+    float *on = p->out + (int64_t)n * p->outH * OW * Co;
+    for (int oh = 0; oh < p->outH; oh++) {
+      const float *prow = plane + oh * p->strideH * pw;
+      float *orow = on + oh * OW * Co;
+      for (int ow = 0; ow < OW; ow += 2) {
+        const int two = ow + 1 < OW;
+        const float *x0 = prow + ow * p->strideW, *x1 = two ? x0 + p->strideW : x0;
+        float *o0 = orow + ow * Co, *o1 = o0 + Co;
+        int co = 0;
+        for (; co + 16 <= Co; co += 16) {
+          v128_t a0 = z, a1 = z, a2 = z, a3 = z, b0 = z, b1 = z, b2 = z, b3 = z;
+          const float *w = p->w + co;
+          for (int t = 0; t < T; t++, w += Co) {
+            v128_t u = wasm_v128_load32_splat(x0 + offs[t]), v = wasm_v128_load32_splat(x1 + offs[t]);
+            v128_t w0 = wasm_v128_load(w), w1 = wasm_v128_load(w + 4), w2 = wasm_v128_load(w + 8),
+                   w3 = wasm_v128_load(w + 12);
+            a0 = wasm_f32x4_add(a0, wasm_f32x4_mul(u, w0));
+            a1 = wasm_f32x4_add(a1, wasm_f32x4_mul(u, w1));
+            a2 = wasm_f32x4_add(a2, wasm_f32x4_mul(u, w2));
+            a3 = wasm_f32x4_add(a3, wasm_f32x4_mul(u, w3));
+            b0 = wasm_f32x4_add(b0, wasm_f32x4_mul(v, w0));
+            b1 = wasm_f32x4_add(b1, wasm_f32x4_mul(v, w1));
+            b2 = wasm_f32x4_add(b2, wasm_f32x4_mul(v, w2));
+            b3 = wasm_f32x4_add(b3, wasm_f32x4_mul(v, w3));
+          }
+          wasm_v128_store(o0 + co, a0);
+          wasm_v128_store(o0 + co + 4, a1);
+          wasm_v128_store(o0 + co + 8, a2);
+          wasm_v128_store(o0 + co + 12, a3);
+          if (two) {
+            wasm_v128_store(o1 + co, b0);
+            wasm_v128_store(o1 + co + 4, b1);
+            wasm_v128_store(o1 + co + 8, b2);
+            wasm_v128_store(o1 + co + 12, b3);
+          }
+        }
+        for (; co + 4 <= Co; co += 4) {
+          v128_t a = z, b = z;
+          const float *w = p->w + co;
+          for (int t = 0; t < T; t++, w += Co) {
+            v128_t wv = wasm_v128_load(w);
+            a = wasm_f32x4_add(a, wasm_f32x4_mul(wasm_v128_load32_splat(x0 + offs[t]), wv));
+            b = wasm_f32x4_add(b, wasm_f32x4_mul(wasm_v128_load32_splat(x1 + offs[t]), wv));
+          }
+          wasm_v128_store(o0 + co, a);
+          if (two) wasm_v128_store(o1 + co, b);
+        }
+        for (; co < Co; co++) {
+          float a = 0.0f, b = 0.0f;
+          for (int t = 0; t < T; t++) {
+            a += x0[offs[t]] * p->w[t * Co + co];
+            b += x1[offs[t]] * p->w[t * Co + co];
+          }
+          o0[co] = a;
+          if (two) o1[co] = b;
+        }
+      }
+    }
+    if (p->bias || p->act) {
+      const int rows = p->outH * OW;
+      for (int r = 0; r < rows; r++) {
+        float *row = on + r * Co;
+        int j = 0;
+        for (; j + 4 <= Co; j += 4) {
+          v128_t v = wasm_v128_load(row + j);
+          if (p->bias) v = wasm_f32x4_add(v, wasm_v128_load(p->bias + j));
+          if (p->act == 1) v = wasm_f32x4_max(v, z);
+          wasm_v128_store(row + j, v);
+        }
+        for (; j < Co; j++) {
+          float v = row[j] + (p->bias ? p->bias[j] : 0.0f);
+          row[j] = p->act == 1 && v < 0.0f ? 0.0f : v;
+        }
+      }
+    }
+  }
+}
+
+CK_EXPORT(ck_conv2d_c1_backprop_filter)
+void ck_conv2d_c1_backprop_filter(const ck_conv_params *p, int tid, int nt) {
+  const int Co = p->outC, pw = plane_w(p), T = p->fH * p->fW, OW = p->outW, OH = p->outH;
+  float *dw = tid == 0 ? p->out : p->partial + (int64_t)(tid - 1) * T * Co;
+  float *plane = p->scratch + tid * p->scratchFloats;
+  int offs[MAX_TAPS];
+  for (int kh = 0; kh < p->fH; kh++)
+    for (int kw = 0; kw < p->fW; kw++) offs[kh * p->fW + kw] = kh * p->dilH * pw + kw * p->dilW;
+  const v128_t z = wasm_f32x4_splat(0.0f);
+  ck_zero(dw, T * Co);
+  int nb, ne;
+  ck_split(p->batch, tid, nt, &nb, &ne);
+  for (int n = nb; n < ne; n++) {
+    fill_plane(p, p->x + (int64_t)n * p->inH * p->inW, plane);
+    const float *gn = p->dy + (int64_t)n * OH * OW * Co;
+    for (int t = 0; t < T; t += 2) {
+      const int two = t + 1 < T;
+      const float *xa = plane + offs[t], *xb = plane + offs[two ? t + 1 : t];
+      float *da = dw + t * Co, *db = da + Co;
+      int co = 0;
+      for (; co + 16 <= Co; co += 16) {
+        v128_t a0 = z, a1 = z, a2 = z, a3 = z, b0 = z, b1 = z, b2 = z, b3 = z;
+        for (int oh = 0; oh < OH; oh++) {
+          const int rowOff = oh * p->strideH * pw;
+          const float *g = gn + (oh * OW) * Co + co;
+          for (int ow = 0; ow < OW; ow++, g += Co) {
+            const int o = rowOff + ow * p->strideW;
+            v128_t u = wasm_v128_load32_splat(xa + o), v = wasm_v128_load32_splat(xb + o);
+            v128_t g0 = wasm_v128_load(g), g1 = wasm_v128_load(g + 4), g2 = wasm_v128_load(g + 8),
+                   g3 = wasm_v128_load(g + 12);
+            a0 = wasm_f32x4_add(a0, wasm_f32x4_mul(u, g0));
+            a1 = wasm_f32x4_add(a1, wasm_f32x4_mul(u, g1));
+            a2 = wasm_f32x4_add(a2, wasm_f32x4_mul(u, g2));
+            a3 = wasm_f32x4_add(a3, wasm_f32x4_mul(u, g3));
+            b0 = wasm_f32x4_add(b0, wasm_f32x4_mul(v, g0));
+            b1 = wasm_f32x4_add(b1, wasm_f32x4_mul(v, g1));
+            b2 = wasm_f32x4_add(b2, wasm_f32x4_mul(v, g2));
+            b3 = wasm_f32x4_add(b3, wasm_f32x4_mul(v, g3));
+          }
+        }
+        wasm_v128_store(da + co, wasm_f32x4_add(wasm_v128_load(da + co), a0));
+        wasm_v128_store(da + co + 4, wasm_f32x4_add(wasm_v128_load(da + co + 4), a1));
+        wasm_v128_store(da + co + 8, wasm_f32x4_add(wasm_v128_load(da + co + 8), a2));
+        wasm_v128_store(da + co + 12, wasm_f32x4_add(wasm_v128_load(da + co + 12), a3));
+        if (two) {
+          wasm_v128_store(db + co, wasm_f32x4_add(wasm_v128_load(db + co), b0));
+          wasm_v128_store(db + co + 4, wasm_f32x4_add(wasm_v128_load(db + co + 4), b1));
+          wasm_v128_store(db + co + 8, wasm_f32x4_add(wasm_v128_load(db + co + 8), b2));
+          wasm_v128_store(db + co + 12, wasm_f32x4_add(wasm_v128_load(db + co + 12), b3));
+        }
+      }
+      for (; co < Co; co++) {
+        float a = 0.0f, b = 0.0f;
+        for (int oh = 0; oh < OH; oh++)
+          for (int ow = 0; ow < OW; ow++) {
+            const int o = oh * p->strideH * pw + ow * p->strideW;
+            const float g = gn[(oh * OW + ow) * Co + co];
+            a += xa[o] * g;
+            b += xb[o] * g;
+          }
+        da[co] += a;
+        if (two) db[co] += b;
+      }
+    }
+  }
+}
