@@ -152,8 +152,9 @@ describe('learning-rate callbacks', () => {
       batchSize: 16,
       callbacks: [new Script('val_loss', [1, 1, 1, 1, 1, 1, 1, 1]), plateau],
     });
-    // `lr` in the history is the rate each epoch trained with.
-    expect(h.history.lr).toEqual([0.1, 0.1, 0.05, 0.05, 0.025, 0.025, 0.02, 0.02]);
+    // `lr` in the history is the rate each epoch trained with. As in Keras, the
+    // last cooldown epoch already counts towards patience.
+    expect(h.history.lr).toEqual([0.1, 0.1, 0.05, 0.025, 0.02, 0.02, 0.02, 0.02]);
     expect(model.optimizer!.learningRate).toBe(0.02);
   });
 

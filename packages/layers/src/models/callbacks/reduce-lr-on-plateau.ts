@@ -70,15 +70,15 @@ export class ReduceLROnPlateau extends Callback {
       this.warned = true;
       return;
     }
-    const inCooldown = this.cooldownCounter > 0;
-    if (inCooldown) {
+    if (this.cooldownCounter > 0) {
       this.cooldownCounter--;
       this.wait = 0;
     }
     if (improved(this.mode, current, this.best, this.minDelta)) {
       this.best = current;
       this.wait = 0;
-    } else if (!inCooldown) {
+    } else if (this.cooldownCounter === 0) {
+      // As Keras: the last cooldown epoch already counts towards patience.
       this.wait++;
       if (this.wait >= this.patience) {
         const old = optimizer.learningRate;
