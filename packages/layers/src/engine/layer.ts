@@ -119,6 +119,20 @@ export abstract class Layer {
   /** The input shape the layer was built for (with the batch dimension). */
   protected builtInputShape?: Shape | Shape[];
   private readonly ownWeights: LayerWeight[] = [];
+  /**
+   * Optional hook used by compression tools (`@convkit/compress`): when set,
+   * layers with kernels (Conv2D, DepthwiseConv2D, SeparableConv2D, Dense) read
+   * each weight through it, e.g. to fake-quantize it during training. It runs
+   * inside the layer's `tidy` and under the gradient tape, so it must return a
+   * tensor computed from `value` (or `value` itself). Not serialised.
+   */
+  weightTransform?: (weight: LayerWeight, value: Tensor) => Tensor;
+  /**
+   * Optional hook applied to the layer's output on real tensors (not symbolic
+   * ones), e.g. to fake-quantize activations. Runs under the gradient tape; the
+   * returned tensor replaces the output. Not serialised.
+   */
+  outputTransform?: (output: Tensor, ctx: CallContext) => Tensor;
 
   constructor(args: LayerArgs = {}) {
     this.name = args.name ?? uniqueLayerName(toSnakeCase(this.className));
@@ -202,7 +216,16 @@ export abstract class Layer {
     const tensors = inputs as Tensor | Tensor[];
     const inShape = Array.isArray(tensors) ? tensors.map((t) => t.shape as Shape) : (tensors.shape as Shape);
     this.ensureBuilt(inShape);
-    return this.call(tensors, { training: ctx.training ?? false });
+    const callCtx: CallContext = { training: ctx.training ?? false };
+    const out = this.call(tensors, callCtx);
+    if (!this.outputTransform) return out;
+    // `out` is not disposed here: the gradient tape may need it; the caller's tidy frees it.
+    return this.outputTransform(out, callCtx);
+  }
+
+  /** The value of `weight` as the forward pass should use it: the variable, or `weightTransform`'s result. */
+  protected weightValue(weight: LayerWeight): Tensor {
+    return this.weightTransform ? this.weightTransform(weight, weight.variable) : weight.variable;
   }
 
   /** Creates a weight. Call from `build`. */

@@ -112,9 +112,9 @@ export class Conv2D extends Layer {
     const x = singleTensor(this, inputs);
     this.computeOutputShape(x.shape);
     return tidy(() => {
-      const kernel = dilateKernel(this.kernel!.variable, this.dilationRate) as Tensor4D;
+      const kernel = dilateKernel(this.weightValue(this.kernel!), this.dilationRate) as Tensor4D;
       let y: Tensor = ops.conv2d(x as Tensor4D, kernel, this.strides, this.padding);
-      if (this.bias) y = ops.add(y, this.bias.variable);
+      if (this.bias) y = ops.add(y, this.weightValue(this.bias));
       return this.activation(y);
     });
   }

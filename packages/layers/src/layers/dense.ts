@@ -90,8 +90,8 @@ export class Dense extends Layer {
     }
     return tidy(() => {
       const flat = x.rank === 2 ? x : ops.reshape(x, [-1, inFeatures]);
-      let y: Tensor = ops.matMul(flat, this.kernel!.variable);
-      if (this.bias) y = ops.add(y, this.bias.variable);
+      let y: Tensor = ops.matMul(flat, this.weightValue(this.kernel!));
+      if (this.bias) y = ops.add(y, this.weightValue(this.bias));
       if (x.rank !== 2) y = ops.reshape(y, [...x.shape.slice(0, -1), this.units]);
       return this.activation(y);
     });

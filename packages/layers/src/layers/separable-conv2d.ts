@@ -128,10 +128,10 @@ export class SeparableConv2D extends Layer {
     const x = singleTensor(this, inputs);
     this.computeOutputShape(x.shape);
     return tidy(() => {
-      const dw = dilateKernel(this.depthwiseKernel!.variable, this.dilationRate) as Tensor4D;
+      const dw = dilateKernel(this.weightValue(this.depthwiseKernel!), this.dilationRate) as Tensor4D;
       const mid = ops.depthwiseConv2d(x as Tensor4D, dw, this.strides, this.padding);
-      let y: Tensor = ops.conv2d(mid, this.pointwiseKernel!.variable as Tensor4D, 1, 'valid');
-      if (this.bias) y = ops.add(y, this.bias.variable);
+      let y: Tensor = ops.conv2d(mid, this.weightValue(this.pointwiseKernel!) as Tensor4D, 1, 'valid');
+      if (this.bias) y = ops.add(y, this.weightValue(this.bias));
       return this.activation(y);
     });
   }

@@ -76,7 +76,7 @@ export class Model extends LayersModel {
     return this.output.shape;
   }
 
-  protected layerOutputShapes(): Shape[] {
+  layerOutputShapes(): Shape[] {
     return this.layerList.map((l) => [...this.nodes].reverse().find((n) => n.sourceLayer === l)!.shape);
   }
 

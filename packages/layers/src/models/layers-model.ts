@@ -95,8 +95,8 @@ export abstract class LayersModel {
   abstract get outputShape(): Shape;
   /** Runs the model on a batch. */
   protected abstract forward(x: Tensor, training: boolean): Tensor;
-  /** Output shape of every layer, in `layers` order, for `summary`. */
-  protected abstract layerOutputShapes(): Shape[];
+  /** Output shape of every layer (batch dimension `null`), in `layers` order. */
+  abstract layerOutputShapes(): Shape[];
   /** `{ className, config }` describing the architecture (no weights). */
   abstract toConfig(): Serialized;
 
@@ -197,6 +197,18 @@ export abstract class LayersModel {
         `${this.describe()}.${what}: expected input of shape ${formatShape(expected)}, received ${formatShape(x.shape)}`,
       );
     }
+  }
+
+  /**
+   * Runs the model on one batch and returns its output, with `training: true`
+   * for training behaviour (dropout, batch statistics). Unlike `predict` it
+   * does not split `x` into batches and creates intermediate tensors in the
+   * caller's scope: call it inside `tidy` or a gradient function (custom
+   * training loops, distillation).
+   */
+  call(x: Tensor, options: { training?: boolean } = {}): Tensor {
+    this.checkInput(x, 'call');
+    return this.forward(x, options.training ?? false);
   }
 
   /** Runs the model on `x` in inference mode, in batches. Returns a new tensor. */

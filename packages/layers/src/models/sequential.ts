@@ -85,7 +85,7 @@ export class Sequential extends LayersModel {
     return this.shapes[this.shapes.length - 1] ?? this.inputShape;
   }
 
-  protected layerOutputShapes(): Shape[] {
+  layerOutputShapes(): Shape[] {
     this.inputShape;
     return this.shapes;
   }

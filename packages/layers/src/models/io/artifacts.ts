@@ -345,6 +345,34 @@ function checkLayerClasses(topology: Serialized): void {
   }
 }
 
+/**
+ * A new model with the architecture of `topology` (`model.toConfig()`) and
+ * freshly initialised weights. Throws a `SerializationError` when the topology
+ * cannot be rebuilt.
+ */
+export function modelFromConfig(topology: Serialized): LayersModel {
+  checkLayerClasses(topology);
+  return rebuild(topology);
+}
+
+/**
+ * A copy of `model`: same architecture, copies of its weight values (new
+ * variables, so training one does not change the other), not compiled.
+ */
+export function cloneModel<M extends LayersModel>(model: M): M {
+  const copy = modelFromConfig(model.toConfig());
+  const values = model.getWeights();
+  try {
+    copy.setWeights(values);
+  } catch (e) {
+    copy.dispose();
+    throw e;
+  } finally {
+    dispose(values);
+  }
+  return copy as M;
+}
+
 function rebuild(topology: Serialized): LayersModel {
   try {
     return topology.className === 'Sequential'

@@ -11,11 +11,13 @@ export type {
 } from './artifacts';
 export {
   checkWeightLayout,
+  cloneModel,
   DEFAULT_MAX_BYTES,
   fromArtifacts,
   MAX_WEIGHT_ELEMENTS,
   MODEL_FORMAT,
   MODEL_FORMAT_VERSION,
+  modelFromConfig,
   modelJsonOf,
   parseModelJson,
   toArtifacts,
