@@ -3,6 +3,7 @@ import { ConfigError, ConvkitError, dispose } from '@convkit/core';
 import { loadModel } from '@convkit/layers';
 import { Adam } from '@convkit/optim';
 import { parseCommandLine, USAGE } from './args';
+import { compress } from './compress';
 import { loadTrainTest } from './datasets';
 import { getPreset } from './presets';
 import { formatTable } from './table';
@@ -24,6 +25,9 @@ export const QUICKSTART = {
   augment: 'shift' as const,
   trainCount: 8000,
   testCount: 2000,
+  prune: 0.8,
+  pruneEpochs: 2,
+  quantize: 'int8' as const,
 };
 
 /**
@@ -47,10 +51,15 @@ export async function runCli(argv: readonly string[], log: (line: string) => voi
       }
       case 'quickstart': {
         const opts = { ...options, ...QUICKSTART, seed: options.seed, quiet: options.quiet };
-        log('convkit quickstart: the reference CNN on 8,000 embedded MNIST digits, tested on the 2,000 held-out ones');
-        const result = await train(opts, log);
-        log('');
-        log(trainReport(result, opts));
+        log(
+          'convkit quickstart: the reference CNN on 8,000 embedded MNIST digits, tested on the 2,000 held-out ones, then pruned to 80% and quantized to int8',
+        );
+        const result = await compress(opts, log);
+        result.model.dispose();
+        return 0;
+      }
+      case 'compress': {
+        const result = await compress(options, log);
         result.model.dispose();
         return 0;
       }

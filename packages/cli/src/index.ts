@@ -6,6 +6,7 @@
 export type { CommonOptions } from './args';
 export { parseCommandLine, USAGE } from './args';
 export { QUICKSTART, runCli } from './cli';
+export { CALIBRATION_IMAGES, compress } from './compress';
 export type { TrainTestSets } from './datasets';
 export { fashionMnistDirs, loadTrainTest } from './datasets';
 export type { PresetBuilder } from './presets';

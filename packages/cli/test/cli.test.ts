@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatTable, parseCommandLine, runCli } from '@convkit/cli';
+import { loadCompressed, restoreQuantization } from '@convkit/compress';
 import { numTensors } from '@convkit/core';
 import { describe, expect, it } from 'vitest';
 
@@ -88,6 +89,64 @@ describe('convkit CLI', () => {
       const evalAcc = Number(/accuracy\s+([\d.]+)/.exec(evaluate.lines.join('\n'))![1]);
       expect(evalAcc * 100).toBeCloseTo(acc, 1);
       expect(numTensors()).toBe(before);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('compress trains, prunes, quantizes, reports every step and saves a file that reloads', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'convkit-cli-'));
+    try {
+      const before = numTensors();
+      const run = capture();
+      const file = join(out, 'small.ckz');
+      const code = await runCli(
+        [
+          'compress',
+          '--model',
+          'small',
+          '--train-count',
+          '1000',
+          '--test-count',
+          '300',
+          '--epochs',
+          '2',
+          '--batch-size',
+          '32',
+          '--lr',
+          '0.003',
+          '--prune',
+          '0.5',
+          '--prune-epochs',
+          '1',
+          '--quantize',
+          'int8',
+          '--quiet',
+          '--out',
+          file,
+          '--report-json',
+          join(out, 'report.json'),
+        ],
+        run.log,
+      );
+      expect(code).toBe(0);
+      const text = run.lines.join('\n');
+      expect(text).toMatch(/^original\s/m);
+      expect(text).toMatch(/^pruned 50%\s/m);
+      expect(text).toMatch(/^int8 PTQ\s/m);
+      expect(numTensors()).toBe(before);
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+        rows: Array<{ step: string; accuracy: number; gzipBytes: number }>;
+      };
+      expect(report.rows.map((r) => r.step)).toEqual(['original', 'pruned 50%', 'int8 PTQ']);
+      expect(report.rows[2].gzipBytes).toBeLessThan(report.rows[0].gzipBytes / 3);
+      expect(report.rows[2].accuracy).toBeGreaterThan(0.5);
+      const loaded = await loadCompressed(file);
+      expect(restoreQuantization(loaded.model, loaded.metadata)).toBe(true);
+      loaded.model.dispose();
+      expect(() => parseCommandLine(['compress', '--prune', '1'])).toThrow(/--prune must be a fraction/);
+      expect(() => parseCommandLine(['compress', '--quantize', 'int4'])).toThrow(/--quantize must be/);
+      expect(() => parseCommandLine(['compress', '--cluster', '1'])).toThrow(/--cluster/);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -123,34 +123,40 @@ export class Model extends LayersModel {
       throw new ConfigError('Model.fromConfig: config needs `layers` and `nodes` arrays');
     }
     const byName = new Map<string, Layer>();
-    for (const lc of layerConfigs) {
-      const layer = deserializeLayer(lc);
-      byName.set(String((lc.config as { name?: string }).name ?? layer.name), layer);
-    }
-    const produced = new Map<string, SymbolicTensor>();
-    const counts = new Map<string, number>();
-    for (const node of nodes) {
-      const layer = byName.get(node.layer);
-      if (!layer) throw new ConfigError(`Model.fromConfig: node refers to unknown layer '${node.layer}'`);
-      const k = counts.get(node.layer) ?? 0;
-      counts.set(node.layer, k + 1);
-      let out: SymbolicTensor;
-      if (layer instanceof InputLayer) {
-        out = new SymbolicTensor(layer.outputShape, layer, [], layer.name);
-      } else {
-        const ins = node.inputs.map((r) => {
-          const t = produced.get(r);
-          if (!t) throw new ConfigError(`Model.fromConfig: node '${node.layer}' reads '${r}' before it is produced`);
-          return t;
-        });
-        out = layer.apply(ins.length === 1 && !isMultiLayer(layer) ? ins[0] : ins);
+    try {
+      for (const lc of layerConfigs) {
+        const layer = deserializeLayer(lc);
+        byName.set(String((lc.config as { name?: string }).name ?? layer.name), layer);
       }
-      produced.set(`${node.layer}#${k}`, out);
+      const produced = new Map<string, SymbolicTensor>();
+      const counts = new Map<string, number>();
+      for (const node of nodes) {
+        const layer = byName.get(node.layer);
+        if (!layer) throw new ConfigError(`Model.fromConfig: node refers to unknown layer '${node.layer}'`);
+        const k = counts.get(node.layer) ?? 0;
+        counts.set(node.layer, k + 1);
+        let out: SymbolicTensor;
+        if (layer instanceof InputLayer) {
+          out = new SymbolicTensor(layer.outputShape, layer, [], layer.name);
+        } else {
+          const ins = node.inputs.map((r) => {
+            const t = produced.get(r);
+            if (!t) throw new ConfigError(`Model.fromConfig: node '${node.layer}' reads '${r}' before it is produced`);
+            return t;
+          });
+          out = layer.apply(ins.length === 1 && !isMultiLayer(layer) ? ins[0] : ins);
+        }
+        produced.set(`${node.layer}#${k}`, out);
+      }
+      const input = produced.get(String(config.input));
+      const output = produced.get(String(config.output));
+      if (!input || !output) throw new ConfigError('Model.fromConfig: input or output node missing');
+      return new Model({ inputs: input, outputs: output, name: config.name as string | undefined });
+    } catch (e) {
+      // Free the weights of the layers already built: a failed rebuild leaks nothing.
+      for (const layer of byName.values()) layer.dispose();
+      throw e;
     }
-    const input = produced.get(String(config.input));
-    const output = produced.get(String(config.output));
-    if (!input || !output) throw new ConfigError('Model.fromConfig: input or output node missing');
-    return new Model({ inputs: input, outputs: output, name: config.name as string | undefined });
   }
 }
 

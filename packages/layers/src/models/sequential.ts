@@ -114,8 +114,22 @@ export class Sequential extends LayersModel {
     if (!Array.isArray(layers)) throw new ConfigError('Sequential.fromConfig: layers must be an array');
     const model = new Sequential({ name: config.name as string | undefined });
     const shape = config.batchInputShape as Shape | undefined;
-    for (const l of layers) model.add(deserializeLayer(l));
-    if (shape && !model.batchInputShape) model.build(shape.slice(1) as number[]);
+    try {
+      for (const l of layers) {
+        const layer = deserializeLayer(l);
+        try {
+          model.add(layer);
+        } catch (e) {
+          if (!model.stack.includes(layer)) layer.dispose();
+          throw e;
+        }
+      }
+      if (shape && !model.batchInputShape) model.build(shape.slice(1) as number[]);
+    } catch (e) {
+      // Free the weights of the layers already built: a failed rebuild leaks nothing.
+      model.dispose();
+      throw e;
+    }
     return model;
   }
 }

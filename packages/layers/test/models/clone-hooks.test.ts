@@ -51,6 +51,28 @@ describe('cloneModel and modelFromConfig', () => {
     ).toThrow(SerializationError);
     expect(numTensors()).toBe(before);
   });
+
+  it('a rebuild that fails half-way frees the layers it already built', () => {
+    const model = cnn();
+    disposables.push(model);
+    const topology = model.toConfig();
+    const layers = topology.config.layers as Array<{ className: string; config: Record<string, unknown> }>;
+    layers[2].config.units = -3;
+    const before = numTensors();
+    expect(() => modelFromConfig(topology)).toThrow();
+    expect(numTensors()).toBe(before);
+    const input = Input({ shape: [4] });
+    const fn = new Model({
+      inputs: input,
+      outputs: new Dense({ units: 2 }).apply(new Dense({ units: 3 }).apply(input)),
+    });
+    disposables.push(fn);
+    const ft = fn.toConfig();
+    (ft.config.nodes as Array<{ layer: string }>).push({ layer: 'missing', inputs: [] } as never);
+    const before2 = numTensors();
+    expect(() => modelFromConfig(ft)).toThrow(/unknown layer 'missing'/);
+    expect(numTensors()).toBe(before2);
+  });
 });
 
 describe('model.call and the layer hooks', () => {

@@ -1,0 +1,3 @@
+// Compression benchmark on the full Fashion-MNIST; the script lives with @convkit/compress.
+// Usage: pnpm build && node bench/compress-fashion-mnist.mjs [--quick] [--epochs 10] [--finetune 3] [--baseline DIR]
+await import('../packages/compress/bench/fashion-mnist.mjs');

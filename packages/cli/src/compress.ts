@@ -1,0 +1,74 @@
+/** `convkit compress` and the second half of the quick start: compress a trained model and report each step. */
+import { writeFile } from 'node:fs/promises';
+import { compressModel, formatReport, type PipelineResult, saveCompressed } from '@convkit/compress';
+import { dispose, setSeed } from '@convkit/core';
+import { randomShift } from '@convkit/data';
+import { type LayersModel, loadModel, ProgressBar } from '@convkit/layers';
+import { Adam } from '@convkit/optim';
+import type { CommonOptions } from './args';
+import { loadTrainTest } from './datasets';
+import { train, trainReport, useBackend } from './train';
+
+/** Images of the training set used to calibrate int8 activation ranges. */
+export const CALIBRATION_IMAGES = 512;
+
+/**
+ * Trains a model (or loads `--model-dir`), runs the compression pipeline on it
+ * and prints the report; saves the compressed model to `--out` when given.
+ * Resolves to the pipeline's result; the caller disposes `result.model`.
+ */
+export async function compress(
+  options: CommonOptions,
+  log: (line: string) => void = console.log,
+): Promise<PipelineResult> {
+  let model: LayersModel;
+  if (options.modelDir) {
+    await useBackend(options.backend);
+    model = await loadModel(options.modelDir);
+    log(`convkit compress: ${options.modelDir} (${model.countParams().toLocaleString('en-US')} parameters)`);
+  } else {
+    const trained = await train({ ...options, out: undefined }, log);
+    log('');
+    log(trainReport(trained, { ...options, out: undefined }));
+    log('');
+    model = trained.model;
+  }
+  setSeed(options.seed);
+  const { train: trainSet, test: testSet } = await loadTrainTest(options);
+  const testBatch = testSet.toBatch();
+  const calibration = trainSet
+    .subset(Int32Array.from({ length: Math.min(CALIBRATION_IMAGES, trainSet.size) }, (_, i) => i))
+    .toBatch();
+  try {
+    const result = await compressModel(model, {
+      trainData: () => {
+        const shuffled = trainSet.shuffle(trainSet.size);
+        return (options.augment === 'shift' ? shuffled.map(randomShift({ maxShift: 2 })) : shuffled).batch(
+          options.batchSize,
+        );
+      },
+      testData: [testBatch.xs, testBatch.ys],
+      calibrationData: calibration.xs,
+      optimizer: () => new Adam({ learningRate: options.fineTuneLearningRate }),
+      structured: options.structured > 0 ? { fraction: options.structured, epochs: options.pruneEpochs } : undefined,
+      prune: options.prune > 0 ? { sparsity: options.prune, epochs: Math.max(1, options.pruneEpochs) } : undefined,
+      cluster: options.cluster > 0 ? { clusters: options.cluster, epochs: 1 } : undefined,
+      quantize: options.quantize,
+      qatEpochs: options.qatEpochs,
+      log: options.quiet ? undefined : (line) => log(`compress: ${line}`),
+      callbacks: options.quiet ? undefined : () => [new ProgressBar()],
+    });
+    log('');
+    log(`Compression report (${testSet.size} held-out images; sizes of the convkit-compressed file):`);
+    log(formatReport(result.rows));
+    if (options.out) {
+      await saveCompressed(result.model, options.out, result.encodeOptions);
+      log(`saved to ${options.out}`);
+    }
+    if (options.reportJson) await writeFile(options.reportJson, JSON.stringify({ rows: result.rows }, null, 2));
+    return result;
+  } finally {
+    model.dispose();
+    dispose([testBatch.xs, testBatch.ys, calibration.xs, calibration.ys]);
+  }
+}

@@ -1,0 +1,338 @@
+#!/usr/bin/env node
+// Compression on the full Fashion-MNIST: trains the reference CNN on wasm, then
+// measures every compression method against it on the 10,000 test images and
+// prints the report and the acceptance checks of the compress issue.
+//
+//   pnpm build && node packages/compress/bench/fashion-mnist.mjs [--epochs 10] [--finetune 3]
+//       [--quick] [--data-dir DIR] [--baseline DIR] [--json FILE] [--only a,b,c]
+//
+// --quick: 4,000 training and 1,000 test images, 1 epoch each: checks the script, not the numbers.
+// --baseline DIR: reuse (or create) the trained baseline checkpoint in DIR.
+// --only: run a subset of: control,prune80,prune90,ptq,qat,structured,distill,cluster,pipeline.
+import '@convkit/backend-wasm';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  clusterWeights,
+  countFlops,
+  distill,
+  formatReport,
+  logitsDifference,
+  measureModel,
+  PolynomialDecay,
+  prepareQat,
+  pruneFilters,
+  pruneLowMagnitude,
+  quantizeModel,
+  roundToFloat16,
+} from '@convkit/compress';
+import { dispose, setBackend, setSeed, tensor } from '@convkit/core';
+import { randomShift } from '@convkit/data';
+import { loadFashionMnist } from '@convkit/data/node';
+import { Conv2D, cloneModel, Dense, Flatten, loadModel, MaxPool2D, Sequential, saveModel } from '@convkit/layers';
+import { Adam, cosineDecay } from '@convkit/optim';
+
+const { values: args } = parseArgs({
+  options: {
+    epochs: { type: 'string', default: '10' },
+    finetune: { type: 'string', default: '3' },
+    quick: { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
+    baseline: { type: 'string' },
+    json: { type: 'string' },
+    only: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const quick = args.quick;
+const EPOCHS = quick ? 1 : Number(args.epochs);
+const FT = quick ? 1 : Number(args.finetune);
+const BATCH = 64;
+const only = args.only ? new Set(args.only.split(',')) : null;
+const want = (name) => !only || only.has(name);
+const t0 = performance.now();
+const elapsed = () => `${((performance.now() - t0) / 60000).toFixed(1)} min`;
+const log = (s) => console.error(`[${elapsed()}] ${s}`);
+
+await setBackend('wasm');
+setSeed(Number(args.seed));
+const dirs = [
+  args['data-dir'],
+  resolve('../shared/datasets/fashion-mnist'),
+  '/usr/share/datasets/fashion-mnist',
+].filter(Boolean);
+const dir = dirs.find((d) => existsSync(d));
+if (!dir) throw new Error(`Fashion-MNIST not found in ${dirs.join(', ')}`);
+let { train, test } = await loadFashionMnist(dir);
+if (quick) {
+  train = train.subset(Int32Array.from({ length: 4000 }, (_, i) => i));
+  test = test.subset(Int32Array.from({ length: 1000 }, (_, i) => i));
+}
+const testBatch = test.toBatch();
+const testData = [testBatch.xs, testBatch.ys];
+const calib = train.subset(Int32Array.from({ length: 512 }, (_, i) => i * Math.floor(train.size / 512))).toBatch();
+const stepsPerEpoch = Math.ceil(train.size / BATCH);
+const trainData = () =>
+  train
+    .shuffle(train.size)
+    .map(randomShift({ maxShift: 2 }))
+    .batch(BATCH);
+log(`Fashion-MNIST from ${dir}: ${train.size} training, ${test.size} test images; wasm backend`);
+
+function convNet([f1, f2], hidden) {
+  return new Sequential({
+    layers: [
+      new Conv2D({ filters: f1, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
+      new MaxPool2D({ poolSize: 2 }),
+      new Conv2D({ filters: f2, kernelSize: 3, activation: 'relu' }),
+      new MaxPool2D({ poolSize: 2 }),
+      new Flatten(),
+      new Dense({ units: hidden, activation: 'relu' }),
+      new Dense({ units: 10, activation: 'softmax' }),
+    ],
+  });
+}
+const compile = (m, lr, epochs) =>
+  m.compile({
+    optimizer: new Adam({
+      learningRate: cosineDecay({ initialLearningRate: lr, decaySteps: epochs * stepsPerEpoch, alpha: 0.05 }),
+    }),
+    loss: 'sparseCategoricalCrossentropy',
+    metrics: ['accuracy'],
+  });
+async function fit(m, epochs, lr, callbacks = []) {
+  compile(m, lr, epochs);
+  const s = performance.now();
+  await m.fit(trainData(), { epochs, callbacks });
+  return (performance.now() - s) / 1000;
+}
+const FT_LR = 3e-4;
+const FLOAT = { weights: 'float32', sparse: false, clustered: false };
+const AUTO = { weights: 'float32', sparse: 'auto', clustered: 'auto' };
+const rows = [];
+const measure = async (step, m, size, extra) => {
+  const row = await measureModel(step, m, { testData, size, extra });
+  rows.push(row);
+  log(`${step}: ${(row.accuracy * 100).toFixed(2)}% test accuracy, ${(row.gzipBytes / 1024).toFixed(1)} KB gzipped`);
+  return row;
+};
+
+// 1. Baseline: the reference CNN, Adam 1e-3 with cosine decay, batch 64, random shifts.
+let baseline;
+if (args.baseline && existsSync(resolve(args.baseline, 'model.json'))) {
+  baseline = await loadModel(resolve(args.baseline));
+  log(`baseline loaded from ${args.baseline}`);
+} else {
+  baseline = convNet([32, 64], 128);
+  log(`training the baseline for ${EPOCHS} epoch(s)`);
+  const s = await fit(baseline, EPOCHS, 1e-3);
+  log(`baseline trained in ${(s / 60).toFixed(1)} min (${((train.size * EPOCHS) / s).toFixed(0)} img/s)`);
+  if (args.baseline) await saveModel(baseline, resolve(args.baseline));
+}
+const base = await measure('baseline (float32)', baseline, FLOAT);
+const checks = [];
+const check = (what, ok, detail) => checks.push({ what, ok, detail });
+const pts = (a, b) => {
+  const d = 100 * (a - b);
+  return `${d >= 0 ? '+' : ''}${d.toFixed(2)}`;
+};
+
+let control;
+if (want('control') || want('prune80') || want('prune90')) {
+  control = cloneModel(baseline);
+  log(`control: the baseline fine-tuned ${FT} more epoch(s) without pruning (lr ${FT_LR})`);
+  await fit(control, FT, FT_LR);
+  await measure(`baseline + ${FT} ep fine-tune`, control, FLOAT);
+}
+
+const pruned = {};
+for (const sp of [0.8, 0.9]) {
+  if (!want(`prune${sp * 100}`)) continue;
+  const m = cloneModel(baseline);
+  const endStep = Math.max(1, Math.floor((FT * stepsPerEpoch * 2) / 3));
+  // One magnitude threshold over all kernels (the small conv kernels end up less sparse than the large Dense one).
+  const pruner = pruneLowMagnitude(m, {
+    schedule: new PolynomialDecay({ initialSparsity: 0, finalSparsity: sp, beginStep: 0, endStep, frequency: 100 }),
+    scope: 'global',
+  });
+  log(
+    `global magnitude pruning to ${sp * 100}% (polynomial decay over ${endStep} steps), ${FT} epoch(s) of fine-tuning`,
+  );
+  await fit(m, FT, FT_LR, [pruner.callback()]);
+  const overall = pruner.sparsity().overall;
+  pruner.strip();
+  const r = await measure(`pruned ${sp * 100}% (sparse file)`, m, AUTO, { 'kernel sparsity': overall });
+  const ref = rows.find((x) => x.step.startsWith('baseline +')) ?? base;
+  check(
+    `pruned ${sp * 100}%: loses ≤ ${sp === 0.8 ? 0.5 : 1.5} points vs the unpruned model trained the same way`,
+    100 * (ref.accuracy - r.accuracy) <= (sp === 0.8 ? 0.5 : 1.5),
+    `${(r.accuracy * 100).toFixed(2)}% vs ${(ref.accuracy * 100).toFixed(2)}% (${pts(r.accuracy, ref.accuracy)}), vs baseline ${pts(r.accuracy, base.accuracy)}`,
+  );
+  pruned[sp] = m;
+}
+
+if (want('ptq')) {
+  log('int8 post-training quantization, activations calibrated on 512 training images (min/max)');
+  const q = await quantizeModel(baseline, { calibrationData: calib.xs });
+  const diff = logitsDifference(baseline, q.model, testBatch.xs);
+  const r = await measure(
+    'int8 PTQ',
+    q.model,
+    { weights: 'int8', int8Scales: q.int8Scales, sparse: false, clustered: false },
+    {
+      'max |Δlogit|': diff.max,
+      'mean |Δlogit|': diff.mean,
+    },
+  );
+  const kernelBytes = (m) =>
+    m.weights.filter((w) => w.name.endsWith('kernel')).reduce((a, w) => a + w.shape.reduce((x, y) => x * y, 1), 0);
+  const nK = kernelBytes(baseline);
+  check(
+    'int8 PTQ: file ≥ 3.9× smaller than float32',
+    base.sizeBytes / r.sizeBytes >= 3.9,
+    `${(base.sizeBytes / r.sizeBytes).toFixed(2)}× (kernels: ${nK * 4} → ${nK} bytes + scales)`,
+  );
+  check(
+    'int8 PTQ: loses ≤ 0.5 points',
+    100 * (base.accuracy - r.accuracy) <= 0.5,
+    `${pts(r.accuracy, base.accuracy)} points`,
+  );
+  const qp = await quantizeModel(baseline, { calibrationData: calib.xs, method: 'percentile', percentile: 99.99 });
+  await measure('int8 PTQ (99.99th pct)', qp.model, {
+    weights: 'int8',
+    int8Scales: qp.int8Scales,
+    sparse: false,
+    clustered: false,
+  });
+  qp.model.dispose();
+  q.model.dispose();
+  const f16 = cloneModel(baseline);
+  for (const w of f16.weights) {
+    const v = roundToFloat16(w.variable.dataSync());
+    const t = tensor(v, w.shape, 'float32');
+    w.write(t);
+    t.dispose();
+  }
+  await measure('float16', f16, { weights: 'float16', sparse: false, clustered: false });
+  f16.dispose();
+}
+
+if (want('qat')) {
+  const m = cloneModel(baseline);
+  log('quantization-aware training: 1 epoch from the baseline (lr 1e-4)');
+  const qat = await prepareQat(m, { calibrationData: calib.xs });
+  await fit(m, 1, 1e-4);
+  const q = await qat.finalize();
+  const diff = logitsDifference(baseline, q.model, testBatch.xs);
+  const r = await measure(
+    'int8 QAT (1 epoch)',
+    q.model,
+    { weights: 'int8', int8Scales: q.int8Scales, sparse: false, clustered: false },
+    {
+      'max |Δlogit|': diff.max,
+      'mean |Δlogit|': diff.mean,
+    },
+  );
+  check(
+    'int8 QAT: loses ≤ 0.2 points',
+    100 * (base.accuracy - r.accuracy) <= 0.2,
+    `${pts(r.accuracy, base.accuracy)} points`,
+  );
+  q.model.dispose();
+  m.dispose();
+}
+
+if (want('structured')) {
+  log(`structured pruning: 50% of both conv layers' filters by L1 norm, ${FT} epoch(s) of fine-tuning`);
+  const res = await pruneFilters(baseline, {
+    fraction: 0.5,
+    criterion: 'l1',
+    layers: baseline.layers.filter((l) => l.className === 'Conv2D').map((l) => l.name),
+  });
+  const m = res.model;
+  const before = await measure('filters −50% (before fine-tune)', m, FLOAT);
+  void before;
+  await fit(m, FT, FT_LR);
+  const r = await measure(`filters −50% + ${FT} ep fine-tune`, m, FLOAT);
+  const flopRatio = countFlops(baseline) / countFlops(m);
+  check(
+    'structured 50%: ≥ 2× fewer FLOPs',
+    flopRatio >= 2,
+    `${flopRatio.toFixed(2)}× (${countFlops(baseline)} → ${countFlops(m)})`,
+  );
+  check(
+    'structured 50%: loses ≤ 1.5 points after fine-tuning',
+    100 * (base.accuracy - r.accuracy) <= 1.5,
+    `${pts(r.accuracy, base.accuracy)} points`,
+  );
+  check(
+    'structured 50%: lower batch-1 latency',
+    r.latencyBatch1Ms < base.latencyBatch1Ms,
+    `${r.latencyBatch1Ms.toFixed(3)} vs ${base.latencyBatch1Ms.toFixed(3)} ms`,
+  );
+  m.dispose();
+}
+
+if (want('distill')) {
+  const studentArch = () => convNet([16, 32], 60);
+  const probe = studentArch();
+  const ratio = probe.countParams() / baseline.countParams();
+  probe.dispose();
+  log(
+    `student (Conv 16 → Conv 32 → Dense 60: ${(ratio * 100).toFixed(1)}% of the teacher's parameters), ${EPOCHS} epoch(s) alone`,
+  );
+  setSeed(Number(args.seed) + 1);
+  const alone = studentArch();
+  await fit(alone, EPOCHS, 1e-3);
+  const a = await measure('student alone', alone, FLOAT);
+  log(`the same student distilled from the baseline (T = 4, α = 0.1), ${EPOCHS} epoch(s)`);
+  setSeed(Number(args.seed) + 1);
+  const student = studentArch();
+  compile(student, 1e-3, EPOCHS);
+  await distill({ teacher: baseline, student, data: trainData, epochs: EPOCHS, temperature: 4, alpha: 0.1 });
+  const d = await measure('student distilled', student, FLOAT);
+  check(
+    `distilled student (${(ratio * 100).toFixed(1)}% of the parameters) beats the same student trained alone`,
+    d.accuracy > a.accuracy && ratio <= 0.25,
+    `${(d.accuracy * 100).toFixed(2)}% vs ${(a.accuracy * 100).toFixed(2)}%`,
+  );
+  alone.dispose();
+  student.dispose();
+}
+
+if (want('cluster')) {
+  const m = cloneModel(baseline);
+  log('clustering every kernel into 16 values, 1 epoch of fine-tuning');
+  const c = clusterWeights(m, { clusters: 16 });
+  await fit(m, 1, FT_LR, [c.callback()]);
+  c.strip();
+  await measure('clustered k=16 (codebook file)', m, AUTO);
+  m.dispose();
+}
+
+if (want('pipeline') && pruned[0.8]) {
+  log('pipeline: pruned 80% → int8 PTQ, stored sparse');
+  const q = await quantizeModel(pruned[0.8], { calibrationData: calib.xs });
+  await measure('pruned 80% + int8 (sparse file)', q.model, {
+    weights: 'int8',
+    int8Scales: q.int8Scales,
+    sparse: 'auto',
+    clustered: false,
+  });
+  q.model.dispose();
+}
+
+console.log(
+  `\nconvkit compress on Fashion-MNIST (${train.size} train / ${test.size} test), reference CNN, wasm backend, ${EPOCHS} epoch baseline\n`,
+);
+console.log(formatReport(rows));
+console.log('\nacceptance checks:');
+for (const c of checks) console.log(`  [${c.ok ? 'pass' : 'FAIL'}] ${c.what}: ${c.detail}`);
+console.log(`\ntotal ${elapsed()}`);
+if (args.json) await writeFile(args.json, JSON.stringify({ rows, checks }, null, 2));
+for (const m of Object.values(pruned)) m.dispose();
+control?.dispose();
+baseline.dispose();
+dispose([testBatch.xs, testBatch.ys, calib.xs, calib.ys]);

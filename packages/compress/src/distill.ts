@@ -1,0 +1,215 @@
+/**
+ * Knowledge distillation (Hinton et al., 2015): a small student learns from
+ * the softened outputs of a trained teacher as well as from the labels:
+ *
+ *   loss = α · hard(y, student) + (1 − α) · T² · KL(softmax(t/T) ‖ softmax(s/T))
+ *
+ * where t and s are the teacher's and the student's logits and T the
+ * temperature. Models that end in a softmax are handled through their
+ * log-probabilities, which equal the logits up to a per-sample constant that
+ * softmax ignores.
+ */
+import {
+  type Batch,
+  type BatchSource,
+  ConfigError,
+  dispose,
+  keep,
+  NonFiniteError,
+  ops,
+  type Tensor,
+  tidy,
+  variableGrads,
+} from '@convkit/core';
+import {
+  type Callback,
+  type History,
+  isTensor,
+  type LayersModel,
+  type Logs,
+  ProgressBar,
+  sliceBatch,
+} from '@convkit/layers';
+
+/** Options of `distill`. */
+export interface DistillOptions {
+  /** The trained teacher (only used for inference). */
+  teacher: LayersModel;
+  /** The student, compiled: its optimizer, its loss on the labels (the hard loss) and its metrics are used. */
+  student: LayersModel;
+  /** Training data: a re-iterable batch source, or `[x, y]` tensors. */
+  data: BatchSource | (() => BatchSource) | [Tensor, Tensor];
+  /** Default 1. */
+  epochs?: number;
+  /** Batch size with `[x, y]` data. Default 32. */
+  batchSize?: number;
+  /** Softmax temperature T. Default 4. */
+  temperature?: number;
+  /** Weight α of the hard-label loss; 1 − α goes to the distillation term. Default 0.1. */
+  alpha?: number;
+  /**
+   * Whether the models output probabilities (they end in softmax) or logits.
+   * Default: detected from the last layer's activation (`'softmax'` → probabilities).
+   */
+  outputs?: 'probabilities' | 'logits';
+  /** Held-out data evaluated with the student's loss and metrics after each epoch. */
+  validationData?: BatchSource | [Tensor, Tensor];
+  /** Callbacks (their `model` is the student). */
+  callbacks?: Callback[];
+  /** 0 silent (default), 1 progress bar, 2 a line per epoch. */
+  verbose?: 0 | 1 | 2;
+}
+
+function endsInSoftmax(model: LayersModel): boolean {
+  const last = model.layers[model.layers.length - 1];
+  if (!last) return false;
+  if (last.className === 'Softmax') return true;
+  const act = last.getConfig().activation;
+  return (
+    act === 'softmax' || (typeof act === 'object' && act !== null && (act as { name?: string }).name === 'softmax')
+  );
+}
+
+/** `log softmax` of logits, or the clipped log of probabilities. */
+function logits(out: Tensor, probabilities: boolean): Tensor {
+  return probabilities ? ops.log(ops.clipByValue(out, 1e-7, 1)) : out;
+}
+
+/**
+ * The distillation term `T² · KL(softmax(t/T) ‖ softmax(s/T))`, averaged over
+ * the batch, from teacher and student logits.
+ */
+export function distillationLoss(teacherLogits: Tensor, studentLogits: Tensor, temperature: number): Tensor {
+  return tidy(() => {
+    const pt = ops.softmax(ops.div(teacherLogits, temperature));
+    const logPt = ops.logSoftmax(ops.div(teacherLogits, temperature));
+    const logPs = ops.logSoftmax(ops.div(studentLogits, temperature));
+    const kl = ops.sum(ops.mul(pt, ops.sub(logPt, logPs)), -1);
+    return ops.mul(ops.mean(kl), temperature * temperature);
+  });
+}
+
+/**
+ * Trains `student` to imitate `teacher` (see the module comment). Resolves to
+ * the training history (`loss`, `hardLoss`, `distillLoss`, the student's
+ * metrics on the training batches, and `val_*` with validation data).
+ */
+export async function distill(options: DistillOptions): Promise<History> {
+  const { teacher, student } = options;
+  const optimizer = student.optimizer;
+  const hardLoss = student.lossFn;
+  if (!optimizer || !hardLoss) {
+    throw new ConfigError('distill: compile the student first ({ optimizer, loss }): its loss is the hard-label term');
+  }
+  const T = options.temperature ?? 4;
+  const alpha = options.alpha ?? 0.1;
+  const epochs = options.epochs ?? 1;
+  if (!(T > 0) || !Number.isFinite(T)) throw new ConfigError(`distill: temperature must be > 0, got ${T}`);
+  if (!(alpha >= 0 && alpha <= 1)) throw new ConfigError(`distill: alpha must be in [0, 1], got ${alpha}`);
+  if (!Number.isInteger(epochs) || epochs < 1) throw new ConfigError(`distill: epochs must be a positive integer`);
+  const tOut = teacher.outputShape;
+  const sOut = student.outputShape;
+  if (tOut[tOut.length - 1] !== sOut[sOut.length - 1]) {
+    throw new ConfigError(
+      `distill: the teacher has ${tOut[tOut.length - 1]} outputs but the student ${sOut[sOut.length - 1]}`,
+    );
+  }
+  const probsT = options.outputs ? options.outputs === 'probabilities' : endsInSoftmax(teacher);
+  const probsS = options.outputs ? options.outputs === 'probabilities' : endsInSoftmax(student);
+
+  const batchSize = options.batchSize ?? 32;
+  const source = (): Iterable<Batch> | AsyncIterable<Batch> => {
+    const d = options.data;
+    if (typeof d === 'function') return d();
+    if (Array.isArray(d) && isTensor(d[0])) return tensorBatches(d[0], d[1], batchSize);
+    return d as BatchSource;
+  };
+  const callbacks = [...(options.callbacks ?? [])];
+  if ((options.verbose ?? 0) > 0) callbacks.push(new ProgressBar({ mode: options.verbose === 2 ? 'lines' : 'auto' }));
+  for (const cb of callbacks) {
+    cb.setModel(student);
+    cb.setParams({ epochs, batchSize });
+  }
+  const vars = student.trainableWeights.map((w) => w.variable);
+  const history: History = { epoch: [], history: {} };
+  student.stopTraining = false;
+  for (const cb of callbacks) await cb.onTrainBegin();
+  let last: Logs | undefined;
+  for (let epoch = 0; epoch < epochs && !student.stopTraining; epoch++) {
+    for (const cb of callbacks) await cb.onEpochBegin(epoch);
+    for (const m of student.metrics) m.reset();
+    let sums = { loss: 0, hard: 0, soft: 0 };
+    let count = 0;
+    let step = 0;
+    for await (const batch of source() as AsyncIterable<Batch>) {
+      try {
+        for (const cb of callbacks) await cb.onBatchBegin(step);
+        const teacherLogits = tidy(() => logits(teacher.call(batch.xs, { training: false }), probsT));
+        let pred: Tensor | undefined;
+        let hard: Tensor | undefined;
+        let soft: Tensor | undefined;
+        const { value, grads } = variableGrads(() => {
+          const out = student.call(batch.xs, { training: true });
+          pred = keep(out);
+          const h = hardLoss(batch.ys, out);
+          const s = distillationLoss(teacherLogits, logits(out, probsS), T);
+          hard = keep(h);
+          soft = keep(s);
+          return ops.add(ops.mul(h, alpha), ops.mul(s, 1 - alpha)) as never;
+        }, vars);
+        try {
+          const loss = value.dataSync()[0];
+          if (!Number.isFinite(loss)) {
+            throw new NonFiniteError(`distill: the loss became ${loss} at epoch ${epoch + 1}, batch ${step + 1}`);
+          }
+          optimizer.applyGradients(
+            vars.filter((v) => grads[v.name] !== undefined).map((v) => ({ variable: v, gradient: grads[v.name] })),
+          );
+          for (const m of student.metrics) m.update(batch.ys, pred!);
+          const size = batch.xs.shape[0];
+          sums = {
+            loss: sums.loss + loss * size,
+            hard: sums.hard + hard!.dataSync()[0] * size,
+            soft: sums.soft + soft!.dataSync()[0] * size,
+          };
+          count += size;
+          const logs: Logs = { loss, size };
+          for (const m of student.metrics) logs[m.name] = m.result();
+          for (const cb of callbacks) await cb.onBatchEnd(step, logs);
+        } finally {
+          dispose([value, teacherLogits, ...Object.values(grads)]);
+          dispose([pred, hard, soft].filter((t): t is Tensor => t !== undefined));
+        }
+      } finally {
+        dispose([batch.xs, batch.ys]);
+      }
+      step++;
+      if (student.stopTraining) break;
+    }
+    if (count === 0) throw new ConfigError('distill: the training data produced no batches');
+    const logs: Logs = { loss: sums.loss / count, hardLoss: sums.hard / count, distillLoss: sums.soft / count };
+    for (const m of student.metrics) logs[m.name] = m.result();
+    if (options.validationData) {
+      const vd = options.validationData;
+      const val = Array.isArray(vd) ? await student.evaluate(vd[0], vd[1]) : await student.evaluate(vd);
+      for (const [k, v] of Object.entries(val)) logs[`val_${k}`] = v;
+    }
+    history.epoch.push(epoch);
+    for (const [k, v] of Object.entries(logs)) history.history[k] = [...(history.history[k] ?? []), v];
+    for (const cb of callbacks) await cb.onEpochEnd(epoch, logs);
+    last = logs;
+  }
+  for (const cb of callbacks) await cb.onTrainEnd(last);
+  return history;
+}
+
+function tensorBatches(x: Tensor, y: Tensor, batchSize: number): Iterable<Batch> {
+  return {
+    *[Symbol.iterator]() {
+      for (let s = 0; s < x.shape[0]; s += batchSize) {
+        const size = Math.min(batchSize, x.shape[0] - s);
+        yield { xs: sliceBatch(x, s, size), ys: sliceBatch(y, s, size) };
+      }
+    },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Evaluation helpers the compression tools share: held-out accuracy,
+ * inference latency, and how far a compressed model's outputs and logits are
+ * from the original's.
+ */
+import { type Batch, type BatchSource, ConfigError, dispose, ones, ops, type Tensor, tidy } from '@convkit/core';
+import { isTensor, type LayersModel, sliceBatch } from '@convkit/layers';
+
+/** Held-out data: `[x, y]` (y class ids or one-hot) or a batch source. */
+export type EvalData = [Tensor, Tensor] | BatchSource;
+
+/** Top-1 accuracy of `model` on `data` (labels as class ids or one-hot). */
+export async function accuracyOf(model: LayersModel, data: EvalData, batchSize = 256): Promise<number> {
+  let correct = 0;
+  let total = 0;
+  const count = (xs: Tensor, ys: Tensor): void => {
+    const hits = tidy(() => {
+      const pred = ops.argMax(model.call(xs, { training: false }), -1);
+      const labels =
+        ys.rank > 1 && ys.shape[ys.rank - 1] > 1 ? ops.argMax(ys, -1) : ops.reshape(ops.cast(ys, 'int32'), [-1]);
+      return ops.sum(ops.cast(ops.equal(pred, labels), 'float32'));
+    });
+    correct += hits.dataSync()[0];
+    total += xs.shape[0];
+    hits.dispose();
+  };
+  if (Array.isArray(data) && isTensor(data[0])) {
+    const [x, y] = data;
+    for (let s = 0; s < x.shape[0]; s += batchSize) {
+      const n = Math.min(batchSize, x.shape[0] - s);
+      const xs = sliceBatch(x, s, n);
+      const ys = sliceBatch(y, s, n);
+      try {
+        count(xs, ys);
+      } finally {
+        dispose([xs, ys]);
+      }
+    }
+  } else {
+    for await (const b of data as AsyncIterable<Batch>) {
+      try {
+        count(b.xs, b.ys);
+      } finally {
+        dispose([b.xs, b.ys]);
+      }
+    }
+  }
+  if (total === 0) throw new ConfigError('accuracyOf: the held-out data is empty');
+  return correct / total;
+}
+
+/** Median wall time in ms of `predict` on a batch of `batch` zeros-like samples taken from `sample`. */
+export async function measureLatency(model: LayersModel, batch: number, runs: number): Promise<number> {
+  const shape = model.inputShape.map((d, i) => (i === 0 ? batch : (d ?? 1)));
+  const x = tidy(() => ops.mul(ones(shape), 0.5));
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < runs + 2; i++) {
+      const t0 = performance.now();
+      const y = model.predict(x, { batchSize: batch });
+      await y.data();
+      y.dispose();
+      if (i >= 2) times.push(performance.now() - t0); // two warm-up runs
+    }
+  } finally {
+    x.dispose();
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** Max and mean |a − b| of two models' outputs on `x` (e.g. a quantized model against its float original). */
+export function outputDifference(a: LayersModel, b: LayersModel, x: Tensor): { max: number; mean: number } {
+  const [mx, mn] = tidy(() => {
+    const d = ops.abs(ops.sub(a.predict(x, { batchSize: 256 }), b.predict(x, { batchSize: 256 })));
+    return [ops.max(d), ops.mean(d)];
+  });
+  const out = { max: mx.dataSync()[0], mean: mn.dataSync()[0] };
+  dispose([mx, mn]);
+  return out;
+}
+
+/**
+ * `model`'s logits on `x`: its outputs with the output layer's softmax
+ * (when it has one as its activation) switched off for this call.
+ */
+export function logitsOf(model: LayersModel, x: Tensor): Tensor {
+  const last = model.layers[model.layers.length - 1] as unknown as { activation?: { name?: string } } | undefined;
+  const act = last?.activation;
+  if (!last || !act || act.name !== 'softmax') return model.predict(x, { batchSize: 256 });
+  const holder = last as { activation?: unknown };
+  const linear = (t: Tensor) => ops.add(t, 0);
+  Object.defineProperty(linear, 'name', { value: 'linear' });
+  holder.activation = linear;
+  try {
+    return model.predict(x, { batchSize: 256 });
+  } finally {
+    holder.activation = act;
+  }
+}
+
+/** Max and mean |Δ| of two models' logits on `x` (see `logitsOf`), e.g. an int8 model against its float original. */
+export function logitsDifference(a: LayersModel, b: LayersModel, x: Tensor): { max: number; mean: number } {
+  const [mx, mn] = tidy(() => {
+    const d = ops.abs(ops.sub(logitsOf(a, x), logitsOf(b, x)));
+    return [ops.max(d), ops.mean(d)];
+  });
+  const out = { max: mx.dataSync()[0], mean: mn.dataSync()[0] };
+  dispose([mx, mn]);
+  return out;
+}

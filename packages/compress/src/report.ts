@@ -1,0 +1,130 @@
+/**
+ * The compression report: for each step of a pipeline, parameters, nonzero
+ * parameters, FLOPs, size on disk (raw and gzipped, in the format the step
+ * would ship in), held-out accuracy and inference latency at batch 1 and 64 —
+ * as data (for charts) and as a text table.
+ */
+import type { LayersModel } from '@convkit/layers';
+import { accuracyOf, type EvalData, measureLatency } from './evaluate';
+import { compressedSize } from './format';
+import { countFlops, countNonzeroParams } from './stats';
+
+/** How a model is stored when its size is measured (see `encodeCompressed`). */
+export type SizeOptions = NonNullable<Parameters<typeof compressedSize>[1]>;
+
+/** One row of the report. */
+export interface ReportRow {
+  /** What this step is, e.g. `'baseline'`, `'pruned 80%'`, `'int8 PTQ'`. */
+  step: string;
+  params: number;
+  nonzeroParams: number;
+  /** FLOPs per sample of conv and dense layers (dense cost; zeros counted). */
+  flops: number;
+  /** Bytes of the compressed file (`encodeCompressed` with the step's options). */
+  sizeBytes: number;
+  /** The same file gzipped (level 9). */
+  gzipBytes: number;
+  /** Accuracy on the held-out data, in [0, 1]. */
+  accuracy: number;
+  /** Median wall time of one `predict` on 1 sample, in ms. */
+  latencyBatch1Ms: number;
+  /** Median wall time of one `predict` on 64 samples, in ms. */
+  latencyBatch64Ms: number;
+  /** Anything else measured for this step (e.g. max |Δ logits| against the float model). */
+  extra?: Record<string, number | string>;
+}
+
+/** Options of `measureModel`. */
+export interface MeasureOptions {
+  /** Held-out data for the accuracy. */
+  testData: EvalData;
+  /** How the model is stored for the size columns. Default float32, sparse and clustered when they help. */
+  size?: SizeOptions;
+  /** Timed repetitions per latency (median reported). Default 20 for batch 1, 5 for batch 64. */
+  latencyRuns?: number;
+  /** Extra values to put in the row. */
+  extra?: Record<string, number | string>;
+}
+
+/** Measures one model for the report. */
+export async function measureModel(step: string, model: LayersModel, options: MeasureOptions): Promise<ReportRow> {
+  const { params, nonzero } = countNonzeroParams(model);
+  const size = await compressedSize(model, options.size ?? {});
+  const accuracy = await accuracyOf(model, options.testData);
+  const runs = options.latencyRuns;
+  return {
+    step,
+    params,
+    nonzeroParams: nonzero,
+    flops: countFlops(model),
+    sizeBytes: size.raw,
+    gzipBytes: size.gzipped,
+    accuracy,
+    latencyBatch1Ms: await measureLatency(model, 1, runs ?? 20),
+    latencyBatch64Ms: await measureLatency(model, 64, Math.max(3, Math.round((runs ?? 20) / 4))),
+    ...(options.extra && { extra: options.extra }),
+  };
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function compact(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} G`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(2)} M`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} k`;
+  return String(n);
+}
+
+/**
+ * The report as a plain-text table; the first row is the baseline the
+ * Δ-accuracy and size-ratio columns compare against.
+ */
+export function formatReport(rows: readonly ReportRow[]): string {
+  if (rows.length === 0) return '(no rows)';
+  const base = rows[0];
+  const head = [
+    'step',
+    'params',
+    'nonzero',
+    'FLOPs',
+    'size',
+    'gzip',
+    'vs base',
+    'accuracy',
+    'Δ acc',
+    'batch-1',
+    'batch-64',
+  ];
+  const body = rows.map((r) => [
+    r.step,
+    compact(r.params),
+    compact(r.nonzeroParams),
+    compact(r.flops),
+    kb(r.sizeBytes),
+    kb(r.gzipBytes),
+    `${(base.gzipBytes / r.gzipBytes).toFixed(2)}×`,
+    `${(100 * r.accuracy).toFixed(2)}%`,
+    r === base ? '' : `${(100 * (r.accuracy - base.accuracy)).toFixed(2)}`,
+    `${r.latencyBatch1Ms.toFixed(3)} ms`,
+    `${r.latencyBatch64Ms.toFixed(2)} ms`,
+  ]);
+  const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
+  const line = (cells: string[]) =>
+    cells.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
+  const extras = rows
+    .filter((r) => r.extra && Object.keys(r.extra).length > 0)
+    .map(
+      (r) =>
+        `  ${r.step}: ${Object.entries(r.extra!)
+          .map(([k, v]) => `${k} ${typeof v === 'number' ? +v.toPrecision(4) : v}`)
+          .join(', ')}`,
+    );
+  return [
+    line(head),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...body.map(line),
+    ...(extras.length ? ['', ...extras] : []),
+  ].join('\n');
+}

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Batch, type BatchSource, numTensors, ops, setSeed, type Tensor } from '@convkit/core';
+import { sliceBatch } from '@convkit/layers';
+import { Adam } from '@convkit/optim';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compressModel, formatReport, loadCompressed, restoreQuantization, saveCompressed } from '../src/index';
+import { toyCnn, toyData } from './helpers';
+
+const disposables: Array<{ dispose(): void }> = [];
+afterEach(() => {
+  for (const d of disposables.splice(0)) d.dispose();
+});
+
+function batches(x: Tensor, y: Tensor, size: number): BatchSource {
+  const n = x.shape[0];
+  return Object.assign(
+    {
+      *[Symbol.iterator](): Generator<Batch> {
+        for (let s = 0; s < n; s += size) {
+          const k = Math.min(size, n - s);
+          yield { xs: sliceBatch(x, s, k), ys: sliceBatch(y, s, k) };
+        }
+      },
+    },
+    { batchCount: Math.ceil(n / size) },
+  );
+}
+
+describe('compressModel', () => {
+  it('prunes, clusters and quantizes with a report row per step; the saved int8 file reloads and predicts the same', async () => {
+    setSeed(21);
+    const train = toyData(256);
+    const test = toyData(128);
+    const model = toyCnn(8, 32);
+    disposables.push(train.x, train.y, test.x, test.y, model);
+    model.compile({ optimizer: new Adam({ learningRate: 0.02 }), loss: 'sparseCategoricalCrossentropy' });
+    await model.fit(train.x, train.y, { epochs: 4, batchSize: 32 });
+    const before = numTensors();
+    const result = await compressModel(model, {
+      trainData: () => batches(train.x, train.y, 32),
+      testData: [test.x, test.y],
+      calibrationData: train.x,
+      optimizer: () => new Adam({ learningRate: 0.005 }),
+      structured: { fraction: 0.25, epochs: 1 },
+      prune: { sparsity: 0.7, epochs: 2 },
+      cluster: { clusters: 16, epochs: 1 },
+      quantize: 'int8',
+      latencyRuns: 3,
+    });
+    disposables.push(result.model);
+    expect(result.rows.map((r) => r.step)).toEqual([
+      'original',
+      'filters −25%',
+      expect.stringMatching(/^pruned 7\d%$/),
+      'clustered k=16',
+      'int8 PTQ',
+    ]);
+    const [orig, structured, pruned, , int8] = result.rows;
+    expect(structured.params).toBeLessThan(orig.params);
+    expect(structured.flops).toBeLessThan(orig.flops);
+    expect(pruned.nonzeroParams).toBeLessThan(0.45 * pruned.params);
+    // (a toy model: the JSON header is a large part of this file)
+    expect(int8.gzipBytes).toBeLessThan(orig.gzipBytes / 3);
+    expect(int8.accuracy).toBeGreaterThan(0.8);
+    expect(int8.extra?.['max |Δlogit|']).toBeGreaterThanOrEqual(0);
+    for (const r of result.rows) {
+      expect(r.latencyBatch1Ms).toBeGreaterThan(0);
+      expect(r.latencyBatch64Ms).toBeGreaterThan(0);
+    }
+    const table = formatReport(result.rows);
+    expect(table.split('\n')[0]).toMatch(/^step\s+params\s+nonzero\s+FLOPs\s+size\s+gzip/);
+    expect(table).toContain('int8 PTQ');
+    // The original model is untouched and everything intermediate is freed.
+    expect(numTensors()).toBe(before + result.model.weights.length);
+
+    const dir = mkdtempSync(join(tmpdir(), 'convkit-compress-'));
+    try {
+      const file = join(dir, 'model.ckz');
+      await saveCompressed(result.model, file, result.encodeOptions);
+      const loaded = await loadCompressed(file);
+      disposables.push(loaded.model);
+      expect(restoreQuantization(loaded.model, loaded.metadata)).toBe(true);
+      const a = result.model.predict(test.x);
+      const b = loaded.model.predict(test.x);
+      const diff = ops.max(ops.abs(ops.sub(a, b)));
+      expect(diff.dataSync()[0]).toBe(0);
+      [a, b, diff].forEach((t) => t.dispose());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
