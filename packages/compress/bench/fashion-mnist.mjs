@@ -8,7 +8,8 @@
 //
 // --quick: 4,000 training and 1,000 test images, 1 epoch each: checks the script, not the numbers.
 // --baseline DIR: reuse (or create) the trained baseline checkpoint in DIR.
-// --only: run a subset of: control,prune80,prune90,ptq,qat,structured,distill,cluster,pipeline.
+// --only: run a subset of: control,prune80,prune90,scratch80,scratch90,ptq,qat,structured,distill,cluster,pipeline
+//   (scratch80/90: train from scratch with pruning during training, TFMOT's recipe; not run by default).
 import '@convkit/backend-wasm';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -51,7 +52,8 @@ const EPOCHS = quick ? 1 : Number(args.epochs);
 const FT = quick ? 1 : Number(args.finetune);
 const BATCH = 64;
 const only = args.only ? new Set(args.only.split(',')) : null;
-const want = (name) => !only || only.has(name);
+const DEFAULT_SKIP = new Set(['scratch80', 'scratch90']);
+const want = (name) => (only ? only.has(name) : !DEFAULT_SKIP.has(name));
 const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 60000).toFixed(1)} min`;
 const log = (s) => console.error(`[${elapsed()}] ${s}`);
@@ -171,6 +173,34 @@ for (const sp of [0.8, 0.9]) {
     `${(r.accuracy * 100).toFixed(2)}% vs ${(ref.accuracy * 100).toFixed(2)}% (${pts(r.accuracy, ref.accuracy)}), vs baseline ${pts(r.accuracy, base.accuracy)}`,
   );
   pruned[sp] = m;
+}
+
+// Pruning during training from scratch (TFMOT's recipe): the same training as the baseline, with
+// sparsity rising from 0 after two epochs to its target two epochs before the end (masks updated
+// every 100 steps), against the baseline trained the same way without pruning.
+for (const sp of [0.8, 0.9]) {
+  if (!want(`scratch${sp * 100}`)) continue;
+  setSeed(Number(args.seed));
+  const m = convNet([32, 64], 128);
+  const beginStep = Math.min(2 * stepsPerEpoch, Math.floor((EPOCHS * stepsPerEpoch) / 5));
+  const endStep = Math.max(beginStep + 1, (EPOCHS - 2) * stepsPerEpoch);
+  const pruner = pruneLowMagnitude(m, {
+    schedule: new PolynomialDecay({ initialSparsity: 0, finalSparsity: sp, beginStep, endStep, frequency: 100 }),
+    scope: 'global',
+  });
+  log(
+    `training from scratch for ${EPOCHS} epoch(s) with global pruning to ${sp * 100}% between steps ${beginStep} and ${endStep}`,
+  );
+  await fit(m, EPOCHS, 1e-3, [pruner.callback()]);
+  const overall = pruner.sparsity().overall;
+  pruner.strip();
+  const r = await measure(`trained pruned ${sp * 100}% (sparse file)`, m, AUTO, { 'kernel sparsity': overall });
+  check(
+    `trained with pruning to ${sp * 100}%: loses ≤ ${sp === 0.8 ? 0.5 : 1.5} points vs the baseline trained the same way`,
+    100 * (base.accuracy - r.accuracy) <= (sp === 0.8 ? 0.5 : 1.5),
+    `${(r.accuracy * 100).toFixed(2)}% vs ${(base.accuracy * 100).toFixed(2)}% (${pts(r.accuracy, base.accuracy)})`,
+  );
+  m.dispose();
 }
 
 if (want('ptq')) {

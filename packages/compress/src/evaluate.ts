@@ -49,18 +49,21 @@ export async function accuracyOf(model: LayersModel, data: EvalData, batchSize =
   return correct / total;
 }
 
-/** Median wall time in ms of `predict` on a batch of `batch` zeros-like samples taken from `sample`. */
+/** Untimed runs before timing (first calls compile kernels and allocate buffers). */
+const WARMUP_RUNS = 5;
+
+/** Median wall time in ms of `predict` on a constant batch of `batch` samples, over `runs` timed runs. */
 export async function measureLatency(model: LayersModel, batch: number, runs: number): Promise<number> {
   const shape = model.inputShape.map((d, i) => (i === 0 ? batch : (d ?? 1)));
   const x = tidy(() => ops.mul(ones(shape), 0.5));
   const times: number[] = [];
   try {
-    for (let i = 0; i < runs + 2; i++) {
+    for (let i = 0; i < runs + WARMUP_RUNS; i++) {
       const t0 = performance.now();
       const y = model.predict(x, { batchSize: batch });
       await y.data();
       y.dispose();
-      if (i >= 2) times.push(performance.now() - t0); // two warm-up runs
+      if (i >= WARMUP_RUNS) times.push(performance.now() - t0);
     }
   } finally {
     x.dispose();

@@ -48,6 +48,7 @@ import {
   MAX_WEIGHT_ELEMENTS,
   modelFromConfig,
   modelJsonOf,
+  parseTrainingConfig,
   type SavedTrainingConfig,
   type Serialized,
 } from '@convkit/layers';
@@ -729,7 +730,10 @@ function checkHeader(raw: Record<string, unknown>, payloadBytes: number, maxByte
       `convkit-compressed header 'metadata' must be a JSON object, got ${Array.isArray(metadata) ? 'an array' : JSON.stringify(metadata)}`,
     );
   }
-  const training = raw.training === undefined || raw.training === null ? undefined : checkTraining(raw.training);
+  const training =
+    raw.training === undefined || raw.training === null
+      ? undefined
+      : parseTrainingConfig(raw.training, 'convkit-compressed header');
   if (!Array.isArray(raw.weightsManifest)) {
     throw new SerializationError("convkit-compressed header 'weightsManifest' must be an array");
   }
@@ -1199,25 +1203,6 @@ function checkLayerClasses(config: Record<string, unknown>): void {
       );
     }
   }
-}
-
-function checkTraining(raw: unknown): SavedTrainingConfig {
-  if (!isRecord(raw) || typeof raw.loss !== 'string') {
-    throw new SerializationError("convkit-compressed header 'training' must have a string 'loss'");
-  }
-  const metrics = raw.metrics ?? [];
-  if (!Array.isArray(metrics) || metrics.some((m) => typeof m !== 'string')) {
-    throw new SerializationError("convkit-compressed header 'training.metrics' must be an array of strings");
-  }
-  const out: SavedTrainingConfig = { loss: raw.loss, metrics: [...(metrics as string[])] };
-  if (raw.optimizer !== undefined && raw.optimizer !== null) {
-    const o = raw.optimizer;
-    if (!isRecord(o) || typeof o.className !== 'string') {
-      throw new SerializationError("convkit-compressed header 'training.optimizer' must be { className, config }");
-    }
-    out.optimizer = { className: o.className, config: isRecord(o.config) ? o.config : {} };
-  }
-  return out;
 }
 
 async function toFilePath(target: string): Promise<string> {

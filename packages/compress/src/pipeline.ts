@@ -30,7 +30,10 @@ export interface PipelineOptions {
   loss?: string;
   /** Structured pruning: remove this fraction of every hidden Conv2D's filters, then fine-tune. */
   structured?: { fraction: number; criterion?: 'l1' | 'l2'; epochs?: number };
-  /** Magnitude pruning to `sparsity` (polynomial schedule over the first half of `epochs`, then held). */
+  /**
+   * Magnitude pruning to `sparsity` (polynomial schedule over the first half of `epochs`, then held),
+   * with one global magnitude threshold over all kernels unless `scope: 'layer'`.
+   */
   prune?: { sparsity: number; epochs?: number; scope?: 'layer' | 'global'; blockSparsity?: [number, number] };
   /** Weight clustering with `clusters` centroids per kernel, then fine-tuning. */
   cluster?: { clusters: number; epochs?: number };
@@ -97,7 +100,7 @@ export async function compressModel(model: LayersModel, options: PipelineOptions
       rows.push(await measure(`filters −${Math.round(fraction * 100)}%`, current, size));
     }
     if (options.prune) {
-      const { sparsity, epochs = 2, scope, blockSparsity } = options.prune;
+      const { sparsity, epochs = 2, scope = 'global', blockSparsity } = options.prune;
       if (!Number.isInteger(epochs) || epochs < 1) throw new ConfigError('compressModel: prune.epochs must be ≥ 1');
       const steps = epochs * (options.trainData().batchCount ?? 0);
       const schedule =

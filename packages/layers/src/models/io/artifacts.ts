@@ -156,7 +156,7 @@ export function parseModelJson(json: unknown, options: LoadOptions = {}): ModelJ
     }
     return entry;
   });
-  const training = value.training === undefined ? undefined : checkTraining(value.training);
+  const training = value.training === undefined ? undefined : parseTrainingConfig(value.training);
   const out: ModelJson = {
     format: MODEL_FORMAT,
     version: MODEL_FORMAT_VERSION,
@@ -207,18 +207,23 @@ function checkEntry(raw: unknown, i: number): WeightManifestEntry {
   return { name, shape: [...shape], dtype: 'float32', offset: raw.offset as number, byteLength };
 }
 
-function checkTraining(raw: unknown): SavedTrainingConfig {
+/**
+ * Validates a stored `training` section (loss name, metric names, optional
+ * optimizer `{ className, config }`); `where` names the file in the message.
+ * Throws a `SerializationError`.
+ */
+export function parseTrainingConfig(raw: unknown, where = 'model.json'): SavedTrainingConfig {
   if (!isRecord(raw) || typeof raw.loss !== 'string')
-    throw new SerializationError("model.json 'training' must have a string 'loss'");
+    throw new SerializationError(`${where} 'training' must have a string 'loss'`);
   const metrics = raw.metrics ?? [];
   if (!Array.isArray(metrics) || metrics.some((m) => typeof m !== 'string')) {
-    throw new SerializationError("model.json 'training.metrics' must be an array of strings");
+    throw new SerializationError(`${where} 'training.metrics' must be an array of strings`);
   }
   const out: SavedTrainingConfig = { loss: raw.loss, metrics: [...(metrics as string[])] };
   if (raw.optimizer !== undefined && raw.optimizer !== null) {
     const o = raw.optimizer;
     if (!isRecord(o) || typeof o.className !== 'string') {
-      throw new SerializationError("model.json 'training.optimizer' must be { className, config }");
+      throw new SerializationError(`${where} 'training.optimizer' must be { className, config }`);
     }
     out.optimizer = { className: o.className, config: isRecord(o.config) ? o.config : {} };
   }

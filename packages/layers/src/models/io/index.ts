@@ -20,6 +20,7 @@ export {
   modelFromConfig,
   modelJsonOf,
   parseModelJson,
+  parseTrainingConfig,
   toArtifacts,
 } from './artifacts';
 export { browserFiles, IDB_DATABASE, IDB_STORE, loadIndexedDb, saveDownloads, saveIndexedDb } from './browser-handlers';
