@@ -72,7 +72,8 @@ export async function compressModel(model: LayersModel, options: PipelineOptions
     m: LayersModel,
     size: EncodeCompressedOptions,
     extra?: Record<string, number | string>,
-  ) => measureModel(step, m, { testData: options.testData, size, latencyRuns: options.latencyRuns, extra });
+    latency: 'as-is' | 'float-kernels' = 'as-is',
+  ) => measureModel(step, m, { testData: options.testData, size, latencyRuns: options.latencyRuns, extra, latency });
   const fit = async (m: LayersModel, epochs: number, callbacks: Callback[]) => {
     // Each stage gets a fresh optimizer; the previous stage's state is freed (`current` is always our own copy).
     m.optimizer?.dispose();
@@ -153,6 +154,7 @@ export async function compressModel(model: LayersModel, options: PipelineOptions
           current,
           size,
           diff && { 'max |Δlogit|': diff.max, 'mean |Δlogit|': diff.mean },
+          'float-kernels',
         ),
       );
     } else if (quantize === 'float16') {

@@ -69,7 +69,12 @@ describe('compressModel', () => {
       expect(r.latencyBatch1Ms).toBeGreaterThan(0);
       expect(r.latencyBatch64Ms).toBeGreaterThan(0);
     }
+    // int8 latencies are taken without the simulated activation rounding, which stays attached for predictions.
+    expect(int8.latencyMode).toBe('float-kernels');
+    expect(orig.latencyMode).toBe('as-is');
+    expect(result.model.layers.filter((l) => l.outputTransform !== undefined).length).toBeGreaterThan(0);
     const table = formatReport(result.rows);
+    expect(table).toContain('* int8 weights timed on float kernels');
     expect(table.split('\n')[0]).toMatch(/^step\s+params\s+nonzero\s+FLOPs\s+size\s+gzip/);
     expect(table).toContain('int8 PTQ');
     // The original model is untouched and everything intermediate is freed.
