@@ -30,6 +30,7 @@ import {
   ProgressBar,
   sliceBatch,
 } from '@convkit/layers';
+import { hasSoftmaxActivation, withLogitOutput } from './evaluate';
 
 /** Options of `distill`. */
 export interface DistillOptions {
@@ -116,6 +117,10 @@ export async function distill(options: DistillOptions): Promise<History> {
   }
   const probsT = options.outputs ? options.outputs === 'probabilities' : endsInSoftmax(teacher);
   const probsS = options.outputs ? options.outputs === 'probabilities' : endsInSoftmax(student);
+  // Exact logits where the softmax is the output layer's activation (the usual case);
+  // otherwise the log of the probabilities, which clips very small ones.
+  const softmaxT = probsT && hasSoftmaxActivation(teacher);
+  const softmaxS = probsS && hasSoftmaxActivation(student);
 
   const batchSize = options.batchSize ?? 32;
   const source = (): Iterable<Batch> | AsyncIterable<Batch> => {
@@ -144,15 +149,29 @@ export async function distill(options: DistillOptions): Promise<History> {
     for await (const batch of source() as AsyncIterable<Batch>) {
       try {
         for (const cb of callbacks) await cb.onBatchBegin(step);
-        const teacherLogits = tidy(() => logits(teacher.call(batch.xs, { training: false }), probsT));
+        const teacherLogits = tidy(() =>
+          softmaxT
+            ? withLogitOutput(teacher, () => teacher.call(batch.xs, { training: false }))
+            : logits(teacher.call(batch.xs, { training: false }), probsT),
+        );
         let pred: Tensor | undefined;
         let hard: Tensor | undefined;
         let soft: Tensor | undefined;
         const { value, grads } = variableGrads(() => {
-          const out = student.call(batch.xs, { training: true });
+          // With a softmax activation on the output layer the student runs with it switched off,
+          // so the distillation term sees exact logits; the hard loss and metrics get softmax(logits).
+          let out: Tensor;
+          let studentLogits: Tensor;
+          if (softmaxS) {
+            studentLogits = withLogitOutput(student, () => student.call(batch.xs, { training: true }));
+            out = ops.softmax(studentLogits);
+          } else {
+            out = student.call(batch.xs, { training: true });
+            studentLogits = logits(out, probsS);
+          }
           pred = keep(out);
           const h = hardLoss(batch.ys, out);
-          const s = distillationLoss(teacherLogits, logits(out, probsS), T);
+          const s = distillationLoss(teacherLogits, studentLogits, T);
           hard = keep(h);
           soft = keep(s);
           return ops.add(ops.mul(h, alpha), ops.mul(s, 1 - alpha)) as never;

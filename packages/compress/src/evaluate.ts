@@ -88,15 +88,29 @@ export function outputDifference(a: LayersModel, b: LayersModel, x: Tensor): { m
  * (when it has one as its activation) switched off for this call.
  */
 export function logitsOf(model: LayersModel, x: Tensor): Tensor {
+  return withLogitOutput(model, () => model.predict(x, { batchSize: 256 }));
+}
+
+/** True when the model's output layer applies softmax as its activation (so `withLogitOutput` can switch it off). */
+export function hasSoftmaxActivation(model: LayersModel): boolean {
   const last = model.layers[model.layers.length - 1] as unknown as { activation?: { name?: string } } | undefined;
-  const act = last?.activation;
-  if (!last || !act || act.name !== 'softmax') return model.predict(x, { batchSize: 256 });
-  const holder = last as { activation?: unknown };
+  return last?.activation?.name === 'softmax';
+}
+
+/**
+ * Runs `fn` (synchronously) with the output layer's softmax activation
+ * replaced by the identity, so the model outputs logits; restores it after.
+ * Models without a softmax activation run unchanged.
+ */
+export function withLogitOutput<T>(model: LayersModel, fn: () => T): T {
+  if (!hasSoftmaxActivation(model)) return fn();
+  const holder = model.layers[model.layers.length - 1] as unknown as { activation: unknown };
+  const act = holder.activation;
   const linear = (t: Tensor) => ops.add(t, 0);
   Object.defineProperty(linear, 'name', { value: 'linear' });
   holder.activation = linear;
   try {
-    return model.predict(x, { batchSize: 256 });
+    return fn();
   } finally {
     holder.activation = act;
   }

@@ -1,10 +1,10 @@
-import { ConfigError, numTensors, setSeed, tensor } from '@convkit/core';
+import { ConfigError, numTensors, ops, setSeed, tensor } from '@convkit/core';
 import { Conv2D, Dense, Flatten, Sequential } from '@convkit/layers';
 import { Adam } from '@convkit/optim';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clusterWeights, kmeans1d } from '../src/cluster';
 import { distill, distillationLoss } from '../src/distill';
-import { accuracyOf } from '../src/evaluate';
+import { accuracyOf, hasSoftmaxActivation, logitsOf } from '../src/evaluate';
 import { pruneOneShot } from '../src/pruning';
 import { toyCnn, toyData } from './helpers';
 
@@ -87,6 +87,23 @@ describe('distillation', () => {
     const same = distillationLoss(t, t, T);
     expect(same.dataSync()[0]).toBeCloseTo(0, 6);
     [t, s, loss, same].forEach((z) => z.dispose());
+  });
+
+  it('withLogitOutput gives the exact pre-softmax outputs, even where probabilities underflow', () => {
+    setSeed(13);
+    const model = toyCnn();
+    disposables.push(model);
+    const x = tensor(Float32Array.from({ length: 2 * 64 }, (_, i) => (i % 7) * 40), [2, 8, 8, 1]); // large inputs: saturated softmax
+    disposables.push(x);
+    expect(hasSoftmaxActivation(model)).toBe(true);
+    const z = logitsOf(model, x);
+    const p = model.predict(x);
+    const back = ops.softmax(z);
+    expect(ops.max(ops.abs(ops.sub(back, p))).dataSync()[0]).toBeLessThan(1e-6);
+    // the layer's softmax is back in place afterwards
+    const again = model.predict(x);
+    expect(Array.from(again.dataSync())).toEqual(Array.from(p.dataSync()));
+    [z, p, back, again].forEach((t) => t.dispose());
   });
 
   it('a student distilled from a teacher learns the task, leaks nothing, and validates its inputs', async () => {

@@ -19,6 +19,12 @@ function conv2D(args: { inputs: Conv2DInputs; backend: BackendWasm; attrs: Conv2
   const { inputs, backend, attrs } = args;
   const { x, filter } = inputs as { x: TensorInfo; filter: TensorInfo };
   const { strides, pad, dataFormat, dilations, dimRoundingMode } = attrs;
+  const fallback = originalKernel(Conv2D);
+  // Fast path for single images (latency-bound inference): hand over to XNNPACK before
+  // computing the conv info, when the shape is one XNNPACK gets right (see below).
+  if (fallback && x.shape[0] < 2 && dataFormat !== 'NCHW' && squareAndEqual(filter.shape, strides, dilations)) {
+    return fallback(args);
+  }
   const info = backend_util.computeConv2DInfo(
     x.shape as [number, number, number, number],
     filter.shape as [number, number, number, number],
@@ -29,7 +35,6 @@ function conv2D(args: { inputs: Conv2DInputs; backend: BackendWasm; attrs: Conv2
     false,
     backend_util.convertConv2DDataFormat(dataFormat),
   );
-  const fallback = originalKernel(Conv2D);
   // XNNPACK wins on single images, but tfjs-backend-wasm 4.22's Conv2D returns wrong values
   // for non-square filters or strides with 'same' padding (e.g. 1x3, strides [2,1]; 3x1,
   // strides [1,2]); those, and every batched input, run here.
@@ -47,6 +52,21 @@ function conv2D(args: { inputs: Conv2DInputs; backend: BackendWasm; attrs: Conv2
     outShape: info.outShape,
     scratchFloats: c1 ? c1ConvScratch(info) : gemmConvScratch(info),
   });
+}
+
+function pair(v: number | [number, number]): [number, number] {
+  return typeof v === 'number' ? [v, v] : v;
+}
+
+/** Square filter, equal strides and equal dilations: the shapes XNNPACK's batch-1 conv handles correctly. */
+function squareAndEqual(
+  filterShape: readonly number[],
+  strides: Conv2DAttrs['strides'],
+  dilations: Conv2DAttrs['dilations'],
+): boolean {
+  const [sh, sw] = pair(strides);
+  const [dh, dw] = pair(dilations ?? 1);
+  return filterShape[0] === filterShape[1] && sh === sw && dh === dw;
 }
 
 /** Kernel config for tfjs-core's registry (wraps tfjs-backend-wasm's XNNPACK kernel for batch 1). */
