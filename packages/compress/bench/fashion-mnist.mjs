@@ -45,6 +45,8 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     only: { type: 'string' },
     seed: { type: 'string', default: '1' },
+    'kd-alpha': { type: 'string', default: '0.1' },
+    'kd-temperature': { type: 'string', default: '4' },
   },
 });
 const quick = args.quick;
@@ -319,11 +321,13 @@ if (want('distill')) {
   const alone = studentArch();
   await fit(alone, EPOCHS, 1e-3);
   const a = await measure('student alone', alone, FLOAT);
-  log(`the same student distilled from the baseline (T = 4, α = 0.1), ${EPOCHS} epoch(s)`);
+  const alpha = Number(args['kd-alpha']);
+  const temperature = Number(args['kd-temperature']);
+  log(`the same student distilled from the baseline (T = ${temperature}, α = ${alpha}), ${EPOCHS} epoch(s)`);
   setSeed(Number(args.seed) + 1);
   const student = studentArch();
   compile(student, 1e-3, EPOCHS);
-  await distill({ teacher: baseline, student, data: trainData, epochs: EPOCHS, temperature: 4, alpha: 0.1 });
+  await distill({ teacher: baseline, student, data: trainData, epochs: EPOCHS, temperature, alpha });
   const d = await measure('student distilled', student, FLOAT);
   check(
     `distilled student (${(ratio * 100).toFixed(1)}% of the parameters) beats the same student trained alone`,

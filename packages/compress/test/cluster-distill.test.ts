@@ -93,7 +93,10 @@ describe('distillation', () => {
     setSeed(13);
     const model = toyCnn();
     disposables.push(model);
-    const x = tensor(Float32Array.from({ length: 2 * 64 }, (_, i) => (i % 7) * 40), [2, 8, 8, 1]); // large inputs: saturated softmax
+    const x = tensor(
+      Float32Array.from({ length: 2 * 64 }, (_, i) => (i % 7) * 40),
+      [2, 8, 8, 1],
+    ); // large inputs: saturated softmax
     disposables.push(x);
     expect(hasSoftmaxActivation(model)).toBe(true);
     const z = logitsOf(model, x);
