@@ -8,6 +8,7 @@
 //
 // --quick: 4,000 training and 1,000 test images, 1 epoch each: checks the script, not the numbers.
 // --baseline DIR: reuse (or create) the trained baseline checkpoint in DIR.
+// --student F1,F2,H: the distillation student (default 16,32,60). --kd-alpha, --kd-temperature: its loss.
 // --only: run a subset of: control,prune80,prune90,scratch80,scratch90,ptq,qat,structured,distill,cluster,pipeline
 //   (scratch80/90: train from scratch with pruning during training, TFMOT's recipe; not run by default).
 import '@convkit/backend-wasm';
@@ -46,6 +47,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     seed: { type: 'string', default: '1' },
     'kd-alpha': { type: 'string', default: '0.1' },
+    student: { type: 'string', default: '16,32,60' },
     'kd-temperature': { type: 'string', default: '4' },
   },
 });
@@ -310,12 +312,13 @@ if (want('structured')) {
 }
 
 if (want('distill')) {
-  const studentArch = () => convNet([16, 32], 60);
+  const [s1, s2, sh] = args.student.split(',').map(Number);
+  const studentArch = () => convNet([s1, s2], sh);
   const probe = studentArch();
   const ratio = probe.countParams() / baseline.countParams();
   probe.dispose();
   log(
-    `student (Conv 16 → Conv 32 → Dense 60: ${(ratio * 100).toFixed(1)}% of the teacher's parameters), ${EPOCHS} epoch(s) alone`,
+    `student (Conv ${s1} → Conv ${s2} → Dense ${sh}: ${(ratio * 100).toFixed(1)}% of the teacher's parameters), ${EPOCHS} epoch(s) alone`,
   );
   setSeed(Number(args.seed) + 1);
   const alone = studentArch();
