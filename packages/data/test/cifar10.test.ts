@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataFormatError } from '@convkit/core';
 import { CIFAR10_RECORD_BYTES, cifar10FromBatches, readCifar10 } from '@convkit/data';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadCifar10 } from '../src/node';
 
 /** A record whose pixel (y, x) of channel c is set by `pixel`. */
@@ -67,6 +67,7 @@ describe('CIFAR-10 binary', () => {
 
   it('loads train and test batches from a cifar-10-batches-bin folder', async () => {
     const root = mkdtempSync(join(tmpdir(), 'convkit-cifar-'));
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
     const dir = join(root, 'cifar-10-batches-bin');
     mkdirSync(dir);
     for (let b = 1; b <= 5; b++)

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -12,7 +12,7 @@ import {
   readIdxImages,
   readIdxLabels,
 } from '@convkit/data';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadFashionMnist, loadIdx } from '../src/node';
 
 function fakeImages(n: number, rows = 4, cols = 3): Uint8Array {
@@ -114,6 +114,7 @@ describe('IDX', () => {
     expect(fromBytes.train.classNames).toBe(FASHION_MNIST_CLASSES);
 
     const dir = mkdtempSync(join(tmpdir(), 'convkit-idx-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'train-images-idx3-ubyte.gz'), files.trainImages);
     writeFileSync(join(dir, 'train-labels-idx1-ubyte.gz'), files.trainLabels);
     writeFileSync(join(dir, 't10k-images-idx3-ubyte'), files.testImages);
