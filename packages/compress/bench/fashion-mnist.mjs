@@ -9,6 +9,7 @@
 // --quick: 4,000 training and 1,000 test images, 1 epoch each: checks the script, not the numbers.
 // --baseline DIR: reuse (or create) the trained baseline checkpoint in DIR.
 // --student F1,F2,H: the distillation student (default 16,32,60). --kd-alpha, --kd-temperature: its loss.
+// --teacher DIR[,DIR...]: distil from these saved models (an ensemble when several) instead of the baseline.
 // --only: run a subset of: control,prune80,prune90,scratch80,scratch90,ptq,qat,structured,distill,cluster,pipeline
 //   (scratch80/90: train from scratch with pruning during training, TFMOT's recipe; not run by default).
 import '@convkit/backend-wasm';
@@ -17,11 +18,13 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  accuracyOf,
   clusterWeights,
   countFlops,
   distill,
   formatReport,
   logitsDifference,
+  logitsOf,
   measureModel,
   PolynomialDecay,
   prepareQat,
@@ -30,7 +33,7 @@ import {
   quantizeModel,
   roundToFloat16,
 } from '@convkit/compress';
-import { dispose, setBackend, setSeed, tensor } from '@convkit/core';
+import { dispose, ops, setBackend, setSeed, tensor } from '@convkit/core';
 import { randomShift } from '@convkit/data';
 import { loadFashionMnist } from '@convkit/data/node';
 import { Conv2D, cloneModel, Dense, Flatten, loadModel, MaxPool2D, Sequential, saveModel } from '@convkit/layers';
@@ -48,6 +51,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     'kd-alpha': { type: 'string', default: '0.1' },
     student: { type: 'string', default: '16,32,60' },
+    teacher: { type: 'string' },
     'kd-temperature': { type: 'string', default: '4' },
   },
 });
@@ -314,8 +318,24 @@ if (want('structured')) {
 if (want('distill')) {
   const [s1, s2, sh] = args.student.split(',').map(Number);
   const studentArch = () => convNet([s1, s2], sh);
+  const teachers = args.teacher
+    ? await Promise.all(args.teacher.split(',').map((d) => loadModel(resolve(d))))
+    : [baseline];
+  const teacherParams = teachers.reduce((n, t) => n + t.countParams(), 0);
+  if (args.teacher) {
+    for (const [i, t] of teachers.entries())
+      log(`teacher ${i + 1}: ${t.countParams()} parameters, ${((await accuracyOf(t, testData)) * 100).toFixed(2)}%`);
+    const [tx, ty] = testData;
+    const z = teachers.map((t) => logitsOf(t, tx));
+    const hits = ops.equal(ops.argMax(ops.addN(z), -1), ops.cast(ty, 'int32'));
+    const acc = ops.mean(ops.cast(hits, 'float32')).dataSync()[0];
+    dispose([...z, hits]);
+    log(
+      `teacher ensemble of ${teachers.length}: ${teacherParams} parameters, ${(acc * 100).toFixed(2)}% test accuracy`,
+    );
+  }
   const probe = studentArch();
-  const ratio = probe.countParams() / baseline.countParams();
+  const ratio = probe.countParams() / teacherParams;
   probe.dispose();
   log(
     `student (Conv ${s1} → Conv ${s2} → Dense ${sh}: ${(ratio * 100).toFixed(1)}% of the teacher's parameters), ${EPOCHS} epoch(s) alone`,
@@ -326,11 +346,19 @@ if (want('distill')) {
   const a = await measure('student alone', alone, FLOAT);
   const alpha = Number(args['kd-alpha']);
   const temperature = Number(args['kd-temperature']);
-  log(`the same student distilled from the baseline (T = ${temperature}, α = ${alpha}), ${EPOCHS} epoch(s)`);
+  const from = args.teacher ? `the ${teachers.length > 1 ? 'ensemble' : 'teacher'} ${args.teacher}` : 'the baseline';
+  log(`the same student distilled from ${from} (T = ${temperature}, α = ${alpha}), ${EPOCHS} epoch(s)`);
   setSeed(Number(args.seed) + 1);
   const student = studentArch();
   compile(student, 1e-3, EPOCHS);
-  await distill({ teacher: baseline, student, data: trainData, epochs: EPOCHS, temperature, alpha });
+  await distill({
+    teacher: teachers.length > 1 ? teachers : teachers[0],
+    student,
+    data: trainData,
+    epochs: EPOCHS,
+    temperature,
+    alpha,
+  });
   const d = await measure('student distilled', student, FLOAT);
   check(
     `distilled student (${(ratio * 100).toFixed(1)}% of the parameters) beats the same student trained alone`,
@@ -339,6 +367,7 @@ if (want('distill')) {
   );
   alone.dispose();
   student.dispose();
+  if (args.teacher) for (const t of teachers) t.dispose();
 }
 
 if (want('cluster')) {

@@ -7,7 +7,8 @@
  * where t and s are the teacher's and the student's logits and T the
  * temperature. Models that end in a softmax are handled through their
  * log-probabilities, which equal the logits up to a per-sample constant that
- * softmax ignores.
+ * softmax ignores. The teacher may be an ensemble: its logits are then the
+ * mean of its members' (a geometric mean of their probabilities).
  */
 import {
   type Batch,
@@ -34,8 +35,11 @@ import { hasSoftmaxActivation, withLogitOutput } from './evaluate';
 
 /** Options of `distill`. */
 export interface DistillOptions {
-  /** The trained teacher (only used for inference). */
-  teacher: LayersModel;
+  /**
+   * The trained teacher (only used for inference), or an ensemble of teachers whose
+   * logits are averaged.
+   */
+  teacher: LayersModel | readonly LayersModel[];
   /** The student, compiled: its optimizer, its loss on the labels (the hard loss) and its metrics are used. */
   student: LayersModel;
   /** Training data: a re-iterable batch source, or `[x, y]` tensors. */
@@ -96,7 +100,11 @@ export function distillationLoss(teacherLogits: Tensor, studentLogits: Tensor, t
  * metrics on the training batches, and `val_*` with validation data).
  */
 export async function distill(options: DistillOptions): Promise<History> {
-  const { teacher, student } = options;
+  const { student } = options;
+  const teachers: readonly LayersModel[] = Array.isArray(options.teacher)
+    ? options.teacher
+    : [options.teacher as LayersModel];
+  if (teachers.length === 0) throw new ConfigError('distill: the teacher ensemble is empty');
   const optimizer = student.optimizer;
   const hardLoss = student.lossFn;
   if (!optimizer || !hardLoss) {
@@ -108,18 +116,29 @@ export async function distill(options: DistillOptions): Promise<History> {
   if (!(T > 0) || !Number.isFinite(T)) throw new ConfigError(`distill: temperature must be > 0, got ${T}`);
   if (!(alpha >= 0 && alpha <= 1)) throw new ConfigError(`distill: alpha must be in [0, 1], got ${alpha}`);
   if (!Number.isInteger(epochs) || epochs < 1) throw new ConfigError(`distill: epochs must be a positive integer`);
-  const tOut = teacher.outputShape;
   const sOut = student.outputShape;
-  if (tOut[tOut.length - 1] !== sOut[sOut.length - 1]) {
-    throw new ConfigError(
-      `distill: the teacher has ${tOut[tOut.length - 1]} outputs but the student ${sOut[sOut.length - 1]}`,
-    );
-  }
-  const probsT = options.outputs ? options.outputs === 'probabilities' : endsInSoftmax(teacher);
+  teachers.forEach((teacher, i) => {
+    const tOut = teacher.outputShape;
+    if (tOut[tOut.length - 1] !== sOut[sOut.length - 1]) {
+      const who = teachers.length > 1 ? `teacher ${i} ('${teacher.name}')` : 'teacher';
+      throw new ConfigError(
+        `distill: the ${who} has ${tOut[tOut.length - 1]} outputs but the student ${sOut[sOut.length - 1]}`,
+      );
+    }
+  });
   const probsS = options.outputs ? options.outputs === 'probabilities' : endsInSoftmax(student);
   // Exact logits where the softmax is the output layer's activation (the usual case);
   // otherwise the log of the probabilities, which clips very small ones.
-  const softmaxT = probsT && hasSoftmaxActivation(teacher);
+  const teacherLogitsOf = (xs: Tensor): Tensor =>
+    tidy(() => {
+      const each = teachers.map((teacher) => {
+        const probs = options.outputs ? options.outputs === 'probabilities' : endsInSoftmax(teacher);
+        return probs && hasSoftmaxActivation(teacher)
+          ? withLogitOutput(teacher, () => teacher.call(xs, { training: false }))
+          : logits(teacher.call(xs, { training: false }), probs);
+      });
+      return each.length === 1 ? each[0] : ops.div(ops.addN(each), each.length);
+    });
   const softmaxS = probsS && hasSoftmaxActivation(student);
 
   const batchSize = options.batchSize ?? 32;
@@ -149,11 +168,7 @@ export async function distill(options: DistillOptions): Promise<History> {
     for await (const batch of source() as AsyncIterable<Batch>) {
       try {
         for (const cb of callbacks) await cb.onBatchBegin(step);
-        const teacherLogits = tidy(() =>
-          softmaxT
-            ? withLogitOutput(teacher, () => teacher.call(batch.xs, { training: false }))
-            : logits(teacher.call(batch.xs, { training: false }), probsT),
-        );
+        const teacherLogits = teacherLogitsOf(batch.xs);
         let pred: Tensor | undefined;
         let hard: Tensor | undefined;
         let soft: Tensor | undefined;

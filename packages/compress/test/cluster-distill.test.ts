@@ -160,4 +160,43 @@ describe('distillation', () => {
       /temperature/,
     );
   });
+
+  it("an ensemble teacher is the mean of its members' logits", async () => {
+    setSeed(21);
+    const train = toyData(128);
+    const a = toyCnn(4, 8);
+    const b = toyCnn(6, 8);
+    disposables.push(train.x, train.y, a, b);
+    for (const t of [a, b]) {
+      t.compile({ optimizer: new Adam({ learningRate: 0.02 }), loss: 'sparseCategoricalCrossentropy' });
+      await t.fit(train.x, train.y, { epochs: 2, batchSize: 32 });
+    }
+    // The same student trained from [a, a] and from a: identical weights.
+    const run = async (teacher: Parameters<typeof distill>[0]['teacher']) => {
+      setSeed(5);
+      const student = toyCnn(2, 4);
+      disposables.push(student);
+      student.compile({ optimizer: new Adam({ learningRate: 0.02 }), loss: 'sparseCategoricalCrossentropy' });
+      const h = await distill({ teacher, student, data: [train.x, train.y], epochs: 1, batchSize: 32, alpha: 0 });
+      return { weights: student.getWeights().map((w) => Array.from(w.dataSync())), h };
+    };
+    const single = await run(a);
+    const twice = await run([a, a]);
+    expect(twice.weights).toEqual(single.weights);
+    // With alpha 0 and one batch, the distillation loss is the loss against the mean logits.
+    setSeed(5);
+    const probe = toyCnn(2, 4);
+    disposables.push(probe);
+    const [xb, yb] = [train.x, train.y];
+    const mean = ops.div(ops.add(logitsOf(a, xb), logitsOf(b, xb)), 2);
+    const expected = distillationLoss(mean, logitsOf(probe, xb), 4).dataSync()[0];
+    probe.compile({ optimizer: new Adam({ learningRate: 0 }), loss: 'sparseCategoricalCrossentropy' });
+    await distill({ teacher: [a, b], student: probe, data: [xb, yb], epochs: 1, batchSize: 128 }); // optimizer slots
+    const before = numTensors();
+    const h = await distill({ teacher: [a, b], student: probe, data: [xb, yb], epochs: 1, batchSize: 128, alpha: 0 });
+    expect(numTensors()).toBe(before);
+    expect(h.history.distillLoss[0]).toBeCloseTo(expected, 4);
+    mean.dispose();
+    await expect(distill({ teacher: [], student: probe, data: [xb, yb] })).rejects.toThrow(/ensemble is empty/);
+  });
 });
