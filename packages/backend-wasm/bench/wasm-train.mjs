@@ -243,18 +243,6 @@ async function layersTrainImgPerSec(batch, steps, profile = false) {
   return { imgs: (batch / ms) * 1000, ms, prof, leaked };
 }
 
-/** ms of `model.predict` (batch `batch`, 2 threads) with or without convkit's kernels. */
-function layersInferMs(model, batch, reps) {
-  const x = tf.randomUniform([batch, 28, 28, 1]);
-  const ms = timeIt(() => {
-    const y = model.predict(x, { batchSize: batch });
-    y.dataSync();
-    tf.dispose(y);
-  }, reps);
-  tf.dispose(x);
-  return ms;
-}
-
 function profileTable(title, prof) {
   const byKernel = new Map();
   for (const k of prof.kernels) {
@@ -295,18 +283,70 @@ for (const threads of [2, 1]) {
 await setThreadsCount(2);
 train.raw2 = await trainImgPerSec(B, STEPS);
 
-// Inference, same model and weights: convkit's kernels vs plain tfjs-backend-wasm, interleaved.
+// Inference, same model and weights: convkit's kernels vs plain tfjs-backend-wasm. The
+// two alternate in short blocks many times over, so the machine's drift hits both alike.
 const infModel = buildModel();
 const inf = { ck1: [], tw1: [], ck256: [], tw256: [] };
-for (let round = 0; round < 3; round++) {
+const x1 = tf.randomUniform([1, 28, 28, 1]);
+const x256 = tf.randomUniform([256, 28, 28, 1]);
+const predictOnce = (x) => {
+  const y = infModel.predict(x, { batchSize: x.shape[0] });
+  y.dataSync();
+  tf.dispose(y);
+};
+for (const on of [true, false]) {
+  setConvkitKernelsEnabled(on);
+  for (let i = 0; i < 50; i++) predictOnce(x1);
+  predictOnce(x256);
+}
+const rounds = QUICK ? 40 : 150;
+for (let round = 0; round < rounds; round++) {
   for (const on of [true, false]) {
     setConvkitKernelsEnabled(on);
     const k = on ? 'ck' : 'tw';
-    inf[`${k}1`].push(layersInferMs(infModel, 1, QUICK ? 100 : 200));
-    inf[`${k}256`].push(layersInferMs(infModel, 256, QUICK ? 5 : 10));
+    predictOnce(x1);
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      predictOnce(x1);
+      inf[`${k}1`].push(performance.now() - t);
+    }
+    if (round % 10 === 0) {
+      const t = performance.now();
+      predictOnce(x256);
+      inf[`${k}256`].push(performance.now() - t);
+    }
   }
 }
+// The second conv alone at batch 1 (FusedConv2D: conv + bias + relu, as the layer runs it).
+const conv2 = { ck: [], tw: [] };
+{
+  const cx = tf.randomUniform([1, 13, 13, 32]);
+  const cw = tf.randomUniform([3, 3, 32, 64]);
+  const cb = tf.randomUniform([64]);
+  const attrs = { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], activation: 'relu' };
+  const xnn = replacedTfjsWasmKernel('FusedConv2D');
+  const runs = {
+    ck: () => tf.dispose(tf.engine().runKernel('FusedConv2D', { x: cx, filter: cw, bias: cb }, attrs)),
+    tw: () =>
+      tf.dispose(
+        tf
+          .engine()
+          .makeTensorFromTensorInfo(xnn({ inputs: { x: cx, filter: cw, bias: cb }, attrs, backend: tf.backend() })),
+      ),
+  };
+  for (let round = 0; round < rounds; round++)
+    for (const k of ['ck', 'tw']) {
+      runs[k]();
+      for (let i = 0; i < 10; i++) {
+        const t = performance.now();
+        runs[k]();
+        conv2[k].push(performance.now() - t);
+      }
+    }
+  tf.dispose([cx, cw, cb]);
+}
 setConvkitKernelsEnabled(true);
+tf.dispose([x1, x256]);
 infModel.dispose?.();
 
 if (!args.has('--no-cpu')) {
@@ -332,18 +372,26 @@ if (torch?.t1) line('PyTorch CPU, 1 thread', torch.t1.train, (64 / torch.t1.trai
 if (torch) console.log(`(vs PyTorch: against its faster run, ${torch.threads} thread${torch.threads > 1 ? 's' : ''})`);
 console.log(`(tensors left after a trainOnBatch step: ${train.layers2.leaked})`);
 
-console.log('\nInference, same layers model: model.predict, medians of 3 interleaved rounds');
-console.log('| system | batch-1 ms | batch-256 img/s |');
-console.log('| --- | ---: | ---: |');
-console.log(`| convkit wasm (2 threads) | ${fmt(median(inf.ck1), 3)} | ${fmt((256 / median(inf.ck256)) * 1000, 0)} |`);
+const pct = (xs, q) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * q)];
 console.log(
-  `| plain tfjs-backend-wasm (XNNPACK, 1 thread) | ${fmt(median(inf.tw1), 3)} | ${fmt((256 / median(inf.tw256)) * 1000, 0)} |`,
+  `\nInference, same layers model and weights: model.predict, ${rounds} alternating rounds (median; 25th percentile)`,
+);
+console.log('| system | batch-1 ms | batch-256 img/s | conv2 alone, batch 1 (µs) |');
+console.log('| --- | ---: | ---: | ---: |');
+const infRow = (name, k) =>
+  console.log(
+    `| ${name} | ${fmt(median(inf[`${k}1`]), 3)}; ${fmt(pct(inf[`${k}1`], 0.25), 3)} | ${fmt((256 / median(inf[`${k}256`])) * 1000, 0)} | ${fmt(median(conv2[k]) * 1000, 0)}; ${fmt(pct(conv2[k], 0.25) * 1000, 0)} |`,
+  );
+infRow('convkit wasm (2 threads)', 'ck');
+infRow('plain tfjs-backend-wasm (XNNPACK, 1 thread)', 'tw');
+console.log(
+  `| convkit ÷ tfjs-backend-wasm speed | ${fmt(median(inf.tw1) / median(inf.ck1), 2)}× | ${fmt(median(inf.tw256) / median(inf.ck256), 2)}× | ${fmt(median(conv2.tw) / median(conv2.ck), 2)}× |`,
 );
 for (const [k, t] of [
   ['2 threads', torch?.t2],
   ['1 thread', torch?.t1],
 ])
-  if (t) console.log(`| PyTorch, ${k} | ${fmt(t.infer1_ms, 3)} | ${fmt(t.infer256, 0)} |`);
+  if (t) console.log(`| PyTorch, ${k} | ${fmt(t.infer1_ms, 3)} | ${fmt(t.infer256, 0)} | |`);
 
 if (train.layers2.prof) profileTable('Profile of one trainOnBatch step (wasm, 2 threads)', train.layers2.prof);
 process.exit(0);

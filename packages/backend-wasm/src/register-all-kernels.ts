@@ -5,7 +5,7 @@
  */
 import { getKernel, type KernelConfig, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
 import { batchMatMulConfig } from './kernels/BatchMatMul';
-import { conv2DConfig } from './kernels/Conv2D';
+import { conv2DConfig, fusedConv2DConfig } from './kernels/Conv2D';
 import { conv2DBackpropFilterConfig } from './kernels/Conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './kernels/Conv2DBackpropInput';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './kernels/DepthwiseConv2dNativeBackpropFilter';
@@ -19,6 +19,7 @@ import { sumConfig } from './kernels/Sum';
 /** Every kernel config convkit provides for backend 'wasm'. */
 export const convkitKernelConfigs: readonly KernelConfig[] = [
   conv2DConfig,
+  fusedConv2DConfig,
   conv2DBackpropFilterConfig,
   conv2DBackpropInputConfig,
   depthwiseConv2dNativeBackpropFilterConfig,

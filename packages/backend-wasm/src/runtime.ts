@@ -97,7 +97,7 @@ export class KernelRuntime {
     return this.threads;
   }
 
-  /** Byte offset of the 64-byte thread control block (start of the unused first stack slot). */
+  /** Byte offset of the thread control block (start of the unused first stack slot). */
   private controlBlock(): number {
     return align(this.exports.__heap_base.value as number, 64);
   }
@@ -163,7 +163,16 @@ export class KernelRuntime {
       fn(...args, 0, 1);
       return;
     }
-    this.pool!.run(name, args, nt, () => fn(...args, 0, nt));
+    this.pool!.run(name, args, nt, (tid) => fn(...args, tid, nt));
+  }
+
+  /**
+   * Call before preparing a job for `threads` threads: wakes sleeping workers so
+   * that their wake-up overlaps the copies into the arena (single-image
+   * inference is otherwise dominated by it).
+   */
+  prewake(threads: number): void {
+    if (threads > 1) this.pool?.prewake();
   }
 
   /** Stops worker threads. */

@@ -239,6 +239,36 @@ for (const threads of [1, 2]) {
       }
     });
 
+    it('FusedConv2D (bias + relu/linear epilogue; batch 1 on the threads, other activations via XNNPACK)', async () => {
+      const r = rng(71 + threads);
+      // Every single-image conv takes convkit's threaded path here (when 2 threads run).
+      const saved = driverTuning.minMacsSingleImage;
+      driverTuning.minMacsSingleImage = 1;
+      try {
+        for (let i = 0; i < CASES; i++) {
+          const c = randomCase(r, false);
+          const act = r.pick(['relu', 'linear', 'relu6', 'elu'] as const);
+          const withBias = r.next() < 0.8;
+          const x = { values: r.floats(c.batch * c.inH * c.inW * c.inC), shape: [c.batch, c.inH, c.inW, c.inC] };
+          const w = { values: r.floats(c.fH * c.fW * c.inC * c.outC), shape: [c.fH, c.fW, c.inC, c.outC] };
+          const b = { values: r.floats(c.outC), shape: [c.outC] };
+          const { cpu, wasm } = await onBoth([x, w, b], (xt, wt, bt) =>
+            tf.fused.conv2d({
+              x: xt as tf.Tensor4D,
+              filter: wt as tf.Tensor4D,
+              strides: c.stride,
+              pad: c.pad,
+              bias: withBias ? bt : undefined,
+              activation: act,
+            }),
+          );
+          expectClose(wasm, cpu, `${describeLabel(c)} ${act}${withBias ? ' +bias' : ''}`);
+        }
+      } finally {
+        driverTuning.minMacsSingleImage = saved;
+      }
+    });
+
     it('one input channel (direct kernels): Conv2D values and filter gradients', async () => {
       const r = rng(67 + threads);
       for (let i = 0; i < CASES; i++) {
@@ -372,6 +402,47 @@ for (const threads of [1, 2]) {
       expect(Array.from(await bools.data())).toEqual([0, 1, 1]);
       tf.dispose([z, ints, bools]);
       expect(tf.memory().numTensors).toBe(before);
+    });
+
+    it('back-to-back jobs of every size give the same values as the first run (no share lost or run twice)', async () => {
+      const r = rng(83 + threads);
+      const cases = Array.from({ length: 12 }, () => {
+        const [m, k, n] = [r.int(16, 100), r.int(8, 64), r.int(8, 64)];
+        return { m, k, n, a: tf.tensor(r.floats(m * k), [m, k]), b: tf.tensor(r.floats(k * n), [k, n]) };
+      });
+      try {
+        const first = cases.map((c) =>
+          tf
+            .tidy(() => tf.matMul(c.a, c.b))
+            .dataSync()
+            .slice(),
+        );
+        for (let round = 0; round < 40; round++) {
+          for (const [i, c] of cases.entries()) {
+            const y = tf.matMul(c.a, c.b);
+            const got = y.dataSync();
+            y.dispose();
+            if (got.some((v, j) => v !== first[i][j])) {
+              throw new Error(`round ${round}, ${c.m}x${c.k}x${c.n}: values changed between identical runs`);
+            }
+          }
+        }
+        // ... and those values are the product (plain JS reference).
+        for (const [i, c] of cases.entries()) {
+          const a = c.a.dataSync();
+          const b = c.b.dataSync();
+          const ref = new Float32Array(c.m * c.n);
+          for (let p = 0; p < c.m; p++)
+            for (let q = 0; q < c.n; q++) {
+              let acc = 0;
+              for (let t = 0; t < c.k; t++) acc += a[p * c.k + t] * b[t * c.n + q];
+              ref[p * c.n + q] = acc;
+            }
+          expectClose(first[i], ref, `${c.m}x${c.k}x${c.n}`);
+        }
+      } finally {
+        for (const c of cases) tf.dispose([c.a, c.b]);
+      }
     });
 
     it('leaves no tensors behind', async () => {

@@ -34,6 +34,7 @@ export {
   expandDims,
   floor,
   floorDiv,
+  fused,
   gather,
   greater,
   greaterEqual,

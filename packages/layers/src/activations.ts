@@ -121,6 +121,16 @@ export function getActivation(identifier?: ActivationIdentifier | null): Activat
   throw new ConfigError(`Invalid activation ${JSON.stringify(identifier)}`);
 }
 
+/**
+ * The name tfjs's fused conv/matmul kernels take for `fn` ('relu' or 'linear'), when
+ * `fn` is that built-in activation; null for every other activation.
+ */
+export function fusableActivation(fn: ActivationFn): 'relu' | 'linear' | null {
+  if (fn === relu) return 'relu';
+  if (fn === linear) return 'linear';
+  return null;
+}
+
 /** The registered name of an activation, for layer configs. */
 export function serializeActivation(fn: ActivationFn): string {
   if (activations.get(fn.name) === fn) return fn.name;

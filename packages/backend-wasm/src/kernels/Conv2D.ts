@@ -1,6 +1,8 @@
 /**
- * Conv2D forward: convkit's im2col + SIMD GEMM on the thread pool for batched
- * NHWC inputs; single images (latency-bound inference) stay on XNNPACK.
+ * Conv2D and FusedConv2D (conv + bias + relu) forward: convkit's im2col + SIMD
+ * GEMM on the thread pool for batched NHWC inputs, and for single images large
+ * enough to be worth splitting over threads; small single-image convs
+ * (latency-bound) and activations other than linear/relu stay on XNNPACK.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import {
@@ -8,21 +10,98 @@ import {
   Conv2D,
   type Conv2DAttrs,
   type Conv2DInputs,
+  Elu,
+  FusedConv2D,
+  type FusedConv2DAttrs,
+  type FusedConv2DInputs,
+  getKernel,
   type KernelConfig,
   type KernelFunc,
+  LeakyRelu,
+  Prelu,
+  Relu6,
+  Sigmoid,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
-import { c1ConvScratch, gemmConvScratch, runConv, useC1Kernels } from './conv-driver';
+import { getRuntime } from '../runtime';
+import { c1ConvScratch, driverTuning, gemmConvScratch, runConv, useC1Kernels } from './conv-driver';
 import { originalKernel } from './originals';
 
 function conv2D(args: { inputs: Conv2DInputs; backend: BackendWasm; attrs: Conv2DAttrs }) {
+  return convForward(args, originalKernel(Conv2D), null, 0);
+}
+
+/** FusedConv2D: the bias and a relu run in the GEMM's epilogue; other fusions go to tfjs-backend-wasm. */
+function fusedConv2D(args: { inputs: FusedConv2DInputs; backend: BackendWasm; attrs: FusedConv2DAttrs }) {
+  const fallback = originalKernel(FusedConv2D);
+  const { bias, preluActivationWeights, filter } = args.inputs as {
+    bias?: TensorInfo;
+    preluActivationWeights?: TensorInfo;
+    filter: TensorInfo;
+  };
+  const act = args.attrs.activation ?? 'linear';
+  const outC = filter.shape[3];
+  const plainBias = !bias || (bias.shape.length === 1 && bias.shape[0] === outC && bias.dtype === 'float32');
+  if (fallback && !plainBias) return fallback(args);
+  if (act === 'linear' || act === 'relu') return convForward(args, fallback, bias ?? null, act === 'relu' ? 1 : 0);
+  // Other activations: XNNPACK's fused kernel where its conv is right, else convkit's
+  // conv + bias followed by tfjs-backend-wasm's activation kernel.
+  const { strides, dilations } = args.attrs;
+  if (fallback && args.attrs.dataFormat !== 'NCHW' && squareAndEqual(filter.shape, strides, dilations)) {
+    return fallback(args);
+  }
+  const y = convForward(args, undefined, bias ?? null, 0) as TensorInfo;
+  const { backend } = args;
+  try {
+    return applyActivation(y, act, args.attrs.leakyreluAlpha, preluActivationWeights, backend);
+  } finally {
+    backend.disposeData(y.dataId);
+  }
+}
+
+const ACTIVATION_KERNELS: Record<string, string> = {
+  relu6: Relu6,
+  elu: Elu,
+  sigmoid: Sigmoid,
+  leakyrelu: LeakyRelu,
+  prelu: Prelu,
+};
+
+/** Runs tfjs-backend-wasm's kernel for a fused activation on `y` (a new tensor). */
+function applyActivation(
+  y: TensorInfo,
+  act: string,
+  leakyreluAlpha: number | undefined,
+  alpha: TensorInfo | undefined,
+  backend: BackendWasm,
+): TensorInfo {
+  const name = ACTIVATION_KERNELS[act];
+  const kernel = name ? getKernel(name, 'wasm') : undefined;
+  if (!kernel) throw new Error(`convkit wasm: FusedConv2D activation '${act}' is not supported`);
+  const inputs = act === 'prelu' ? { x: y, alpha } : { x: y };
+  const attrs = act === 'leakyrelu' ? { alpha: leakyreluAlpha ?? 0.2 } : {};
+  return kernel.kernelFunc({ inputs, attrs, backend } as never) as TensorInfo;
+}
+
+function convForward(
+  args: { inputs: Conv2DInputs; backend: BackendWasm; attrs: Conv2DAttrs },
+  fallback: ReturnType<typeof originalKernel>,
+  bias: TensorInfo | null,
+  act: number,
+) {
   const { inputs, backend, attrs } = args;
   const { x, filter } = inputs as { x: TensorInfo; filter: TensorInfo };
   const { strides, pad, dataFormat, dilations, dimRoundingMode } = attrs;
-  const fallback = originalKernel(Conv2D);
   // Fast path for single images (latency-bound inference): hand over to XNNPACK before
-  // computing the conv info, when the shape is one XNNPACK gets right (see below).
-  if (fallback && x.shape[0] < 2 && dataFormat !== 'NCHW' && squareAndEqual(filter.shape, strides, dilations)) {
+  // computing the conv info, when the shape is one XNNPACK gets right (see below) and
+  // the conv is too small to gain from the thread pool.
+  if (
+    fallback &&
+    x.shape[0] < 2 &&
+    dataFormat !== 'NCHW' &&
+    squareAndEqual(filter.shape, strides, dilations) &&
+    !worthThreading(x.shape, filter.shape, strides)
+  ) {
     return fallback(args);
   }
   const info = backend_util.computeConv2DInfo(
@@ -42,16 +121,31 @@ function conv2D(args: { inputs: Conv2DInputs; backend: BackendWasm; attrs: Conv2
     info.filterHeight === info.filterWidth &&
     info.strideHeight === info.strideWidth &&
     info.dilationHeight === info.dilationWidth;
-  if (fallback && ((info.batchSize < 2 && xnnpackSafe) || info.dataFormat !== 'channelsLast')) return fallback(args);
+  const single = info.batchSize < 2 && xnnpackSafe && !worthThreading(x.shape, filter.shape, strides);
+  if (fallback && (single || info.dataFormat !== 'channelsLast')) return fallback(args);
   const c1 = useC1Kernels(info);
   return runConv(backend, {
     fn: c1 ? 'ck_conv2d_c1' : 'ck_conv2d',
     info,
     x,
+    bias: bias ?? undefined,
+    act,
     filter,
     outShape: info.outShape,
     scratchFloats: c1 ? c1ConvScratch(info) : gemmConvScratch(info),
   });
+}
+
+/**
+ * Whether a single-image conv has enough multiply-adds (estimated at stride `strides`,
+ * output about the input's size) for convkit's threaded kernel to beat XNNPACK's one thread.
+ */
+function worthThreading(xShape: readonly number[], filterShape: readonly number[], strides: Conv2DAttrs['strides']) {
+  if (getRuntime().threads < 2) return false;
+  const [sh, sw] = pair(strides);
+  const macs =
+    ((xShape[1] * xShape[2]) / (sh * sw)) * filterShape[0] * filterShape[1] * filterShape[2] * filterShape[3];
+  return macs >= driverTuning.minMacsSingleImage;
 }
 
 function pair(v: number | [number, number]): [number, number] {
@@ -74,4 +168,11 @@ export const conv2DConfig: KernelConfig = {
   kernelName: Conv2D,
   backendName: 'wasm',
   kernelFunc: conv2D as unknown as KernelFunc,
+};
+
+/** FusedConv2D config (wraps tfjs-backend-wasm's XNNPACK kernel for batch 1 and other activations). */
+export const fusedConv2DConfig: KernelConfig = {
+  kernelName: FusedConv2D,
+  backendName: 'wasm',
+  kernelFunc: fusedConv2D as unknown as KernelFunc,
 };

@@ -12,6 +12,11 @@ import { getRuntime, type KernelRuntime } from '../runtime';
 export const driverTuning = {
   /** Below this many multiply-adds per thread a kernel uses fewer threads (waking workers costs more). */
   minMacsPerThread: 1 << 18,
+  /**
+   * A single-image Conv2D runs on convkit's threaded kernel (instead of XNNPACK on one
+   * thread) from about this many multiply-adds, when more than one thread is available.
+   */
+  minMacsSingleImage: 1 << 20,
 };
 
 /** Copies a float32 tensor of the tfjs wasm heap into the arena; returns its byte offset. */
@@ -68,6 +73,7 @@ export function runConv(backend: BackendWasm, job: ConvJob): TensorInfo {
     info.filterWidth *
     (job.mult ? 1 : info.inChannels);
   const threads = Math.max(1, Math.min(rt.threads, Math.floor(macs / driverTuning.minMacsPerThread)));
+  rt.prewake(threads);
   const x = job.x ? copyIn(rt, backend, job.x) : 0;
   const w = job.filter ? copyIn(rt, backend, job.filter) : 0;
   const dy = job.dy ? copyIn(rt, backend, job.dy) : 0;

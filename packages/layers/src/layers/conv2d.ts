@@ -1,5 +1,5 @@
 import { ConfigError, ops, type Shape, type Tensor, type Tensor4D, tidy } from '@convkit/core';
-import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations';
+import { type ActivationIdentifier, fusableActivation, getActivation, serializeActivation } from '../activations';
 import { Layer, type LayerArgs, type LayerWeight } from '../engine/layer';
 import type { ActivationFn, CallContext, Initializer, Regularizer } from '../engine/types';
 import { getInitializer, type InitializerIdentifier, serializeInitializer } from '../initializers';
@@ -113,6 +113,19 @@ export class Conv2D extends Layer {
     this.computeOutputShape(x.shape);
     return tidy(() => {
       const kernel = dilateKernel(this.weightValue(this.kernel!), this.dilationRate) as Tensor4D;
+      const fusable = fusableActivation(this.activation);
+      if (fusable) {
+        // One FusedConv2D kernel (conv + bias + relu) at inference; tfjs splits it into
+        // the three ops again wherever gradients are recorded through a relu.
+        return ops.fused.conv2d({
+          x: x as Tensor4D,
+          filter: kernel,
+          strides: this.strides,
+          pad: this.padding,
+          bias: this.bias ? this.weightValue(this.bias) : undefined,
+          activation: fusable,
+        });
+      }
       let y: Tensor = ops.conv2d(x as Tensor4D, kernel, this.strides, this.padding);
       if (this.bias) y = ops.add(y, this.weightValue(this.bias));
       return this.activation(y);

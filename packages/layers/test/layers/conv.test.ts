@@ -123,6 +123,35 @@ describe('Conv2D gradients (finite differences)', () => {
   });
 });
 
+describe('Conv2D fused path (conv + bias + relu/linear as one kernel)', () => {
+  it.each(['linear', 'relu'] as const)(
+    '%s: gradients by finite differences and values against the unfused ops',
+    (act) => {
+      const x = inputVar(randomArray(2 * 5 * 6 * 2, 5), [2, 5, 6, 2]);
+      const conv = new Conv2D({
+        filters: 3,
+        kernelSize: 3,
+        padding: 'same',
+        activation: act,
+        biasInitializer: 'randomNormal',
+      });
+      const y = conv.apply(x);
+      const [k, b] = conv.getWeights();
+      const ref = ops.conv2d(x as never, k as never, 1, 'same');
+      const withBias = ops.add(ref, b);
+      const expected = act === 'relu' ? ops.relu(withBias) : withBias;
+      expectClose(y.dataSync() as Float32Array, expected.dataSync() as Float32Array, 1e-6);
+      for (const tt of [y, k, b, ref, withBias, expected]) if (!tt.isDisposed) tt.dispose();
+      // A smaller step for relu keeps the finite differences off its kink.
+      checkGradients(() => conv.apply(x), [x, ...conv.trainableWeights.map((w) => w.variable)], {
+        eps: act === 'relu' ? 1e-3 : 1e-2,
+      });
+      conv.dispose();
+      x.dispose();
+    },
+  );
+});
+
 describe('DepthwiseConv2D', () => {
   const configs = [
     { kernelSize: 3, depthMultiplier: 1, strides: 1, padding: 'valid', dilationRate: 1 },
