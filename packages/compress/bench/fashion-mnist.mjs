@@ -10,6 +10,8 @@
 // --baseline DIR: reuse (or create) the trained baseline checkpoint in DIR.
 // --student F1,F2,H: the distillation student (default 16,32,60). --kd-alpha, --kd-temperature: its loss.
 // --teacher DIR[,DIR...]: distil from these saved models (an ensemble when several) instead of the baseline.
+// --kd-train-count N, --kd-epochs E: the student (alone and distilled) trains on N training images (a fixed
+//   random subset; default all) for E epochs (default --epochs): the few-labels case.
 // --only: run a subset of: control,prune80,prune90,scratch80,scratch90,ptq,qat,structured,distill,cluster,pipeline
 //   (scratch80/90: train from scratch with pruning during training, TFMOT's recipe; not run by default).
 import '@convkit/backend-wasm';
@@ -52,6 +54,8 @@ const { values: args } = parseArgs({
     'kd-alpha': { type: 'string', default: '0.1' },
     student: { type: 'string', default: '16,32,60' },
     teacher: { type: 'string' },
+    'kd-train-count': { type: 'string' },
+    'kd-epochs': { type: 'string' },
     'kd-temperature': { type: 'string', default: '4' },
   },
 });
@@ -315,6 +319,18 @@ if (want('structured')) {
   m.dispose();
 }
 
+/** A seeded permutation of 0..n-1 (Fisher–Yates on a 32-bit LCG). */
+function permutation(n, seed) {
+  const p = Int32Array.from({ length: n }, (_, i) => i);
+  let st = (seed * 2654435761) >>> 0 || 1;
+  for (let i = n - 1; i > 0; i--) {
+    st = (Math.imul(st, 1664525) + 1013904223) >>> 0;
+    const j = st % (i + 1);
+    [p[i], p[j]] = [p[j], p[i]];
+  }
+  return p;
+}
+
 if (want('distill')) {
   const [s1, s2, sh] = args.student.split(',').map(Number);
   const studentArch = () => convNet([s1, s2], sh);
@@ -337,29 +353,53 @@ if (want('distill')) {
   const probe = studentArch();
   const ratio = probe.countParams() / teacherParams;
   probe.dispose();
+  // The student's training set: all of it, or a fixed random subset (the few-labels case).
+  const kdCount = Math.min(train.size, Number(args['kd-train-count'] ?? train.size));
+  const kdTrain =
+    kdCount < train.size ? train.subset(permutation(train.size, Number(args.seed)).slice(0, kdCount)) : train;
+  const KD_EPOCHS = quick ? 1 : Number(args['kd-epochs'] ?? EPOCHS);
+  const kdData = () =>
+    kdTrain
+      .shuffle(kdTrain.size)
+      .map(randomShift({ maxShift: 2 }))
+      .batch(BATCH);
+  const kdCompile = (m) =>
+    m.compile({
+      optimizer: new Adam({
+        learningRate: cosineDecay({
+          initialLearningRate: 1e-3,
+          decaySteps: KD_EPOCHS * Math.ceil(kdTrain.size / BATCH),
+          alpha: 0.05,
+        }),
+      }),
+      loss: 'sparseCategoricalCrossentropy',
+      metrics: ['accuracy'],
+    });
+  const on = kdCount < train.size ? ` on ${kdCount} training images` : '';
   log(
-    `student (Conv ${s1} → Conv ${s2} → Dense ${sh}: ${(ratio * 100).toFixed(1)}% of the teacher's parameters), ${EPOCHS} epoch(s) alone`,
+    `student (Conv ${s1} → Conv ${s2} → Dense ${sh}: ${(ratio * 100).toFixed(1)}% of the teacher's parameters), ${KD_EPOCHS} epoch(s)${on} alone`,
   );
   setSeed(Number(args.seed) + 1);
   const alone = studentArch();
-  await fit(alone, EPOCHS, 1e-3);
-  const a = await measure('student alone', alone, FLOAT);
+  kdCompile(alone);
+  await alone.fit(kdData(), { epochs: KD_EPOCHS });
+  const a = await measure(`student alone${on}`, alone, FLOAT);
   const alpha = Number(args['kd-alpha']);
   const temperature = Number(args['kd-temperature']);
   const from = args.teacher ? `the ${teachers.length > 1 ? 'ensemble' : 'teacher'} ${args.teacher}` : 'the baseline';
-  log(`the same student distilled from ${from} (T = ${temperature}, α = ${alpha}), ${EPOCHS} epoch(s)`);
+  log(`the same student distilled from ${from} (T = ${temperature}, α = ${alpha}), ${KD_EPOCHS} epoch(s)${on}`);
   setSeed(Number(args.seed) + 1);
   const student = studentArch();
-  compile(student, 1e-3, EPOCHS);
+  kdCompile(student);
   await distill({
     teacher: teachers.length > 1 ? teachers : teachers[0],
     student,
-    data: trainData,
-    epochs: EPOCHS,
+    data: kdData,
+    epochs: KD_EPOCHS,
     temperature,
     alpha,
   });
-  const d = await measure('student distilled', student, FLOAT);
+  const d = await measure(`student distilled${on}`, student, FLOAT);
   check(
     `distilled student (${(ratio * 100).toFixed(1)}% of the parameters) beats the same student trained alone`,
     d.accuracy > a.accuracy && ratio <= 0.25,
