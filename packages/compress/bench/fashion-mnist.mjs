@@ -51,12 +51,12 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     only: { type: 'string' },
     seed: { type: 'string', default: '1' },
-    'kd-alpha': { type: 'string', default: '0.1' },
+    'kd-alpha': { type: 'string', default: '0.5' },
     student: { type: 'string', default: '16,32,60' },
     teacher: { type: 'string' },
     'kd-train-count': { type: 'string' },
     'kd-epochs': { type: 'string' },
-    'kd-temperature': { type: 'string', default: '4' },
+    'kd-temperature': { type: 'string', default: '1' },
   },
 });
 const quick = args.quick;
