@@ -318,6 +318,7 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 // The second conv alone at batch 1 (FusedConv2D: conv + bias + relu, as the layer runs it).
+setConvkitKernelsEnabled(true);
 const conv2 = { ck: [], tw: [] };
 {
   const cx = tf.randomUniform([1, 13, 13, 32]);
