@@ -41,11 +41,11 @@
  */
 import { ConfigError, dispose, formatShape, SerializationError, type Tensor, tensor } from '@convkit/core';
 import {
+  checkWeightShape,
   DEFAULT_MAX_BYTES,
   type LayersModel,
   type LayerWeight,
   layerRegistry,
-  MAX_WEIGHT_ELEMENTS,
   modelFromConfig,
   modelJsonOf,
   parseTrainingConfig,
@@ -799,22 +799,8 @@ function checkEntry(raw: unknown, i: number): CompressedWeightEntry {
   }
   const name = raw.name;
   const where = `convkit-compressed weight '${name}'`;
-  if (!Array.isArray(raw.shape)) throw new SerializationError(`${where} has no shape array`);
-  let n = 1;
-  for (const d of raw.shape as unknown[]) {
-    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
-      throw new SerializationError(
-        `${where} has invalid dimension ${JSON.stringify(d)} (dimensions must be non-negative integers)`,
-      );
-    }
-    n *= d;
-  }
-  const shape = [...(raw.shape as number[])];
-  if (n > MAX_WEIGHT_ELEMENTS) {
-    throw new SerializationError(
-      `${where} has shape ${formatShape(shape)}: ${n} elements, more than 2^28, refusing to allocate it`,
-    );
-  }
+  const shape = checkWeightShape(raw.shape, where);
+  const n = shape.reduce((a, b) => a * b, 1);
   const encoding = raw.encoding;
   if (typeof encoding !== 'string' || !ENCODINGS.includes(encoding as WeightEncoding)) {
     throw new SerializationError(

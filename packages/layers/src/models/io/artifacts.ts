@@ -168,6 +168,30 @@ export function parseModelJson(json: unknown, options: LoadOptions = {}): ModelJ
   return out;
 }
 
+/**
+ * Validates a weight's `shape` from a model file: an array of non-negative integers of at most
+ * 2^28 elements in all. Throws `SerializationError` naming `where`; returns a copy of the shape.
+ */
+export function checkWeightShape(raw: unknown, where: string): number[] {
+  if (!Array.isArray(raw)) throw new SerializationError(`${where} has no shape array`);
+  let elements = 1;
+  for (const d of raw as unknown[]) {
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
+      throw new SerializationError(
+        `${where} has invalid dimension ${JSON.stringify(d)} (dimensions must be non-negative integers)`,
+      );
+    }
+    elements *= d;
+  }
+  const shape = [...(raw as number[])];
+  if (elements > MAX_WEIGHT_ELEMENTS) {
+    throw new SerializationError(
+      `${where} has shape ${formatShape(shape)}: ${elements} elements, more than 2^28, refusing to allocate it (no weight may have more than 2^28 elements)`,
+    );
+  }
+  return shape;
+}
+
 function checkEntry(raw: unknown, i: number): WeightManifestEntry {
   if (!isRecord(raw) || typeof raw.name !== 'string') {
     throw new SerializationError(`weightsManifest[${i}] must be an object with a string 'name'`);
@@ -176,22 +200,8 @@ function checkEntry(raw: unknown, i: number): WeightManifestEntry {
   const where = `weightsManifest entry '${name}'`;
   if (raw.dtype !== 'float32')
     throw new SerializationError(`${where} has dtype ${JSON.stringify(raw.dtype)}; only 'float32' is supported`);
-  if (!Array.isArray(raw.shape)) throw new SerializationError(`${where} has no shape array`);
-  let elements = 1;
-  for (const d of raw.shape as unknown[]) {
-    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
-      throw new SerializationError(
-        `${where} has invalid dimension ${JSON.stringify(d)} (dimensions must be non-negative integers)`,
-      );
-    }
-    elements *= d;
-    if (elements > MAX_WEIGHT_ELEMENTS) {
-      throw new SerializationError(
-        `${where} has shape ${formatShape(raw.shape as number[])}: more than 2^28 elements, refusing to allocate it`,
-      );
-    }
-  }
-  const shape = raw.shape as number[];
+  const shape = checkWeightShape(raw.shape, where);
+  const elements = shape.reduce((a, b) => a * b, 1);
   for (const key of ['offset', 'byteLength'] as const) {
     const v = raw[key];
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
@@ -204,7 +214,7 @@ function checkEntry(raw: unknown, i: number): WeightManifestEntry {
       `${where} has byteLength ${byteLength} but shape ${formatShape(shape)} needs ${elements * 4} bytes (${elements} float32 values)`,
     );
   }
-  return { name, shape: [...shape], dtype: 'float32', offset: raw.offset as number, byteLength };
+  return { name, shape, dtype: 'float32', offset: raw.offset as number, byteLength };
 }
 
 /**

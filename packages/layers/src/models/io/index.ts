@@ -11,6 +11,7 @@ export type {
 } from './artifacts';
 export {
   checkWeightLayout,
+  checkWeightShape,
   cloneModel,
   DEFAULT_MAX_BYTES,
   fromArtifacts,
