@@ -167,12 +167,16 @@ export class KernelRuntime {
   }
 
   /**
-   * Call before preparing a job for `threads` threads: wakes sleeping workers so
-   * that their wake-up overlaps the copies into the arena (single-image
-   * inference is otherwise dominated by it).
+   * Threads for a job of `work` units when each thread should get at least
+   * `minPerThread` of them (1 to `threads`). Call it before preparing the job:
+   * when the job will be split it wakes sleeping workers, so that their wake-up
+   * overlaps the copies into the arena (single-image inference is otherwise
+   * dominated by it).
    */
-  prewake(threads: number): void {
-    if (threads > 1) this.pool?.prewake();
+  threadsFor(work: number, minPerThread: number): number {
+    const n = Math.max(1, Math.min(this.threads, Math.floor(work / minPerThread)));
+    if (n > 1) this.pool?.prewake();
+    return n;
   }
 
   /** Stops worker threads. */

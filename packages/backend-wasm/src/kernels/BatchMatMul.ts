@@ -36,8 +36,7 @@ function batchMatMul(args: { inputs: BatchMatMulInputs; backend: BackendWasm; at
   }
   const rt = getRuntime();
   rt.reset();
-  const threads = Math.max(1, Math.min(rt.threads, Math.floor(macs / driverTuning.minMacsPerThread)));
-  rt.prewake(threads);
+  const threads = rt.threadsFor(macs, driverTuning.minMacsPerThread);
   const pa = copyIn(rt, backend, a);
   const pb = copyIn(rt, backend, b);
   const pc = rt.allocF32(batch * M * N);

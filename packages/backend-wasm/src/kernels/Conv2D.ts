@@ -114,15 +114,10 @@ function convForward(
     false,
     backend_util.convertConv2DDataFormat(dataFormat),
   );
-  // XNNPACK wins on single images, but tfjs-backend-wasm 4.22's Conv2D returns wrong values
-  // for non-square filters or strides with 'same' padding (e.g. 1x3, strides [2,1]; 3x1,
-  // strides [1,2]); those, and every batched input, run here.
-  const xnnpackSafe =
-    info.filterHeight === info.filterWidth &&
-    info.strideHeight === info.strideWidth &&
-    info.dilationHeight === info.dilationWidth;
-  const single = info.batchSize < 2 && xnnpackSafe && !worthThreading(x.shape, filter.shape, strides);
-  if (fallback && (single || info.dataFormat !== 'channelsLast')) return fallback(args);
+  // Here: batched inputs, single images worth threading, and the single-image shapes
+  // tfjs-backend-wasm 4.22's XNNPACK conv gets wrong (non-square filters or strides with
+  // 'same' padding, e.g. 1x3 with strides [2,1]); the early return above took the rest.
+  if (fallback && info.dataFormat !== 'channelsLast') return fallback(args);
   const c1 = useC1Kernels(info);
   return runConv(backend, {
     fn: c1 ? 'ck_conv2d_c1' : 'ck_conv2d',

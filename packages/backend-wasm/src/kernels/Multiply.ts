@@ -34,8 +34,7 @@ function multiply(args: { inputs: BinaryInputs; backend: BackendWasm }) {
   }
   const rt = getRuntime();
   rt.reset();
-  const threads = Math.max(1, Math.min(rt.threads, Math.floor(n / MIN_FLOATS_PER_THREAD)));
-  rt.prewake(threads);
+  const threads = rt.threadsFor(n, MIN_FLOATS_PER_THREAD);
   const pa = copyIn(rt, backend, a);
   const pb = copyIn(rt, backend, b);
   const out = rt.allocF32(n);

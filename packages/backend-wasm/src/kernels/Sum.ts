@@ -32,8 +32,7 @@ function sum(args: { inputs: SumInputs; backend: BackendWasm; attrs: SumAttrs })
   const C = size / R;
   const rt = getRuntime();
   rt.reset();
-  const threads = Math.max(1, Math.min(rt.threads, Math.floor(size / MIN_FLOATS_PER_THREAD)));
-  rt.prewake(threads);
+  const threads = rt.threadsFor(size, MIN_FLOATS_PER_THREAD);
   const px = copyIn(rt, backend, x);
   const out = rt.allocF32(C);
   const partial = threads > 1 ? rt.allocF32(C * (threads - 1)) : 0;

@@ -72,8 +72,7 @@ export function runConv(backend: BackendWasm, job: ConvJob): TensorInfo {
     info.filterHeight *
     info.filterWidth *
     (job.mult ? 1 : info.inChannels);
-  const threads = Math.max(1, Math.min(rt.threads, Math.floor(macs / driverTuning.minMacsPerThread)));
-  rt.prewake(threads);
+  const threads = rt.threadsFor(macs, driverTuning.minMacsPerThread);
   const x = job.x ? copyIn(rt, backend, job.x) : 0;
   const w = job.filter ? copyIn(rt, backend, job.filter) : 0;
   const dy = job.dy ? copyIn(rt, backend, job.dy) : 0;
