@@ -39,7 +39,7 @@
  * and every stored value before it builds the model, and disposes everything
  * it made when something is wrong. Every failure is a `SerializationError`.
  */
-import { ConfigError, dispose, formatShape, SerializationError, type Tensor, tensor } from '@convkit/core';
+import { ConfigError, crc32, dispose, formatShape, SerializationError, type Tensor, tensor } from '@convkit/core';
 import {
   checkWeightShape,
   DEFAULT_MAX_BYTES,
@@ -227,31 +227,6 @@ export interface CompressedModel {
   training?: SavedTrainingConfig;
   /** How each weight was stored, and the file's sizes. */
   info: CompressedInfo;
-}
-
-// ---------------------------------------------------------------------------
-// CRC-32
-
-let crcTable: Uint32Array | undefined;
-
-function getCrcTable(): Uint32Array {
-  if (crcTable) return crcTable;
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  crcTable = table;
-  return table;
-}
-
-/** CRC-32 (IEEE 802.3, the one of zip, gzip and PNG) of `bytes`, as an unsigned integer. */
-export function crc32(bytes: Uint8Array): number {
-  const table = getCrcTable();
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = table[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 // ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigError, numTensors, SerializationError, type Tensor, tensor } from '@convkit/core';
+import { ConfigError, crc32, numTensors, SerializationError, type Tensor, tensor } from '@convkit/core';
 import {
   Add,
   BatchNormalization,
@@ -26,7 +26,6 @@ import {
   COMPRESSED_MAGIC,
   type CompressedHeader,
   compressedSize,
-  crc32,
   decodeCompressed,
   type EncodeCompressedOptions,
   encodeCompressed,

@@ -7,6 +7,7 @@ import './engine';
 export type { BackendName, BackendProvider } from './backend';
 export { availableBackends, getBackend, ready, registerBackendProvider, setBackend, supportedKernels } from './backend';
 export type { Batch, BatchSource } from './batch';
+export { crc32 } from './checksum';
 export {
   BackendError,
   ConfigError,

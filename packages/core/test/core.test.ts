@@ -146,3 +146,13 @@ describe('gradients', () => {
     d.dispose();
   });
 });
+
+describe('crc32', () => {
+  it('matches the IEEE check value and chains over pieces', async () => {
+    const { crc32 } = await import('../src/checksum');
+    const bytes = new TextEncoder().encode('123456789');
+    expect(crc32(bytes)).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+    expect(crc32(bytes.subarray(4), crc32(bytes.subarray(0, 4)))).toBe(0xcbf43926);
+  });
+});
