@@ -10,20 +10,12 @@
  * Usage: node scripts/pack-smoke.mjs [package-dir-name ...]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { packPackage, publishablePackages } from './tools/packages.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const pkgsDir = join(root, 'packages');
-const all = new Map();
-for (const dir of readdirSync(pkgsDir)) {
-  const file = join(pkgsDir, dir, 'package.json');
-  if (!existsSync(file)) continue;
-  const pkg = JSON.parse(readFileSync(file, 'utf8'));
-  if (pkg.private) continue;
-  all.set(pkg.name, { dir: join(pkgsDir, dir), pkg });
-}
+const all = publishablePackages();
 
 const wanted = process.argv.slice(2);
 const targets = [...all.values()].filter((p) => wanted.length === 0 || wanted.includes(p.dir.split('/').pop()));
@@ -32,9 +24,7 @@ const work = mkdtempSync(join(tmpdir(), 'convkit-pack-'));
 const tarballs = new Map();
 function pack(name) {
   if (tarballs.has(name)) return tarballs.get(name);
-  const { dir } = all.get(name);
-  const out = execFileSync('pnpm', ['pack', '--pack-destination', work], { cwd: dir, encoding: 'utf8' });
-  const tgz = out.trim().split('\n').pop().trim();
+  const tgz = packPackage(all.get(name).dir, work);
   tarballs.set(name, tgz);
   return tgz;
 }

@@ -6,9 +6,10 @@
  * the same dist/: cross-origin isolated (COOP/COEP → SharedArrayBuffer →
  * worker threads) and not (one thread).
  *
- * CI needs `apt-get install -y chromium` and the packages built first
- * (`pnpm test` runs `turbo run build` before vitest). Without Chromium the
- * test fails with a message saying so; it never skips.
+ * The browser is the one `scripts/tools/find.mjs` finds (CONVKIT_CHROMIUM,
+ * the system's, or playwright's cache); `pnpm test` installs one first when
+ * there is none (scripts/ensure-test-tools.mjs) and builds the packages.
+ * Without Chromium the test fails with a message saying so; it never skips.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -19,10 +20,10 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../../scripts/tools/find.mjs';
 import type {} from '../src/main';
 import type { SmokeResult } from '../src/smoke';
 
-const CHROMIUM = process.env.CONVKIT_CHROMIUM ?? '/usr/bin/chromium';
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(appDir, 'dist');
 const repoRoot = resolve(appDir, '../..');
@@ -75,10 +76,11 @@ let browser: Browser | undefined;
 const servers: Server[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
+  const chromiumLookup = findChromium();
+  if (!chromiumLookup.path) {
     throw new Error(
-      `browser-smoke: Chromium not found at ${CHROMIUM}. Install Debian's chromium (\`apt-get install -y chromium\`) ` +
-        'or point CONVKIT_CHROMIUM at a Chromium binary. This test does not download browsers and does not skip.',
+      `browser-smoke: ${chromiumLookup.problem}. Run \`node scripts/ensure-test-tools.mjs\` (pnpm test does) to install one, ` +
+        'or point CONVKIT_CHROMIUM at a Chromium binary. This test does not skip.',
     );
   }
   for (const pkg of ['core', 'layers', 'optim', 'backend-wasm']) {
@@ -90,7 +92,7 @@ beforeAll(async () => {
   // the page consumes the packages' dist/ through their exports maps.
   await build({ root: appDir, configFile: join(appDir, 'vite.config.ts'), logLevel: 'error' });
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: chromiumLookup.path,
     args: [
       '--no-sandbox',
       '--disable-gpu',
