@@ -17,9 +17,11 @@ const alias = [
 export default defineConfig({
   resolve: { alias },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The once-per-process "train on wasm instead of cpu" hint is tested on its own (core.test.ts).
+    env: { CONVKIT_BACKEND_HINT: '0' },
   },
 });

@@ -50,7 +50,7 @@ export async function setBackend(name: BackendName): Promise<void> {
     const pkg = PACKAGE_OF[name];
     throw new BackendError(
       pkg
-        ? `Backend '${name}' is not installed. Run \`pnpm add ${pkg}\` and import it once: \`import '${pkg}';\``
+        ? `Backend '${name}' is not installed. Install it with ${installCommand(pkg)} and import it once: \`import '${pkg}';\``
         : `Unknown backend '${name}'. Available: ${availableBackends().join(', ')}`,
     );
   }
@@ -68,6 +68,46 @@ export async function setBackend(name: BackendName): Promise<void> {
   const ok = await tf.setBackend(name);
   if (!ok) throw new BackendError(`Backend '${name}' could not be activated`);
   await tf.ready();
+}
+
+/**
+ * The commands that add `pkg` to a project with each common package manager,
+ * for messages: "`npm install pkg` (or `pnpm add pkg`, `yarn add pkg`)".
+ */
+export function installCommand(pkg: string): string {
+  return `\`npm install ${pkg}\` (or \`pnpm add ${pkg}\`, \`yarn add ${pkg}\`)`;
+}
+
+let advised = false;
+
+/** Whether the user turned the hint off (`CONVKIT_BACKEND_HINT=0`); `process` may not exist in a browser. */
+function hintDisabled(): boolean {
+  const env = typeof process === 'undefined' ? undefined : process.env;
+  return env?.CONVKIT_BACKEND_HINT === '0';
+}
+
+/**
+ * Says once per process, when training starts on the cpu backend, that the
+ * wasm backend trains the same model much faster: how to switch when
+ * `@convkit/backend-wasm` is already imported, how to install it otherwise.
+ * Called by core's `variableGrads`; silent on every other backend and when
+ * `CONVKIT_BACKEND_HINT=0`. Returns the message it printed, if any.
+ */
+export function adviseFasterBackend(): string | undefined {
+  if (advised || tf.getBackend() !== 'cpu') return undefined;
+  advised = true;
+  if (hintDisabled()) return undefined;
+  const pkg = PACKAGE_OF.wasm;
+  const message = providers.has('wasm')
+    ? `convkit: training on the 'cpu' backend (plain JavaScript) although ${pkg} is imported: call \`await setBackend('wasm')\` before training; it trains the same model 10–1,000× faster.`
+    : `convkit: training on the 'cpu' backend (plain JavaScript). ${pkg} trains the same model 10–1,000× faster: install it with ${installCommand(pkg)}, then \`import '${pkg}'\` and \`await setBackend('wasm')\`. (CONVKIT_BACKEND_HINT=0 silences this.)`;
+  console.warn(message);
+  return message;
+}
+
+/** Makes `adviseFasterBackend` speak again (for tests). @internal */
+export function resetBackendAdvice(): void {
+  advised = false;
 }
 
 /** Name of the active backend. */

@@ -5,7 +5,17 @@
 import './engine';
 
 export type { BackendName, BackendProvider } from './backend';
-export { availableBackends, getBackend, ready, registerBackendProvider, setBackend, supportedKernels } from './backend';
+export {
+  adviseFasterBackend,
+  availableBackends,
+  getBackend,
+  installCommand,
+  ready,
+  registerBackendProvider,
+  resetBackendAdvice,
+  setBackend,
+  supportedKernels,
+} from './backend';
 export type { Batch, BatchSource } from './batch';
 export { crc32 } from './checksum';
 export {
