@@ -140,8 +140,12 @@ export function convCases(): OpCase[] {
       ref: ([x, w]) => conv2dTransposeRef(x, w, t.out, s),
     });
   }
-  for (const activation of ['linear', 'relu'] as const) {
-    const c = CONV[0];
+  const single: ConvCase = { x: [1, 7, 7, 2], f: [3, 3, 2, 3], spec: spec([1, 1], [2, 2], 'same') };
+  for (const [activation, c] of [
+    ['linear', CONV[0]],
+    ['relu', CONV[0]],
+    ['relu', single],
+  ] as const) {
     cases.push({
       name: `fused.conv2d ${activation} + bias, ${label('', c)}`,
       shapes: [c.x, c.f, [c.f[3]]],
