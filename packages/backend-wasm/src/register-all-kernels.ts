@@ -10,11 +10,15 @@ import { conv2DBackpropFilterConfig } from './kernels/Conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './kernels/Conv2DBackpropInput';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './kernels/DepthwiseConv2dNativeBackpropFilter';
 import { depthwiseConv2dNativeBackpropInputConfig } from './kernels/DepthwiseConv2dNativeBackpropInput';
+import { fusedDepthwiseConv2DConfig } from './kernels/FusedDepthwiseConv2D';
+import { fusedMatMulConfig } from './kernels/FusedMatMul';
 import { castConfig, identityConfig } from './kernels/Identity';
 import { maxPoolGradConfig } from './kernels/MaxPoolGrad';
 import { multiplyConfig } from './kernels/Multiply';
 import { originalConfig, rememberOriginal } from './kernels/originals';
+import { avgPoolConfig, depthwiseConv2dNativeConfig, maxPoolConfig } from './kernels/rounding-pad';
 import { sumConfig } from './kernels/Sum';
+import { storageShapeConfigs } from './kernels/storage-shape';
 
 /** Every kernel config convkit provides for backend 'wasm'. */
 export const convkitKernelConfigs: readonly KernelConfig[] = [
@@ -30,6 +34,12 @@ export const convkitKernelConfigs: readonly KernelConfig[] = [
   multiplyConfig,
   identityConfig,
   castConfig,
+  fusedDepthwiseConv2DConfig,
+  fusedMatMulConfig,
+  depthwiseConv2dNativeConfig,
+  avgPoolConfig,
+  maxPoolConfig,
+  ...storageShapeConfigs,
 ];
 
 /** Registers (or re-registers over tfjs-backend-wasm's) every convkit kernel. */

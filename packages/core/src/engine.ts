@@ -10,6 +10,7 @@ import '@tensorflow/tfjs-backend-cpu';
 // both get every kernel's gradient. It must come after the line above that
 // creates the engine through the package's own entry.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { registerConvkitGradients } from './gradients';
 
 let configured = false;
 
@@ -27,5 +28,8 @@ export function configureEngine(): void {
 }
 
 configureEngine();
+// After tfjs-core's registrations above: convkit's corrected gradients replace
+// tfjs's for the same kernel names (dilated convs, padded avg pools, broadcast matMul).
+registerConvkitGradients();
 
 export { tf };

@@ -2,7 +2,12 @@
  * Tensor operations, re-exported from tfjs-core under convkit's name so that
  * layers, optim, data and compress never import `@tensorflow/*` directly.
  * Use as `import { ops } from '@convkit/core'; ops.conv2d(x, w, 1, 'same')`.
+ *
+ * `matMul` and `fused` are convkit's (batch broadcasting on both sides, and
+ * fused ops that train through convkit's gradients); the gradients tfjs-core
+ * gets wrong are replaced by kernel name when core loads (`./gradients`).
  */
+
 export {
   abs,
   add,
@@ -34,7 +39,6 @@ export {
   expandDims,
   floor,
   floorDiv,
-  fused,
   gather,
   greater,
   greaterEqual,
@@ -52,7 +56,6 @@ export {
   logSigmoid,
   logSoftmax,
   logSumExp,
-  matMul,
   max,
   maximum,
   maxPool,
@@ -103,3 +106,5 @@ export {
   unstack,
   where,
 } from '@tensorflow/tfjs-core';
+export * as fused from './op-wrappers/fused';
+export { matMul } from './op-wrappers/mat-mul';

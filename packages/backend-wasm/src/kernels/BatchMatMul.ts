@@ -15,6 +15,7 @@ import {
 import { getRuntime } from '../runtime';
 import { copyIn, copyOut, driverTuning } from './conv-driver';
 import { originalKernel } from './originals';
+import { syncStorageShape } from './storage-shape';
 
 function batchMatMul(args: { inputs: BatchMatMulInputs; backend: BackendWasm; attrs: BatchMatMulAttrs }) {
   const { inputs, backend, attrs } = args;
@@ -32,7 +33,7 @@ function batchMatMul(args: { inputs: BatchMatMulInputs; backend: BackendWasm; at
   const batch = Math.max(batchA, batchB);
   const macs = batch * M * N * K;
   if (fallback && (!sameOrBroadcast || ra !== rb || batch * M < 16 || macs < 1 << 16 || a.dtype !== 'float32')) {
-    return fallback(args);
+    return syncStorageShape(backend, fallback(args));
   }
   const rt = getRuntime();
   rt.reset();

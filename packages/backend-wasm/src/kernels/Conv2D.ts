@@ -10,39 +10,58 @@ import {
   Conv2D,
   type Conv2DAttrs,
   type Conv2DInputs,
-  Elu,
   FusedConv2D,
   type FusedConv2DAttrs,
   type FusedConv2DInputs,
-  getKernel,
   type KernelConfig,
   type KernelFunc,
-  LeakyRelu,
-  Prelu,
-  Relu6,
-  Sigmoid,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import { getRuntime } from '../runtime';
 import { c1ConvScratch, driverTuning, gemmConvScratch, runConv, useC1Kernels } from './conv-driver';
+import { withExplicitPadding } from './explicit-padding';
+import { addBiasAndActivate, isChannelBias, rank1Bias } from './fused-epilogue';
 import { originalKernel } from './originals';
 
-function conv2D(args: { inputs: Conv2DInputs; backend: BackendWasm; attrs: Conv2DAttrs }) {
-  return convForward(args, originalKernel(Conv2D), null, 0);
+type ConvArgs = { inputs: Conv2DInputs; backend: BackendWasm; attrs: Conv2DAttrs };
+type FusedArgs = { inputs: FusedConv2DInputs; backend: BackendWasm; attrs: FusedConv2DAttrs };
+
+function conv2D(args: ConvArgs) {
+  return convForward(explicitPadding(args), originalKernel(Conv2D), null, 0);
 }
 
-/** FusedConv2D: the bias and a relu run in the GEMM's epilogue; other fusions go to tfjs-backend-wasm. */
-function fusedConv2D(args: { inputs: FusedConv2DInputs; backend: BackendWasm; attrs: FusedConv2DAttrs }) {
-  const fallback = originalKernel(FusedConv2D);
+/**
+ * FusedConv2D: the bias and a relu run in the GEMM's epilogue; other fusions go to
+ * tfjs-backend-wasm. Any bias the op allows works (see `fused-epilogue.ts`): a
+ * per-channel one reaches the kernels as a rank-1 tensor, others are added after the conv.
+ */
+function fusedConv2D(rawArgs: FusedArgs) {
+  const args = explicitPadding(rawArgs);
+  const { backend, attrs } = args;
   const { bias, preluActivationWeights, filter } = args.inputs as {
     bias?: TensorInfo;
     preluActivationWeights?: TensorInfo;
     filter: TensorInfo;
   };
-  const act = args.attrs.activation ?? 'linear';
   const outC = filter.shape[3];
-  const plainBias = !bias || (bias.shape.length === 1 && bias.shape[0] === outC && bias.dtype === 'float32');
-  if (fallback && !plainBias) return fallback(args);
+  if (bias && !isChannelBias(bias, outC, 4)) {
+    const y = convForward(args, originalKernel(Conv2D), null, 0) as TensorInfo;
+    return addBiasAndActivate(backend, y, bias, attrs.activation, attrs.leakyreluAlpha, preluActivationWeights);
+  }
+  const channelBias = bias ? rank1Bias(backend, bias, outC) : undefined;
+  try {
+    const withBias = channelBias ? { ...args, inputs: { ...args.inputs, bias: channelBias.bias } } : args;
+    return fusedChannelBias(withBias, channelBias?.bias);
+  } finally {
+    if (channelBias?.owned) backend.disposeData(channelBias.bias.dataId);
+  }
+}
+
+/** FusedConv2D whose bias (if any) is a float32 vector with rank-1 storage. */
+function fusedChannelBias(args: FusedArgs, bias: TensorInfo | undefined) {
+  const fallback = originalKernel(FusedConv2D);
+  const { preluActivationWeights, filter } = args.inputs as { preluActivationWeights?: TensorInfo; filter: TensorInfo };
+  const act = args.attrs.activation ?? 'linear';
   if (act === 'linear' || act === 'relu') return convForward(args, fallback, bias ?? null, act === 'relu' ? 1 : 0);
   // Other activations: XNNPACK's fused kernel where its conv is right, else convkit's
   // conv + bias followed by tfjs-backend-wasm's activation kernel.
@@ -51,40 +70,29 @@ function fusedConv2D(args: { inputs: FusedConv2DInputs; backend: BackendWasm; at
     return fallback(args);
   }
   const y = convForward(args, undefined, bias ?? null, 0) as TensorInfo;
-  const { backend } = args;
-  try {
-    return applyActivation(y, act, args.attrs.leakyreluAlpha, preluActivationWeights, backend);
-  } finally {
-    backend.disposeData(y.dataId);
-  }
+  return addBiasAndActivate(args.backend, y, undefined, act, args.attrs.leakyreluAlpha, preluActivationWeights);
 }
 
-const ACTIVATION_KERNELS: Record<string, string> = {
-  relu6: Relu6,
-  elu: Elu,
-  sigmoid: Sigmoid,
-  leakyrelu: LeakyRelu,
-  prelu: Prelu,
-};
-
-/** Runs tfjs-backend-wasm's kernel for a fused activation on `y` (a new tensor). */
-function applyActivation(
-  y: TensorInfo,
-  act: string,
-  leakyreluAlpha: number | undefined,
-  alpha: TensorInfo | undefined,
-  backend: BackendWasm,
-): TensorInfo {
-  const name = ACTIVATION_KERNELS[act];
-  const kernel = name ? getKernel(name, 'wasm') : undefined;
-  if (!kernel) throw new Error(`convkit wasm: FusedConv2D activation '${act}' is not supported`);
-  const inputs = act === 'prelu' ? { x: y, alpha } : { x: y };
-  const attrs = act === 'leakyrelu' ? { alpha: leakyreluAlpha ?? 0.2 } : {};
-  return kernel.kernelFunc({ inputs, attrs, backend } as never) as TensorInfo;
+/** `args` with a numeric pad + dimRoundingMode written as explicit padding (see `explicit-padding.ts`). */
+function explicitPadding<A extends ConvArgs | FusedArgs>(args: A): A {
+  const { attrs } = args;
+  if (typeof attrs.pad !== 'number' || attrs.dimRoundingMode == null) return args;
+  const { x, filter } = args.inputs as { x: TensorInfo; filter: TensorInfo };
+  const info = backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    filter.shape as [number, number, number, number],
+    attrs.strides,
+    attrs.dilations,
+    attrs.pad,
+    attrs.dimRoundingMode,
+    false,
+    backend_util.convertConv2DDataFormat(attrs.dataFormat),
+  );
+  return { ...args, attrs: withExplicitPadding(attrs, info) };
 }
 
 function convForward(
-  args: { inputs: Conv2DInputs; backend: BackendWasm; attrs: Conv2DAttrs },
+  args: ConvArgs | FusedArgs,
   fallback: ReturnType<typeof originalKernel>,
   bias: TensorInfo | null,
   act: number,

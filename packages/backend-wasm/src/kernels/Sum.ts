@@ -15,6 +15,7 @@ import {
 import { getRuntime } from '../runtime';
 import { copyIn, copyOut } from './conv-driver';
 import { originalKernel } from './originals';
+import { syncStorageShape } from './storage-shape';
 
 /** Rows per thread below which one thread sums alone. */
 const MIN_FLOATS_PER_THREAD = 1 << 16;
@@ -27,7 +28,7 @@ function sum(args: { inputs: SumInputs; backend: BackendWasm; attrs: SumAttrs })
   const leading = axes.length > 0 && axes.length < rank && axes.every((ax, i) => ax === i);
   const fallback = originalKernel(Sum);
   const size = util.sizeFromShape(x.shape);
-  if (fallback && (!leading || x.dtype !== 'float32' || size < 4096)) return fallback(args);
+  if (fallback && (!leading || x.dtype !== 'float32' || size < 4096)) return syncStorageShape(backend, fallback(args));
   const R = util.sizeFromShape(x.shape.slice(0, axes.length));
   const C = size / R;
   const rt = getRuntime();

@@ -5,7 +5,7 @@ import type { ActivationFn, CallContext, Initializer, Regularizer } from '../eng
 import { getInitializer, type InitializerIdentifier, serializeInitializer } from '../initializers';
 import { getRegularizer, type RegularizerIdentifier, serializeRegularizer } from '../regularizers';
 import {
-  dilateKernel,
+  dilatedConv,
   expectRank,
   knownLastDim,
   NHWC,
@@ -112,7 +112,7 @@ export class Conv2D extends Layer {
     const x = singleTensor(this, inputs);
     this.computeOutputShape(x.shape);
     return tidy(() => {
-      const kernel = dilateKernel(this.weightValue(this.kernel!), this.dilationRate) as Tensor4D;
+      const { kernel, dilations } = dilatedConv(this.weightValue(this.kernel!), this.strides, this.dilationRate);
       const fusable = fusableActivation(this.activation);
       if (fusable) {
         // One FusedConv2D kernel (conv + bias + relu) at inference; tfjs splits it into
@@ -122,11 +122,12 @@ export class Conv2D extends Layer {
           filter: kernel,
           strides: this.strides,
           pad: this.padding,
+          dilations,
           bias: this.bias ? this.weightValue(this.bias) : undefined,
           activation: fusable,
         });
       }
-      let y: Tensor = ops.conv2d(x as Tensor4D, kernel, this.strides, this.padding);
+      let y: Tensor = ops.conv2d(x as Tensor4D, kernel, this.strides, this.padding, 'NHWC', dilations);
       if (this.bias) y = ops.add(y, this.weightValue(this.bias));
       return this.activation(y);
     });

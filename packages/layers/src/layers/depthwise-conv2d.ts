@@ -6,7 +6,7 @@ import { getInitializer, type InitializerIdentifier, serializeInitializer } from
 import { getRegularizer, type RegularizerIdentifier, serializeRegularizer } from '../regularizers';
 import { checkDataFormat } from './conv2d';
 import {
-  dilateKernel,
+  dilatedConv,
   expectRank,
   knownLastDim,
   NHWC,
@@ -112,8 +112,12 @@ export class DepthwiseConv2D extends Layer {
     const x = singleTensor(this, inputs);
     this.computeOutputShape(x.shape);
     return tidy(() => {
-      const kernel = dilateKernel(this.weightValue(this.depthwiseKernel!), this.dilationRate) as Tensor4D;
-      let y: Tensor = ops.depthwiseConv2d(x as Tensor4D, kernel, this.strides, this.padding);
+      const { kernel, dilations } = dilatedConv(
+        this.weightValue(this.depthwiseKernel!),
+        this.strides,
+        this.dilationRate,
+      );
+      let y: Tensor = ops.depthwiseConv2d(x as Tensor4D, kernel, this.strides, this.padding, 'NHWC', dilations);
       if (this.bias) y = ops.add(y, this.weightValue(this.bias));
       return this.activation(y);
     });

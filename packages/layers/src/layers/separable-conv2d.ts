@@ -6,7 +6,7 @@ import { getInitializer, type InitializerIdentifier, serializeInitializer } from
 import { getRegularizer, type RegularizerIdentifier, serializeRegularizer } from '../regularizers';
 import { checkDataFormat } from './conv2d';
 import {
-  dilateKernel,
+  dilatedConv,
   expectRank,
   knownLastDim,
   NHWC,
@@ -128,8 +128,8 @@ export class SeparableConv2D extends Layer {
     const x = singleTensor(this, inputs);
     this.computeOutputShape(x.shape);
     return tidy(() => {
-      const dw = dilateKernel(this.weightValue(this.depthwiseKernel!), this.dilationRate) as Tensor4D;
-      const mid = ops.depthwiseConv2d(x as Tensor4D, dw, this.strides, this.padding);
+      const dw = dilatedConv(this.weightValue(this.depthwiseKernel!), this.strides, this.dilationRate);
+      const mid = ops.depthwiseConv2d(x as Tensor4D, dw.kernel, this.strides, this.padding, 'NHWC', dw.dilations);
       let y: Tensor = ops.conv2d(mid, this.weightValue(this.pointwiseKernel!) as Tensor4D, 1, 'valid');
       if (this.bias) y = ops.add(y, this.weightValue(this.bias));
       return this.activation(y);

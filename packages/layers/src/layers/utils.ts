@@ -1,9 +1,9 @@
 /**
  * Helpers shared by the layer implementations: option validation, the
  * TensorFlow convolution output-size rule, rank checks with messages that
- * name the layer, and kernel dilation.
+ * name the layer, and dilated kernels for strided convolutions.
  */
-import { ConfigError, formatShape, ops, type Shape, ShapeError, type Tensor } from '@convkit/core';
+import { ConfigError, formatShape, ops, type Shape, ShapeError, type Tensor, type Tensor4D } from '@convkit/core';
 import type { Layer } from '../engine/layer';
 import { isShapeList } from '../engine/layer';
 
@@ -109,14 +109,21 @@ export function knownLastDim(layer: Layer, shape: Shape): number {
 export const NHWC = '[batch, height, width, channels]';
 
 /**
- * Inserts `d − 1` zeros between kernel taps along H and W, so a dilated
- * convolution runs as a plain one. tfjs has no gradients for dilated conv
- * kernels; this form is differentiable (reshape, pad, slice) and also allows
- * strides and dilation together.
+ * The kernel and dilation rate to hand the conv ops. With strides of 1 that is
+ * the kernel itself and `dilation` (core's ops train through dilated
+ * convolutions); tfjs's conv ops refuse strides and dilations above 1
+ * together, so then `d − 1` zeros are inserted between the kernel taps along
+ * H and W (reshape, pad, slice: differentiable) and the conv runs undilated.
  */
-export function dilateKernel(kernel: Tensor, dilation: readonly [number, number]): Tensor {
+export function dilatedConv(
+  kernel: Tensor,
+  strides: readonly [number, number],
+  dilation: readonly [number, number],
+): { kernel: Tensor4D; dilations: [number, number] } {
   const [dh, dw] = dilation;
-  if (dh === 1 && dw === 1) return kernel;
+  if ((dh === 1 && dw === 1) || (strides[0] === 1 && strides[1] === 1)) {
+    return { kernel: kernel as Tensor4D, dilations: [dh, dw] };
+  }
   const [kh, kw, a, b] = kernel.shape;
   const k6 = ops.reshape(kernel, [kh, 1, kw, 1, a, b]);
   const padded = ops.pad(k6, [
@@ -128,7 +135,8 @@ export function dilateKernel(kernel: Tensor, dilation: readonly [number, number]
     [0, 0],
   ]);
   const k4 = ops.reshape(padded, [kh * dh, kw * dw, a, b]);
-  return ops.slice(k4, [0, 0, 0, 0], [(kh - 1) * dh + 1, (kw - 1) * dw + 1, a, b]);
+  const kernel4 = ops.slice(k4, [0, 0, 0, 0], [(kh - 1) * dh + 1, (kw - 1) * dw + 1, a, b]) as Tensor4D;
+  return { kernel: kernel4, dilations: [1, 1] };
 }
 
 /** Spatial output size for 4-D NHWC input, throwing a ShapeError when the window does not fit. */
