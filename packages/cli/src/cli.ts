@@ -1,10 +1,12 @@
-/** The `convkit` command: dispatches to train, evaluate, summary and quickstart. */
-import { ConfigError, ConvkitError, dispose } from '@convkit/core';
+/** The `convkit` command: dispatches to train, evaluate, summary, compress and quickstart. */
+import { dispose } from '@convkit/core';
 import { loadModel } from '@convkit/layers';
 import { Adam } from '@convkit/optim';
-import { parseCommandLine, USAGE } from './args';
+import { type CommonOptions, parseCommandLine } from './args';
 import { compress } from './compress';
 import { loadTrainTest } from './datasets';
+import { reportFailure, wantsDebug } from './failure';
+import { helpText, USAGE } from './help';
 import { getPreset } from './presets';
 import { formatTable } from './table';
 import { train, trainReport, useBackend } from './train';
@@ -30,18 +32,69 @@ export const QUICKSTART = {
   quantize: 'int8' as const,
 };
 
-/**
- * Runs the CLI on `argv` (arguments after the script name). Returns the exit
- * code; prints errors as one clear line, with the usage for a bad command.
- */
-export async function runCli(argv: readonly string[], log: (line: string) => void = console.log): Promise<number> {
+async function evaluate(options: CommonOptions, log: (line: string) => void): Promise<void> {
+  await useBackend(options.backend);
+  const model = await loadModel(options.modelDir as string);
   try {
-    const { command, help, options } = parseCommandLine(argv);
-    if (help || command === undefined || command === 'help') {
-      log(USAGE);
-      return command === undefined && !help ? 1 : 0;
+    model.compile({
+      optimizer: new Adam(),
+      loss: 'sparseCategoricalCrossentropy',
+      metrics: options.metrics ?? ['accuracy', 'precision', 'recall', 'f1'],
+    });
+    const { test } = await loadTrainTest(options);
+    const batch = test.toBatch();
+    try {
+      const logs = await model.evaluate(batch.xs, batch.ys, { batchSize: 256 });
+      log(
+        formatTable(
+          Object.entries(logs).map(([metric, v]) => ({ metric, value: v.toFixed(4) })),
+          ['metric', 'value'],
+        ),
+      );
+      log(`${test.size} held-out images from ${options.data}`);
+    } finally {
+      dispose([batch.xs, batch.ys]);
+    }
+  } finally {
+    model.dispose();
+  }
+}
+
+async function summary(options: CommonOptions, log: (line: string) => void): Promise<void> {
+  const model = options.modelDir ? await loadModel(options.modelDir) : getPreset(options.model).build([28, 28, 1], 10);
+  try {
+    model.summary(log);
+  } finally {
+    model.dispose();
+  }
+}
+
+/**
+ * Runs the CLI on `argv` (arguments after the script name) and resolves to
+ * the exit code; it does not reject. Results go to `log` (stdout), failures
+ * to `error` (stderr): a `ConvkitError` or file-system error as the one line
+ * `convkit: message` with exit code 2, an unexpected error as one line with
+ * exit code 1; `--debug` adds the stack trace. No command prints the usage
+ * (exit code 1); `--help` prints the overview or the command's help (0).
+ */
+export async function runCli(
+  argv: readonly string[],
+  log: (line: string) => void = console.log,
+  error: (line: string) => void = console.error,
+): Promise<number> {
+  let debug = wantsDebug(argv);
+  try {
+    const parsed = parseCommandLine(argv);
+    debug = parsed.debug;
+    const { command, options } = parsed;
+    if (parsed.help) {
+      log(helpText(command));
+      return 0;
     }
     switch (command) {
+      case undefined:
+        log(USAGE);
+        return 1;
       case 'train': {
         const result = await train(options, log);
         log('');
@@ -50,7 +103,7 @@ export async function runCli(argv: readonly string[], log: (line: string) => voi
         return 0;
       }
       case 'quickstart': {
-        const opts = { ...options, ...QUICKSTART, seed: options.seed, quiet: options.quiet };
+        const opts = { ...options, ...QUICKSTART };
         log(
           'convkit quickstart: the reference CNN on 8,000 embedded MNIST digits, tested on the 2,000 held-out ones, then pruned to 80% and quantized to int8',
         );
@@ -63,52 +116,14 @@ export async function runCli(argv: readonly string[], log: (line: string) => voi
         result.model.dispose();
         return 0;
       }
-      case 'evaluate': {
-        if (!options.modelDir)
-          throw new ConfigError('evaluate needs --model-dir DIR (a directory written by `convkit train --out DIR`)');
-        await useBackend(options.backend);
-        const model = await loadModel(options.modelDir);
-        model.compile({
-          optimizer: new Adam(),
-          loss: 'sparseCategoricalCrossentropy',
-          metrics: ['accuracy', 'precision', 'recall', 'f1'],
-        });
-        const { test } = await loadTrainTest(options);
-        const batch = test.toBatch();
-        const logs = await model.evaluate(batch.xs, batch.ys, { batchSize: 256 });
-        dispose([batch.xs, batch.ys]);
-        log(
-          formatTable(
-            Object.entries(logs).map(([metric, v]) => ({ metric, value: v.toFixed(4) })),
-            ['metric', 'value'],
-          ),
-        );
-        log(`${test.size} held-out images from ${options.data}`);
-        model.dispose();
+      case 'evaluate':
+        await evaluate(options, log);
         return 0;
-      }
-      case 'summary': {
-        if (options.modelDir) {
-          const model = await loadModel(options.modelDir);
-          model.summary(log);
-          model.dispose();
-        } else {
-          const model = getPreset(options.model).build([28, 28, 1], 10);
-          model.summary(log);
-          model.dispose();
-        }
+      case 'summary':
+        await summary(options, log);
         return 0;
-      }
-      default:
-        log(`Unknown command '${command}'.\n`);
-        log(USAGE);
-        return 1;
     }
   } catch (err) {
-    if (err instanceof ConvkitError) {
-      console.error(`convkit: ${err.message}`);
-      return 2;
-    }
-    throw err;
+    return reportFailure(err, error, debug);
   }
 }

@@ -3,15 +3,20 @@
  * `runCli(['train', '--model', 'small'])`.
  */
 
-export type { CommonOptions } from './args';
-export { parseCommandLine, USAGE } from './args';
+export type { CommonOptions, ParsedCommandLine } from './args';
+export { parseCommandLine } from './args';
 export { QUICKSTART, runCli } from './cli';
+export { COMMAND_NAMES, type CommandName } from './commands';
 export { CALIBRATION_IMAGES, compress } from './compress';
 export type { TrainTestSets } from './datasets';
 export { fashionMnistDirs, loadTrainTest } from './datasets';
+export { describeSystemError, EXIT_BUG, EXIT_USAGE, reportFailure } from './failure';
+export { EVALUATE_METRICS, FLAGS, type FlagName, type FlagSpec } from './flags';
+export { commandHelp, helpText, USAGE } from './help';
 export type { PresetBuilder } from './presets';
 export { getPreset, PRESETS } from './presets';
 export type { Row } from './table';
 export { formatDuration, formatTable } from './table';
 export type { TrainOptions, TrainResult } from './train';
 export { train, trainReport, useBackend } from './train';
+export { UsageError } from './usage-error';

@@ -32,7 +32,8 @@ describe('convkit CLI', () => {
     const { log } = capture();
     expect(await runCli(['summary', '--model', 'nope'], log)).toBe(2);
     expect(await runCli(['evaluate'], log)).toBe(2);
-    expect(await runCli(['frobnicate'], log)).toBe(1);
+    expect(await runCli(['frobnicate'], log)).toBe(2);
+    expect(await runCli([], log)).toBe(1); // no command: the usage
   });
 
   it('trains on the wasm backend, saves, and evaluates the saved model on the same held-out digits', async () => {

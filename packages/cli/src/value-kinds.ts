@@ -1,0 +1,164 @@
+/**
+ * The kinds of value a command-line flag accepts, each with its parser. A
+ * parser turns the text the user typed into a typed value or throws a
+ * `UsageError` that names the flag, what it accepts and what it got:
+ * `--epochs must be a positive integer, got -1`.
+ */
+import { didYouMean } from './suggest';
+import { showValue, UsageError } from './usage-error';
+
+/** How one flag's value is read. */
+export interface ValueKind<T> {
+  /** What the flag accepts, completing "--flag must be …" (`a positive integer`). */
+  readonly accepts: string;
+  /** The value's placeholder in the help (`N`, `X`, `cpu|wasm`). */
+  readonly placeholder: string;
+  /** Parses `raw`, the text given to `--${flag}`; throws a `UsageError` if it is not acceptable. */
+  parse(raw: string, flag: string): T;
+}
+
+/** A switch: present or not, it takes no value. */
+export interface SwitchKind {
+  readonly switch: true;
+}
+
+/** The kind of the switches (`--quiet`, `--help`, `--debug`). */
+export const SWITCH: SwitchKind = { switch: true };
+
+function reject(flag: string, accepts: string, raw: string, hint = ''): never {
+  throw new UsageError(`--${flag} must be ${accepts}, got ${showValue(raw)}${hint}`);
+}
+
+// A plain decimal number: digits with an optional fraction and exponent. No
+// hex, no `Infinity`, no blanks (`Number('')` would be 0), no `1_000`.
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The number `raw` spells in plain decimal notation, or `undefined`. `-0` reads as 0. */
+export function parseDecimal(raw: string): number | undefined {
+  if (raw.length > 400 || !DECIMAL.test(raw)) return undefined;
+  return Number(raw) + 0;
+}
+
+function integerKind(accepts: string, ok: (n: number) => boolean): ValueKind<number> {
+  return {
+    accepts,
+    placeholder: 'N',
+    parse(raw, flag) {
+      const n = parseDecimal(raw);
+      if (n === undefined || !Number.isSafeInteger(n) || !ok(n)) reject(flag, accepts, raw);
+      return n;
+    },
+  };
+}
+
+/** An integer ≥ 1 (`--epochs`, `--batch-size`, `--train-count`). */
+export function positiveInteger(): ValueKind<number> {
+  return integerKind('a positive integer', (n) => n >= 1);
+}
+
+/** An integer from `min` to `max` inclusive (`--prune-epochs 0..1000`). */
+export function integerRange(min: number, max: number): ValueKind<number> {
+  return integerKind(`an integer from ${min} to ${max}`, (n) => n >= min && n <= max);
+}
+
+/** Any integer, negative ones included, within ±(2^53 − 1) (`--seed`). */
+export function anyInteger(): ValueKind<number> {
+  return integerKind('an integer', () => true);
+}
+
+/** 0 (off) or an integer from `min` to `max` (`--cluster`: 0, or 2 to 256 clusters). */
+export function offOrIntegerRange(min: number, max: number): ValueKind<number> {
+  return integerKind(`0 (off) or an integer from ${min} to ${max}`, (n) => n === 0 || (n >= min && n <= max));
+}
+
+/** A finite number > 0 (`--lr`): not 0, not negative, not `Infinity`, not `NaN`. */
+export function positiveNumber(): ValueKind<number> {
+  const accepts = 'a finite positive number';
+  return {
+    accepts,
+    placeholder: 'X',
+    parse(raw, flag) {
+      const x = parseDecimal(raw);
+      if (x === undefined || !Number.isFinite(x) || !(x > 0)) reject(flag, accepts, raw);
+      return x;
+    },
+  };
+}
+
+/** A number in [0, 1) (`--prune`, `--structured`): a fraction of weights or filters. */
+export function fraction(): ValueKind<number> {
+  const accepts = 'a fraction in [0, 1)';
+  return {
+    accepts,
+    placeholder: 'F',
+    parse(raw, flag) {
+      const x = parseDecimal(raw);
+      if (x === undefined || !(x >= 0 && x < 1)) reject(flag, accepts, raw);
+      return x;
+    },
+  };
+}
+
+function listOf(values: readonly string[]): string {
+  return values.length === 2 ? `${values[0]} or ${values[1]}` : `one of ${values.join(', ')}`;
+}
+
+function suggestion(raw: string, values: readonly string[]): string {
+  const near = didYouMean(raw, values);
+  return near === undefined ? '' : `did you mean ${near}?`;
+}
+
+/** One of `values` (`--backend cpu|wasm`), with a "did you mean" for a near miss. */
+export function choice<const V extends string>(values: readonly V[]): ValueKind<V> {
+  const accepts = listOf(values);
+  return {
+    accepts,
+    placeholder: values.join('|'),
+    parse(raw, flag) {
+      if (!(values as readonly string[]).includes(raw)) {
+        const near = suggestion(raw, values);
+        reject(flag, accepts, raw, near && ` (${near})`);
+      }
+      return raw as V;
+    },
+  };
+}
+
+/**
+ * A comma-separated list of distinct items from `values` (`--metrics accuracy,f1`):
+ * no empty item, no repeated item.
+ */
+export function commaList<const V extends string>(values: readonly V[]): ValueKind<V[]> {
+  const accepts = `a comma-separated list of ${values.join(', ')}`;
+  return {
+    accepts,
+    placeholder: `${values[0]},…`,
+    parse(raw, flag) {
+      const items = raw.split(',');
+      const seen = new Set<string>();
+      for (const item of items) {
+        if (item === '') reject(flag, accepts, raw, ' (an empty item)');
+        if (!(values as readonly string[]).includes(item)) {
+          const near = suggestion(item, values);
+          reject(flag, accepts, raw, ` (unknown item ${showValue(item)}${near && `; ${near}`})`);
+        }
+        if (seen.has(item)) reject(flag, accepts, raw, ` (${item} is listed twice)`);
+        seen.add(item);
+      }
+      return items as V[];
+    },
+  };
+}
+
+/** A path (`--out`, `--model-dir`): any non-empty text; whether it exists is checked where it is used. */
+export function path(placeholder: 'DIR' | 'FILE' | 'PATH'): ValueKind<string> {
+  const accepts = placeholder === 'DIR' ? 'a directory path' : placeholder === 'FILE' ? 'a file path' : 'a path';
+  return {
+    accepts,
+    placeholder,
+    parse(raw, flag) {
+      if (raw === '' || raw.includes('\0')) reject(flag, accepts, raw);
+      return raw;
+    },
+  };
+}
