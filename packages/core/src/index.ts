@@ -8,11 +8,13 @@ export type { BackendName, BackendProvider } from './backend';
 export { availableBackends, getBackend, ready, registerBackendProvider, setBackend, supportedKernels } from './backend';
 export type { Batch, BatchSource } from './batch';
 export { crc32 } from './checksum';
+export { describeErrno, errnoCodeOf, fileSystemError } from './errno';
 export {
   BackendError,
   ConfigError,
   ConvkitError,
   DataFormatError,
+  FileSystemError,
   formatShape,
   NonFiniteError,
   SerializationError,
