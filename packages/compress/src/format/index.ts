@@ -42,7 +42,7 @@
 
 export { decodeCompressed } from './decode';
 export { encodeCompressed } from './encode';
-export { compressedSize, loadCompressed, saveCompressed } from './file';
+export { checkCompressedTarget, compressedSize, loadCompressed, saveCompressed } from './file';
 export {
   COMPRESSED_FORMAT,
   COMPRESSED_FORMAT_VERSION,
