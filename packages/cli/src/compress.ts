@@ -1,12 +1,19 @@
 /** `convkit compress` and the second half of the quick start: compress a trained model and report each step. */
 import { writeFile } from 'node:fs/promises';
-import { compressModel, formatReport, type PipelineResult, saveCompressed } from '@convkit/compress';
+import {
+  checkCompressedTarget,
+  compressModel,
+  formatReport,
+  type PipelineResult,
+  saveCompressed,
+} from '@convkit/compress';
 import { dispose, setSeed } from '@convkit/core';
 import { randomShift } from '@convkit/data';
 import { type LayersModel, loadModel, ProgressBar } from '@convkit/layers';
 import { Adam } from '@convkit/optim';
 import type { CommonOptions } from './args';
 import { loadTrainTest } from './datasets';
+import { saveOrRescue } from './save-or-rescue';
 import { train, trainReport, useBackend } from './train';
 
 /** Images of the training set used to calibrate int8 activation ranges. */
@@ -21,6 +28,8 @@ export async function compress(
   options: CommonOptions,
   log: (line: string) => void = console.log,
 ): Promise<PipelineResult> {
+  // Refuse an unusable --out before any training.
+  if (options.out) await checkCompressedTarget(options.out);
   let model: LayersModel;
   if (options.modelDir) {
     await useBackend(options.backend);
@@ -29,7 +38,7 @@ export async function compress(
   } else {
     const trained = await train({ ...options, out: undefined }, log);
     log('');
-    log(trainReport(trained, { ...options, out: undefined }));
+    log(trainReport(trained, { ...options, out: undefined }, false));
     log('');
     model = trained.model;
   }
@@ -61,11 +70,26 @@ export async function compress(
     log('');
     log(`Compression report (${testSet.size} held-out images; sizes of the convkit-compressed file):`);
     log(formatReport(result.rows));
-    if (options.out) {
-      await saveCompressed(result.model, options.out, result.encodeOptions);
-      log(`saved to ${options.out}`);
+    try {
+      if (options.out) {
+        const out = options.out;
+        await saveOrRescue(
+          out,
+          (file) => saveCompressed(result.model, file, result.encodeOptions),
+          'the compressed model',
+          'model.ckz',
+          log,
+        );
+        log(`saved to ${out}`);
+      }
+      if (options.reportJson) await writeFile(options.reportJson, JSON.stringify({ rows: result.rows }, null, 2));
+    } catch (e) {
+      result.model.dispose();
+      throw e;
     }
-    if (options.reportJson) await writeFile(options.reportJson, JSON.stringify({ rows: result.rows }, null, 2));
+    if (!options.out) {
+      log('The compressed model was not saved: run again with --out FILE.ckz to save it.');
+    }
     return result;
   } finally {
     model.dispose();

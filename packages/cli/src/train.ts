@@ -2,10 +2,11 @@
 import '@convkit/backend-wasm';
 import { dispose, getBackend, setBackend, setSeed } from '@convkit/core';
 import { type Dataset, type ImageSample, randomShift } from '@convkit/data';
-import { type Callback, type LayersModel, ProgressBar, saveModel } from '@convkit/layers';
+import { type Callback, checkSaveTarget, type LayersModel, ProgressBar, saveModel } from '@convkit/layers';
 import { Adam, cosineDecay } from '@convkit/optim';
 import { loadTrainTest } from './datasets';
 import { getPreset } from './presets';
+import { saveOrRescue } from './save-or-rescue';
 import { formatDuration, formatTable, type Row } from './table';
 
 /** What `train` needs to know. */
@@ -47,9 +48,16 @@ export async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
   await setBackend(name);
 }
 
-/** Trains a preset model and evaluates it on the held-out set. */
+/**
+ * Trains a preset model and evaluates it on the held-out set. With `out`, the
+ * target is checked before training (a folder that is not a convkit
+ * checkpoint, a file, the root, ... are refused at once) and the model saved
+ * there after; when that save fails, the model is saved to a fresh folder in
+ * the OS temp dir and the error says where (see `saveOrRescue`).
+ */
 export async function train(options: TrainOptions, log: (line: string) => void = console.log): Promise<TrainResult> {
   const wallStart = performance.now();
+  if (options.out) await checkSaveTarget(options.out);
   await useBackend(options.backend);
   setSeed(options.seed);
   const { train: trainSet, test: testSet, source } = await loadTrainTest(options);
@@ -89,7 +97,9 @@ export async function train(options: TrainOptions, log: (line: string) => void =
     await model.fit(samples.batch(options.batchSize), { epochs: options.epochs, callbacks });
     const trainSeconds = (performance.now() - t0) / 1000;
     const evaluation = await model.evaluate(testData.xs, testData.ys, { batchSize: 256 });
-    if (options.out) await saveModel(model, options.out);
+    if (options.out) {
+      await saveOrRescue(options.out, (dir) => saveModel(model, dir), 'the trained model', 'model', log);
+    }
     return {
       model,
       backend: getBackend(),
@@ -102,13 +112,24 @@ export async function train(options: TrainOptions, log: (line: string) => void =
       wallSeconds: (performance.now() - wallStart) / 1000,
       source,
     };
+  } catch (e) {
+    model.dispose();
+    throw e;
   } finally {
     dispose([testData.xs, testData.ys]);
   }
 }
 
-/** The result table of a training run. */
-export function trainReport(r: TrainResult, options: Pick<TrainOptions, 'model' | 'epochs' | 'out'>): string {
+/**
+ * The result table of a training run. Without `out`, a last line says that the
+ * model was not saved and how to save it (`notSavedNote: false` leaves it out,
+ * for commands that save something else).
+ */
+export function trainReport(
+  r: TrainResult,
+  options: Pick<TrainOptions, 'model' | 'epochs' | 'out'>,
+  notSavedNote = true,
+): string {
   const rows: Row[] = [
     { metric: 'model', value: options.model },
     { metric: 'backend', value: r.backend },
@@ -122,5 +143,7 @@ export function trainReport(r: TrainResult, options: Pick<TrainOptions, 'model' 
     { metric: 'wall time', value: formatDuration(r.wallSeconds) },
   ];
   if (options.out) rows.push({ metric: 'saved to', value: options.out });
-  return formatTable(rows, ['metric', 'value']);
+  const table = formatTable(rows, ['metric', 'value']);
+  if (options.out || !notSavedNote) return table;
+  return `${table}\nThe model was not saved: run again with --out DIR to save it (then: convkit evaluate --model-dir DIR).`;
 }

@@ -42,16 +42,18 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   const open = async (...args: Parameters<typeof actual.open>): Promise<FileHandle> => {
     const fh = await actual.open(...args);
     if (!fault.write) return fh;
-    // A "disk full" halfway through the temp file.
-    const partial = {
-      writeFile: async (data: Uint8Array) => {
-        await fh.write(data.subarray(0, data.length >> 1));
-        throw new Error('injected: ENOSPC halfway through the write');
-      },
-      sync: () => fh.sync(),
-      close: () => fh.close(),
+    // A "disk full" halfway through the temp file; every other method is the real one.
+    const writeFile = async (data: Uint8Array) => {
+      await fh.write(data.subarray(0, data.length >> 1));
+      throw new Error('injected: ENOSPC halfway through the write');
     };
-    return partial as unknown as FileHandle;
+    return new Proxy(fh, {
+      get(target, key) {
+        if (key === 'writeFile') return writeFile;
+        const v = Reflect.get(target, key);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
   };
   const rename = async (...args: Parameters<typeof actual.rename>): Promise<void> => {
     if (fault.rename) throw new Error('injected: rename failed');

@@ -57,6 +57,26 @@ export class NonFiniteError extends ConvkitError {
   }
 }
 
+/**
+ * A file-system operation failed: no space, a read-only file system, a
+ * missing permission, a path that cannot exist, ... `path` names the target
+ * the caller asked for and `errnoCode` the operating system's code (e.g.
+ * `'ENOSPC'`), when there is one. Build one from a Node error with
+ * `fileSystemError`.
+ */
+export class FileSystemError extends ConvkitError {
+  /** The file or folder the failed operation was for. */
+  readonly path: string;
+  /** The operating system's error code, e.g. `'ENOSPC'`, `'EROFS'`, `'EACCES'`; undefined when there was none. */
+  readonly errnoCode: string | undefined;
+
+  constructor(message: string, options: { path: string; errnoCode?: string; cause?: unknown }) {
+    super('FILE_SYSTEM', message, { cause: options.cause });
+    this.path = options.path;
+    this.errnoCode = options.errnoCode;
+  }
+}
+
 /** Formats a shape as `[a, b, c]`, with `null` for unknown dimensions. */
 export function formatShape(shape: readonly (number | null)[]): string {
   return `[${shape.map((d) => (d === null ? 'null' : String(d))).join(', ')}]`;

@@ -18,11 +18,13 @@ export {
 } from './backend';
 export type { Batch, BatchSource } from './batch';
 export { crc32 } from './checksum';
+export { describeErrno, errnoCodeOf, fileSystemError } from './errno';
 export {
   BackendError,
   ConfigError,
   ConvkitError,
   DataFormatError,
+  FileSystemError,
   formatShape,
   NonFiniteError,
   SerializationError,

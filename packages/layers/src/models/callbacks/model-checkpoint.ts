@@ -1,6 +1,6 @@
 /** `ModelCheckpoint`: saves the model after epochs, atomically, optionally only when it improves. */
 import { ConfigError } from '@convkit/core';
-import { type SaveHandler, saveModel } from '../io/handlers';
+import { checkSaveTarget, type SaveHandler, saveModel } from '../io/handlers';
 import type { Logs } from './callback';
 import { Callback } from './callback';
 import { improved, type MonitorMode, resolveMode, warnMissing, worst } from './monitor';
@@ -28,7 +28,10 @@ export interface ModelCheckpointOptions {
  * new ModelCheckpoint('./ckpt/best', { monitor: 'val_accuracy', saveBestOnly: true })
  * ```
  *
- * A failed save makes `fit` reject with the save error.
+ * A failed save makes `fit` reject with the save error. A path that a save
+ * would refuse (a folder that is not a convkit checkpoint, a file, the
+ * file-system root; see `saveModel`) makes `fit` reject before the first epoch
+ * when the path has no placeholders, and at the save otherwise.
  */
 export class ModelCheckpoint extends Callback {
   readonly monitor: string;
@@ -58,8 +61,11 @@ export class ModelCheckpoint extends Callback {
     }
   }
 
-  override onTrainBegin(): void {
+  override async onTrainBegin(): Promise<void> {
     this.best = worst(this.mode);
+    // Refuse an unusable fixed path before training rather than after the first epoch.
+    if (typeof this.target !== 'string' || /\{[A-Za-z_]/.test(this.target)) return;
+    await checkSaveTarget(this.target);
   }
 
   override async onEpochEnd(epoch: number, logs: Logs = {}): Promise<void> {

@@ -4,29 +4,48 @@
  * Node modules are loaded with dynamic `import()` so the package still
  * bundles for browsers.
  *
- * Atomicity of `saveFiles(dir)`:
- * 1. both files are written into a fresh sibling `.<name>.tmp-<random>` and
+ * `saveFiles(dir)` goes through `writeAtomically` (see `atomic-write.ts`):
+ * 1. both files are written into a fresh sibling `.<name>.tmp-<pid>-…` and
  *    fsynced (files, then the directory);
- * 2. if `dir` exists it is renamed to `.<name>.old-<random>`;
+ * 2. if `dir` exists it is renamed to `.<name>.old-<pid>-…`;
  * 3. the temp directory is renamed to `dir` and the parent is fsynced;
- * 4. the old directory is removed.
+ * 4. the old directory's `model.json` and `weights.bin` are removed, then the
+ *    directory itself.
  *
  * Guarantee: whatever step a crash or error interrupts, a complete
  * checkpoint survives — `dir` holds the old one (before step 2) or the new one
  * (after step 3). In the window between steps 2 and 3 `dir` is briefly absent
- * and the old complete checkpoint is at `.<name>.old-<random>`; `loadFiles(dir)`
- * falls back to that sibling when `dir` is missing. An error (not a crash) in
- * steps 1–3 is rolled back: the temp directory is removed and the old one
- * renamed back. Stale `.tmp-`/`.old-` siblings left by a crash are harmless
- * and may be deleted.
+ * and the old complete checkpoint is at `.<name>.old-…`; `loadFiles(dir)`
+ * falls back to that sibling, and the next save or load of `dir` moves it
+ * back. An error (not a crash) in steps 1–3 is rolled back. Siblings left by
+ * killed saves are removed by the next save or load of `dir`.
+ *
+ * `dir` may be missing, an empty folder or a convkit checkpoint — a folder
+ * holding a `model.json` whose `format` is `'convkit-model'`, and at most a
+ * `weights.bin` besides. Anything else (a folder of other files, a file, the
+ * root, the home folder) is refused with a `ConfigError` before anything is
+ * written; failing file operations are `FileSystemError`s.
  */
 import { SerializationError } from '@convkit/core';
 import { DEFAULT_MAX_BYTES, type LoadOptions, type ModelArtifacts } from './artifacts';
+import {
+  type AtomicTargetSpec,
+  checkAtomicTarget,
+  cleanStaleSaves,
+  writeAtomically,
+  writeFileDurably,
+} from './atomic-write';
+import { MODEL_FORMAT } from './model-json';
+import { findAside } from './siblings';
 
 /** Name of the JSON file inside a checkpoint directory. */
 export const MODEL_JSON_FILE = 'model.json';
 /** Name of the weight file inside a checkpoint directory. */
 export const WEIGHTS_FILE = 'weights.bin';
+/** The files of a checkpoint directory: the only ones a save ever deletes. */
+const CHECKPOINT_FILES = [MODEL_JSON_FILE, WEIGHTS_FILE] as const;
+/** A `model.json` larger than this is not read to recognise a checkpoint. */
+const MAX_RECOGNISED_JSON_BYTES = 64 * 1024 * 1024;
 
 /** Points in `saveFiles` where a test can inject a failure. */
 export type SaveStage = 'afterWeights' | 'afterModelJson' | 'afterRenameAside' | 'beforeCleanup';
@@ -51,59 +70,93 @@ export async function toFilePath(target: string): Promise<string> {
   return target;
 }
 
-function randomSuffix(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, 3).join(', ');
+  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
+}
+
+/**
+ * `undefined` when folder `dir` is a convkit checkpoint that a save may
+ * replace; otherwise why not (see `AtomicTargetSpec.recognise`).
+ */
+async function recogniseCheckpoint(dir: string): Promise<string | undefined> {
+  const fs = await import('node:fs/promises');
+  const path = await import('node:path');
+  const names = await fs.readdir(dir);
+  const fix = 'choose a new or empty folder, or remove its contents yourself';
+  if (!names.includes(MODEL_JSON_FILE)) {
+    return `is a folder that is not a convkit checkpoint (it holds ${listNames(names)} and no ${MODEL_JSON_FILE}), and saving would delete its contents; ${fix}`;
+  }
+  const json = path.join(dir, MODEL_JSON_FILE);
+  const st = await fs.lstat(json);
+  let format: unknown;
+  if (st.isFile() && st.size <= MAX_RECOGNISED_JSON_BYTES) {
+    try {
+      format = (JSON.parse(await fs.readFile(json, 'utf8')) as { format?: unknown } | null)?.format;
+    } catch {
+      format = undefined;
+    }
+  }
+  if (format !== MODEL_FORMAT) {
+    return `holds a ${MODEL_JSON_FILE} that is not a convkit checkpoint's (its format is ${format === undefined ? 'unreadable' : JSON.stringify(format)}, not '${MODEL_FORMAT}'), and saving would delete it; ${fix}`;
+  }
+  const weights = await fs.lstat(path.join(dir, WEIGHTS_FILE)).catch(() => undefined);
+  if (weights && !weights.isFile()) return `holds a ${WEIGHTS_FILE} that is not a regular file; ${fix}`;
+  const others = names.filter((n) => !(CHECKPOINT_FILES as readonly string[]).includes(n));
+  if (others.length > 0) {
+    return `is a convkit checkpoint but also holds ${listNames(others)}, which a save would delete; move ${others.length === 1 ? 'it' : 'them'} out of the folder or save elsewhere`;
+  }
+  return undefined;
+}
+
+function checkpointSpec(dir: string): AtomicTargetSpec {
+  return {
+    target: dir,
+    kind: 'directory',
+    what: 'the model',
+    files: CHECKPOINT_FILES,
+    recognise: recogniseCheckpoint,
+  };
 }
 
 /**
  * Writes `artifacts` atomically as `dir/model.json` + `dir/weights.bin`
- * (see the module comment for the exact guarantee). Creates missing parents.
+ * (see the module comment for the exact guarantee and what `dir` may be).
+ * Creates missing parents. Throws a `ConfigError` for a target it will not
+ * replace and a `FileSystemError` (path and errno code) when the file system
+ * fails. Node only.
  */
 export async function saveFiles(target: string, artifacts: ModelArtifacts): Promise<void> {
-  const fs = await import('node:fs/promises');
-  const path = await import('node:path');
-  const dir = path.resolve(await toFilePath(target));
-  const parent = path.dirname(dir);
-  const base = path.basename(dir);
-  await fs.mkdir(parent, { recursive: true });
-  const suffix = randomSuffix();
-  const tmp = path.join(parent, `.${base}.tmp-${suffix}`);
-  const old = path.join(parent, `.${base}.old-${suffix}`);
-  await fs.mkdir(tmp);
-  let movedAside = false;
-  let committed = false;
-  try {
-    await writeSynced(fs, path.join(tmp, WEIGHTS_FILE), new Uint8Array(artifacts.weights));
-    await stage('afterWeights');
-    await writeSynced(fs, path.join(tmp, MODEL_JSON_FILE), JSON.stringify(artifacts.modelJson));
-    await stage('afterModelJson');
-    await syncDir(fs, tmp);
-    if (await exists(fs, dir)) {
-      await fs.rename(dir, old);
-      movedAside = true;
-      await stage('afterRenameAside');
-    }
-    await fs.rename(tmp, dir);
-    committed = true;
-    await syncDir(fs, parent);
-  } catch (e) {
-    if (!committed) {
-      await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
-      if (movedAside) await fs.rename(old, dir).catch(() => undefined);
-    }
-    throw e;
-  }
-  if (movedAside) {
-    await stage('beforeCleanup');
-    await fs.rm(old, { recursive: true, force: true });
-  }
+  const dir = await toFilePath(target);
+  await writeAtomically(
+    checkpointSpec(dir),
+    async (tmp) => {
+      const path = await import('node:path');
+      await writeFileDurably(path.join(tmp, WEIGHTS_FILE), new Uint8Array(artifacts.weights));
+      await stage('afterWeights');
+      await writeFileDurably(path.join(tmp, MODEL_JSON_FILE), JSON.stringify(artifacts.modelJson));
+      await stage('afterModelJson');
+    },
+    stage,
+  );
+}
+
+/**
+ * Checks, writing nothing, that `saveFiles(target, …)` would be allowed to
+ * write there: throws the `ConfigError` it would refuse with (a folder that
+ * is not a convkit checkpoint, a file, the root, …) or a `FileSystemError`
+ * when the nearest existing folder is not writable. Node only.
+ */
+export async function checkFilesTarget(target: string): Promise<void> {
+  await checkAtomicTarget(checkpointSpec(await toFilePath(target)));
 }
 
 /**
  * Reads `dir/model.json` and `dir/weights.bin`. Files larger than
  * `options.maxBytes` are rejected before they are read. When `dir` is missing
  * but a save was interrupted between its two renames, reads the old
- * checkpoint from its `.<name>.old-*` sibling.
+ * checkpoint from its `.<name>.old-*` sibling (moving it back first when the
+ * save was killed). Removes siblings left by killed saves of `dir`.
  */
 export async function loadFiles(
   target: string,
@@ -112,8 +165,9 @@ export async function loadFiles(
   const fs = await import('node:fs/promises');
   const path = await import('node:path');
   let dir = path.resolve(await toFilePath(target));
+  await cleanStaleSaves(dir, CHECKPOINT_FILES);
   if (!(await exists(fs, dir))) {
-    const fallback = await findAside(fs, path, dir);
+    const fallback = await findAside(fs, path, dir, CHECKPOINT_FILES);
     if (!fallback) throw new SerializationError(`No checkpoint at ${dir}: the directory does not exist`);
     dir = fallback;
   }
@@ -141,29 +195,6 @@ export async function loadFiles(
 
 type Fs = typeof import('node:fs/promises');
 
-async function writeSynced(fs: Fs, file: string, data: Uint8Array | string): Promise<void> {
-  const fh = await fs.open(file, 'wx');
-  try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
-
-/** fsyncs a directory so renames inside it are durable; a no-op where the platform refuses (Windows). */
-async function syncDir(fs: Fs, dir: string): Promise<void> {
-  let fh: Awaited<ReturnType<Fs['open']>> | undefined;
-  try {
-    fh = await fs.open(dir, 'r');
-    await fh.sync();
-  } catch {
-    // Directories cannot be opened/fsynced on some platforms.
-  } finally {
-    await fh?.close().catch(() => undefined);
-  }
-}
-
 async function exists(fs: Fs, p: string): Promise<boolean> {
   try {
     await fs.stat(p);
@@ -172,26 +203,4 @@ async function exists(fs: Fs, p: string): Promise<boolean> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw e;
   }
-}
-
-/** The newest complete `.<name>.old-*` sibling of `dir`, if any. */
-async function findAside(fs: Fs, path: typeof import('node:path'), dir: string): Promise<string | undefined> {
-  const parent = path.dirname(dir);
-  const prefix = `.${path.basename(dir)}.old-`;
-  let entries: string[];
-  try {
-    entries = await fs.readdir(parent);
-  } catch {
-    return undefined;
-  }
-  const candidates: { p: string; mtime: number }[] = [];
-  for (const name of entries) {
-    if (!name.startsWith(prefix)) continue;
-    const p = path.join(parent, name);
-    if ((await exists(fs, path.join(p, MODEL_JSON_FILE))) && (await exists(fs, path.join(p, WEIGHTS_FILE)))) {
-      candidates.push({ p, mtime: (await fs.stat(p)).mtimeMs });
-    }
-  }
-  candidates.sort((a, b) => b.mtime - a.mtime);
-  return candidates[0]?.p;
 }

@@ -20,7 +20,7 @@ import {
   toArtifacts,
 } from './artifacts';
 import { loadIndexedDb, saveDownloads, saveIndexedDb } from './browser-handlers';
-import { loadFiles, saveFiles } from './file-handler';
+import { checkFilesTarget, loadFiles, saveFiles } from './file-handler';
 
 /** A custom destination for `saveModel`. */
 export interface SaveHandler {
@@ -55,6 +55,14 @@ function route(target: string): { scheme: Scheme; rest: string } {
  * format to `target`: a Node directory path or `file://` URL (written
  * atomically, see `saveFiles`), `indexeddb://name`, `downloads://name`, or a
  * custom `{ save(artifacts) }` handler. Resolves to the saved artifacts.
+ *
+ * A directory target must be missing, empty or a convkit checkpoint (its
+ * `model.json` says `format: 'convkit-model'` and it holds nothing but that
+ * and `weights.bin`): anything else — a folder of other files, a file, the
+ * file-system root, the home folder — is refused with a `ConfigError` naming
+ * the path, and nothing is written. A failing file operation is a
+ * `FileSystemError` carrying the path and the errno code (`could not save the
+ * model to PATH: no space left on device`).
  */
 export async function saveModel(model: LayersModel, target: string | SaveHandler): Promise<ModelArtifacts> {
   const artifacts = await toArtifacts(model);
@@ -67,6 +75,19 @@ export async function saveModel(model: LayersModel, target: string | SaveHandler
   else if (scheme === 'indexeddb') await saveIndexedDb(rest, artifacts);
   else await saveDownloads(rest, artifacts);
   return artifacts;
+}
+
+/**
+ * Checks, writing nothing, that `saveModel(model, target)` may write to
+ * `target`: for a directory path or `file://` URL, throws the `ConfigError`
+ * the save would refuse with, or a `FileSystemError` when the nearest existing
+ * folder is not writable. Other destinations are not checked. Call it before
+ * a long training run whose model goes there.
+ */
+export async function checkSaveTarget(target: string | SaveHandler): Promise<void> {
+  if (typeof target === 'object' && target !== null && typeof target.save === 'function') return;
+  const { scheme, rest } = route(target as string);
+  if (scheme === 'file') await checkFilesTarget(rest);
 }
 
 /**

@@ -24,7 +24,9 @@ export {
   parseTrainingConfig,
   toArtifacts,
 } from './artifacts';
+export type { AtomicStage, AtomicTargetSpec } from './atomic-write';
+export { checkAtomicTarget, cleanStaleSaves, writeAtomically, writeFileDurably } from './atomic-write';
 export { browserFiles, IDB_DATABASE, IDB_STORE, loadIndexedDb, saveDownloads, saveIndexedDb } from './browser-handlers';
-export { loadFiles, MODEL_JSON_FILE, saveFiles, WEIGHTS_FILE } from './file-handler';
+export { checkFilesTarget, loadFiles, MODEL_JSON_FILE, saveFiles, WEIGHTS_FILE } from './file-handler';
 export type { LoadHandler, SaveHandler } from './handlers';
-export { loadModel, saveModel } from './handlers';
+export { checkSaveTarget, loadModel, saveModel } from './handlers';

@@ -1,0 +1,174 @@
+/** Constants and types of the `convkit-compressed` format (see `./index.ts` for the byte layout). */
+import type { LayersModel, SavedTrainingConfig, Serialized } from '@convkit/layers';
+
+/** The 8 ASCII bytes every `convkit-compressed` file starts with. */
+export const COMPRESSED_MAGIC = 'CKCMPRS1';
+/** Value of `header.format`. */
+export const COMPRESSED_FORMAT = 'convkit-compressed';
+/** The format version this build writes and reads. */
+export const COMPRESSED_FORMAT_VERSION = 1;
+
+/** Largest codebook of a `clustered` weight. */
+export const MAX_CODEBOOK = 256;
+/** Largest codebook stored with 4-bit indices. */
+export const MAX_CODEBOOK_4BIT = 16;
+/** Bytes before the header: magic + header length. */
+export const PREAMBLE = 12;
+export const CRC_BYTES = 4;
+
+/** How `encodeCompressed` stores kernel weights (see `EncodeCompressedOptions.weights`). */
+export type WeightStorage = 'float32' | 'float16' | 'int8';
+
+/** How one weight's values are stored in the file. */
+export type WeightEncoding = 'float32' | 'float16' | 'int8' | 'clustered';
+
+export const ENCODINGS: readonly WeightEncoding[] = ['float32', 'float16', 'int8', 'clustered'];
+
+/** A byte range of the payload. */
+export interface CompressedByteRange {
+  /** Offset from the first payload byte. */
+  offset: number;
+  byteLength: number;
+}
+
+/** One weight in the header's manifest. */
+export interface CompressedWeightEntry {
+  /** `LayerWeight.name`, e.g. `conv2d_1/kernel`. */
+  name: string;
+  shape: number[];
+  encoding: WeightEncoding;
+  /** Whether only the elements marked in `mask` are stored (the others are +0). */
+  sparse: boolean;
+  /** Number of stored elements: the product of `shape`, or the number of mask bits set when sparse. */
+  count: number;
+  /** Present exactly when `sparse`: ⌈elements/8⌉ bytes, LSB first. */
+  mask?: CompressedByteRange;
+  /** `int8` only: the channel axis of `scales`. */
+  axis?: number;
+  /** `int8` only: one float32 scale per channel along `axis`. */
+  scales?: CompressedByteRange;
+  /** `clustered` only: 4 (two indices per byte, ≤ 16 codebook values) or 8. */
+  indexBits?: 4 | 8;
+  /** `clustered` only: the float32 codebook (≤ 256 values). */
+  codebook?: CompressedByteRange;
+  /** The stored elements (values, int8 q or codebook indices). */
+  values: CompressedByteRange;
+}
+
+/** The JSON header of a `convkit-compressed` file. */
+export interface CompressedHeader {
+  format: typeof COMPRESSED_FORMAT;
+  version: typeof COMPRESSED_FORMAT_VERSION;
+  /** Name of the writer, e.g. `@convkit/compress`. */
+  generatedBy: string;
+  /** `model.toConfig()`: `{ className: 'Sequential' | 'Model', config }`. */
+  topology: Serialized;
+  /** Compile settings (loss, metrics, optimizer config) stored with the model, if any. */
+  training?: SavedTrainingConfig;
+  /** Free-form JSON object passed through unchanged (e.g. `{ quantization: QuantizationSpec }`). */
+  metadata: Record<string, unknown>;
+  /** Byte length of the payload. */
+  payloadBytes: number;
+  /** One entry per weight, in `model.weights` order. */
+  weightsManifest: CompressedWeightEntry[];
+}
+
+/** Options of `encodeCompressed`, `saveCompressed` and `compressedSize`. */
+export interface EncodeCompressedOptions {
+  /**
+   * Storage of kernel weights (Conv2D, Dense, DepthwiseConv2D and
+   * SeparableConv2D kernels). Biases and batch-norm parameters stay float32,
+   * except with `'float16'`, which applies to every weight. Default `'float32'`.
+   *
+   * `'int8'`: symmetric per-channel quantization along the output-channel
+   * axis (the last one), or axis 2 for depthwise kernels; element value =
+   * q × scale in float32 with q in [−127, 127]. Values that are not exactly
+   * q × scale for the scales in use are quantized: q = clamp(round(v / scale),
+   * −127, 127), rounding half away from zero — so a model quantized with the
+   * same scales round-trips bit-exactly and any other model is rounded.
+   *
+   * `'float16'`: IEEE half, round to nearest even (see `roundToFloat16`); a
+   * finite value beyond ±65504 is a `ConfigError` rather than becoming Infinity.
+   */
+  weights?: WeightStorage;
+  /**
+   * Store a bitmask of the nonzero positions and only the nonzero values.
+   * `'auto'` (default) does so for each weight where that is smaller; `true`
+   * for every weight; `false` never. Decoded values are the same either way.
+   */
+  sparse?: 'auto' | boolean;
+  /**
+   * Store a kernel as a float32 codebook plus one index per element (4-bit
+   * indices when the codebook has ≤ 16 values). Lossless: the codebook holds
+   * the values the kernel's `weights` storage would decode to. `'auto'`
+   * (default) does so when the kernel has ≤ 256 distinct values and the
+   * codebook form is smaller — this is how clustered models get small;
+   * `true` for every kernel (a kernel with more than 256 distinct values is a
+   * `ConfigError`); `false` never. Only kernels are ever clustered.
+   */
+  clustered?: 'auto' | boolean;
+  /**
+   * int8 only: per-channel scales by kernel weight name, as `quantizeModel`
+   * returns them (one positive finite float32 per channel of the axis above).
+   * Used as given; kernels without an entry get `max|w_c| / 127` (1 for an
+   * all-zero channel).
+   */
+  int8Scales?: Record<string, Float32Array>;
+  /** A JSON object stored in the header and returned by `decodeCompressed` unchanged. Default `{}`. */
+  metadata?: Record<string, unknown>;
+  /**
+   * Compile settings to store. Default: the model's own (`model.trainingConfig`)
+   * when it is compiled; `null` stores none.
+   */
+  training?: SavedTrainingConfig | null;
+}
+
+/** Options of `decodeCompressed`, `loadCompressed` and `readCompressedHeader`. */
+export interface DecodeCompressedOptions {
+  /**
+   * Largest file, header, payload and decoded weight size (4 bytes per
+   * element) accepted, in bytes; checked before anything is allocated.
+   * Default 1 GiB.
+   */
+  maxBytes?: number;
+  /** Accept NaN and ±Infinity weight values. Default false: such a value is a `SerializationError` naming the weight. */
+  allowNonFinite?: boolean;
+}
+
+/** How one weight was stored. */
+export interface CompressedWeightInfo {
+  name: string;
+  shape: number[];
+  encoding: WeightEncoding;
+  sparse: boolean;
+  /** Payload bytes of this weight (mask, scales, codebook and values together). */
+  bytes: number;
+}
+
+/** Sizes of a decoded file. */
+export interface CompressedInfo {
+  /** Per weight, in `model.weights` order. */
+  weights: CompressedWeightInfo[];
+  /** Total number of weight elements. */
+  params: number;
+  /** Size of the whole file. */
+  fileBytes: number;
+  /** Size of the JSON header. */
+  headerBytes: number;
+  /** Size of the payload (the sum of the weights' `bytes`). */
+  payloadBytes: number;
+  /** Size of the same weights as plain float32 (4 × `params`). */
+  float32Bytes: number;
+}
+
+/** What `decodeCompressed` / `loadCompressed` return. */
+export interface CompressedModel {
+  /** A new, uncompiled model holding the decoded float32 weights. Dispose it when done. */
+  model: LayersModel;
+  /** The `metadata` object stored with the model (`{}` when none). */
+  metadata: Record<string, unknown>;
+  /** The stored compile settings, if any (pass them to `model.compile` with an optimizer). */
+  training?: SavedTrainingConfig;
+  /** How each weight was stored, and the file's sizes. */
+  info: CompressedInfo;
+}
