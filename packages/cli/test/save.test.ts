@@ -117,7 +117,7 @@ describe('convkit --out', () => {
     await saveModel(model, dir);
     model.dispose();
     lines = [];
-    const args = ['compress', ...quickTrain, '--model-dir', dir, '--quantize', 'none', '--prune', '0'];
+    const args = ['compress', ...quickTrain.slice(2), '--model-dir', dir, '--quantize', 'none', '--prune', '0'];
     expect(await runCli(args, log)).toBe(0);
     expect(lines.at(-1)).toMatch(/^The compressed model was not saved: run again with --out FILE\.ckz/);
   });
