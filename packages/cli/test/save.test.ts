@@ -117,8 +117,24 @@ describe('convkit --out', () => {
     await saveModel(model, dir);
     model.dispose();
     lines = [];
-    const args = ['compress', ...quickTrain.slice(2), '--model-dir', dir, '--quantize', 'none', '--prune', '0'];
-    expect(await runCli(args, log)).toBe(0);
+    const args = [
+      'compress',
+      '--backend',
+      'wasm',
+      '--train-count',
+      '256',
+      '--test-count',
+      '64',
+      '--quiet',
+      '--model-dir',
+      dir,
+      '--quantize',
+      'none',
+      '--prune',
+      '0',
+    ];
+    const errors: string[] = [];
+    expect(await runCli(args, log, (l: string) => errors.push(l)), errors.join('\n')).toBe(0);
     expect(lines.at(-1)).toMatch(/^The compressed model was not saved: run again with --out FILE\.ckz/);
   });
 });
