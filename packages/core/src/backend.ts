@@ -46,8 +46,8 @@ export function availableBackends(): BackendName[] {
  * with the package to install when the backend is not registered.
  */
 export async function setBackend(name: BackendName): Promise<void> {
-  if (name !== 'cpu' && !providers.has(name) && tf.findBackendFactory(name) === null) {
-    const pkg = PACKAGE_OF[name];
+  if (typeof name !== 'string' || (name !== 'cpu' && !providers.has(name) && !hasTfFactory(name))) {
+    const pkg = Object.hasOwn(PACKAGE_OF, name) ? PACKAGE_OF[name] : undefined;
     throw new BackendError(
       pkg
         ? `Backend '${name}' is not installed. Run \`pnpm add ${pkg}\` and import it once: \`import '${pkg}';\``
@@ -68,6 +68,15 @@ export async function setBackend(name: BackendName): Promise<void> {
   const ok = await tf.setBackend(name);
   if (!ok) throw new BackendError(`Backend '${name}' could not be activated`);
   await tf.ready();
+}
+
+/**
+ * Whether tfjs has a factory for `name`, looked up as an own key: tfjs keeps
+ * its factories in a plain object, where `findBackendFactory('constructor')`
+ * would return `Object` and `setBackend('constructor')` break the engine.
+ */
+function hasTfFactory(name: string): boolean {
+  return Object.hasOwn(tf.engine().registryFactory, name);
 }
 
 /** Name of the active backend. */

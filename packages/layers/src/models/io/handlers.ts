@@ -21,6 +21,7 @@ import {
 } from './artifacts';
 import { loadIndexedDb, saveDownloads, saveIndexedDb } from './browser-handlers';
 import { loadFiles, saveFiles } from './file-handler';
+import { withWeightChecksums } from './manifest';
 
 /** A custom destination for `saveModel`. */
 export interface SaveHandler {
@@ -54,10 +55,11 @@ function route(target: string): { scheme: Scheme; rest: string } {
  * Saves `model` (architecture, weights and compile settings) in convkit's
  * format to `target`: a Node directory path or `file://` URL (written
  * atomically, see `saveFiles`), `indexeddb://name`, `downloads://name`, or a
- * custom `{ save(artifacts) }` handler. Resolves to the saved artifacts.
+ * custom `{ save(artifacts) }` handler. The manifest records the CRC-32 of
+ * every weight, which `loadModel` checks. Resolves to the saved artifacts.
  */
 export async function saveModel(model: LayersModel, target: string | SaveHandler): Promise<ModelArtifacts> {
-  const artifacts = await toArtifacts(model);
+  const artifacts = withWeightChecksums(await toArtifacts(model));
   if (typeof target === 'object' && target !== null && typeof target.save === 'function') {
     await target.save(artifacts);
     return artifacts;
