@@ -41,14 +41,18 @@
  */
 import { ConfigError, crc32, dispose, formatShape, SerializationError, type Tensor, tensor } from '@convkit/core';
 import {
+  checkPlanFitsWeights,
   checkWeightShape,
   DEFAULT_MAX_BYTES,
   type LayersModel,
   type LayerWeight,
   layerRegistry,
+  type ModelLimits,
   modelFromConfig,
   modelJsonOf,
+  parseJson,
   parseTrainingConfig,
+  planTopology,
   type SavedTrainingConfig,
   type Serialized,
 } from '@convkit/layers';
@@ -179,8 +183,13 @@ export interface EncodeCompressedOptions {
   training?: SavedTrainingConfig | null;
 }
 
-/** Options of `decodeCompressed`, `loadCompressed` and `readCompressedHeader`. */
-export interface DecodeCompressedOptions {
+/**
+ * Options of `decodeCompressed`, `loadCompressed` and `readCompressedHeader`.
+ * `maxParams` (default 100 M) and `maxActivationElements` (default 2^28) bound
+ * the model the topology asks for, checked before anything is allocated
+ * (see `planTopology` in `@convkit/layers`).
+ */
+export interface DecodeCompressedOptions extends ModelLimits {
   /**
    * Largest file, header, payload and decoded weight size (4 bytes per
    * element) accepted, in bytes; checked before anything is allocated.
@@ -640,12 +649,7 @@ function parseFile(input: Uint8Array | ArrayBuffer | ArrayBufferView, options: D
   } catch (e) {
     throw new SerializationError('convkit-compressed header is not valid UTF-8 (the file is corrupt)', { cause: e });
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new SerializationError(`convkit-compressed header is not valid JSON: ${(e as Error).message}`, { cause: e });
-  }
+  const raw = parseJson(text, 'convkit-compressed header');
   if (!isRecord(raw)) throw new SerializationError('convkit-compressed header must be a JSON object');
   if (raw.format !== COMPRESSED_FORMAT) {
     throw new SerializationError(
@@ -685,6 +689,8 @@ function parseFile(input: Uint8Array | ArrayBuffer | ArrayBufferView, options: D
     );
   }
   const header = checkHeader(raw, payloadBytes, maxBytes);
+  const plan = planTopology(header.topology, { ...limitsOf(options), where: 'convkit-compressed header' });
+  checkPlanFitsWeights(plan, header.weightsManifest, 'convkit-compressed');
   return { header, bytes, headerBytes: headerLen, payloadStart };
 }
 
@@ -989,7 +995,7 @@ export function decodeCompressed(
 
   let model: LayersModel;
   try {
-    model = modelFromConfig(header.topology);
+    model = modelFromConfig(header.topology, { ...limitsOf(options), where: 'convkit-compressed header' });
   } catch (e) {
     if (e instanceof SerializationError) throw e;
     throw new SerializationError(`convkit-compressed topology could not be rebuilt: ${(e as Error).message}`, {
@@ -1188,6 +1194,10 @@ function checkMaxBytes(maxBytes: number | undefined): number {
     throw new ConfigError(`maxBytes must be a non-negative number, received ${maxBytes}`);
   }
   return v;
+}
+
+function limitsOf(options: DecodeCompressedOptions): ModelLimits {
+  return { maxParams: options.maxParams, maxActivationElements: options.maxActivationElements };
 }
 
 function hex32(v: number): string {

@@ -37,6 +37,7 @@ export type { SequentialArgs } from './sequential';
 export { Sequential } from './sequential';
 export type { ModelLimits, PlanOptions, TopologyPlan } from './topology-plan';
 export {
+  checkPlanFitsWeights,
   DEFAULT_MAX_ACTIVATION_ELEMENTS,
   DEFAULT_MAX_PARAMS,
   planTopology,

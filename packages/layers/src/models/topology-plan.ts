@@ -128,6 +128,34 @@ export function planTopology(topology: unknown, options: PlanOptions = {}): Topo
 }
 
 /**
+ * Refuses, before anything is built, a topology that needs more parameters
+ * than the weights stored with it (`stored`: the file's manifest entries), as
+ * it cannot match them. `where` names the file (`'convkit-compressed'`);
+ * `manifest` its weight list in messages. Throws a `SerializationError`:
+ * `<manifest> lists N weights but the topology builds M (…)` when the counts
+ * differ, else a message with both parameter counts.
+ */
+export function checkPlanFitsWeights(
+  plan: TopologyPlan,
+  stored: readonly { shape: readonly number[] }[],
+  where: string,
+  manifest = `${where} manifest`,
+): void {
+  const storedParams = stored.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
+  if (plan.params <= storedParams) return;
+  if (plan.weights.length !== stored.length) {
+    const names = plan.weights.slice(0, 20).map((w) => w.name);
+    if (plan.weights.length > 20) names.push('…');
+    throw new SerializationError(
+      `${manifest} lists ${stored.length} weights but the topology builds ${plan.weights.length} (${names.join(', ')})`,
+    );
+  }
+  throw new SerializationError(
+    `${where} topology needs ${plan.params} parameters but ${manifest} holds ${storedParams}; the topology does not match the weights`,
+  );
+}
+
+/**
  * Runs `build` (which builds the layers of a model rebuilt from a config)
  * under the parameter budget `options` allow: `maxParams`, or `storedParams`
  * when smaller. A layer that would go past it throws before allocating.
