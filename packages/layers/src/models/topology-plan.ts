@@ -118,7 +118,7 @@ export function planTopology(topology: unknown, options: PlanOptions = {}): Topo
       });
     }
   } catch (e) {
-    if (e instanceof SerializationError) throw e;
+    if (e instanceof SerializationError && e.message.startsWith(where)) throw e;
     const what = e instanceof ConvkitError ? e.message : `could not be read: ${(e as Error)?.message ?? String(e)}`;
     throw new SerializationError(`${where} topology: ${what}`, { cause: e });
   } finally {
