@@ -37,7 +37,7 @@ export const PRESETS: Record<string, { build: PresetBuilder; description: string
 
 /** Looks up a preset, with an error listing the known ones. */
 export function getPreset(name: string): { build: PresetBuilder; description: string } {
-  const preset = PRESETS[name];
+  const preset = typeof name === 'string' && Object.hasOwn(PRESETS, name) ? PRESETS[name] : undefined;
   if (!preset) throw new ConfigError(`Unknown model preset '${name}'. Known: ${Object.keys(PRESETS).join(', ')}`);
   return preset;
 }

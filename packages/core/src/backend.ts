@@ -46,8 +46,8 @@ export function availableBackends(): BackendName[] {
  * with the package to install when the backend is not registered.
  */
 export async function setBackend(name: BackendName): Promise<void> {
-  if (name !== 'cpu' && !providers.has(name) && tf.findBackendFactory(name) === null) {
-    const pkg = PACKAGE_OF[name];
+  if (typeof name !== 'string' || (name !== 'cpu' && !providers.has(name) && !hasTfFactory(name))) {
+    const pkg = Object.hasOwn(PACKAGE_OF, name) ? PACKAGE_OF[name] : undefined;
     throw new BackendError(
       pkg
         ? `Backend '${name}' is not installed. Install it with ${installCommand(pkg)} and import it once: \`import '${pkg}';\``
@@ -108,6 +108,15 @@ export function adviseFasterBackend(): string | undefined {
 /** Makes `adviseFasterBackend` speak again (for tests). @internal */
 export function resetBackendAdvice(): void {
   advised = false;
+}
+
+/**
+ * Whether tfjs has a factory for `name`, looked up as an own key: tfjs keeps
+ * its factories in a plain object, where `findBackendFactory('constructor')`
+ * would return `Object` and `setBackend('constructor')` break the engine.
+ */
+function hasTfFactory(name: string): boolean {
+  return Object.hasOwn(tf.engine().registryFactory, name);
 }
 
 /** Name of the active backend. */

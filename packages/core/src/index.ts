@@ -35,7 +35,7 @@ export type { MemoryInfo } from './memory';
 export { countLeaks, dispose, keep, memory, numTensors, tidy } from './memory';
 export * as ops from './ops';
 export type { GradientPair, LearningRateSchedule, NamedState, Optimizer, OptimizerFactory } from './optimizer';
-export { createOptimizer, isOptimizer, registerOptimizer } from './optimizer';
+export { createOptimizer, isOptimizer, registeredOptimizers, registerOptimizer } from './optimizer';
 export {
   getRng,
   getSeed,

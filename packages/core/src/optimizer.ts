@@ -56,18 +56,32 @@ const optimizerFactories = new Map<string, OptimizerFactory>();
 
 /** Registers an optimizer under a case-insensitive name (done by `@convkit/optim` on import). */
 export function registerOptimizer(name: string, factory: OptimizerFactory): void {
+  if (typeof name !== 'string' || name.length === 0) {
+    throw new ConfigError('registerOptimizer: name must be a non-empty string');
+  }
+  if (typeof factory !== 'function') throw new ConfigError(`registerOptimizer('${name}'): factory must be a function`);
   optimizerFactories.set(name.toLowerCase(), factory);
 }
 
-/** Builds a registered optimizer by name. */
+/** The registered optimizer names (lower case, sorted); empty until `@convkit/optim` is imported. */
+export function registeredOptimizers(): string[] {
+  return [...optimizerFactories.keys()].sort();
+}
+
+/**
+ * Builds a registered optimizer by name (case-insensitive; a `Map` lookup, so
+ * `'constructor'` or `'__proto__'` are unknown names like any other).
+ * Throws a `ConfigError` listing the registered names.
+ */
 export function createOptimizer(name: string, config?: Record<string, unknown>): Optimizer {
-  const factory = optimizerFactories.get(name.toLowerCase());
+  const factory = typeof name === 'string' ? optimizerFactories.get(name.toLowerCase()) : undefined;
   if (!factory) {
-    const known = [...optimizerFactories.keys()];
+    const known = registeredOptimizers();
+    const shown = typeof name === 'string' ? `'${name.slice(0, 100)}'` : `of type ${typeof name}`;
     throw new ConfigError(
       known.length === 0
-        ? `Unknown optimizer '${name}': no optimizers are registered. Install @convkit/optim and pass an instance, e.g. \`new Adam({ learningRate: 1e-3 })\`.`
-        : `Unknown optimizer '${name}'. Registered: ${known.join(', ')}`,
+        ? `Unknown optimizer ${shown}: no optimizers are registered. Install @convkit/optim and pass an instance, e.g. \`new Adam({ learningRate: 1e-3 })\`.`
+        : `Unknown optimizer ${shown}. Registered: ${known.join(', ')}`,
     );
   }
   return factory(config);

@@ -4,6 +4,7 @@
  * intermediates and returns a new tensor the caller owns.
  */
 import { ConfigError, ops, type Tensor, tidy } from '@convkit/core';
+import { preview } from './engine/preview';
 import type { ActivationFn } from './engine/types';
 
 /** What an `activation` option accepts. */
@@ -60,14 +61,15 @@ const silu = named('silu', (x) => ops.mul(x, ops.sigmoid(x)));
 const linear = named('linear', (x) => ops.add(x, 0));
 
 const activations = new Map<string, ActivationFn>();
-const ALIASES: Record<string, string> = {
-  leaky_relu: 'leakyRelu',
-  leakyrelu: 'leakyRelu',
-  hard_sigmoid: 'hardSigmoid',
-  gelu_approximate: 'geluApproximate',
-  geluTanh: 'geluApproximate',
-  gelu_tanh: 'geluApproximate',
-};
+/** Other spellings; a `Map`, so only these keys resolve (not `'constructor'`). */
+const ALIASES = new Map<string, string>([
+  ['leaky_relu', 'leakyRelu'],
+  ['leakyrelu', 'leakyRelu'],
+  ['hard_sigmoid', 'hardSigmoid'],
+  ['gelu_approximate', 'geluApproximate'],
+  ['geluTanh', 'geluApproximate'],
+  ['gelu_tanh', 'geluApproximate'],
+]);
 for (const fn of [
   relu,
   relu6,
@@ -94,7 +96,8 @@ for (const fn of [
  * by name and configs that name it can be deserialised.
  */
 export function registerActivation(name: string, fn: (x: Tensor) => Tensor): ActivationFn {
-  if (!name) throw new ConfigError('registerActivation: name must be a non-empty string');
+  if (typeof name !== 'string' || !name) throw new ConfigError('registerActivation: name must be a non-empty string');
+  if (typeof fn !== 'function') throw new ConfigError(`registerActivation('${name}'): fn must be a function`);
   const act = named(name, fn);
   activations.set(name, act);
   return act;
@@ -114,11 +117,13 @@ export function getActivation(identifier?: ActivationIdentifier | null): Activat
   if (identifier === undefined || identifier === null) return linear;
   if (typeof identifier === 'function') return identifier;
   if (typeof identifier === 'string') {
-    const fn = activations.get(ALIASES[identifier] ?? identifier);
+    const fn = activations.get(ALIASES.get(identifier) ?? identifier);
     if (fn) return fn;
-    throw new ConfigError(`Unknown activation '${identifier}'. Known: ${activationNames().join(', ')}`);
+    throw new ConfigError(
+      `Unknown activation '${identifier.slice(0, 100)}'. Known: ${activationNames().join(', ')}. Register a custom one with registerActivation(name, fn).`,
+    );
   }
-  throw new ConfigError(`Invalid activation ${JSON.stringify(identifier)}`);
+  throw new ConfigError(`Invalid activation ${preview(identifier)}`);
 }
 
 /**

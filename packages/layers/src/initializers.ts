@@ -16,6 +16,7 @@ import {
   truncatedNormal,
   zeros,
 } from '@convkit/core';
+import { preview } from './engine/preview';
 import { ClassRegistry } from './engine/registry';
 import type { Initializer, Serialized } from './engine/types';
 
@@ -308,7 +309,13 @@ export function registerInitializer(cls: { className: string } & (new (config: a
 /** `glorot_uniform` / `glorotUniform` / `GlorotUniform` → `GlorotUniform`. */
 function classNameOf(name: string): string {
   const camel = name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-  return camel[0].toUpperCase() + camel.slice(1);
+  return camel.length === 0 ? camel : camel[0].toUpperCase() + camel.slice(1);
+}
+
+function unknown(name: string): ConfigError {
+  return new ConfigError(
+    `Unknown initializer '${name.slice(0, 100)}'. Known: ${initializerRegistry.names().join(', ')}. Register a custom class with registerInitializer().`,
+  );
 }
 
 /**
@@ -319,9 +326,7 @@ function classNameOf(name: string): string {
 export function getInitializer(identifier: InitializerIdentifier): Initializer {
   if (typeof identifier === 'string') {
     const cls = classNameOf(identifier);
-    if (!initializerRegistry.has(cls)) {
-      throw new ConfigError(`Unknown initializer '${identifier}'. Known: ${initializerRegistry.names().join(', ')}`);
-    }
+    if (!initializerRegistry.has(cls)) throw unknown(identifier);
     return initializerRegistry.deserialize({ className: cls, config: {} });
   }
   if (typeof identifier === 'object' && identifier !== null) {
@@ -329,13 +334,11 @@ export function getInitializer(identifier: InitializerIdentifier): Initializer {
     const s = identifier as Serialized;
     if (typeof s.className === 'string') {
       const cls = classNameOf(s.className);
-      if (!initializerRegistry.has(cls)) {
-        throw new ConfigError(`Unknown initializer '${s.className}'. Known: ${initializerRegistry.names().join(', ')}`);
-      }
+      if (!initializerRegistry.has(cls)) throw unknown(s.className);
       return initializerRegistry.deserialize({ className: cls, config: s.config ?? {} });
     }
   }
-  throw new ConfigError(`Invalid initializer ${JSON.stringify(identifier)}`);
+  throw new ConfigError(`Invalid initializer ${preview(identifier)}`);
 }
 
 /** `{ className, config }` of an initializer, for layer configs. */

@@ -4,6 +4,7 @@
  * `{ className, config }` or an instance.
  */
 import { ConfigError, ops, scalar, type Tensor, tidy } from '@convkit/core';
+import { preview } from './engine/preview';
 import { ClassRegistry } from './engine/registry';
 import type { Regularizer, Serialized } from './engine/types';
 
@@ -79,12 +80,13 @@ export function registerRegularizer(cls: { className: string } & (new (config: a
   regularizerRegistry.register(cls.className, cls);
 }
 
-const BY_NAME: Record<string, () => Regularizer> = {
-  l1: () => new L1(),
-  l2: () => new L2(),
-  l1l2: () => new L1L2({ l1: 0.01, l2: 0.01 }),
-  l1_l2: () => new L1L2({ l1: 0.01, l2: 0.01 }),
-};
+/** Shorthand names (any case); a `Map`, so `'constructor'` and friends are unknown names. */
+const BY_NAME = new Map<string, () => Regularizer>([
+  ['l1', () => new L1()],
+  ['l2', () => new L2()],
+  ['l1l2', () => new L1L2({ l1: 0.01, l2: 0.01 })],
+  ['l1_l2', () => new L1L2({ l1: 0.01, l2: 0.01 })],
+]);
 
 /**
  * Resolves a regularizer option: `'l1'`, `'l2'`, `'l1l2'` (factors 0.01),
@@ -92,7 +94,7 @@ const BY_NAME: Record<string, () => Regularizer> = {
  */
 export function getRegularizer(identifier: RegularizerIdentifier): Regularizer {
   if (typeof identifier === 'string') {
-    const make = BY_NAME[identifier.toLowerCase()];
+    const make = BY_NAME.get(identifier.toLowerCase());
     if (make) return make();
     if (regularizerRegistry.has(identifier))
       return regularizerRegistry.deserialize({ className: identifier, config: {} });
@@ -111,7 +113,7 @@ export function getRegularizer(identifier: RegularizerIdentifier): Regularizer {
       return regularizerRegistry.deserialize({ className: name, config: s.config ?? {} });
     }
   }
-  throw new ConfigError(`Invalid regularizer ${JSON.stringify(identifier)}`);
+  throw new ConfigError(`Invalid regularizer ${preview(identifier)}`);
 }
 
 /** `{ className, config }` of a regularizer, for layer configs. */

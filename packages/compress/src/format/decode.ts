@@ -5,7 +5,7 @@ import { float16BitsToFloat32 } from '../float16';
 import { INT8_MAX } from '../quantize';
 import { sizeOf } from '../stats';
 import type { CompressedByteRange, CompressedModel, CompressedWeightEntry, DecodeCompressedOptions } from './types';
-import { parseFile, partsOf } from './validate';
+import { limitsOf, parseFile, partsOf } from './validate';
 
 /** Decodes one weight's payload into float32 values, checking every stored value. */
 function decodeWeight(bytes: Uint8Array, payloadStart: number, e: CompressedWeightEntry): Float32Array {
@@ -120,7 +120,7 @@ export function decodeCompressed(
 
   let model: LayersModel;
   try {
-    model = modelFromConfig(header.topology);
+    model = modelFromConfig(header.topology, { ...limitsOf(options), where: 'convkit-compressed header' });
   } catch (e) {
     if (e instanceof SerializationError) throw e;
     throw new SerializationError(`convkit-compressed topology could not be rebuilt: ${(e as Error).message}`, {

@@ -1,5 +1,5 @@
 /** Constants and types of the `convkit-compressed` format (see `./index.ts` for the byte layout). */
-import type { LayersModel, SavedTrainingConfig, Serialized } from '@convkit/layers';
+import type { LayersModel, ModelLimits, SavedTrainingConfig, Serialized } from '@convkit/layers';
 
 /** The 8 ASCII bytes every `convkit-compressed` file starts with. */
 export const COMPRESSED_MAGIC = 'CKCMPRS1';
@@ -123,8 +123,13 @@ export interface EncodeCompressedOptions {
   training?: SavedTrainingConfig | null;
 }
 
-/** Options of `decodeCompressed`, `loadCompressed` and `readCompressedHeader`. */
-export interface DecodeCompressedOptions {
+/**
+ * Options of `decodeCompressed`, `loadCompressed` and `readCompressedHeader`.
+ * `maxParams` (default 100 M) and `maxActivationElements` (default 2^28) bound
+ * the model the topology asks for, checked before anything is allocated
+ * (see `planTopology` in `@convkit/layers`).
+ */
+export interface DecodeCompressedOptions extends ModelLimits {
   /**
    * Largest file, header, payload and decoded weight size (4 bytes per
    * element) accepted, in bytes; checked before anything is allocated.

@@ -4,10 +4,14 @@
  */
 import { ConfigError, crc32, formatShape, SerializationError } from '@convkit/core';
 import {
+  checkPlanFitsWeights,
   checkWeightShape,
   DEFAULT_MAX_BYTES,
   layerRegistry,
+  type ModelLimits,
+  parseJson,
   parseTrainingConfig,
+  planTopology,
   type Serialized,
 } from '@convkit/layers';
 import { sizeOf } from '../stats';
@@ -90,12 +94,7 @@ export function parseFile(
   } catch (e) {
     throw new SerializationError('convkit-compressed header is not valid UTF-8 (the file is corrupt)', { cause: e });
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new SerializationError(`convkit-compressed header is not valid JSON: ${(e as Error).message}`, { cause: e });
-  }
+  const raw = parseJson(text, 'convkit-compressed header');
   if (!isRecord(raw)) throw new SerializationError('convkit-compressed header must be a JSON object');
   if (raw.format !== COMPRESSED_FORMAT) {
     throw new SerializationError(
@@ -135,6 +134,8 @@ export function parseFile(
     );
   }
   const header = checkHeader(raw, payloadBytes, maxBytes);
+  const plan = planTopology(header.topology, { ...limitsOf(options), where: 'convkit-compressed header' });
+  checkPlanFitsWeights(plan, header.weightsManifest, 'convkit-compressed');
   return { header, bytes, headerBytes: headerLen, payloadStart };
 }
 
@@ -358,6 +359,11 @@ export function checkMaxBytes(maxBytes: number | undefined): number {
     throw new ConfigError(`maxBytes must be a non-negative number, received ${maxBytes}`);
   }
   return v;
+}
+
+/** The model-size limits of decode options, as `planTopology` and `modelFromConfig` take them. */
+export function limitsOf(options: DecodeCompressedOptions): ModelLimits {
+  return { maxParams: options.maxParams, maxActivationElements: options.maxActivationElements };
 }
 
 function hex32(v: number): string {

@@ -1,4 +1,4 @@
-export type { LayerArgs } from './layer';
+export type { LayerArgs, WeightSpec } from './layer';
 export {
   isShapeList,
   isSymbolic,
@@ -9,5 +9,6 @@ export {
   toSnakeCase,
   uniqueLayerName,
 } from './layer';
+export { preview } from './preview';
 export { ClassRegistry } from './registry';
 export type { ActivationFn, CallContext, Initializer, Regularizer, Serialized } from './types';

@@ -16,6 +16,7 @@ import {
   type Variable,
   variable,
 } from '@convkit/core';
+import { preview } from './preview';
 import type { CallContext, Initializer, Regularizer } from './types';
 
 /** Options every layer accepts. */
@@ -58,6 +59,37 @@ export class LayerWeight {
       );
     }
     this.variable.assign(value.dtype === this.variable.dtype ? value : ops.cast(value, this.variable.dtype));
+  }
+}
+
+/** A weight `build` would create: its short name (`kernel`) and shape. */
+export interface WeightSpec {
+  name: string;
+  shape: number[];
+}
+
+/**
+ * The parameter budget of the model being rebuilt from a config (see
+ * `withWeightBudget`): `addWeight` refuses a weight that does not fit before
+ * allocating it, whatever layer class asks for it.
+ */
+let budget: { remaining: number; describe: string } | undefined;
+
+/**
+ * Runs `fn` (which builds layers) with at most `maxParams` parameters to
+ * spend: an `addWeight` past it throws a `ConfigError` saying `describe` (e.g.
+ * `'maxParams = 100000000'`) instead of allocating. Budgets do not nest: an
+ * inner call replaces the outer one until it returns. Used by the model
+ * loaders as a backstop behind `planTopology`, which counts the built-in
+ * layers' parameters without building anything.
+ */
+export function withWeightBudget<T>(maxParams: number, describe: string, fn: () => T): T {
+  const outer = budget;
+  budget = { remaining: maxParams, describe };
+  try {
+    return fn();
+  } finally {
+    budget = outer;
   }
 }
 
@@ -135,15 +167,25 @@ export abstract class Layer {
   outputTransform?: (output: Tensor, ctx: CallContext) => Tensor;
 
   constructor(args: LayerArgs = {}) {
-    this.name = args.name ?? uniqueLayerName(toSnakeCase(this.className));
-    this.trainable = args.trainable ?? true;
-    if (args.inputShape !== undefined) {
-      if (!Array.isArray(args.inputShape) || args.inputShape.some((d) => !Number.isInteger(d) || d <= 0)) {
+    const opts: LayerArgs = typeof args === 'object' && args !== null ? args : {};
+    if (opts.name !== undefined && (typeof opts.name !== 'string' || opts.name.length === 0)) {
+      throw new ConfigError(`${this.className} layer: name must be a non-empty string, got ${preview(opts.name)}`);
+    }
+    this.name = opts.name ?? uniqueLayerName(toSnakeCase(this.className));
+    if (opts.trainable !== undefined && typeof opts.trainable !== 'boolean') {
+      throw new ConfigError(`${this.describe()}: trainable must be true or false, got ${preview(opts.trainable)}`);
+    }
+    this.trainable = opts.trainable ?? true;
+    if (opts.inputShape !== undefined) {
+      if (
+        !Array.isArray(opts.inputShape) ||
+        opts.inputShape.some((d) => typeof d !== 'number' || !Number.isSafeInteger(d) || d <= 0)
+      ) {
         throw new ConfigError(
-          `${this.describe()}: inputShape must be an array of positive integers, got ${JSON.stringify(args.inputShape)}`,
+          `${this.describe()}: inputShape must be an array of positive integers, got ${preview(opts.inputShape)}`,
         );
       }
-      this.batchInputShape = [null, ...args.inputShape];
+      this.batchInputShape = [null, ...opts.inputShape];
     }
   }
 
@@ -159,6 +201,18 @@ export abstract class Layer {
 
   /** Creates the weights for an input of `inputShape` (batch dimension included, may be `null`). */
   build(_inputShape: Shape | Shape[]): void {}
+
+  /**
+   * The weights `build(inputShape)` creates (short name and shape), computed
+   * from the config alone: no tensor is created. The loaders sum these to
+   * refuse a model that asks for too many parameters before building it.
+   * Throws like `build` for an input it cannot take. Default: no weights; a
+   * layer that creates weights overrides it (and builds from it, so the two
+   * cannot disagree).
+   */
+  weightSpecs(_inputShape: Shape | Shape[]): WeightSpec[] {
+    return [];
+  }
 
   /** Output shape for an input shape, without running the layer. Default: unchanged. */
   computeOutputShape(inputShape: Shape | Shape[]): Shape {
@@ -235,10 +289,19 @@ export abstract class Layer {
     initializer: Initializer,
     opts: { trainable?: boolean; regularizer?: Regularizer } = {},
   ): LayerWeight {
-    if (shape.some((d) => !Number.isInteger(d) || d <= 0)) {
+    if (shape.some((d) => !Number.isSafeInteger(d) || d <= 0)) {
       throw new ShapeError(`${this.describe()}: cannot create weight '${name}' of shape ${formatShape(shape)}`);
     }
     const fullName = `${this.name}/${name}`;
+    if (budget) {
+      const size = shape.reduce((a, b) => a * b, 1);
+      if (size > budget.remaining) {
+        throw new ConfigError(
+          `${this.describe()}: weight '${fullName}' of shape ${formatShape(shape)} (${size} parameters) would take the model past ${budget.describe}; nothing was allocated for it`,
+        );
+      }
+      budget.remaining -= size;
+    }
     const init = initializer.init(shape, getRng());
     const v = uniqueVariable(init, opts.trainable ?? true, fullName);
     init.dispose();

@@ -1,9 +1,9 @@
-import { ConfigError, formatShape, ops, type Shape, ShapeError, type Tensor, tidy } from '@convkit/core';
-import { Layer, type LayerArgs, type LayerWeight } from '../engine/layer';
+import { formatShape, ops, type Shape, ShapeError, type Tensor, tidy } from '@convkit/core';
+import { Layer, type LayerArgs, type LayerWeight, type WeightSpec } from '../engine/layer';
 import type { CallContext, Initializer, Regularizer } from '../engine/types';
 import { getInitializer, type InitializerIdentifier, serializeInitializer } from '../initializers';
 import { getRegularizer, type RegularizerIdentifier, serializeRegularizer } from '../regularizers';
-import { numberInRange, singleShape, singleTensor } from './utils';
+import { integer, numberInRange, optionalBoolean, singleShape, singleTensor } from './utils';
 
 /** Options of `BatchNormalization` (Keras names and defaults). */
 export interface BatchNormalizationArgs extends LayerArgs {
@@ -58,15 +58,13 @@ export class BatchNormalization extends Layer {
   constructor(args: BatchNormalizationArgs = {}) {
     super(args);
     const d = this.describe();
-    const axis = args.axis ?? -1;
-    if (!Number.isInteger(axis)) throw new ConfigError(`${d}: axis must be an integer, got ${JSON.stringify(axis)}`);
-    this.axis = axis;
+    this.axis = integer(d, 'axis', args.axis ?? -1);
     this.momentum = numberInRange(d, 'momentum', args.momentum ?? 0.99, 0, 1);
     this.epsilon = numberInRange(d, 'epsilon', args.epsilon ?? 1e-3, 0, Number.POSITIVE_INFINITY, {
       minInclusive: false,
     });
-    this.center = args.center ?? true;
-    this.scale = args.scale ?? true;
+    this.center = optionalBoolean(d, 'center', args.center, true);
+    this.scale = optionalBoolean(d, 'scale', args.scale, true);
     this.betaInitializer = getInitializer(args.betaInitializer ?? 'zeros');
     this.gammaInitializer = getInitializer(args.gammaInitializer ?? 'ones');
     this.movingMeanInitializer = getInitializer(args.movingMeanInitializer ?? 'zeros');
@@ -86,18 +84,29 @@ export class BatchNormalization extends Layer {
     return ax;
   }
 
-  override build(inputShape: Shape | Shape[]): void {
+  /** `gamma [n]` (with `scale`), `beta [n]` (with `center`), `moving_mean [n]`, `moving_variance [n]`; n = size on `axis`. */
+  override weightSpecs(inputShape: Shape | Shape[]): WeightSpec[] {
     const s = singleShape(this, inputShape);
-    const ax = this.axisFor(s);
-    const n = s[ax];
+    const n = s[this.axisFor(s)];
     if (n === null)
       throw new ShapeError(`${this.describe()} needs a known size on axis ${this.axis}, received ${formatShape(s)}`);
+    const names = [
+      ...(this.scale ? ['gamma'] : []),
+      ...(this.center ? ['beta'] : []),
+      'moving_mean',
+      'moving_variance',
+    ];
+    return names.map((name) => ({ name, shape: [n] }));
+  }
+
+  override build(inputShape: Shape | Shape[]): void {
+    // Every weight has the same shape [n].
+    const n = this.weightSpecs(inputShape)[0].shape;
     if (this.scale)
-      this.gamma = this.addWeight('gamma', [n], this.gammaInitializer, { regularizer: this.gammaRegularizer });
-    if (this.center)
-      this.beta = this.addWeight('beta', [n], this.betaInitializer, { regularizer: this.betaRegularizer });
-    this.movingMean = this.addWeight('moving_mean', [n], this.movingMeanInitializer, { trainable: false });
-    this.movingVariance = this.addWeight('moving_variance', [n], this.movingVarianceInitializer, { trainable: false });
+      this.gamma = this.addWeight('gamma', n, this.gammaInitializer, { regularizer: this.gammaRegularizer });
+    if (this.center) this.beta = this.addWeight('beta', n, this.betaInitializer, { regularizer: this.betaRegularizer });
+    this.movingMean = this.addWeight('moving_mean', n, this.movingMeanInitializer, { trainable: false });
+    this.movingVariance = this.addWeight('moving_variance', n, this.movingVarianceInitializer, { trainable: false });
   }
 
   /** Same rank and the same size on the normalised axis as at build time. */

@@ -1,7 +1,8 @@
-import { ConfigError, formatShape, ops, type Shape, ShapeError, type Tensor } from '@convkit/core';
+import { formatShape, ops, type Shape, ShapeError, type Tensor } from '@convkit/core';
 import type { LayerArgs } from '../engine/layer';
 import type { CallContext } from '../engine/types';
 import { Merge } from './merge';
+import { integer } from './utils';
 
 /** Options of `Concatenate`. */
 export interface ConcatenateArgs extends LayerArgs {
@@ -17,9 +18,7 @@ export class Concatenate extends Merge {
 
   constructor(args: ConcatenateArgs = {}) {
     super(args);
-    const axis = args.axis ?? -1;
-    if (!Number.isInteger(axis)) throw new ConfigError(`${this.describe()}: axis must be an integer, got ${axis}`);
-    this.axis = axis;
+    this.axis = integer(this.describe(), 'axis', args.axis ?? -1);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

@@ -1,6 +1,7 @@
 import { ConfigError, ops, type Shape, type Tensor, type Tensor4D, tidy } from '@convkit/core';
 import { type ActivationIdentifier, fusableActivation, getActivation, serializeActivation } from '../activations';
-import { Layer, type LayerArgs, type LayerWeight } from '../engine/layer';
+import { Layer, type LayerArgs, type LayerWeight, type WeightSpec } from '../engine/layer';
+import { preview } from '../engine/preview';
 import type { ActivationFn, CallContext, Initializer, Regularizer } from '../engine/types';
 import { getInitializer, type InitializerIdentifier, serializeInitializer } from '../initializers';
 import { getRegularizer, type RegularizerIdentifier, serializeRegularizer } from '../regularizers';
@@ -11,6 +12,7 @@ import {
   NHWC,
   normalizePadding,
   normalizePair,
+  optionalBoolean,
   type PaddingMode,
   positiveInt,
   singleTensor,
@@ -46,7 +48,7 @@ export interface Conv2DArgs extends LayerArgs {
 /** Options shared by the 2-D convolution layers (also used by DepthwiseConv2D and SeparableConv2D). */
 export function checkDataFormat(owner: string, value: unknown): void {
   if (value !== undefined && value !== 'channelsLast') {
-    throw new ConfigError(`${owner}: only dataFormat 'channelsLast' (NHWC) is supported, got ${JSON.stringify(value)}`);
+    throw new ConfigError(`${owner}: only dataFormat 'channelsLast' (NHWC) is supported, got ${preview(value)}`);
   }
 }
 
@@ -82,7 +84,7 @@ export class Conv2D extends Layer {
     this.padding = normalizePadding(d, args.padding);
     this.dilationRate = normalizePair(d, 'dilationRate', args.dilationRate ?? 1);
     checkDataFormat(d, args.dataFormat);
-    this.useBias = args.useBias ?? true;
+    this.useBias = optionalBoolean(d, 'useBias', args.useBias, true);
     this.activation = getActivation(args.activation);
     this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform');
     this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
@@ -90,15 +92,22 @@ export class Conv2D extends Layer {
     if (args.biasRegularizer) this.biasRegularizer = getRegularizer(args.biasRegularizer);
   }
 
-  override build(inputShape: Shape | Shape[]): void {
-    const s = expectRank(this, inputShape, 4, NHWC);
-    const channels = knownLastDim(this, s);
+  /** `kernel [kh, kw, inChannels, filters]`, then `bias [filters]` when `useBias`. */
+  override weightSpecs(inputShape: Shape | Shape[]): WeightSpec[] {
+    const channels = knownLastDim(this, expectRank(this, inputShape, 4, NHWC));
     const [kh, kw] = this.kernelSize;
-    this.kernel = this.addWeight('kernel', [kh, kw, channels, this.filters], this.kernelInitializer, {
+    const specs = [{ name: 'kernel', shape: [kh, kw, channels, this.filters] }];
+    if (this.useBias) specs.push({ name: 'bias', shape: [this.filters] });
+    return specs;
+  }
+
+  override build(inputShape: Shape | Shape[]): void {
+    const [kernel, bias] = this.weightSpecs(inputShape);
+    this.kernel = this.addWeight(kernel.name, kernel.shape, this.kernelInitializer, {
       regularizer: this.kernelRegularizer,
     });
-    if (this.useBias) {
-      this.bias = this.addWeight('bias', [this.filters], this.biasInitializer, { regularizer: this.biasRegularizer });
+    if (bias) {
+      this.bias = this.addWeight(bias.name, bias.shape, this.biasInitializer, { regularizer: this.biasRegularizer });
     }
   }
 

@@ -1,10 +1,10 @@
 import { ConfigError, formatShape, ops, type Shape, ShapeError, type Tensor, tidy } from '@convkit/core';
 import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations';
-import { Layer, type LayerArgs, type LayerWeight } from '../engine/layer';
+import { Layer, type LayerArgs, type LayerWeight, type WeightSpec } from '../engine/layer';
 import type { ActivationFn, CallContext, Initializer, Regularizer } from '../engine/types';
 import { getInitializer, type InitializerIdentifier, serializeInitializer } from '../initializers';
 import { getRegularizer, type RegularizerIdentifier, serializeRegularizer } from '../regularizers';
-import { knownLastDim, positiveInt, singleShape, singleTensor } from './utils';
+import { knownLastDim, optionalBoolean, positiveInt, singleShape, singleTensor } from './utils';
 
 /** Options of `Dense` (Keras names). */
 export interface DenseArgs extends LayerArgs {
@@ -45,7 +45,7 @@ export class Dense extends Layer {
     const d = this.describe();
     if (args === undefined || args === null) throw new ConfigError(`${d}: options are required`);
     this.units = positiveInt(d, 'units', args.units);
-    this.useBias = args.useBias ?? true;
+    this.useBias = optionalBoolean(d, 'useBias', args.useBias, true);
     this.activation = getActivation(args.activation);
     this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform');
     this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
@@ -63,14 +63,21 @@ export class Dense extends Layer {
     return s;
   }
 
+  /** `kernel [inFeatures, units]`, then `bias [units]` when `useBias`. */
+  override weightSpecs(inputShape: Shape | Shape[]): WeightSpec[] {
+    const inFeatures = knownLastDim(this, this.checkShape(inputShape));
+    const specs = [{ name: 'kernel', shape: [inFeatures, this.units] }];
+    if (this.useBias) specs.push({ name: 'bias', shape: [this.units] });
+    return specs;
+  }
+
   override build(inputShape: Shape | Shape[]): void {
-    const s = this.checkShape(inputShape);
-    const inFeatures = knownLastDim(this, s);
-    this.kernel = this.addWeight('kernel', [inFeatures, this.units], this.kernelInitializer, {
+    const [kernel, bias] = this.weightSpecs(inputShape);
+    this.kernel = this.addWeight(kernel.name, kernel.shape, this.kernelInitializer, {
       regularizer: this.kernelRegularizer,
     });
-    if (this.useBias) {
-      this.bias = this.addWeight('bias', [this.units], this.biasInitializer, { regularizer: this.biasRegularizer });
+    if (bias) {
+      this.bias = this.addWeight(bias.name, bias.shape, this.biasInitializer, { regularizer: this.biasRegularizer });
     }
   }
 

@@ -1,6 +1,6 @@
 import { ConfigError, ops, type Shape, type Tensor, type Tensor4D, tidy } from '@convkit/core';
 import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations';
-import { Layer, type LayerArgs, type LayerWeight } from '../engine/layer';
+import { Layer, type LayerArgs, type LayerWeight, type WeightSpec } from '../engine/layer';
 import type { ActivationFn, CallContext, Initializer, Regularizer } from '../engine/types';
 import { getInitializer, type InitializerIdentifier, serializeInitializer } from '../initializers';
 import { getRegularizer, type RegularizerIdentifier, serializeRegularizer } from '../regularizers';
@@ -12,6 +12,7 @@ import {
   NHWC,
   normalizePadding,
   normalizePair,
+  optionalBoolean,
   type PaddingMode,
   positiveInt,
   singleTensor,
@@ -77,7 +78,7 @@ export class DepthwiseConv2D extends Layer {
     this.padding = normalizePadding(d, args.padding);
     this.dilationRate = normalizePair(d, 'dilationRate', args.dilationRate ?? 1);
     checkDataFormat(d, args.dataFormat);
-    this.useBias = args.useBias ?? true;
+    this.useBias = optionalBoolean(d, 'useBias', args.useBias, true);
     this.activation = getActivation(args.activation);
     this.depthwiseInitializer = getInitializer(args.depthwiseInitializer ?? 'glorotUniform');
     this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
@@ -85,20 +86,22 @@ export class DepthwiseConv2D extends Layer {
     if (args.biasRegularizer) this.biasRegularizer = getRegularizer(args.biasRegularizer);
   }
 
-  override build(inputShape: Shape | Shape[]): void {
-    const s = expectRank(this, inputShape, 4, NHWC);
-    const channels = knownLastDim(this, s);
+  /** `depthwise_kernel [kh, kw, inChannels, depthMultiplier]`, then `bias [inChannels · depthMultiplier]`. */
+  override weightSpecs(inputShape: Shape | Shape[]): WeightSpec[] {
+    const channels = knownLastDim(this, expectRank(this, inputShape, 4, NHWC));
     const [kh, kw] = this.kernelSize;
-    this.depthwiseKernel = this.addWeight(
-      'depthwise_kernel',
-      [kh, kw, channels, this.depthMultiplier],
-      this.depthwiseInitializer,
-      { regularizer: this.depthwiseRegularizer },
-    );
-    if (this.useBias) {
-      this.bias = this.addWeight('bias', [channels * this.depthMultiplier], this.biasInitializer, {
-        regularizer: this.biasRegularizer,
-      });
+    const specs = [{ name: 'depthwise_kernel', shape: [kh, kw, channels, this.depthMultiplier] }];
+    if (this.useBias) specs.push({ name: 'bias', shape: [channels * this.depthMultiplier] });
+    return specs;
+  }
+
+  override build(inputShape: Shape | Shape[]): void {
+    const [kernel, bias] = this.weightSpecs(inputShape);
+    this.depthwiseKernel = this.addWeight(kernel.name, kernel.shape, this.depthwiseInitializer, {
+      regularizer: this.depthwiseRegularizer,
+    });
+    if (bias) {
+      this.bias = this.addWeight(bias.name, bias.shape, this.biasInitializer, { regularizer: this.biasRegularizer });
     }
   }
 

@@ -31,7 +31,7 @@ export class Dropout extends ElementwiseLayer {
     if (args?.rate === undefined) throw new ConfigError(`${d}: rate is required`);
     this.rate = numberInRange(d, 'rate', args.rate, 0, 1, { maxInclusive: false });
     if (args.seed !== undefined) {
-      if (!Number.isInteger(args.seed)) throw new ConfigError(`${d}: seed must be an integer, got ${args.seed}`);
+      if (!Number.isSafeInteger(args.seed)) throw new ConfigError(`${d}: seed must be an integer, got ${args.seed}`);
       this.seed = args.seed;
       this.rng = new Rng(args.seed);
     }

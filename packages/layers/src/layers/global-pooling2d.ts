@@ -1,7 +1,7 @@
 import type { Shape, Tensor } from '@convkit/core';
 import { Layer, type LayerArgs } from '../engine/layer';
 import type { CallContext } from '../engine/types';
-import { expectRank, NHWC, singleTensor } from './utils';
+import { expectRank, NHWC, optionalBoolean, singleTensor } from './utils';
 
 /** Options of `GlobalAvgPool2D` and `GlobalMaxPool2D`. */
 export interface GlobalPooling2DArgs extends LayerArgs {
@@ -15,7 +15,7 @@ export abstract class GlobalPooling2D extends Layer {
 
   constructor(args: GlobalPooling2DArgs = {}) {
     super(args);
-    this.keepDims = args.keepDims ?? false;
+    this.keepDims = optionalBoolean(this.describe(), 'keepDims', args.keepDims, false);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

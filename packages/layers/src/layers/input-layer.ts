@@ -1,5 +1,6 @@
 import { ConfigError, clone, formatShape, type Shape, ShapeError, type Tensor } from '@convkit/core';
 import { Layer, type LayerArgs, SymbolicTensor } from '../engine/layer';
+import { preview } from '../engine/preview';
 import type { CallContext } from '../engine/types';
 import { singleShape, singleTensor } from './utils';
 
@@ -33,8 +34,8 @@ export class InputLayer extends Layer {
     super({ name: args.name, trainable: args.trainable, inputShape: sampleShape });
     const batch = args.batchSize ?? args.batchInputShape?.[0] ?? undefined;
     if (batch !== undefined && batch !== null) {
-      if (!Number.isInteger(batch) || batch <= 0) {
-        throw new ConfigError(`${this.describe()}: batchSize must be a positive integer, got ${batch}`);
+      if (!Number.isSafeInteger(batch) || batch <= 0) {
+        throw new ConfigError(`${this.describe()}: batchSize must be a positive integer, got ${preview(batch)}`);
       }
       this.batchSize = batch;
     }
@@ -46,13 +47,18 @@ export class InputLayer extends Layer {
   }
 
   private static sampleShape(args: InputLayerArgs): number[] {
-    const given = [args.shape, args.inputShape, args.batchInputShape?.slice(1)].filter((s) => s !== undefined);
+    if (typeof args !== 'object' || args === null) throw new ConfigError('InputLayer: options must be an object');
+    const full = args.batchInputShape;
+    if (full !== undefined && !Array.isArray(full)) {
+      throw new ConfigError(`InputLayer: batchInputShape must be an array, got ${preview(full)}`);
+    }
+    const given = [args.shape, args.inputShape, full?.slice(1)].filter((s) => s !== undefined);
     if (given.length === 0) {
       throw new ConfigError('InputLayer: one of shape, inputShape or batchInputShape is required');
     }
     const s = given[0] as (number | null)[];
-    if (!Array.isArray(s) || s.some((d) => d === null || !Number.isInteger(d) || (d as number) <= 0)) {
-      throw new ConfigError(`InputLayer: shape must be an array of positive integers, got ${JSON.stringify(s)}`);
+    if (!Array.isArray(s) || s.some((d) => typeof d !== 'number' || !Number.isSafeInteger(d) || d <= 0)) {
+      throw new ConfigError(`InputLayer: shape must be an array of positive integers, got ${preview(s)}`);
     }
     return s as number[];
   }

@@ -1,5 +1,6 @@
 import { ConfigError, formatShape, ops, type Shape, ShapeError, type Tensor } from '@convkit/core';
 import { Layer, type LayerArgs } from '../engine/layer';
+import { preview } from '../engine/preview';
 import type { CallContext } from '../engine/types';
 import { singleShape, singleTensor } from './utils';
 
@@ -19,13 +20,13 @@ export class Reshape extends Layer {
     super(args);
     const d = this.describe();
     const t = args?.targetShape;
-    if (!Array.isArray(t) || t.some((v) => !Number.isInteger(v) || (v <= 0 && v !== -1))) {
+    if (!Array.isArray(t) || t.some((v) => !Number.isSafeInteger(v) || (v <= 0 && v !== -1))) {
       throw new ConfigError(
-        `${d}: targetShape must be an array of positive integers (one -1 allowed), got ${JSON.stringify(t)}`,
+        `${d}: targetShape must be an array of positive integers (one -1 allowed), got ${preview(t)}`,
       );
     }
     if (t.filter((v) => v === -1).length > 1) {
-      throw new ConfigError(`${d}: targetShape may contain at most one -1, got ${JSON.stringify(t)}`);
+      throw new ConfigError(`${d}: targetShape may contain at most one -1, got ${preview(t)}`);
     }
     this.targetShape = [...t];
   }

@@ -1,6 +1,6 @@
 import { ConfigError, ops, type Shape, type Tensor, type Tensor4D, tidy } from '@convkit/core';
 import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations';
-import { Layer, type LayerArgs, type LayerWeight } from '../engine/layer';
+import { Layer, type LayerArgs, type LayerWeight, type WeightSpec } from '../engine/layer';
 import type { ActivationFn, CallContext, Initializer, Regularizer } from '../engine/types';
 import { getInitializer, type InitializerIdentifier, serializeInitializer } from '../initializers';
 import { getRegularizer, type RegularizerIdentifier, serializeRegularizer } from '../regularizers';
@@ -12,6 +12,7 @@ import {
   NHWC,
   normalizePadding,
   normalizePair,
+  optionalBoolean,
   type PaddingMode,
   positiveInt,
   singleTensor,
@@ -87,7 +88,7 @@ export class SeparableConv2D extends Layer {
     this.padding = normalizePadding(d, args.padding);
     this.dilationRate = normalizePair(d, 'dilationRate', args.dilationRate ?? 1);
     checkDataFormat(d, args.dataFormat);
-    this.useBias = args.useBias ?? true;
+    this.useBias = optionalBoolean(d, 'useBias', args.useBias, true);
     this.activation = getActivation(args.activation);
     this.depthwiseInitializer = getInitializer(args.depthwiseInitializer ?? 'glorotUniform');
     this.pointwiseInitializer = getInitializer(args.pointwiseInitializer ?? 'glorotUniform');
@@ -97,24 +98,32 @@ export class SeparableConv2D extends Layer {
     if (args.biasRegularizer) this.biasRegularizer = getRegularizer(args.biasRegularizer);
   }
 
-  override build(inputShape: Shape | Shape[]): void {
-    const s = expectRank(this, inputShape, 4, NHWC);
-    const channels = knownLastDim(this, s);
+  /**
+   * `depthwise_kernel [kh, kw, inChannels, depthMultiplier]`,
+   * `pointwise_kernel [1, 1, inChannels · depthMultiplier, filters]`, then `bias [filters]`.
+   */
+  override weightSpecs(inputShape: Shape | Shape[]): WeightSpec[] {
+    const channels = knownLastDim(this, expectRank(this, inputShape, 4, NHWC));
     const [kh, kw] = this.kernelSize;
     const dm = this.depthMultiplier;
-    this.depthwiseKernel = this.addWeight('depthwise_kernel', [kh, kw, channels, dm], this.depthwiseInitializer, {
+    const specs = [
+      { name: 'depthwise_kernel', shape: [kh, kw, channels, dm] },
+      { name: 'pointwise_kernel', shape: [1, 1, channels * dm, this.filters] },
+    ];
+    if (this.useBias) specs.push({ name: 'bias', shape: [this.filters] });
+    return specs;
+  }
+
+  override build(inputShape: Shape | Shape[]): void {
+    const [depthwise, pointwise, bias] = this.weightSpecs(inputShape);
+    this.depthwiseKernel = this.addWeight(depthwise.name, depthwise.shape, this.depthwiseInitializer, {
       regularizer: this.depthwiseRegularizer,
     });
-    this.pointwiseKernel = this.addWeight(
-      'pointwise_kernel',
-      [1, 1, channels * dm, this.filters],
-      this.pointwiseInitializer,
-      {
-        regularizer: this.pointwiseRegularizer,
-      },
-    );
-    if (this.useBias) {
-      this.bias = this.addWeight('bias', [this.filters], this.biasInitializer, { regularizer: this.biasRegularizer });
+    this.pointwiseKernel = this.addWeight(pointwise.name, pointwise.shape, this.pointwiseInitializer, {
+      regularizer: this.pointwiseRegularizer,
+    });
+    if (bias) {
+      this.bias = this.addWeight(bias.name, bias.shape, this.biasInitializer, { regularizer: this.biasRegularizer });
     }
   }
 

@@ -1,8 +1,8 @@
-import { ConfigError, formatShape, type Shape, ShapeError, type Tensor } from '@convkit/core';
+import { formatShape, type Shape, ShapeError, type Tensor } from '@convkit/core';
 import { softmaxAlong } from '../activations';
 import type { LayerArgs } from '../engine/layer';
 import { ElementwiseLayer } from './elementwise';
-import { singleShape } from './utils';
+import { integer, singleShape } from './utils';
 
 /** Options of `Softmax`. */
 export interface SoftmaxArgs extends LayerArgs {
@@ -18,9 +18,7 @@ export class Softmax extends ElementwiseLayer {
 
   constructor(args: SoftmaxArgs = {}) {
     super(args);
-    const axis = args.axis ?? -1;
-    if (!Number.isInteger(axis)) throw new ConfigError(`${this.describe()}: axis must be an integer, got ${axis}`);
-    this.axis = axis;
+    this.axis = integer(this.describe(), 'axis', args.axis ?? -1);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

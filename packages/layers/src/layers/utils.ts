@@ -6,14 +6,31 @@
 import { ConfigError, formatShape, ops, type Shape, ShapeError, type Tensor, type Tensor4D } from '@convkit/core';
 import type { Layer } from '../engine/layer';
 import { isShapeList } from '../engine/layer';
+import { preview } from '../engine/preview';
 
 /** Convolution / pooling padding, with TensorFlow's convention for `'same'`. */
 export type PaddingMode = 'valid' | 'same';
 
-/** A positive integer option. */
+/** A positive integer option (at most 2^53 − 1: a larger "integer" such as 1e308 is no size). */
 export function positiveInt(owner: string, name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    throw new ConfigError(`${owner}: ${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
+    throw new ConfigError(`${owner}: ${name} must be a positive integer, got ${preview(value)}`);
+  }
+  return value;
+}
+
+/** A boolean option (configs may come from JSON, where `"false"` would otherwise count as true). */
+export function optionalBoolean(owner: string, name: string, value: unknown, dflt: boolean): boolean {
+  if (value === undefined) return dflt;
+  if (typeof value !== 'boolean')
+    throw new ConfigError(`${owner}: ${name} must be true or false, got ${preview(value)}`);
+  return value;
+}
+
+/** An integer option (an axis), within ±2^53. */
+export function integer(owner: string, name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw new ConfigError(`${owner}: ${name} must be an integer, got ${preview(value)}`);
   }
   return value;
 }
@@ -22,9 +39,7 @@ export function positiveInt(owner: string, name: string, value: unknown): number
 export function normalizePair(owner: string, name: string, value: number | readonly number[]): [number, number] {
   const pair = typeof value === 'number' ? [value, value] : value;
   if (!Array.isArray(pair) || pair.length !== 2) {
-    throw new ConfigError(
-      `${owner}: ${name} must be a positive integer or a pair of them, got ${JSON.stringify(value)}`,
-    );
+    throw new ConfigError(`${owner}: ${name} must be a positive integer or a pair of them, got ${preview(value)}`);
   }
   return [positiveInt(owner, name, pair[0]), positiveInt(owner, name, pair[1])];
 }
@@ -33,7 +48,7 @@ export function normalizePair(owner: string, name: string, value: number | reado
 export function normalizePadding(owner: string, value: unknown): PaddingMode {
   const v = value ?? 'valid';
   if (v !== 'valid' && v !== 'same') {
-    throw new ConfigError(`${owner}: padding must be 'valid' or 'same', got ${JSON.stringify(value)}`);
+    throw new ConfigError(`${owner}: padding must be 'valid' or 'same', got ${preview(value)}`);
   }
   return v;
 }
@@ -54,7 +69,7 @@ export function numberInRange(
     (maxInclusive ? value <= max : value < max);
   if (!ok) {
     const range = `${minInclusive ? '[' : '('}${min}, ${max}${maxInclusive ? ']' : ')'}`;
-    throw new ConfigError(`${owner}: ${name} must be a number in ${range}, got ${JSON.stringify(value)}`);
+    throw new ConfigError(`${owner}: ${name} must be a number in ${range}, got ${preview(value)}`);
   }
   return value as number;
 }

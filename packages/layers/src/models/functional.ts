@@ -14,9 +14,10 @@ import { ConfigError, type Shape, type Tensor } from '@convkit/core';
 import { type Layer, SymbolicTensor, uniqueLayerName } from '../engine/layer';
 import type { Serialized } from '../engine/types';
 import { InputLayer } from '../layers/input-layer';
-import { Merge } from '../layers/merge';
 import { deserializeLayer, serializeLayer } from '../layers/registry';
+import { isMultiLayer, type NodeConfig, topologicalOrder, walkGraph } from './graph-config';
 import { LayersModel } from './layers-model';
+import { type PlanOptions, planTopology, withinLimits } from './topology-plan';
 
 /** Options of `Model`. */
 export interface ModelArgs {
@@ -25,13 +26,6 @@ export interface ModelArgs {
   /** The symbolic output. */
   outputs: SymbolicTensor;
   name?: string;
-}
-
-/** One layer call in a serialised graph: the layer and the calls it reads from. */
-interface NodeConfig {
-  layer: string;
-  /** Refs `layerName#k`: the k-th call of that layer. */
-  inputs: string[];
 }
 
 /** A model defined by a graph of layer calls (Keras functional API). */
@@ -52,7 +46,11 @@ export class Model extends LayersModel {
     }
     this.input = args.inputs;
     this.output = args.outputs;
-    this.nodes = topologicalOrder(args.outputs);
+    this.nodes = topologicalOrder(
+      args.outputs,
+      (t) => t.inputs,
+      (t) => t.name,
+    );
     if (!this.nodes.includes(args.inputs)) {
       throw new ConfigError(`${this.describe()}: the output does not depend on the given input`);
     }
@@ -115,73 +113,36 @@ export class Model extends LayersModel {
     };
   }
 
-  /** Rebuilds a `Model` (fresh weights) from `toConfig()`. */
-  static fromConfig(config: Record<string, unknown>): Model {
+  /**
+   * Rebuilds a `Model` (fresh weights) from `toConfig()`. The config is
+   * validated and sized first (`planTopology`: a `SerializationError` when it
+   * is invalid or past `options.maxParams` / `maxActivationElements`), then
+   * built under that parameter budget.
+   */
+  static fromConfig(config: Record<string, unknown>, options: PlanOptions = {}): Model {
+    planTopology({ className: 'Model', config }, options);
+    return withinLimits(options, () => Model.assemble(config));
+  }
+
+  private static assemble(config: Record<string, unknown>): Model {
     const layerConfigs = config.layers as Serialized[];
-    const nodes = config.nodes as NodeConfig[];
-    if (!Array.isArray(layerConfigs) || !Array.isArray(nodes)) {
-      throw new ConfigError('Model.fromConfig: config needs `layers` and `nodes` arrays');
-    }
-    const byName = new Map<string, Layer>();
+    const layers: Layer[] = [];
     try {
-      for (const lc of layerConfigs) {
-        const layer = deserializeLayer(lc);
-        byName.set(String((lc.config as { name?: string }).name ?? layer.name), layer);
-      }
-      const produced = new Map<string, SymbolicTensor>();
-      const counts = new Map<string, number>();
-      for (const node of nodes) {
-        const layer = byName.get(node.layer);
-        if (!layer) throw new ConfigError(`Model.fromConfig: node refers to unknown layer '${node.layer}'`);
-        const k = counts.get(node.layer) ?? 0;
-        counts.set(node.layer, k + 1);
-        let out: SymbolicTensor;
-        if (layer instanceof InputLayer) {
-          out = new SymbolicTensor(layer.outputShape, layer, [], layer.name);
-        } else {
-          const ins = node.inputs.map((r) => {
-            const t = produced.get(r);
-            if (!t) throw new ConfigError(`Model.fromConfig: node '${node.layer}' reads '${r}' before it is produced`);
-            return t;
-          });
-          out = layer.apply(ins.length === 1 && !isMultiLayer(layer) ? ins[0] : ins);
-        }
-        produced.set(`${node.layer}#${k}`, out);
-      }
-      const input = produced.get(String(config.input));
-      const output = produced.get(String(config.output));
-      if (!input || !output) throw new ConfigError('Model.fromConfig: input or output node missing');
+      for (const lc of layerConfigs) layers.push(deserializeLayer(lc));
+      const byName = new Map(layers.map((l) => [l.name, l]));
+      const { input, output } = walkGraph<SymbolicTensor>(config, byName, {
+        input: (layer) => new SymbolicTensor(layer.outputShape, layer, [], layer.name),
+        call: (layer, ins) => layer.apply(ins),
+      });
       return new Model({ inputs: input, outputs: output, name: config.name as string | undefined });
     } catch (e) {
       // Free the weights of the layers already built: a failed rebuild leaks nothing.
-      for (const layer of byName.values()) layer.dispose();
+      for (const layer of layers) layer.dispose();
       throw e;
     }
   }
 }
 
-/** Merge layers (Add, Concatenate, ...) take a list even with one input. */
-function isMultiLayer(layer: Layer): boolean {
-  return layer instanceof Merge;
-}
-
 function isMulti(node: SymbolicTensor): boolean {
   return node.inputs.length > 1 || isMultiLayer(node.sourceLayer);
-}
-
-/** Symbolic tensors reachable backwards from `output`, each after its inputs. */
-function topologicalOrder(output: SymbolicTensor): SymbolicTensor[] {
-  const order: SymbolicTensor[] = [];
-  const state = new Map<SymbolicTensor, 'visiting' | 'done'>();
-  const visit = (t: SymbolicTensor) => {
-    const s = state.get(t);
-    if (s === 'done') return;
-    if (s === 'visiting') throw new ConfigError(`Model: the graph has a cycle through "${t.name}"`);
-    state.set(t, 'visiting');
-    for (const i of t.inputs) visit(i);
-    state.set(t, 'done');
-    order.push(t);
-  };
-  visit(output);
-  return order;
 }

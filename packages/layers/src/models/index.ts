@@ -15,11 +15,30 @@ export {
   getLoss,
   huber,
   kullbackLeiblerDivergence,
+  lossNames,
   meanAbsoluteError,
   meanSquaredError,
+  registerLoss,
   sparseCategoricalCrossentropy,
 } from './losses';
 export type { Averaging, Metric, MetricIdentifier } from './metrics';
-export { Accuracy, classIds, confusionMatrix, F1Score, getMetric, Precision, Recall, TopKAccuracy } from './metrics';
+export {
+  Accuracy,
+  classIds,
+  confusionMatrix,
+  F1Score,
+  getMetric,
+  Precision,
+  Recall,
+  registerMetric,
+  TopKAccuracy,
+} from './metrics';
 export type { SequentialArgs } from './sequential';
 export { Sequential } from './sequential';
+export type { ModelLimits, PlanOptions, TopologyPlan } from './topology-plan';
+export {
+  checkPlanFitsWeights,
+  DEFAULT_MAX_ACTIVATION_ELEMENTS,
+  DEFAULT_MAX_PARAMS,
+  planTopology,
+} from './topology-plan';

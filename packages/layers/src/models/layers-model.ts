@@ -159,15 +159,21 @@ export abstract class LayersModel {
     return layer;
   }
 
-  /** Sets the optimizer, loss and metrics used by `fit` and `evaluate`. */
+  /**
+   * Sets the optimizer, loss and metrics used by `fit` and `evaluate`. Every
+   * option is resolved first: an unknown name is a `ConfigError` listing the
+   * known ones and leaves the model as it was.
+   */
   compile(options: CompileOptions): void {
+    const lossFn = getLoss(options.loss);
+    const metrics = (options.metrics ?? []).map(getMetric);
     const opt = typeof options.optimizer === 'string' ? createOptimizer(options.optimizer) : options.optimizer;
     if (!isOptimizer(opt))
       throw new ConfigError(`${this.describe()}.compile: optimizer must implement Optimizer or be a registered name`);
     this.optimizer = opt;
-    this.lossFn = getLoss(options.loss);
-    this.metrics = (options.metrics ?? []).map(getMetric);
-    this.compileConfig = { loss: this.lossFn.lossName, metrics: this.metrics.map((m) => m.name) };
+    this.lossFn = lossFn;
+    this.metrics = metrics;
+    this.compileConfig = { loss: lossFn.lossName, metrics: metrics.map((m) => m.name) };
   }
 
   /** Loss name and metric names given to `compile`, for saving. */

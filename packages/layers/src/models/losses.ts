@@ -92,40 +92,63 @@ export const kullbackLeiblerDivergence: LossFn = named('kullbackLeiblerDivergenc
   return ops.mean(ops.sum(ops.mul(t, ops.log(ops.div(t, p))), -1));
 });
 
-const BY_NAME: Record<string, () => LossFn> = {
-  categoricalCrossentropy: () => categoricalCrossentropy(),
-  sparseCategoricalCrossentropy: () => sparseCategoricalCrossentropy(),
-  binaryCrossentropy: () => binaryCrossentropy(),
-  meanSquaredError: () => meanSquaredError,
-  meanAbsoluteError: () => meanAbsoluteError,
-  huber: () => huber(),
-  kullbackLeiblerDivergence: () => kullbackLeiblerDivergence,
-};
-const ALIASES: Record<string, string> = {
-  categorical_crossentropy: 'categoricalCrossentropy',
-  sparse_categorical_crossentropy: 'sparseCategoricalCrossentropy',
-  binary_crossentropy: 'binaryCrossentropy',
-  mse: 'meanSquaredError',
-  mean_squared_error: 'meanSquaredError',
-  mae: 'meanAbsoluteError',
-  mean_absolute_error: 'meanAbsoluteError',
-  kld: 'kullbackLeiblerDivergence',
-  kl_divergence: 'kullbackLeiblerDivergence',
-  kullback_leibler_divergence: 'kullbackLeiblerDivergence',
-};
+/** Loss factories by name: the built-ins, their Keras snake_case aliases and `registerLoss`'s. A `Map`, so only registered names resolve. */
+const LOSSES = new Map<string, () => LossFn>([
+  ['categoricalCrossentropy', () => categoricalCrossentropy()],
+  ['sparseCategoricalCrossentropy', () => sparseCategoricalCrossentropy()],
+  ['binaryCrossentropy', () => binaryCrossentropy()],
+  ['meanSquaredError', () => meanSquaredError],
+  ['meanAbsoluteError', () => meanAbsoluteError],
+  ['huber', () => huber()],
+  ['kullbackLeiblerDivergence', () => kullbackLeiblerDivergence],
+]);
+for (const [alias, name] of [
+  ['categorical_crossentropy', 'categoricalCrossentropy'],
+  ['sparse_categorical_crossentropy', 'sparseCategoricalCrossentropy'],
+  ['binary_crossentropy', 'binaryCrossentropy'],
+  ['mse', 'meanSquaredError'],
+  ['mean_squared_error', 'meanSquaredError'],
+  ['mae', 'meanAbsoluteError'],
+  ['mean_absolute_error', 'meanAbsoluteError'],
+  ['kld', 'kullbackLeiblerDivergence'],
+  ['kl_divergence', 'kullbackLeiblerDivergence'],
+  ['kullback_leibler_divergence', 'kullbackLeiblerDivergence'],
+]) {
+  LOSSES.set(alias, LOSSES.get(name)!);
+}
 
 /** A loss by name, or the function itself. */
 export type LossIdentifier = string | LossFn | ((yTrue: Tensor, yPred: Tensor) => Tensor);
 
-/** Resolves a loss name (camelCase or Keras snake_case) or function. */
+/**
+ * Registers a custom loss under `name`, so `compile({ loss: name })` works and
+ * a saved model whose `training.loss` is `name` loads (the loaders check the
+ * name). The function's `lossName` becomes `name`.
+ */
+export function registerLoss(name: string, fn: (yTrue: Tensor, yPred: Tensor) => Tensor): LossFn {
+  if (typeof name !== 'string' || name.length === 0)
+    throw new ConfigError('registerLoss: name must be a non-empty string');
+  if (typeof fn !== 'function') throw new ConfigError(`registerLoss('${name}'): fn must be a function`);
+  const loss = named(name, fn);
+  LOSSES.set(name, () => loss);
+  return loss;
+}
+
+/** Every loss name `getLoss` resolves (built-ins, aliases and registered ones), sorted. */
+export function lossNames(): string[] {
+  return [...LOSSES.keys()].sort();
+}
+
+/** Resolves a loss name (camelCase, Keras snake_case or registered) or function; unknown names are a `ConfigError` listing the known ones. */
 export function getLoss(id: LossIdentifier): LossFn {
   if (typeof id === 'function') {
     return 'lossName' in id ? (id as LossFn) : named(id.name || 'customLoss', id);
   }
-  const make = BY_NAME[id] ?? BY_NAME[ALIASES[id]];
+  const make = typeof id === 'string' ? LOSSES.get(id) : undefined;
   if (!make) {
+    const shown = typeof id === 'string' ? `'${id.slice(0, 100)}'` : `of type ${typeof id}`;
     throw new ConfigError(
-      `Unknown loss '${id}'. Known: ${[...Object.keys(BY_NAME), ...Object.keys(ALIASES)].join(', ')}`,
+      `Unknown loss ${shown}. Known: ${lossNames().join(', ')}. Register a custom loss with registerLoss(name, fn).`,
     );
   }
   return make();

@@ -227,9 +227,30 @@ export class F1Score extends ConfusionMetric {
 /** A metric by name or instance. */
 export type MetricIdentifier = string | Metric;
 
-/** Resolves `'accuracy' | 'acc' | 'topKAccuracy' | 'top5' | 'precision' | 'recall' | 'f1'` or a `Metric`. */
+/** Metric factories registered with `registerMetric`. */
+const CUSTOM_METRICS = new Map<string, () => Metric>();
+
+/**
+ * Registers a custom metric factory under `name`, so `compile({ metrics: [name] })`
+ * works and a saved model listing `name` in `training.metrics` loads.
+ */
+export function registerMetric(name: string, factory: () => Metric): void {
+  if (typeof name !== 'string' || name.length === 0)
+    throw new ConfigError('registerMetric: name must be a non-empty string');
+  if (typeof factory !== 'function') throw new ConfigError(`registerMetric('${name}'): factory must be a function`);
+  CUSTOM_METRICS.set(name, factory);
+}
+
+/**
+ * Resolves `'accuracy' | 'acc' | 'topKAccuracy' | 'top5' | 'precision' | 'recall' | 'f1'`,
+ * a name given to `registerMetric`, or a `Metric` (returned as is). Unknown
+ * names are a `ConfigError` listing the known ones.
+ */
 export function getMetric(id: MetricIdentifier): Metric {
-  if (typeof id !== 'string') return id;
+  if (typeof id === 'object' && id !== null && typeof (id as Metric).update === 'function') return id;
+  if (typeof id !== 'string') throw new ConfigError(`Invalid metric of type ${typeof id}: pass a name or a Metric`);
+  const factory = CUSTOM_METRICS.get(id);
+  if (factory) return factory();
   switch (id) {
     case 'accuracy':
     case 'acc':
@@ -245,7 +266,10 @@ export function getMetric(id: MetricIdentifier): Metric {
     case 'top_k_accuracy':
       return new TopKAccuracy(5, id);
   }
-  const m = /^top(\d+)(Accuracy)?$/.exec(id);
+  const m = /^top(\d{1,6})(Accuracy)?$/.exec(id);
   if (m) return new TopKAccuracy(Number(m[1]), id);
-  throw new ConfigError(`Unknown metric '${id}'. Known: accuracy, acc, topKAccuracy, topN, precision, recall, f1`);
+  const custom = CUSTOM_METRICS.size > 0 ? `, ${[...CUSTOM_METRICS.keys()].sort().join(', ')}` : '';
+  throw new ConfigError(
+    `Unknown metric '${id.slice(0, 100)}'. Known: accuracy, acc, topKAccuracy, topN (e.g. top3), precision, recall, f1${custom}. Register a custom metric with registerMetric(name, factory).`,
+  );
 }

@@ -4,6 +4,7 @@ import { type Layer, uniqueLayerName } from '../engine/layer';
 import type { Serialized } from '../engine/types';
 import { deserializeLayer, serializeLayer } from '../layers/registry';
 import { LayersModel } from './layers-model';
+import { type PlanOptions, planTopology, withinLimits } from './topology-plan';
 
 /** Options of `Sequential`. */
 export interface SequentialArgs {
@@ -108,10 +109,19 @@ export class Sequential extends LayersModel {
     };
   }
 
-  /** Rebuilds a `Sequential` (fresh weights) from `toConfig()`. */
-  static fromConfig(config: Record<string, unknown>): Sequential {
+  /**
+   * Rebuilds a `Sequential` (fresh weights) from `toConfig()`. The config is
+   * validated and sized first (`planTopology`: a `SerializationError` when it
+   * is invalid or past `options.maxParams` / `maxActivationElements`), then
+   * built under that parameter budget.
+   */
+  static fromConfig(config: Record<string, unknown>, options: PlanOptions = {}): Sequential {
+    planTopology({ className: 'Sequential', config }, options);
+    return withinLimits(options, () => Sequential.assemble(config));
+  }
+
+  private static assemble(config: Record<string, unknown>): Sequential {
     const layers = (config.layers as Serialized[] | undefined) ?? [];
-    if (!Array.isArray(layers)) throw new ConfigError('Sequential.fromConfig: layers must be an array');
     const model = new Sequential({ name: config.name as string | undefined });
     const shape = config.batchInputShape as Shape | undefined;
     try {

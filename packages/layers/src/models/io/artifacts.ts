@@ -8,18 +8,28 @@
  * - `weights`: the concatenated little-endian float32 values, in
  *   `model.weights` order.
  *
- * `fromArtifacts` treats both parts as untrusted input: it validates the whole
- * manifest (sizes, offsets, the buffer's length) before allocating anything,
- * rebuilds the model, checks the manifest against the rebuilt weights, decodes
- * and checks every value, and only then assigns. Every failure is a
- * `SerializationError` and leaves the live tensor count unchanged.
+ * Saved checkpoints also record the CRC-32 of each weight's bytes in its
+ * manifest entry (`crc32`, added by `saveModel`); the loader checks it.
+ *
+ * `fromArtifacts` treats both parts as untrusted input. Before allocating
+ * anything it parses the JSON within bounds (size, depth), validates the whole
+ * manifest (sizes, offsets, the buffer's length), the checksums and the
+ * training section, and sizes the topology (`planTopology`: known layer
+ * classes, valid options, at most `maxParams` parameters and no more than the
+ * weights hold). Then it rebuilds the model, checks the manifest against the
+ * rebuilt weights, decodes and checks every value, and only then assigns.
+ * Every failure is a `SerializationError` and leaves the live tensor count
+ * unchanged.
  */
 import { ConfigError, dispose, formatShape, SerializationError, type Tensor, tensor } from '@convkit/core';
+import { preview } from '../../engine/preview';
 import type { Serialized } from '../../engine/types';
-import { layerRegistry } from '../../layers/registry';
 import { Model } from '../functional';
 import type { LayersModel } from '../layers-model';
 import { Sequential } from '../sequential';
+import { type ModelLimits, type PlanOptions, planTopology, resolveLimits } from '../topology-plan';
+import { checkJsonValue, parseJson } from './json';
+import { checkManifestEntry, checkWeightLayout, verifyWeightChecksums } from './manifest';
 import {
   MODEL_FORMAT,
   MODEL_FORMAT_VERSION,
@@ -29,11 +39,10 @@ import {
   type WeightManifestEntry,
 } from './model-json';
 
+import { parseTrainingConfig } from './training-config';
+
 export type { ModelJson, SavedTrainingConfig, WeightManifestEntry };
 export { MODEL_FORMAT, MODEL_FORMAT_VERSION, modelJsonOf };
-
-/** Largest number of elements one weight may have (2^28, i.e. 1 GiB of float32). */
-export const MAX_WEIGHT_ELEMENTS = 2 ** 28;
 /** Default `maxBytes`: 1 GiB of weights. */
 export const DEFAULT_MAX_BYTES = 2 ** 30;
 
@@ -51,10 +60,16 @@ export interface ModelArtifacts {
 export interface RawModelArtifacts {
   modelJson: ModelJson | string | unknown;
   weights: ArrayBuffer | ArrayBufferView;
+  /** Where each part was read from (file paths, file names), for error messages. */
+  sources?: { modelJson?: string; weights?: string };
 }
 
-/** Options of `fromArtifacts` and `loadModel`. */
-export interface LoadOptions {
+/**
+ * Options of `fromArtifacts` and `loadModel`. `maxParams` (default 100 M) and
+ * `maxActivationElements` (default 2^28) bound the model the topology asks
+ * for, checked before anything is allocated (see `planTopology`).
+ */
+export interface LoadOptions extends ModelLimits {
   /**
    * Largest total weight size accepted, in bytes, checked against the manifest
    * (and file sizes) before anything is allocated. Default 1 GiB.
@@ -80,7 +95,8 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /**
  * Serialises `model` into convkit artifacts: its topology, a manifest and the
  * weight values (read with `await variable.data()`) as one little-endian
- * float32 buffer, plus `training` when the model is compiled.
+ * float32 buffer, plus `training` when the model is compiled. `saveModel`
+ * adds the CRC-32 of every weight (`withWeightChecksums`) before storing them.
  */
 export async function toArtifacts(model: LayersModel): Promise<ModelArtifacts> {
   const weights = model.weights;
@@ -103,49 +119,43 @@ export async function toArtifacts(model: LayersModel): Promise<ModelArtifacts> {
 }
 
 /**
- * Parses and validates `model.json` text (or an already parsed object): the
- * `format`, the `version`, the topology's shape and every manifest entry
- * (dimensions, element counts, byte lengths, total against `maxBytes`).
- * Allocates no tensor. Throws a `SerializationError` describing the problem.
+ * Parses and validates `model.json` text (or an already parsed object): bounded
+ * JSON (`parseJson` / `checkJsonValue`: size, depth, finite numbers), the
+ * `format`, the `version`, the topology's shape, every manifest entry
+ * (dimensions, element counts, byte lengths, checksum field, total against
+ * `maxBytes`) and the `training` section (`parseTrainingConfig`). Allocates no
+ * tensor. `where` names the file in messages. Throws a `SerializationError`.
  */
-export function parseModelJson(json: unknown, options: LoadOptions = {}): ModelJson {
+export function parseModelJson(json: unknown, options: LoadOptions = {}, where = 'model.json'): ModelJson {
   const maxBytes = checkMaxBytes(options.maxBytes);
   let value = json;
-  if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (e) {
-      throw new SerializationError(`model.json is not valid JSON: ${(e as Error).message}`, { cause: e });
-    }
-  }
-  if (!isRecord(value)) throw new SerializationError('model.json must be a JSON object');
-  if (!('format' in value))
-    throw new SerializationError(`model.json has no 'format' field (expected '${MODEL_FORMAT}')`);
+  if (typeof json === 'string') value = parseJson(json, where);
+  else checkJsonValue(json, where);
+  if (!isRecord(value)) throw new SerializationError(`${where} must be a JSON object`);
+  if (!('format' in value)) throw new SerializationError(`${where} has no 'format' field (expected '${MODEL_FORMAT}')`);
   if (value.format !== MODEL_FORMAT) {
-    throw new SerializationError(
-      `model.json has unknown format ${JSON.stringify(value.format)} (expected '${MODEL_FORMAT}')`,
-    );
+    throw new SerializationError(`${where} has unknown format ${preview(value.format)} (expected '${MODEL_FORMAT}')`);
   }
   if (value.version !== MODEL_FORMAT_VERSION) {
     throw new SerializationError(
-      `Unsupported convkit-model version ${JSON.stringify(value.version)}: this convkit reads version ${MODEL_FORMAT_VERSION}`,
+      `Unsupported convkit-model version ${preview(value.version)}: this convkit reads version ${MODEL_FORMAT_VERSION}`,
     );
   }
   const topology = value.topology;
   if (!isRecord(topology) || typeof topology.className !== 'string' || !isRecord(topology.config)) {
-    throw new SerializationError("model.json 'topology' must be { className, config }");
+    throw new SerializationError(`${where} 'topology' must be { className, config }`);
   }
   if (topology.className !== 'Sequential' && topology.className !== 'Model') {
     throw new SerializationError(
-      `model.json topology has unknown model class '${topology.className}' (expected 'Sequential' or 'Model')`,
+      `${where} topology has unknown model class '${topology.className.slice(0, 100)}' (expected 'Sequential' or 'Model')`,
     );
   }
   if (!Array.isArray(value.weightsManifest))
-    throw new SerializationError("model.json 'weightsManifest' must be an array");
+    throw new SerializationError(`${where} 'weightsManifest' must be an array`);
   const names = new Set<string>();
   let total = 0;
   const manifest = value.weightsManifest.map((raw, i) => {
-    const entry = checkEntry(raw, i);
+    const entry = checkManifestEntry(raw, i);
     if (names.has(entry.name)) throw new SerializationError(`weightsManifest lists weight '${entry.name}' twice`);
     names.add(entry.name);
     total += entry.byteLength;
@@ -156,7 +166,7 @@ export function parseModelJson(json: unknown, options: LoadOptions = {}): ModelJ
     }
     return entry;
   });
-  const training = value.training === undefined ? undefined : parseTrainingConfig(value.training);
+  const training = value.training === undefined ? undefined : parseTrainingConfig(value.training, where);
   const out: ModelJson = {
     format: MODEL_FORMAT,
     version: MODEL_FORMAT_VERSION,
@@ -169,107 +179,6 @@ export function parseModelJson(json: unknown, options: LoadOptions = {}): ModelJ
 }
 
 /**
- * Validates a weight's `shape` from a model file: an array of non-negative integers of at most
- * 2^28 elements in all. Throws `SerializationError` naming `where`; returns a copy of the shape.
- */
-export function checkWeightShape(raw: unknown, where: string): number[] {
-  if (!Array.isArray(raw)) throw new SerializationError(`${where} has no shape array`);
-  let elements = 1;
-  for (const d of raw as unknown[]) {
-    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
-      throw new SerializationError(
-        `${where} has invalid dimension ${JSON.stringify(d)} (dimensions must be non-negative integers)`,
-      );
-    }
-    elements *= d;
-  }
-  const shape = [...(raw as number[])];
-  if (elements > MAX_WEIGHT_ELEMENTS) {
-    throw new SerializationError(
-      `${where} has shape ${formatShape(shape)}: ${elements} elements, more than 2^28, refusing to allocate it (no weight may have more than 2^28 elements)`,
-    );
-  }
-  return shape;
-}
-
-function checkEntry(raw: unknown, i: number): WeightManifestEntry {
-  if (!isRecord(raw) || typeof raw.name !== 'string') {
-    throw new SerializationError(`weightsManifest[${i}] must be an object with a string 'name'`);
-  }
-  const name = raw.name;
-  const where = `weightsManifest entry '${name}'`;
-  if (raw.dtype !== 'float32')
-    throw new SerializationError(`${where} has dtype ${JSON.stringify(raw.dtype)}; only 'float32' is supported`);
-  const shape = checkWeightShape(raw.shape, where);
-  const elements = shape.reduce((a, b) => a * b, 1);
-  for (const key of ['offset', 'byteLength'] as const) {
-    const v = raw[key];
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
-      throw new SerializationError(`${where} has invalid ${key} ${JSON.stringify(v)}`);
-    }
-  }
-  const byteLength = raw.byteLength as number;
-  if (byteLength !== elements * 4) {
-    throw new SerializationError(
-      `${where} has byteLength ${byteLength} but shape ${formatShape(shape)} needs ${elements * 4} bytes (${elements} float32 values)`,
-    );
-  }
-  return { name, shape, dtype: 'float32', offset: raw.offset as number, byteLength };
-}
-
-/**
- * Validates a stored `training` section (loss name, metric names, optional
- * optimizer `{ className, config }`); `where` names the file in the message.
- * Throws a `SerializationError`.
- */
-export function parseTrainingConfig(raw: unknown, where = 'model.json'): SavedTrainingConfig {
-  if (!isRecord(raw) || typeof raw.loss !== 'string')
-    throw new SerializationError(`${where} 'training' must have a string 'loss'`);
-  const metrics = raw.metrics ?? [];
-  if (!Array.isArray(metrics) || metrics.some((m) => typeof m !== 'string')) {
-    throw new SerializationError(`${where} 'training.metrics' must be an array of strings`);
-  }
-  const out: SavedTrainingConfig = { loss: raw.loss, metrics: [...(metrics as string[])] };
-  if (raw.optimizer !== undefined && raw.optimizer !== null) {
-    const o = raw.optimizer;
-    if (!isRecord(o) || typeof o.className !== 'string') {
-      throw new SerializationError(`${where} 'training.optimizer' must be { className, config }`);
-    }
-    out.optimizer = { className: o.className, config: isRecord(o.config) ? o.config : {} };
-  }
-  return out;
-}
-
-/**
- * Checks that the manifest's byte ranges lie inside a buffer of
- * `bufferBytes`, do not overlap, and cover it exactly (no gap, no trailing
- * bytes). Allocates nothing.
- */
-export function checkWeightLayout(manifest: readonly WeightManifestEntry[], bufferBytes: number): void {
-  const sorted = [...manifest].sort((a, b) => a.offset - b.offset);
-  let end = 0;
-  for (const e of sorted) {
-    if (e.offset + e.byteLength > bufferBytes) {
-      throw new SerializationError(
-        `Weight data is truncated: '${e.name}' needs bytes ${e.offset}..${e.offset + e.byteLength} but the weight buffer has ${bufferBytes} bytes`,
-      );
-    }
-    if (e.offset < end)
-      throw new SerializationError(
-        `weightsManifest entry '${e.name}' (offset ${e.offset}) overlaps the previous weight`,
-      );
-    if (e.offset > end)
-      throw new SerializationError(`weightsManifest leaves unreferenced bytes ${end}..${e.offset} before '${e.name}'`);
-    end = e.offset + e.byteLength;
-  }
-  if (bufferBytes > end) {
-    throw new SerializationError(
-      `Weight buffer has ${bufferBytes - end} trailing bytes: the manifest describes ${end} bytes, the buffer has ${bufferBytes}`,
-    );
-  }
-}
-
-/**
  * Rebuilds a model from artifacts (see the module comment for the checks).
  * The model gets the saved weights; it is not compiled — the saved compile
  * settings are in `savedTrainingConfig`. Throws a `SerializationError`, with
@@ -277,45 +186,46 @@ export function checkWeightLayout(manifest: readonly WeightManifestEntry[], buff
  */
 export function fromArtifacts(artifacts: RawModelArtifacts | ModelArtifacts, options: LoadOptions = {}): LoadedModel {
   if (!isRecord(artifacts)) throw new SerializationError('Model artifacts must be { modelJson, weights }');
-  const modelJson = parseModelJson(artifacts.modelJson, options);
+  const sources = isRecord(artifacts.sources) ? artifacts.sources : {};
+  const jsonName = typeof sources.modelJson === 'string' ? sources.modelJson : 'model.json';
+  const weightsName = typeof sources.weights === 'string' ? sources.weights : 'weights.bin';
+  const modelJson = parseModelJson(artifacts.modelJson, options, jsonName);
   const bytes = toBytes(artifacts.weights);
   const maxBytes = checkMaxBytes(options.maxBytes);
   if (bytes.byteLength > maxBytes) {
     throw new SerializationError(`Weight buffer of ${bytes.byteLength} bytes exceeds maxBytes = ${maxBytes}`);
   }
-  checkWeightLayout(modelJson.weightsManifest, bytes.byteLength);
-  checkLayerClasses(modelJson.topology);
+  const manifest = modelJson.weightsManifest;
+  checkWeightLayout(manifest, bytes.byteLength);
+  verifyWeightChecksums(manifest, bytes, weightsName);
 
-  const model = rebuild(modelJson.topology);
+  // Size the topology before building it; one that needs more parameters than
+  // the file holds cannot match it, so it is refused before anything is allocated.
+  const limits: PlanOptions = {
+    maxParams: options.maxParams,
+    maxActivationElements: options.maxActivationElements,
+    where: jsonName,
+  };
+  const plan = planTopology(modelJson.topology, limits);
+  const storedParams = manifest.reduce((n, e) => n + e.byteLength / 4, 0);
+  if (plan.params > storedParams) {
+    matchManifest(manifest, plan.weights, jsonName);
+    throw new SerializationError(
+      `${jsonName} topology needs ${plan.params} parameters but its weights (${weightsName}) hold ${storedParams}; the topology does not match the weights`,
+    );
+  }
+  const model = modelFromConfig(modelJson.topology, { ...limits, storedParams });
   const tensors: Tensor[] = [];
   try {
     const weights = model.weights;
-    const manifest = modelJson.weightsManifest;
-    if (weights.length !== manifest.length) {
-      throw new SerializationError(
-        `model.json lists ${manifest.length} weights but its topology builds ${weights.length} (${weights.map((w) => w.name).join(', ')})`,
-      );
-    }
-    weights.forEach((w, i) => {
-      const e = manifest[i];
-      if (e.name !== w.name) {
-        throw new SerializationError(
-          `weightsManifest[${i}] is '${e.name}' but the rebuilt model's weight ${i} is '${w.name}'`,
-        );
-      }
-      if (e.shape.length !== w.shape.length || e.shape.some((d, j) => d !== w.shape[j])) {
-        throw new SerializationError(
-          `Weight '${e.name}' has shape ${formatShape(e.shape)} in the manifest but ${formatShape(w.shape)} in the topology`,
-        );
-      }
-    });
+    matchManifest(manifest, weights, jsonName);
     const values = manifest.map((e) => decode(bytes, e));
     if (!options.allowNonFinite) {
       manifest.forEach((e, i) => {
         const bad = values[i].findIndex((v) => !Number.isFinite(v));
         if (bad >= 0) {
           throw new SerializationError(
-            `Weight '${e.name}' holds a non-finite value (${values[i][bad]} at flat index ${bad}); pass allowNonFinite: true to load it anyway`,
+            `Weight '${e.name}' holds a non-finite value (${values[i][bad]} at flat index ${bad}) in ${weightsName}; pass allowNonFinite: true to load it anyway`,
           );
         }
       });
@@ -341,41 +251,49 @@ export function fromArtifacts(artifacts: RawModelArtifacts | ModelArtifacts, opt
   return model as LoadedModel;
 }
 
-/** Unknown layer classes are reported before any layer is built (so nothing is allocated). */
-function checkLayerClasses(topology: Serialized): void {
-  const layers = topology.config.layers;
-  if (layers === undefined) return;
-  if (!Array.isArray(layers)) throw new SerializationError("model.json topology 'layers' must be an array");
-  for (const l of layers) {
-    if (!isRecord(l) || typeof l.className !== 'string') {
-      throw new SerializationError(
-        `model.json topology has an invalid layer description: ${JSON.stringify(l)?.slice(0, 200)}`,
-      );
-    }
-    if (!layerRegistry.has(l.className)) {
-      throw new SerializationError(
-        `model.json uses unknown layer class '${l.className}'. Known: ${layerRegistry.names().join(', ')}. Register custom classes with registerLayer() before loading.`,
-      );
-    }
+/**
+ * A new model with the architecture of `topology` (`model.toConfig()`) and
+ * freshly initialised weights. The topology is untrusted: it is validated and
+ * sized without allocating (`planTopology`) and refused past
+ * `options.maxParams` (default 100 M) or `options.maxActivationElements`.
+ * Throws a `SerializationError` when the topology cannot be rebuilt; nothing
+ * is left allocated then.
+ *
+ * @example
+ * const fresh = modelFromConfig(model.toConfig());
+ * const big = modelFromConfig(trustedTopology, { maxParams: 500e6 });
+ */
+export function modelFromConfig(topology: Serialized, options: PlanOptions = {}): LayersModel {
+  resolveLimits(options); // a bad limit is the caller's ConfigError, not a corrupt config
+  const plan = { ...options, where: options.where ?? 'model config' };
+  const t = topology as unknown;
+  if (!isRecord(t) || !isRecord(t.config) || (t.className !== 'Sequential' && t.className !== 'Model')) {
+    planTopology(t, plan); // throws, saying what is wrong with it
+    throw new SerializationError(`${plan.where} 'topology' must be { className: 'Sequential' | 'Model', config }`);
+  }
+  // `fromConfig` validates and sizes the config (`planTopology`) before building anything.
+  try {
+    return topology.className === 'Sequential'
+      ? Sequential.fromConfig(topology.config, plan)
+      : Model.fromConfig(topology.config, plan);
+  } catch (e) {
+    if (e instanceof SerializationError) throw e;
+    throw new SerializationError(`${plan.where} topology could not be rebuilt: ${(e as Error)?.message ?? String(e)}`, {
+      cause: e,
+    });
   }
 }
 
 /**
- * A new model with the architecture of `topology` (`model.toConfig()`) and
- * freshly initialised weights. Throws a `SerializationError` when the topology
- * cannot be rebuilt.
- */
-export function modelFromConfig(topology: Serialized): LayersModel {
-  checkLayerClasses(topology);
-  return rebuild(topology);
-}
-
-/**
  * A copy of `model`: same architecture, copies of its weight values (new
- * variables, so training one does not change the other), not compiled.
+ * variables, so training one does not change the other), not compiled. The
+ * model is trusted: no size limit applies.
  */
 export function cloneModel<M extends LayersModel>(model: M): M {
-  const copy = modelFromConfig(model.toConfig());
+  const copy = modelFromConfig(model.toConfig(), {
+    maxParams: Number.POSITIVE_INFINITY,
+    maxActivationElements: Number.POSITIVE_INFINITY,
+  });
   const values = model.getWeights();
   try {
     copy.setWeights(values);
@@ -388,15 +306,30 @@ export function cloneModel<M extends LayersModel>(model: M): M {
   return copy as M;
 }
 
-function rebuild(topology: Serialized): LayersModel {
-  try {
-    return topology.className === 'Sequential'
-      ? Sequential.fromConfig(topology.config)
-      : Model.fromConfig(topology.config);
-  } catch (e) {
-    if (e instanceof SerializationError) throw e;
-    throw new SerializationError(`model.json topology could not be rebuilt: ${(e as Error).message}`, { cause: e });
+/** The manifest names and shapes the weights of the model, one by one, in order. */
+function matchManifest(
+  manifest: readonly WeightManifestEntry[],
+  weights: readonly { name: string; shape: readonly number[] }[],
+  jsonName: string,
+): void {
+  if (weights.length !== manifest.length) {
+    throw new SerializationError(
+      `${jsonName} lists ${manifest.length} weights but its topology builds ${weights.length} (${weights.map((w) => w.name).join(', ')})`,
+    );
   }
+  weights.forEach((w, i) => {
+    const e = manifest[i];
+    if (e.name !== w.name) {
+      throw new SerializationError(
+        `weightsManifest[${i}] is '${e.name}' but the rebuilt model's weight ${i} is '${w.name}'`,
+      );
+    }
+    if (e.shape.length !== w.shape.length || e.shape.some((d, j) => d !== w.shape[j])) {
+      throw new SerializationError(
+        `Weight '${e.name}' has shape ${formatShape(e.shape)} in the manifest but ${formatShape(w.shape)} in the topology`,
+      );
+    }
+  });
 }
 
 function decode(bytes: Uint8Array, e: WeightManifestEntry): Float32Array {

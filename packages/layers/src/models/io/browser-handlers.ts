@@ -79,6 +79,12 @@ export async function loadIndexedDb(name: string): Promise<RawModelArtifacts> {
   }
 }
 
+/** A `File`'s name, or `fallback` for a plain Blob. */
+function fileName(blob: Blob, fallback: string): string {
+  const name = (blob as { name?: unknown }).name;
+  return typeof name === 'string' && name.length > 0 ? name : fallback;
+}
+
 /** Triggers browser downloads of `name.json` and `name.weights.bin` via `<a download>` and Blob URLs. */
 export async function saveDownloads(name: string, artifacts: ModelArtifacts): Promise<void> {
   const doc = (globalThis as { document?: Document }).document;
@@ -108,6 +114,10 @@ export async function saveDownloads(name: string, artifacts: ModelArtifacts): Pr
  */
 export function browserFiles(jsonFile: Blob, weightsFile: Blob): { load: () => Promise<RawModelArtifacts> } {
   return {
-    load: async () => ({ modelJson: await jsonFile.text(), weights: await weightsFile.arrayBuffer() }),
+    load: async () => ({
+      modelJson: await jsonFile.text(),
+      weights: await weightsFile.arrayBuffer(),
+      sources: { modelJson: fileName(jsonFile, 'model.json'), weights: fileName(weightsFile, 'weights.bin') },
+    }),
   };
 }

@@ -161,7 +161,7 @@ export async function checkFilesTarget(target: string): Promise<void> {
 export async function loadFiles(
   target: string,
   options: LoadOptions = {},
-): Promise<{ modelJson: string; weights: Uint8Array }> {
+): Promise<{ modelJson: string; weights: Uint8Array; sources: { modelJson: string; weights: string } }> {
   const fs = await import('node:fs/promises');
   const path = await import('node:path');
   let dir = path.resolve(await toFilePath(target));
@@ -190,7 +190,7 @@ export async function loadFiles(
   };
   const modelJson = await read(jsonPath, (p) => fs.readFile(p, 'utf8'));
   const weights = await read(weightsPath, (p) => fs.readFile(p));
-  return { modelJson, weights };
+  return { modelJson, weights, sources: { modelJson: jsonPath, weights: weightsPath } };
 }
 
 type Fs = typeof import('node:fs/promises');

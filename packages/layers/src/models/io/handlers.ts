@@ -21,6 +21,7 @@ import {
 } from './artifacts';
 import { loadIndexedDb, saveDownloads, saveIndexedDb } from './browser-handlers';
 import { checkFilesTarget, loadFiles, saveFiles } from './file-handler';
+import { withWeightChecksums } from './manifest';
 
 /** A custom destination for `saveModel`. */
 export interface SaveHandler {
@@ -63,9 +64,11 @@ function route(target: string): { scheme: Scheme; rest: string } {
  * the path, and nothing is written. A failing file operation is a
  * `FileSystemError` carrying the path and the errno code (`could not save the
  * model to PATH: no space left on device`).
+ *
+ * The manifest records the CRC-32 of every weight, which `loadModel` checks.
  */
 export async function saveModel(model: LayersModel, target: string | SaveHandler): Promise<ModelArtifacts> {
-  const artifacts = await toArtifacts(model);
+  const artifacts = withWeightChecksums(await toArtifacts(model));
   if (typeof target === 'object' && target !== null && typeof target.save === 'function') {
     await target.save(artifacts);
     return artifacts;

@@ -10,18 +10,14 @@ export type {
   WeightManifestEntry,
 } from './artifacts';
 export {
-  checkWeightLayout,
-  checkWeightShape,
   cloneModel,
   DEFAULT_MAX_BYTES,
   fromArtifacts,
-  MAX_WEIGHT_ELEMENTS,
   MODEL_FORMAT,
   MODEL_FORMAT_VERSION,
   modelFromConfig,
   modelJsonOf,
   parseModelJson,
-  parseTrainingConfig,
   toArtifacts,
 } from './artifacts';
 export type { AtomicStage, AtomicTargetSpec } from './atomic-write';
@@ -30,3 +26,14 @@ export { browserFiles, IDB_DATABASE, IDB_STORE, loadIndexedDb, saveDownloads, sa
 export { checkFilesTarget, loadFiles, MODEL_JSON_FILE, saveFiles, WEIGHTS_FILE } from './file-handler';
 export type { LoadHandler, SaveHandler } from './handlers';
 export { checkSaveTarget, loadModel, saveModel } from './handlers';
+export type { JsonLimits } from './json';
+export { checkJsonValue, MAX_JSON_CHARS, MAX_JSON_DEPTH, MAX_JSON_VALUES, parseJson } from './json';
+export {
+  checkManifestEntry,
+  checkWeightLayout,
+  checkWeightShape,
+  MAX_WEIGHT_ELEMENTS,
+  verifyWeightChecksums,
+  withWeightChecksums,
+} from './manifest';
+export { parseTrainingConfig } from './training-config';

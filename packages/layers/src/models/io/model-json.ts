@@ -21,6 +21,13 @@ export interface WeightManifestEntry {
   offset: number;
   /** `4 × product(shape)`. */
   byteLength: number;
+  /**
+   * CRC-32 (IEEE, as `crc32` from `@convkit/core`) of the weight's `byteLength`
+   * bytes in the weight buffer. Written by `toArtifacts`/`saveModel` and checked
+   * on load; absent in `toJSON()` (which reads no values) and in older files,
+   * which load without the check.
+   */
+  crc32?: number;
 }
 
 /** Compile settings stored with a model (`LayersModel.trainingConfig`). */
