@@ -61,6 +61,7 @@ describe('the faster-backend hint', () => {
       },
     });
     resetBackendAdvice();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
     const message = adviseFasterBackend();
     expect(message).toMatch(/is imported: call `await setBackend\('wasm'\)`/);
     expect(adviseFasterBackend()).toBeUndefined();
