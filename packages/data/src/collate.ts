@@ -2,7 +2,17 @@
  * Turning a list of image samples into one `Batch` of tensors, and releasing
  * batches that were produced but never handed to a consumer.
  */
-import { type Batch, dispose, formatShape, ShapeError, type Tensor, TensorClass, tensor } from '@convkit/core';
+import {
+  type Batch,
+  ConfigError,
+  dispose,
+  formatShape,
+  ShapeError,
+  type Tensor,
+  TensorClass,
+  tensor,
+} from '@convkit/core';
+import { checkOptionalInteger, checkOptions, describeValue } from './check';
 import { type ImageSample, imageSize } from './image-sample';
 
 /** Options for turning image samples into a batch. */
@@ -14,12 +24,21 @@ export interface CollateOptions {
   oneHot?: number;
 }
 
+/** Checks a `oneHot` option (a number of classes) of public function `fn`. */
+export function checkOneHot(fn: string, oneHot: unknown): number | undefined {
+  return checkOptionalInteger(fn, 'options.oneHot', oneHot, { min: 1, max: 1 << 24 });
+}
+
 /**
  * Stacks image samples into a `Batch`: `xs` float32 `[b, h, w, c]`; `ys` int32
  * labels `[b]`, or float32 `[b, k]` when the samples carry `target` vectors or
  * `oneHot` is given. The caller owns (and must dispose) both tensors.
  */
 export function collateImages(samples: readonly ImageSample[], options: CollateOptions = {}): Batch {
+  const oneHot = checkOneHot('collateImages', checkOptions('collateImages', options).oneHot);
+  if (!Array.isArray(samples)) {
+    throw new ConfigError(`collateImages: samples must be an array of image samples, got ${describeValue(samples)}`);
+  }
   if (samples.length === 0) throw new ShapeError('collateImages: cannot build a batch from zero samples');
   const shape = samples[0].shape;
   const size = imageSize(shape);
@@ -47,8 +66,8 @@ export function collateImages(samples: readonly ImageSample[], options: CollateO
       values.set(t, i * k);
     }
     ys = tensor(values, [b, k], 'float32');
-  } else if (options.oneHot !== undefined) {
-    const k = options.oneHot;
+  } else if (oneHot !== undefined) {
+    const k = oneHot;
     const values = new Float32Array(b * k);
     for (let i = 0; i < b; i++) {
       const label = samples[i].label;

@@ -5,7 +5,8 @@
  * Operators return new datasets and never touch the one they are called on.
  */
 import { type Batch, ConfigError, getRng, Rng } from '@convkit/core';
-import { type CollateOptions, collateImages } from './collate';
+import { checkFunction, checkInteger, checkOptionalBoolean, checkOptions, checkSeed, describeValue } from './check';
+import { type CollateOptions, checkOneHot, collateImages } from './collate';
 import { type ImageSample, isImageSample } from './image-sample';
 import { chunkStream } from './pipeline/chunk';
 import { concatenateStreams } from './pipeline/concatenate';
@@ -33,13 +34,20 @@ export interface GeneratorOptions {
   size?: number;
 }
 
-function checkCount(op: string, n: number, allowInfinity = false): void {
-  const ok = allowInfinity && n === Number.POSITIVE_INFINITY ? true : Number.isInteger(n) && n >= 0;
-  if (!ok) throw new ConfigError(`Dataset.${op}: expected a non-negative integer, got ${n}`);
+/** A count that may also be `Infinity` (a size or a number of repetitions). */
+function checkCountOrInfinity(fn: string, option: string, n: unknown): number {
+  if (n === Number.POSITIVE_INFINITY) return n;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+    throw new ConfigError(`${fn}: ${option} must be a non-negative integer or Infinity, got ${describeValue(n)}`);
+  }
+  return n;
 }
 
-function checkPositive(op: string, n: number): void {
-  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`Dataset.${op}: expected a positive integer, got ${n}`);
+function checkDatasets(fn: string, datasets: readonly unknown[]): void {
+  datasets.forEach((d, i) => {
+    if (!(d instanceof Dataset))
+      throw new ConfigError(`${fn}: argument ${i} must be a Dataset, got ${describeValue(d)}`);
+  });
 }
 
 async function* fromSource<T>(source: SourceOf<T>): AsyncGenerator<T> {
@@ -84,8 +92,11 @@ export class Dataset<T> implements AsyncIterable<T> {
    * `Dataset.fromGenerator(function* () { yield* rows; }, { size: rows.length })`.
    */
   static fromGenerator<T>(generator: () => SourceOf<T>, options: GeneratorOptions = {}): Dataset<T> {
-    if (options.size !== undefined) checkCount('fromGenerator size', options.size);
-    return new Dataset(() => fromSource(generator()), options.size);
+    const fn = 'Dataset.fromGenerator';
+    checkFunction(fn, 'generator', generator);
+    const { size } = checkOptions(fn, options);
+    if (size !== undefined) checkCountOrInfinity(fn, 'options.size', size);
+    return new Dataset(() => fromSource(generator()), size);
   }
 
   /**
@@ -93,12 +104,16 @@ export class Dataset<T> implements AsyncIterable<T> {
    * `trainValidationSplit`, `kFold`) and its size is known.
    */
   static fromArray<T>(items: readonly T[], options: ArrayDatasetOptions<T> = {}): ArrayDataset<T> {
+    const fn = 'Dataset.fromArray';
+    if (!Array.isArray(items)) throw new ConfigError(`${fn}: items must be an array, got ${describeValue(items)}`);
+    const { labelOf } = checkOptions(fn, options);
+    if (labelOf !== undefined) checkFunction(fn, 'options.labelOf', labelOf);
     return new ArrayDataset(items, options);
   }
 
   /** A dataset of `0, 1, ..., n - 1`. */
   static range(n: number): Dataset<number> {
-    checkCount('range', n);
+    checkInteger('Dataset.range', 'n', n, { min: 0 });
     return new Dataset(async function* () {
       for (let i = 0; i < n; i++) yield i;
     }, n);
@@ -106,6 +121,7 @@ export class Dataset<T> implements AsyncIterable<T> {
 
   /** The elements of every dataset in turn. */
   static concatenate<T>(...datasets: Dataset<T>[]): Dataset<T> {
+    checkDatasets('Dataset.concatenate', datasets);
     let size: number | undefined = 0;
     for (const d of datasets) size = size === undefined || d.size === undefined ? undefined : size + d.size;
     return new Dataset(() => concatenateStreams(datasets), size);
@@ -123,11 +139,13 @@ export class Dataset<T> implements AsyncIterable<T> {
 
   /** Applies `fn` to each element, lazily (it runs only when the dataset is iterated). */
   map<U>(fn: MapFn<T, U>): Dataset<U> {
+    checkFunction('Dataset.map', 'fn', fn);
     return new Dataset(() => mapStream(this, fn), this.size);
   }
 
   /** Keeps the elements for which `keep` returns true. The size becomes unknown. */
   filter(keep: Predicate<T>): Dataset<T> {
+    checkFunction('Dataset.filter', 'keep', keep);
     return new Dataset(() => filterStream(this, keep), undefined);
   }
 
@@ -139,7 +157,8 @@ export class Dataset<T> implements AsyncIterable<T> {
    * generator (see `setSeed` in `@convkit/core`).
    */
   shuffle(bufferSize: number, seed?: number): Dataset<T> {
-    checkPositive('shuffle bufferSize', bufferSize);
+    checkInteger('Dataset.shuffle', 'bufferSize', bufferSize, { min: 1 });
+    checkSeed('Dataset.shuffle', 'seed', seed);
     const master = seed === undefined ? undefined : new Rng(seed);
     return new Dataset(() => {
       const rng = master ? master.fork() : getRng().fork();
@@ -156,13 +175,16 @@ export class Dataset<T> implements AsyncIterable<T> {
   batch(this: Dataset<ImageSample>, size: number, options?: BatchOptions): Dataset<Batch>;
   batch(size: number, options?: BatchOptions): Dataset<T[]>;
   batch(size: number, options: BatchOptions = {}): Dataset<T[]> | Dataset<Batch> {
-    checkPositive('batch size', size);
-    const drop = options.dropRemainder ?? false;
+    const fn = 'Dataset.batch';
+    checkInteger(fn, 'size', size, { min: 1 });
+    const opts = checkOptions(fn, options);
+    const drop = checkOptionalBoolean(fn, 'options.dropRemainder', opts.dropRemainder) ?? false;
+    checkOneHot(fn, opts.oneHot);
     const n = this.size === undefined ? undefined : drop ? Math.floor(this.size / size) : Math.ceil(this.size / size);
     return new Dataset<T[] | Batch>(
       () =>
         mapStream(chunkStream(this, size, drop), (group) =>
-          isImageSample(group[0]) ? collateImages(group as unknown as ImageSample[], options) : group,
+          isImageSample(group[0]) ? collateImages(group as unknown as ImageSample[], opts) : group,
         ),
       n,
     ) as Dataset<T[]>;
@@ -170,13 +192,13 @@ export class Dataset<T> implements AsyncIterable<T> {
 
   /** The first `count` elements. */
   take(count: number): Dataset<T> {
-    checkCount('take', count);
+    checkInteger('Dataset.take', 'count', count, { min: 0 });
     return new Dataset(() => takeStream(this, count), this.size === undefined ? undefined : Math.min(count, this.size));
   }
 
   /** Every element after the first `count`. */
   skip(count: number): Dataset<T> {
-    checkCount('skip', count);
+    checkInteger('Dataset.skip', 'count', count, { min: 0 });
     return new Dataset(
       () => skipStream(this, count),
       this.size === undefined ? undefined : Math.max(0, this.size - count),
@@ -189,24 +211,26 @@ export class Dataset<T> implements AsyncIterable<T> {
    * (the consumer stopped early) are disposed.
    */
   prefetch(bufferSize = 2): Dataset<T> {
-    checkPositive('prefetch bufferSize', bufferSize);
+    checkInteger('Dataset.prefetch', 'bufferSize', bufferSize, { min: 1 });
     return new Dataset(() => prefetchStream(this, bufferSize), this.size);
   }
 
   /** Passes over the dataset `count` times, or forever when `count` is omitted (size `Infinity`). */
   repeat(count: number = Number.POSITIVE_INFINITY): Dataset<T> {
-    checkCount('repeat', count, true);
+    checkCountOrInfinity('Dataset.repeat', 'count', count);
     const size = this.size === undefined ? undefined : this.size === 0 ? 0 : this.size * count;
     return new Dataset(() => repeatStream(this, count), size);
   }
 
   /** This dataset's elements followed by `other`'s. */
   concatenate(other: Dataset<T>): Dataset<T> {
+    checkDatasets('Dataset.concatenate', [other]);
     return Dataset.concatenate(this, other);
   }
 
   /** Runs `fn` on every element of one pass, awaiting it when it returns a promise. */
   async forEach(fn: (item: T) => void | Promise<void>): Promise<void> {
+    checkFunction('Dataset.forEach', 'fn', fn);
     for await (const item of this) await fn(item);
   }
 

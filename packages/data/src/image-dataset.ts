@@ -5,6 +5,7 @@
  * batching never copy the pixels of the whole set.
  */
 import { type Batch, ConfigError, formatShape, ShapeError } from '@convkit/core';
+import { checkClassNames, checkOptionalBoolean, checkOptionalInteger, checkOptions, describeValue } from './check';
 import { type CollateOptions, collateImages } from './collate';
 import { Dataset } from './dataset';
 import { type ImageSample, type ImageShape, imageSize } from './image-sample';
@@ -18,9 +19,9 @@ export interface ImageDatasetInit {
   labels: ArrayLike<number>;
   /** `[height, width, channels]` of every image. */
   shape: ImageShape;
-  /** Number of classes (default: largest label + 1). */
+  /** Number of classes, a positive integer (default: largest label + 1). */
   numClasses?: number;
-  /** Optional human-readable class names, index = label. */
+  /** Optional human-readable class names, index = label (at least `numClasses` of them). */
   classNames?: readonly string[];
 }
 
@@ -33,6 +34,9 @@ export interface FromUint8Options {
   /** Optional class names, index = label. */
   classNames?: readonly string[];
 }
+
+/** Largest `numClasses` accepted (2^24): more is a mistake, and would make `classCounts` allocate absurd arrays. */
+const MAX_CLASSES = 1 << 24;
 
 interface Storage {
   images: Float32Array;
@@ -84,6 +88,19 @@ export class ImageDataset extends Dataset<ImageSample> implements Splittable {
   }
 
   private static validate(init: ImageDatasetInit): Storage {
+    const fn = 'ImageDataset';
+    checkOptions(fn, init, 'init');
+    if (!(init.images instanceof Float32Array)) {
+      throw new ConfigError(
+        `${fn}: init.images must be a Float32Array (N×H×W×C, HWC), got ${describeValue(init.images)}`,
+      );
+    }
+    if (typeof (init.labels as ArrayLike<number> | null)?.length !== 'number') {
+      throw new ConfigError(`${fn}: init.labels must be an array of integer labels, got ${describeValue(init.labels)}`);
+    }
+    if (!Array.isArray(init.shape)) {
+      throw new ShapeError(`${fn}: shape must be [height, width, channels], got ${describeValue(init.shape)}`);
+    }
     const shape = [...init.shape] as unknown as ImageShape;
     checkShape(shape);
     const size = imageSize(shape);
@@ -101,11 +118,13 @@ export class ImageDataset extends Dataset<ImageSample> implements Splittable {
         throw new ConfigError(`ImageDataset: label ${init.labels[i]} at ${i} is not a non-negative integer`);
       if (l > max) max = l;
     }
-    const numClasses = init.numClasses ?? max + 1;
-    if (!Number.isInteger(numClasses) || numClasses < max + 1) {
+    const given = checkOptionalInteger(fn, 'numClasses', init.numClasses, { min: 1, max: MAX_CLASSES });
+    const numClasses = given ?? Math.max(1, max + 1);
+    if (numClasses < max + 1) {
       throw new ConfigError(`ImageDataset: numClasses ${numClasses} is less than largest label + 1 (${max + 1})`);
     }
-    return { images: init.images, labels, shape, numClasses, classNames: init.classNames };
+    const classNames = checkClassNames(fn, init.classNames, numClasses);
+    return { images: init.images, labels, shape, numClasses, classNames };
   }
 
   /** Builds a dataset from bytes (0..255), converting once to float32, scaled to [0, 1] unless `scale: false`. */
@@ -115,10 +134,18 @@ export class ImageDataset extends Dataset<ImageSample> implements Splittable {
     shape: ImageShape,
     options: FromUint8Options = {},
   ): ImageDataset {
+    const fn = 'ImageDataset.fromUint8';
+    if (!(pixels instanceof Uint8Array)) {
+      throw new ConfigError(`${fn}: pixels must be a Uint8Array of 0..255 values, got ${describeValue(pixels)}`);
+    }
+    const opts = checkOptions(fn, options);
+    const scale = checkOptionalBoolean(fn, 'options.scale', opts.scale) ?? true;
+    checkOptionalInteger(fn, 'options.numClasses', opts.numClasses, { min: 1, max: MAX_CLASSES });
+    checkClassNames(fn, opts.classNames, opts.numClasses);
     const images = new Float32Array(pixels.length);
-    const k = options.scale === false ? 1 : 1 / 255;
+    const k = scale ? 1 / 255 : 1;
     for (let i = 0; i < pixels.length; i++) images[i] = pixels[i] * k;
-    return new ImageDataset({ images, labels, shape, numClasses: options.numClasses, classNames: options.classNames });
+    return new ImageDataset({ images, labels, shape, numClasses: opts.numClasses, classNames: opts.classNames });
   }
 
   private position(index: number): number {

@@ -3,6 +3,8 @@
  * Node only; everything else is in the browser-safe main entry.
  */
 
+export type { DataDirOptions, ResolvedDataDir } from './node/data-dir';
+export { DATA_DIR_ENV, resolveDataDir } from './node/data-dir';
 export { loadCifar10 } from './node/load-cifar10';
 export { loadIdx } from './node/load-idx';
 export { loadFashionMnist, loadMnist } from './node/load-mnist';

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -126,7 +126,12 @@ describe('IDX', () => {
     expect(Array.from(fromDir.train.at(3).image)).toEqual(Array.from(fromBytes.train.at(3).image));
     const idx = await loadIdx(join(dir, 'train-labels-idx1-ubyte.gz'));
     expect(idx.dims).toEqual([8]);
-    await expect(loadFashionMnist(join(dir, 'missing'))).rejects.toThrow(/train-images-idx3-ubyte\(\.gz\)/);
+    await expect(loadFashionMnist(join(dir, 'missing'))).rejects.toThrow(
+      /loadFashionMnist: dir is .*missing, which does not exist/,
+    );
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    await expect(loadFashionMnist(empty)).rejects.toThrow(/train-images-idx3-ubyte\(\.gz\)/);
   });
 
   it('reads the real Fashion-MNIST files when they are present', async () => {

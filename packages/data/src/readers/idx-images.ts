@@ -3,9 +3,16 @@
  * (uint8, 3 dims: count, rows, cols), labels are 0x00000801 (uint8, 1 dim).
  */
 import { DataFormatError } from '@convkit/core';
+import {
+  checkClassNames,
+  checkOptionalBoolean,
+  checkOptionalInteger,
+  checkOptionalString,
+  checkOptions,
+} from '../check';
 import { ImageDataset } from '../image-dataset';
-import type { BytesLike, ReadOptions } from './bytes';
-import { readIdx } from './idx';
+import { type BytesLike, checkReadOptions, plainInput, type ReadOptions } from './bytes';
+import { idxFromPlain } from './idx';
 
 /** Decoded IDX images: `count` greyscale images of `rows × cols` bytes. */
 export interface IdxImages {
@@ -20,18 +27,36 @@ export interface IdxImages {
 export interface IdxDatasetOptions {
   /** Divide by 255 so pixels lie in [0, 1] (default `true`). */
   scale?: boolean;
-  /** Number of classes (default 10). */
+  /** Number of classes, a positive integer (default 10). */
   numClasses?: number;
-  /** Class names, index = label. */
+  /** Class names, index = label (at least `numClasses` of them). */
   classNames?: readonly string[];
-  /** Largest decompressed size accepted per file, in bytes (default 1 GiB). */
+  /** Largest decompressed size accepted per file, in bytes (a positive integer; default 1 GiB). */
   maxBytes?: number;
 }
 
-/** Reads an IDX image file (magic 0x00000803); throws `DataFormatError` on anything else. */
-export function readIdxImages(input: BytesLike, options: ReadOptions = {}): IdxImages {
-  const name = options.name ?? 'IDX images';
-  const idx = readIdx(input, { ...options, name });
+/** `IdxDatasetOptions` after checking, with the defaults filled in. */
+export interface CheckedIdxDatasetOptions {
+  scale: boolean;
+  numClasses: number;
+  classNames: readonly string[] | undefined;
+  maxBytes: number;
+}
+
+/** Checks the options of `fn` (`imageDatasetFromIdx`, `loadMnist`, …); throws `ConfigError` naming the option. */
+export function checkIdxDatasetOptions(fn: string, options: IdxDatasetOptions | undefined): CheckedIdxDatasetOptions {
+  const opts = checkOptions(fn, options);
+  const scale = checkOptionalBoolean(fn, 'options.scale', opts.scale) ?? true;
+  const numClasses = checkOptionalInteger(fn, 'options.numClasses', opts.numClasses, { min: 1, max: 256 }) ?? 10;
+  const classNames = checkClassNames(fn, opts.classNames, numClasses);
+  const { maxBytes } = checkReadOptions(fn, { maxBytes: opts.maxBytes });
+  return { scale, numClasses, classNames, maxBytes };
+}
+
+function images(fn: string, input: unknown, options: ReadOptions | undefined, what = 'input'): IdxImages {
+  const plain = plainInput(fn, input, options, 'IDX images', what);
+  const idx = idxFromPlain(plain);
+  const { name } = plain;
   if (idx.dtype !== 'uint8' || idx.dims.length !== 3) {
     throw new DataFormatError(
       `${name}: expected an IDX image file (magic 0x00000803: uint8, 3 dimensions), got ${idx.dtype} with ${idx.dims.length} dimensions`,
@@ -42,36 +67,59 @@ export function readIdxImages(input: BytesLike, options: ReadOptions = {}): IdxI
   return { count, rows, cols, pixels: idx.data as Uint8Array };
 }
 
-/** Reads an IDX label file (magic 0x00000801); throws `DataFormatError` on anything else or on a label ≥ `numClasses`. */
-export function readIdxLabels(input: BytesLike, options: ReadOptions & { numClasses?: number } = {}): Uint8Array {
-  const name = options.name ?? 'IDX labels';
-  const idx = readIdx(input, { ...options, name });
+function labels(
+  fn: string,
+  input: unknown,
+  options: (ReadOptions & { numClasses?: number }) | undefined,
+  what = 'input',
+): Uint8Array {
+  const k = checkOptionalInteger(fn, 'options.numClasses', options?.numClasses, { min: 1, max: 256 }) ?? 10;
+  const plain = plainInput(fn, input, options, 'IDX labels', what);
+  const idx = idxFromPlain(plain);
+  const { name } = plain;
   if (idx.dtype !== 'uint8' || idx.dims.length !== 1) {
     throw new DataFormatError(
       `${name}: expected an IDX label file (magic 0x00000801: uint8, 1 dimension), got ${idx.dtype} with ${idx.dims.length} dimensions`,
     );
   }
-  const labels = idx.data as Uint8Array;
-  const k = options.numClasses ?? 10;
-  for (let i = 0; i < labels.length; i++) {
-    if (labels[i] >= k) throw new DataFormatError(`${name}: label ${labels[i]} at index ${i} is not below ${k}`);
+  const values = idx.data as Uint8Array;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] >= k) throw new DataFormatError(`${name}: label ${values[i]} at index ${i} is not below ${k}`);
   }
-  return labels;
+  return values;
 }
 
 /**
- * Builds an `ImageDataset` (H×W×1, float32) from an IDX image file and its
- * label file, checking that both hold the same number of items.
+ * Reads an IDX image file (magic 0x00000803); throws `DataFormatError` on
+ * anything else, `ConfigError` for invalid arguments.
  */
-export function imageDatasetFromIdx(
-  images: BytesLike,
-  labels: BytesLike,
-  names: { images?: string; labels?: string } = {},
-  options: IdxDatasetOptions = {},
+export function readIdxImages(input: BytesLike, options: ReadOptions = {}): IdxImages {
+  return images('readIdxImages', input, options);
+}
+
+/**
+ * Reads an IDX label file (magic 0x00000801); throws `DataFormatError` on
+ * anything else or on a label ≥ `numClasses` (a positive integer, default 10).
+ */
+export function readIdxLabels(input: BytesLike, options: ReadOptions & { numClasses?: number } = {}): Uint8Array {
+  return labels('readIdxLabels', input, options);
+}
+
+/**
+ * The dataset of an image file and its label file, for public function `fn`
+ * (its options already checked); `what` names the two inputs in messages.
+ */
+export function datasetFromIdx(
+  fn: string,
+  imageBytes: unknown,
+  labelBytes: unknown,
+  names: { images?: string; labels?: string },
+  options: CheckedIdxDatasetOptions,
+  what: { images: string; labels: string } = { images: 'images', labels: 'labels' },
 ): ImageDataset {
-  const numClasses = options.numClasses ?? 10;
-  const img = readIdxImages(images, { name: names.images, maxBytes: options.maxBytes });
-  const lab = readIdxLabels(labels, { name: names.labels, maxBytes: options.maxBytes, numClasses });
+  const { numClasses, maxBytes } = options;
+  const img = images(fn, imageBytes, { name: names.images, maxBytes }, what.images);
+  const lab = labels(fn, labelBytes, { name: names.labels, maxBytes, numClasses }, what.labels);
   if (img.count !== lab.length) {
     throw new DataFormatError(
       `${names.images ?? 'IDX images'} holds ${img.count} images but ${names.labels ?? 'IDX labels'} holds ${lab.length} labels`,
@@ -82,4 +130,24 @@ export function imageDatasetFromIdx(
     numClasses,
     classNames: options.classNames,
   });
+}
+
+/**
+ * Builds an `ImageDataset` (H×W×1, float32) from an IDX image file and its
+ * label file, checking that both hold the same number of items.
+ *
+ * @example
+ * const test = imageDatasetFromIdx(imagesBytes, labelsBytes, { images: 't10k-images', labels: 't10k-labels' });
+ */
+export function imageDatasetFromIdx(
+  images: BytesLike,
+  labels: BytesLike,
+  names: { images?: string; labels?: string } = {},
+  options: IdxDatasetOptions = {},
+): ImageDataset {
+  const fn = 'imageDatasetFromIdx';
+  const n = checkOptions(fn, names, 'names');
+  checkOptionalString(fn, 'names.images', n.images);
+  checkOptionalString(fn, 'names.labels', n.labels);
+  return datasetFromIdx(fn, images, labels, n, checkIdxDatasetOptions(fn, options));
 }

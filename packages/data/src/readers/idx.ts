@@ -4,7 +4,8 @@
  * dimension, then the values, big-endian, row-major. Files may be gzipped.
  */
 import { ConfigError, DataFormatError } from '@convkit/core';
-import { type BytesLike, DEFAULT_MAX_BYTES, type ReadOptions, toPlainBytes } from './bytes';
+import { describeValue } from '../check';
+import { type BytesLike, type PlainInput, plainInput, type ReadOptions } from './bytes';
 
 /** Element types IDX can hold. */
 export type IdxDtype = 'uint8' | 'int8' | 'int16' | 'int32' | 'float32' | 'float64';
@@ -46,13 +47,19 @@ function hex(n: number): string {
 
 /**
  * Decodes an IDX file (raw or gzipped). Throws `DataFormatError`, naming
- * `options.name`, when the magic is wrong, the header is truncated or absurd,
- * or the data length disagrees with the dimensions.
+ * `options.name`, when the magic is wrong, the header is truncated or absurd
+ * (more than `options.maxBytes` of data), or the data length disagrees with the
+ * dimensions; `ConfigError` for an input that is not bytes or invalid options.
+ *
+ * @example
+ * const { dtype, dims, data } = readIdx(bytes, { name: 't10k-labels-idx1-ubyte.gz' }); // 'uint8', [10000]
  */
 export function readIdx(input: BytesLike, options: ReadOptions = {}): IdxArray {
-  const name = options.name ?? 'IDX input';
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const bytes = toPlainBytes(input, options);
+  return idxFromPlain(plainInput('readIdx', input, options, 'IDX input'));
+}
+
+/** Decodes the IDX file in already checked and decompressed input. */
+export function idxFromPlain({ bytes, name, maxBytes }: PlainInput): IdxArray {
   if (bytes.length < 4) throw new DataFormatError(`${name}: truncated IDX file (${bytes.length} bytes, no header)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = view.getUint32(0);
@@ -79,6 +86,7 @@ export function readIdx(input: BytesLike, options: ReadOptions = {}): IdxArray {
     dims.push(d);
     count *= d;
   }
+  // At most 8 factors below 2^32: the float product is exact enough to compare with maxBytes.
   const dataBytes = count * type.bytes;
   if (dataBytes > maxBytes) {
     throw new DataFormatError(
@@ -124,31 +132,63 @@ function decode(bytes: Uint8Array, view: DataView, offset: number, count: number
   }
 }
 
+const INT_RANGE: Partial<Record<IdxDtype, [number, number]>> = {
+  uint8: [0, 255],
+  int8: [-128, 127],
+  int16: [-32768, 32767],
+  int32: [-2147483648, 2147483647],
+};
+
 /**
  * Encodes values as an (uncompressed) IDX file, the inverse of `readIdx`.
- * Useful to export data and to build test fixtures.
+ * Useful to export data and to build test fixtures. Throws `ConfigError` for
+ * an unknown dtype, invalid dimensions, a value count that disagrees with them,
+ * or a value the integer dtype cannot hold (nothing is silently wrapped).
+ *
+ * @example
+ * const labels = encodeIdx([3, 1, 4], [3]); // an idx1-ubyte label file
  */
 export function encodeIdx(data: ArrayLike<number>, dims: readonly number[], dtype: IdxDtype = 'uint8'): Uint8Array {
+  const code = Object.hasOwn(CODES, dtype) ? CODES[dtype] : undefined;
+  if (code === undefined) {
+    throw new ConfigError(
+      `encodeIdx: dtype must be one of ${Object.keys(CODES).join(', ')}, got ${describeValue(dtype)}`,
+    );
+  }
+  if (!Array.isArray(dims) || dims.length < 1 || dims.length > MAX_DIMS) {
+    throw new ConfigError(`encodeIdx: dims must be an array of 1..${MAX_DIMS} dimensions, got ${describeValue(dims)}`);
+  }
   let count = 1;
   for (const d of dims) {
-    if (!Number.isInteger(d) || d < 0 || d > 0xffffffff) throw new ConfigError(`encodeIdx: invalid dimension ${d}`);
+    if (!Number.isInteger(d) || d < 0 || d > 0xffffffff) {
+      throw new ConfigError(
+        `encodeIdx: dimension ${describeValue(d)} in [${dims.join(', ')}] is not an integer in 0..2^32-1`,
+      );
+    }
     count *= d;
   }
-  if (dims.length < 1 || dims.length > MAX_DIMS)
-    throw new ConfigError(`encodeIdx: ${dims.length} dimensions (1..${MAX_DIMS})`);
+  if (typeof (data as ArrayLike<number> | null)?.length !== 'number') {
+    throw new ConfigError(`encodeIdx: data must be an array or typed array of numbers, got ${describeValue(data)}`);
+  }
   if (data.length !== count) {
     throw new ConfigError(`encodeIdx: dimensions [${dims.join(', ')}] need ${count} values, got ${data.length}`);
   }
-  const elem = TYPES[CODES[dtype]].bytes;
+  const elem = TYPES[code].bytes;
+  const range = INT_RANGE[dtype];
   const header = 4 + 4 * dims.length;
   const out = new Uint8Array(header + count * elem);
   const view = new DataView(out.buffer);
-  out[2] = CODES[dtype];
+  out[2] = code;
   out[3] = dims.length;
   for (let i = 0; i < dims.length; i++) view.setUint32(4 + 4 * i, dims[i]);
   for (let i = 0; i < count; i++) {
     const o = header + i * elem;
     const v = data[i];
+    if (typeof v !== 'number' || (range && !(Number.isInteger(v) && v >= range[0] && v <= range[1]))) {
+      throw new ConfigError(
+        `encodeIdx: value ${describeValue(v)} at index ${i} does not fit ${dtype}${range ? ` (integers ${range[0]}..${range[1]})` : ''}`,
+      );
+    }
     if (dtype === 'uint8') view.setUint8(o, v);
     else if (dtype === 'int8') view.setInt8(o, v);
     else if (dtype === 'int16') view.setInt16(o, v);

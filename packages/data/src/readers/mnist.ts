@@ -1,7 +1,8 @@
 /** MNIST and Fashion-MNIST from the bytes of their four IDX files. */
+import { checkOptions } from '../check';
 import type { ImageDataset } from '../image-dataset';
 import type { BytesLike } from './bytes';
-import { type IdxDatasetOptions, imageDatasetFromIdx } from './idx-images';
+import { checkIdxDatasetOptions, datasetFromIdx, type IdxDatasetOptions } from './idx-images';
 
 /** The four files of MNIST or Fashion-MNIST (raw or gzipped bytes). */
 export interface MnistFiles {
@@ -43,29 +44,34 @@ export const MNIST_FILE_NAMES: Readonly<Record<keyof MnistFiles, string>> = Obje
 });
 
 function fromFiles(
+  fn: string,
   files: MnistFiles,
-  options: IdxDatasetOptions,
+  options: IdxDatasetOptions | undefined,
   classNames: readonly string[],
 ): TrainTest<ImageDataset> {
-  const opts = { classNames, ...options };
+  const f = checkOptions(fn, files, 'files');
+  const opts = checkIdxDatasetOptions(fn, { classNames, ...checkOptions(fn, options) });
   const n = MNIST_FILE_NAMES;
-  return {
-    train: imageDatasetFromIdx(
-      files.trainImages,
-      files.trainLabels,
-      { images: n.trainImages, labels: n.trainLabels },
-      opts,
-    ),
-    test: imageDatasetFromIdx(files.testImages, files.testLabels, { images: n.testImages, labels: n.testLabels }, opts),
-  };
+  const pair = (images: keyof MnistFiles, labels: keyof MnistFiles) =>
+    datasetFromIdx(fn, f[images], f[labels], { images: n[images], labels: n[labels] }, opts, {
+      images: `files.${images}`,
+      labels: `files.${labels}`,
+    });
+  return { train: pair('trainImages', 'trainLabels'), test: pair('testImages', 'testLabels') };
 }
 
-/** MNIST train/test image datasets (28×28×1, pixels in [0, 1] unless `scale: false`). */
+/**
+ * MNIST train/test image datasets (28×28×1, pixels in [0, 1] unless `scale: false`)
+ * from the bytes of the four files, raw or gzipped.
+ *
+ * @example
+ * const { train, test } = mnistFromFiles({ trainImages, trainLabels, testImages, testLabels });
+ */
 export function mnistFromFiles(files: MnistFiles, options: IdxDatasetOptions = {}): TrainTest<ImageDataset> {
-  return fromFiles(files, options, MNIST_CLASSES);
+  return fromFiles('mnistFromFiles', files, options, MNIST_CLASSES);
 }
 
-/** Fashion-MNIST train/test image datasets, with its class names. */
+/** Fashion-MNIST train/test image datasets, with its class names (same files and options as `mnistFromFiles`). */
 export function fashionMnistFromFiles(files: MnistFiles, options: IdxDatasetOptions = {}): TrainTest<ImageDataset> {
-  return fromFiles(files, options, FASHION_MNIST_CLASSES);
+  return fromFiles('fashionMnistFromFiles', files, options, FASHION_MNIST_CLASSES);
 }

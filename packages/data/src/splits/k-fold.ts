@@ -1,6 +1,7 @@
 /** K-fold cross-validation splits. */
 import { ConfigError, rngFrom } from '@convkit/core';
-import type { Splittable } from '../splittable';
+import { checkInteger, checkOptionalBoolean, checkOptions, checkSeed } from '../check';
+import { checkSplittable, type Splittable } from '../splittable';
 import { shuffledGroups, sorted } from './group-by-label';
 import type { TrainValidation } from './train-validation-split';
 
@@ -18,14 +19,17 @@ export interface KFoldOptions {
  * All parts are views, not copies.
  */
 export function kFold<D extends Splittable>(data: D, k: number, options: KFoldOptions = {}): TrainValidation<D>[] {
-  if (!Number.isInteger(k) || k < 2 || k > data.size) {
-    throw new ConfigError(`kFold: k must be an integer in 2..${data.size} (the dataset size), got ${k}`);
-  }
-  const rng = rngFrom(options.seed);
+  const fn = 'kFold';
+  checkSplittable(fn, data);
+  if (data.size < 2) throw new ConfigError(`kFold: the dataset has ${data.size} elements; k folds need at least 2`);
+  checkInteger(fn, 'k', k, { min: 2, max: data.size });
+  const opts = checkOptions(fn, options);
+  const stratify = checkOptionalBoolean(fn, 'options.stratify', opts.stratify) ?? false;
+  const rng = rngFrom(checkSeed(fn, 'options.seed', opts.seed));
   const folds: number[][] = Array.from({ length: k }, () => []);
   // Deal indices round-robin, continuing across classes so fold sizes differ by at most one.
   let next = 0;
-  for (const group of shuffledGroups(data, options.stratify ?? false, rng)) {
+  for (const group of shuffledGroups(data, stratify, rng)) {
     for (const index of group) {
       folds[next].push(index);
       next = (next + 1) % k;

@@ -1,6 +1,7 @@
 /** Holding out a validation set. */
-import { ConfigError, rngFrom } from '@convkit/core';
-import type { Splittable } from '../splittable';
+import { rngFrom } from '@convkit/core';
+import { checkNumber, checkOptionalBoolean, checkOptions, checkSeed } from '../check';
+import { checkSplittable, type Splittable } from '../splittable';
 import { shuffledGroups, sorted } from './group-by-label';
 
 /** Options of `trainValidationSplit`. */
@@ -27,13 +28,15 @@ export function trainValidationSplit<D extends Splittable>(
   validationFraction: number,
   options: SplitOptions = {},
 ): TrainValidation<D> {
-  if (!(validationFraction > 0 && validationFraction < 1)) {
-    throw new ConfigError(`trainValidationSplit: validationFraction must be in (0, 1), got ${validationFraction}`);
-  }
-  const rng = rngFrom(options.seed);
+  const fn = 'trainValidationSplit';
+  checkSplittable(fn, data);
+  checkNumber(fn, 'validationFraction', validationFraction, { min: 0, max: 1, exclusive: true });
+  const opts = checkOptions(fn, options);
+  const stratify = checkOptionalBoolean(fn, 'options.stratify', opts.stratify) ?? false;
+  const rng = rngFrom(checkSeed(fn, 'options.seed', opts.seed));
   const train: number[] = [];
   const validation: number[] = [];
-  for (const group of shuffledGroups(data, options.stratify ?? false, rng)) {
+  for (const group of shuffledGroups(data, stratify, rng)) {
     const nVal = Math.round(group.length * validationFraction);
     for (let i = 0; i < group.length; i++) (i < nVal ? validation : train).push(group[i]);
   }

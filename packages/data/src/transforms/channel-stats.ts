@@ -1,5 +1,6 @@
 /** Measuring per-channel mean and standard deviation over a dataset. */
 import { ConfigError } from '@convkit/core';
+import { describeValue } from '../check';
 import type { ImageSample } from '../image-sample';
 import type { ChannelStats } from './normalize';
 
@@ -11,6 +12,16 @@ import type { ChannelStats } from './normalize';
 export async function computeChannelStats(
   dataset: AsyncIterable<ImageSample> | Iterable<ImageSample>,
 ): Promise<ChannelStats> {
+  const d = dataset as Partial<AsyncIterable<ImageSample> & Iterable<ImageSample>> | null;
+  if (
+    typeof d !== 'object' ||
+    d === null ||
+    (typeof d[Symbol.asyncIterator] !== 'function' && typeof d[Symbol.iterator] !== 'function')
+  ) {
+    throw new ConfigError(
+      `computeChannelStats: dataset must be a dataset or an iterable of image samples, got ${describeValue(dataset)}`,
+    );
+  }
   let sum: Float64Array | undefined;
   let sumSq: Float64Array | undefined;
   let n = 0;

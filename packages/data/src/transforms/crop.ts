@@ -3,13 +3,15 @@
  * `padding` pixels on every side, then cut a window of the original size at a
  * random offset. The result is the image moved by up to `padding` pixels.
  */
-import { ConfigError } from '@convkit/core';
+import { checkInteger, checkOptionalOneOf, checkOptions } from '../check';
 import type { ImageShape } from '../image-sample';
-import { type ImageTransform, type RandomTransformOptions, rngSource } from './transform';
+import { checkImage, type ImageTransform, type RandomTransformOptions, rngSource } from './transform';
 import { translateImage } from './translate';
 
 /** How the border added around an image is filled. */
 export type PadMode = 'zeros' | 'reflect';
+
+const PAD_MODES: readonly PadMode[] = ['zeros', 'reflect'];
 
 /** Options of `randomCrop`. */
 export interface RandomCropOptions extends RandomTransformOptions {
@@ -39,6 +41,12 @@ export function padAndCropImage(
   left: number,
   padMode: PadMode = 'zeros',
 ): Float32Array {
+  const fn = 'padAndCropImage';
+  checkImage(fn, image, shape);
+  checkInteger(fn, 'padding', padding, { min: 0 });
+  checkInteger(fn, 'top', top, { min: 0, max: 2 * padding });
+  checkInteger(fn, 'left', left, { min: 0, max: 2 * padding });
+  checkOptionalOneOf(fn, 'padMode', padMode, PAD_MODES);
   if (padMode === 'zeros') return translateImage(image, shape, padding - top, padding - left, 0);
   const [h, w, c] = shape;
   const out = new Float32Array(image.length);
@@ -56,12 +64,11 @@ export function padAndCropImage(
 
 /** Pads each sample by `padding` pixels and crops it back to its size at a random offset. */
 export function randomCrop(options: RandomCropOptions): ImageTransform {
-  const { padding } = options;
-  if (!Number.isInteger(padding) || padding < 0) {
-    throw new ConfigError(`randomCrop: padding must be a non-negative integer, got ${padding}`);
-  }
-  const mode = options.padMode ?? 'zeros';
-  const rng = rngSource(options.seed);
+  const fn = 'randomCrop';
+  const opts = checkOptions(fn, options);
+  const padding = checkInteger(fn, 'options.padding', opts.padding, { min: 0 });
+  const mode = checkOptionalOneOf(fn, 'options.padMode', opts.padMode, PAD_MODES) ?? 'zeros';
+  const rng = rngSource(fn, opts.seed);
   return (sample) => {
     const r = rng();
     const top = r.int(2 * padding + 1);

@@ -1,5 +1,6 @@
 /** Per-channel standardisation: `(x - mean[c]) / std[c]`. */
 import { ConfigError } from '@convkit/core';
+import { checkNumberList, checkOptions } from '../check';
 import type { ImageTransform } from './transform';
 
 /** Per-channel mean and standard deviation (one entry per channel). */
@@ -12,9 +13,14 @@ export interface ChannelStats {
  * Standardises each channel with the given statistics (compute them on the
  * training set with `computeChannelStats`, then apply the same ones to
  * validation and test data). Channels with a zero `std` are only centred.
+ * Every mean must be finite and every std finite and non-negative (`ConfigError`
+ * otherwise), so NaN statistics never reach training.
  */
 export function normalizeChannels(stats: ChannelStats): ImageTransform {
-  const { mean, std } = stats;
+  const fn = 'normalizeChannels';
+  const s = checkOptions(fn, stats, 'stats');
+  const mean = checkNumberList(fn, 'stats.mean', s.mean);
+  const std = checkNumberList(fn, 'stats.std', s.std, { min: 0 });
   if (mean.length !== std.length || mean.length === 0) {
     throw new ConfigError(
       `normalizeChannels: mean has ${mean.length} entries and std ${std.length}; expected one per channel`,

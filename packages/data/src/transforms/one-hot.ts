@@ -1,5 +1,6 @@
 /** One-hot targets for classification with a categorical cross-entropy loss. */
 import { ConfigError } from '@convkit/core';
+import { checkInteger } from '../check';
 import type { ImageTransform } from './transform';
 
 /**
@@ -7,9 +8,7 @@ import type { ImageTransform } from './transform';
  * such samples get float32 `ys` of shape `[b, numClasses]`.
  */
 export function oneHot(numClasses: number): ImageTransform {
-  if (!Number.isInteger(numClasses) || numClasses < 1) {
-    throw new ConfigError(`oneHot: numClasses must be a positive integer, got ${numClasses}`);
-  }
+  checkInteger('oneHot', 'numClasses', numClasses, { min: 1, max: 1 << 24 });
   return (sample) => {
     const { label } = sample;
     if (!Number.isInteger(label) || label < 0 || label >= numClasses) {

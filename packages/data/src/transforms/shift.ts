@@ -1,5 +1,5 @@
 /** Random translation by whole pixels with a constant fill. */
-import { ConfigError } from '@convkit/core';
+import { checkInteger, checkOptionalNumber, checkOptions } from '../check';
 import { type ImageTransform, type RandomTransformOptions, rngSource } from './transform';
 import { translateImage } from './translate';
 
@@ -7,18 +7,17 @@ import { translateImage } from './translate';
 export interface RandomShiftOptions extends RandomTransformOptions {
   /** Largest shift in pixels, along each axis independently (uniform in -maxShift..maxShift). */
   maxShift: number;
-  /** Value of the pixels uncovered by the shift (default 0). */
+  /** Value of the pixels uncovered by the shift, a finite number (default 0). */
   fill?: number;
 }
 
 /** Moves each sample by a random whole number of pixels, up to `maxShift` in each direction. */
 export function randomShift(options: RandomShiftOptions): ImageTransform {
-  const { maxShift } = options;
-  if (!Number.isInteger(maxShift) || maxShift < 0) {
-    throw new ConfigError(`randomShift: maxShift must be a non-negative integer, got ${maxShift}`);
-  }
-  const fill = options.fill ?? 0;
-  const rng = rngSource(options.seed);
+  const fn = 'randomShift';
+  const opts = checkOptions(fn, options);
+  const maxShift = checkInteger(fn, 'options.maxShift', opts.maxShift, { min: 0 });
+  const fill = checkOptionalNumber(fn, 'options.fill', opts.fill) ?? 0;
+  const rng = rngSource(fn, opts.seed);
   return (sample) => {
     const r = rng();
     const dy = r.int(2 * maxShift + 1) - maxShift;

@@ -1,6 +1,7 @@
 /** The shape of every per-sample image transform, and composition. */
-import { getRng, Rng } from '@convkit/core';
-import type { ImageSample } from '../image-sample';
+import { ConfigError, formatShape, getRng, Rng, ShapeError } from '@convkit/core';
+import { checkFunction, checkSeed, describeValue } from '../check';
+import type { ImageSample, ImageShape } from '../image-sample';
 
 /** A per-sample image transform, for `dataset.map(transform)`. It never mutates its input. */
 export type ImageTransform = (sample: ImageSample) => ImageSample;
@@ -17,6 +18,9 @@ export interface RandomTransformOptions {
 
 /** Applies `transforms` left to right. */
 export function compose(...transforms: ImageTransform[]): ImageTransform {
+  transforms.forEach((t, i) => {
+    checkFunction('compose', `transforms[${i}]`, t);
+  });
   return (sample) => {
     let s = sample;
     for (const t of transforms) s = t(s);
@@ -24,9 +28,35 @@ export function compose(...transforms: ImageTransform[]): ImageTransform {
   };
 }
 
-/** Returns a function giving the transform's generator: its own for a seed, else the current global one. */
-export function rngSource(seed: number | undefined): () => Rng {
+/**
+ * Returns a function giving the transform's generator: its own for a seed,
+ * else the current global one. `fn` names the transform when the seed is invalid.
+ */
+export function rngSource(fn: string, seed: number | undefined): () => Rng {
+  checkSeed(fn, 'options.seed', seed);
   if (seed === undefined) return getRng;
   const own = new Rng(seed);
   return () => own;
+}
+
+/**
+ * Checks the image arguments of array function `fn`: `image` a `Float32Array`
+ * of `h × w × c` values for a `shape` of three positive integers.
+ */
+export function checkImage(fn: string, image: unknown, shape: unknown): ImageShape {
+  if (!(image instanceof Float32Array)) {
+    throw new ConfigError(`${fn}: image must be a Float32Array (HWC), got ${describeValue(image)}`);
+  }
+  const s = shape as ImageShape;
+  if (!Array.isArray(s) || s.length !== 3 || !s.every((d) => Number.isSafeInteger(d) && d > 0)) {
+    throw new ShapeError(
+      `${fn}: shape must be [height, width, channels] of positive integers, got ${describeValue(shape)}`,
+    );
+  }
+  if (image.length !== s[0] * s[1] * s[2]) {
+    throw new ShapeError(
+      `${fn}: image has ${image.length} values but shape ${formatShape(s)} needs ${s[0] * s[1] * s[2]}`,
+    );
+  }
+  return s;
 }

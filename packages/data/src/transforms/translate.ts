@@ -1,5 +1,7 @@
 /** Moving an image by whole pixels, filling what is uncovered with a constant. */
+import { checkInteger, checkNumber } from '../check';
 import type { ImageShape } from '../image-sample';
+import { checkImage } from './transform';
 
 /**
  * A copy of `image` moved `dy` pixels down and `dx` pixels right (negative
@@ -7,7 +9,11 @@ import type { ImageShape } from '../image-sample';
  * `out[y, x] = image[y - dy, x - dx]`.
  */
 export function translateImage(image: Float32Array, shape: ImageShape, dy: number, dx: number, fill = 0): Float32Array {
-  const [h, w, c] = shape;
+  const fn = 'translateImage';
+  const [h, w, c] = checkImage(fn, image, shape);
+  checkInteger(fn, 'dy', dy);
+  checkInteger(fn, 'dx', dx);
+  checkNumber(fn, 'fill', fill);
   const out = new Float32Array(h * w * c);
   if (fill !== 0) out.fill(fill);
   const y0 = Math.max(0, dy);
