@@ -91,7 +91,7 @@ describe('runCli: every foreseeable failure is one line, exit code 2, no stack',
         join(dir, 'no-such-dir'),
       ]);
       expect(code).toBe(2);
-      expect(err).toMatch(/^convkit: Fashion-MNIST not found in .*no-such-dir/);
+      expect(err).toMatch(/^convkit: Fashion-MNIST: --data-dir is .*no-such-dir, which does not exist$/);
       expect(numTensors()).toBe(before);
     } finally {
       rmSync(dir, { recursive: true, force: true });
