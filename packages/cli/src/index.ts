@@ -8,7 +8,7 @@ export { parseCommandLine, USAGE } from './args';
 export { QUICKSTART, runCli } from './cli';
 export { CALIBRATION_IMAGES, compress } from './compress';
 export type { TrainTestSets } from './datasets';
-export { fashionMnistDirs, loadTrainTest } from './datasets';
+export { checkTrainTest, fashionMnistDirs, loadTrainTest } from './datasets';
 export type { PresetBuilder } from './presets';
 export { getPreset, PRESETS } from './presets';
 export type { Row } from './table';
