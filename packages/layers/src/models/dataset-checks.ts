@@ -12,7 +12,7 @@ import { sliceBatch } from './batches';
 import { nonFiniteProbe } from './finite';
 import { countInvalidTargets, throwInvalidTargets } from './loss-targets';
 import type { LossFn } from './losses';
-import { throwNonFiniteRows } from './train-step';
+import { refuseNonFiniteRows } from './train-step';
 
 /** Elements per probed chunk. */
 const CHUNK_ELEMENTS = 1 << 20;
@@ -57,8 +57,8 @@ export async function checkDataValues(
     probes.dispose();
   }
   const outcome = 'training did not start';
-  if (x && !Number.isFinite(flags[0])) await throwNonFiniteRows(context, `inputs (x) of ${what}`, x, outcome);
-  if (!Number.isFinite(flags[1])) await throwNonFiniteRows(context, `targets (y) of ${what}`, y, outcome);
+  if (x && !Number.isFinite(flags[0])) await refuseNonFiniteRows(context, `inputs (x) of ${what}`, x, outcome);
+  if (!Number.isFinite(flags[1])) await refuseNonFiniteRows(context, `targets (y) of ${what}`, y, outcome);
   if (flags[2] !== 0 && lossFn.targets) {
     if (last === null)
       throw new DataFormatError(`${context}: ${what} holds targets invalid for loss '${lossFn.lossName}'`);

@@ -23,7 +23,7 @@ import { nonFiniteProbe } from './finite';
 import { countInvalidTargets, throwInvalidTargets } from './loss-targets';
 import type { LossFn } from './losses';
 import type { Metric } from './metrics';
-import { throwNonFiniteRows } from './train-step';
+import { refuseNonFiniteRows } from './train-step';
 
 /** What the evaluation loop needs from a model. */
 export interface EvaluatedModel extends CheckedModel {
@@ -71,8 +71,8 @@ export async function evaluateBatches(
         ];
       });
       const [loss, inputs, targets, invalid, outputs] = await checks.data();
-      if (!Number.isFinite(inputs)) await throwNonFiniteRows(where, 'inputs (x)', xs, NOTHING);
-      if (!Number.isFinite(targets)) await throwNonFiniteRows(where, 'targets (y)', ys, NOTHING);
+      if (!Number.isFinite(inputs)) await refuseNonFiniteRows(where, 'inputs (x)', xs, NOTHING);
+      if (!Number.isFinite(targets)) await refuseNonFiniteRows(where, 'targets (y)', ys, NOTHING);
       if (invalid !== 0 && lossFn.targets) {
         await throwInvalidTargets(where, lossFn.lossName, lossFn.targets, ys, pred.shape[pred.rank - 1] ?? 1);
       }

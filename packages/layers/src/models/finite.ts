@@ -1,12 +1,29 @@
 /**
- * Finiteness probes that do not trust any kernel's NaN handling: `x · 0` is
- * 0 for every finite `x` and NaN for NaN and ±Infinity (IEEE 754), so the sum
- * of `x · 0` over any number of tensors is 0 exactly when all of them are
- * finite. No clip, max or comparison is involved (backends disagree on how
- * those treat NaN), and the result is one scalar, read together with the
- * other checks of a step.
+ * Finiteness probes built on IEEE 754 addition and multiplication only: no
+ * clip, max or comparison is involved (backends disagree on how those treat
+ * NaN: the wasm backend's clip and max-pool turn it into a finite value).
+ *
+ * - `sumProbe` (the fast path, one pass per tensor): a sum that contains a
+ *   NaN or ±Infinity is never finite, so a finite sum proves every element
+ *   finite. A non-finite sum can also be an overflow of finite values, so it
+ *   is confirmed by an exact probe before anything is refused.
+ * - `nonFiniteProbe` (exact): `x · 0` is 0 for every finite `x` and NaN for
+ *   NaN and ±Infinity, so the sum of `x · 0` is 0 exactly when all elements
+ *   are finite.
  */
 import { ops, scalar, type Tensor, zeros } from '@convkit/core';
+
+/**
+ * A float32 scalar, finite when every element of every tensor is finite.
+ * When it is not finite, a NaN or ±Infinity is present or the sum overflowed:
+ * confirm with `nonFiniteProbe`. Integer and boolean tensors are skipped.
+ * Call inside `tidy`.
+ */
+export function sumProbe(tensors: readonly Tensor[]): Tensor {
+  const parts = tensors.filter((t) => t.dtype === 'float32' && t.size > 0).map((t) => ops.sum(t));
+  if (parts.length === 0) return scalar(0);
+  return parts.length === 1 ? parts[0] : ops.addN(parts);
+}
 
 /**
  * A float32 scalar: 0 when every element of every tensor is finite, NaN

@@ -30,7 +30,7 @@ import {
 } from '@convkit/core';
 import type { LayerWeight } from '../engine/layer';
 import { checkPair } from './batch-checks';
-import { badIndices, nonFiniteProbe, nonFiniteRows } from './finite';
+import { badIndices, nonFiniteProbe, nonFiniteRows, sumProbe } from './finite';
 import type { LayersModel } from './layers-model';
 import { countInvalidTargets, throwInvalidTargets } from './loss-targets';
 import type { LossFn } from './losses';
@@ -68,6 +68,7 @@ export async function guardedTrainStep(step: StepContext, xs: Tensor, ys: Tensor
   let value: Tensor | undefined;
   let grads: Record<string, Tensor> = {};
   let checks: Tensor | undefined;
+  let stateAfter: NamedState[] = [];
   let optimizerTouched = false;
   let committed = false;
   try {
@@ -85,10 +86,10 @@ export async function guardedTrainStep(step: StepContext, xs: Tensor, ys: Tensor
       .map((v) => ({ variable: v, gradient: grads[v.name] }));
     const early = tidy(() => [
       ops.reshape(value!, []),
-      nonFiniteProbe([xs]),
-      nonFiniteProbe([ys]),
+      sumProbe([xs]),
+      sumProbe([ys]),
       countInvalidTargets(lossFn.targets, ys, k) ?? scalar(0),
-      nonFiniteProbe(pairs.map((p) => p.gradient)),
+      sumProbe(pairs.map((p) => p.gradient)),
     ]);
     optimizerTouched = true;
     try {
@@ -97,15 +98,16 @@ export async function guardedTrainStep(step: StepContext, xs: Tensor, ys: Tensor
       dispose(early);
       throw err;
     }
-    const stateAfter = optimizer.getState();
+    stateAfter = optimizer.getState();
+    const after = stateAfter;
     checks = tidy(() =>
-      ops.stack([...early, nonFiniteProbe([...weights.map((w) => w.variable), ...stateAfter.map((s) => s.tensor)])]),
+      ops.stack([...early, sumProbe([...weights.map((w) => w.variable), ...after.map((s) => s.tensor)])]),
     );
     dispose(early);
-    dispose(stateAfter.map((s) => s.tensor));
     const flags = await checks.data();
-    if (!Number.isFinite(flags[Check.Inputs])) await throwNonFiniteRows(context, 'inputs (x)', xs, RESTORED);
-    if (!Number.isFinite(flags[Check.Targets])) await throwNonFiniteRows(context, 'targets (y)', ys, RESTORED);
+    // A non-finite sum is confirmed by an exact probe (read on this rare path only): it may be an overflow.
+    if (!Number.isFinite(flags[Check.Inputs])) await refuseNonFiniteRows(context, 'inputs (x)', xs, RESTORED);
+    if (!Number.isFinite(flags[Check.Targets])) await refuseNonFiniteRows(context, 'targets (y)', ys, RESTORED);
     if (flags[Check.InvalidTargets] !== 0 && lossFn.targets) {
       await throwInvalidTargets(context, lossFn.lossName, lossFn.targets, ys, k);
     }
@@ -115,17 +117,23 @@ export async function guardedTrainStep(step: StepContext, xs: Tensor, ys: Tensor
         `${context}: the loss became ${loss} although the inputs and targets are finite; ${RESTORED}. The weights or activations probably grew too large: lower the learning rate or clip the gradients (clipNorm)`,
       );
     }
-    if (!Number.isFinite(flags[Check.Gradients])) {
-      const names = await nonFiniteNames(pairs.map((p) => ({ name: p.variable.name, tensor: p.gradient })));
+    const gradNames = Number.isFinite(flags[Check.Gradients])
+      ? ''
+      : await nonFiniteNames(pairs.map((p) => ({ name: p.variable.name, tensor: p.gradient })));
+    if (gradNames) {
       throw new NonFiniteError(
-        `${context}: the gradient of ${names} became NaN or infinite (loss ${loss}); ${RESTORED}. Lower the learning rate, clip the gradients (clipNorm) or check the inputs' scale`,
+        `${context}: the gradient of ${gradNames} became NaN or infinite (loss ${loss}); ${RESTORED}. Lower the learning rate, clip the gradients (clipNorm) or check the inputs' scale`,
       );
     }
     if (!Number.isFinite(flags[Check.Update])) {
-      const names = await nonFiniteNames(weights.map((w) => ({ name: w.name, tensor: w.variable })));
-      throw new NonFiniteError(
-        `${context}: the update made ${names || "the optimizer's state"} NaN or infinite (loss ${loss}); ${RESTORED}. Lower the learning rate or clip the gradients (clipNorm)`,
-      );
+      const weightNames = await nonFiniteNames(weights.map((w) => ({ name: w.name, tensor: w.variable })));
+      const stateNames = await nonFiniteNames(after.map((s) => ({ name: s.name, tensor: s.tensor })));
+      const what = [weightNames, stateNames && `the optimizer's state (${stateNames})`].filter(Boolean).join(' and ');
+      if (what) {
+        throw new NonFiniteError(
+          `${context}: the update made ${what} NaN or infinite (loss ${loss}); ${RESTORED}. Lower the learning rate or clip the gradients (clipNorm)`,
+        );
+      }
     }
     committed = true;
     for (const m of metrics) m.update(ys, pred!);
@@ -138,6 +146,7 @@ export async function guardedTrainStep(step: StepContext, xs: Tensor, ys: Tensor
     dispose(Object.values(grads));
     if (pred) dispose(pred);
     if (checks) dispose(checks);
+    dispose(stateAfter.map((s) => s.tensor));
   }
 }
 
@@ -168,8 +177,12 @@ async function nonFiniteNames(items: readonly { name: string; tensor: Tensor }[]
   }
 }
 
-/** Throws the `NonFiniteError` for a batch whose inputs or targets hold NaN or ±Infinity, naming the samples. */
-export async function throwNonFiniteRows(context: string, what: string, t: Tensor, outcome: string): Promise<never> {
+/**
+ * Throws the `NonFiniteError` for a batch whose inputs or targets hold NaN or
+ * ±Infinity, naming the samples; returns when every sample is finite (the
+ * fast probe had overflowed).
+ */
+export async function refuseNonFiniteRows(context: string, what: string, t: Tensor, outcome: string): Promise<void> {
   const rows = tidy(() => nonFiniteRows(t));
   let bad: number[];
   try {
@@ -177,6 +190,7 @@ export async function throwNonFiniteRows(context: string, what: string, t: Tenso
   } finally {
     rows.dispose();
   }
+  if (bad.length === 0) return;
   const list = bad.slice(0, 5).join(', ') + (bad.length > 5 ? ', …' : '');
   throw new NonFiniteError(
     `${context}: the ${what} contain NaN or ±Infinity in ${bad.length} of ${t.shape[0]} samples (sample${bad.length === 1 ? '' : 's'} ${list}); ${outcome}. Clean or drop those samples`,

@@ -146,6 +146,22 @@ for (const backend of ['cpu', 'wasm']) {
       await expect(model.fit(x, y, { batchSize: 8 })).rejects.toThrow(/epoch 1, batch 1: the inputs \(x\) contain NaN/);
     });
 
+    it('finite inputs whose sum overflows float32 are not mistaken for NaN (the fast probe is confirmed)', async () => {
+      // 8 samples with 1e38 in their first feature: the sum of x is 8e38 = Infinity in float32, yet
+      // every value is finite, and with a zero kernel the loss and the gradients stay finite.
+      const model = track(
+        new Sequential({
+          layers: [new Dense({ units: 3, activation: 'softmax', kernelInitializer: 'zeros', inputShape: [4] })],
+        }),
+      );
+      model.compile({ optimizer: new SGD({ learningRate: 1e-40 }), loss: 'sparseCategoricalCrossentropy' });
+      const x = track(tensor2d(Array.from({ length: 8 }, () => [1e38, 0, 0, 0])));
+      const y = labels([0, 1, 2, 0, 1, 2, 1, 0]);
+      const loss = await model.trainOnBatch(x, y);
+      expect(loss).toBeCloseTo(Math.log(3), 5);
+      expect(model.optimizer!.iterations).toBe(1);
+    });
+
     it('a NaN label is refused (sparse and one-hot targets)', async () => {
       const model = cnn();
       const x = images();
