@@ -88,7 +88,7 @@ export async function runSmoke(options: SmokeOptions = {}): Promise<SmokeResult>
   const losses: number[] = [];
   const t0 = performance.now();
   try {
-    for (let s = 0; s < steps; s++) losses.push(model.trainOnBatch(xs, ys));
+    for (let s = 0; s < steps; s++) losses.push(await model.trainOnBatch(xs, ys));
   } finally {
     dispose([xs, ys]);
     model.dispose();

