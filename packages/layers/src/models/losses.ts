@@ -159,7 +159,7 @@ export function registerLoss(name: string, fn: (yTrue: Tensor, yPred: Tensor) =>
   if (typeof name !== 'string' || name.length === 0)
     throw new ConfigError('registerLoss: name must be a non-empty string');
   if (typeof fn !== 'function') throw new ConfigError(`registerLoss('${name}'): fn must be a function`);
-  const loss = named(name, fn);
+  const loss = named(name, undefined, fn);
   LOSSES.set(name, () => loss);
   return loss;
 }
