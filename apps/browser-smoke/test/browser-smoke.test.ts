@@ -77,7 +77,7 @@ const servers: Server[] = [];
 
 beforeAll(async () => {
   const chromiumLookup = findChromium();
-  if (!chromiumLookup.path) {
+  if (chromiumLookup.path === undefined) {
     throw new Error(
       `browser-smoke: ${chromiumLookup.problem}. Run \`node scripts/ensure-test-tools.mjs\` (pnpm test does) to install one, ` +
         'or point CONVKIT_CHROMIUM at a Chromium binary. This test does not skip.',
