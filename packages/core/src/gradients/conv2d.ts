@@ -5,7 +5,7 @@
  * backprop kernels on the zero-inserted filter (see `dilate-filter.ts`).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { dilateFilter, pair, undilateFilterGrad } from './dilate-filter';
+import { dilatedFilterShape, dilateFilter, pair, undilateFilterGrad } from './dilate-filter';
 import { runKernel } from './run-kernel';
 
 /** Replaces tfjs-core's Conv2D gradient (registered by kernel name). */
@@ -26,12 +26,7 @@ export const conv2DGradConfig: tf.GradConfig = {
         }),
       filter: () =>
         tf.tidy(() => {
-          const filterShape: [number, number, number, number] = [
-            (filter.shape[0] - 1) * dh + 1,
-            (filter.shape[1] - 1) * dw + 1,
-            filter.shape[2],
-            filter.shape[3],
-          ];
+          const filterShape = dilatedFilterShape(filter, dh, dw);
           const inputs = { x, dy: dy as tf.Tensor };
           const g = runKernel(tf.Conv2DBackpropFilter, inputs, { ...common, filterShape });
           return undilateFilterGrad(g, dh, dw);

@@ -5,7 +5,7 @@
  * kernels on the zero-inserted filter (see `dilate-filter.ts`).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { dilateFilter, pair, undilateFilterGrad } from './dilate-filter';
+import { dilatedFilterShape, dilateFilter, pair, undilateFilterGrad } from './dilate-filter';
 import { runKernel } from './run-kernel';
 
 /** Replaces tfjs-core's DepthwiseConv2dNative gradient (registered by kernel name). */
@@ -25,12 +25,7 @@ export const depthwiseConv2dNativeGradConfig: tf.GradConfig = {
         }),
       filter: () =>
         tf.tidy(() => {
-          const filterShape: [number, number, number, number] = [
-            (filter.shape[0] - 1) * dh + 1,
-            (filter.shape[1] - 1) * dw + 1,
-            filter.shape[2],
-            filter.shape[3],
-          ];
+          const filterShape = dilatedFilterShape(filter, dh, dw);
           const inputs = { x, dy: dy as tf.Tensor };
           const g = runKernel(tf.DepthwiseConv2dNativeBackpropFilter, inputs, { ...common, filterShape });
           return undilateFilterGrad(g, dh, dw);

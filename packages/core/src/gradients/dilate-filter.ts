@@ -37,3 +37,9 @@ export function undilateFilterGrad(grad: tf.Tensor, dh: number, dw: number): tf.
   const [eh, ew, a, b] = grad.shape;
   return tf.stridedSlice(grad, [0, 0, 0, 0], [eh, ew, a, b], [dh, dw, 1, 1]) as tf.Tensor4D;
 }
+
+/** Shape of `filter` ([kh, kw, in, out|multiplier]) once dilated by (dh, dw): the shape `dilateFilter` returns. */
+export function dilatedFilterShape(filter: tf.Tensor4D, dh: number, dw: number): [number, number, number, number] {
+  const [kh, kw, c, m] = filter.shape;
+  return [(kh - 1) * dh + 1, (kw - 1) * dw + 1, c, m];
+}

@@ -58,15 +58,14 @@ type Conv2DArgs<T extends tf.Tensor3D | tf.Tensor4D> = Parameters<typeof tf.fuse
 type DepthwiseArgs<T extends tf.Tensor3D | tf.Tensor4D> = Parameters<typeof tf.fused.depthwiseConv2d<T>>[0];
 type MatMulArgs = Parameters<typeof tf.fused.matMul>[0];
 
-/**
- * `conv2d(x, filter, ...)` + `bias`, then `activation`: one FusedConv2D kernel
- * for inference; conv2d, add and the activation while gradients are recorded.
- */
-export function conv2d<T extends tf.Tensor3D | tf.Tensor4D>(args: Conv2DArgs<T>): T {
-  if (!recordingGradients()) return tf.fused.conv2d(args);
+/** The unfused form of a fused conv: `conv(x, filter, ...)`, then `+ bias`, then the activation. */
+function unfusedConv<T extends tf.Tensor3D | tf.Tensor4D>(
+  conv: typeof tf.conv2d | typeof tf.depthwiseConv2d,
+  args: Conv2DArgs<T> | DepthwiseArgs<T>,
+): T {
   const { x, filter, strides, pad, dataFormat, dilations, dimRoundingMode, bias } = args;
   return tf.tidy(() => {
-    let y: tf.Tensor = tf.conv2d(
+    let y: tf.Tensor = conv(
       x as tf.Tensor4D,
       filter as tf.Tensor4D,
       strides,
@@ -81,25 +80,19 @@ export function conv2d<T extends tf.Tensor3D | tf.Tensor4D>(args: Conv2DArgs<T>)
 }
 
 /**
+ * `conv2d(x, filter, ...)` + `bias`, then `activation`: one FusedConv2D kernel
+ * for inference; conv2d, add and the activation while gradients are recorded.
+ */
+export function conv2d<T extends tf.Tensor3D | tf.Tensor4D>(args: Conv2DArgs<T>): T {
+  return recordingGradients() ? unfusedConv(tf.conv2d, args) : tf.fused.conv2d(args);
+}
+
+/**
  * `depthwiseConv2d(x, filter, ...)` + `bias`, then `activation`: one fused
  * kernel for inference; the three ops while gradients are recorded.
  */
 export function depthwiseConv2d<T extends tf.Tensor3D | tf.Tensor4D>(args: DepthwiseArgs<T>): T {
-  if (!recordingGradients()) return tf.fused.depthwiseConv2d(args);
-  const { x, filter, strides, pad, dataFormat, dilations, dimRoundingMode, bias } = args;
-  return tf.tidy(() => {
-    let y: tf.Tensor = tf.depthwiseConv2d(
-      x as tf.Tensor4D,
-      filter as tf.Tensor4D,
-      strides,
-      pad,
-      dataFormat,
-      dilations,
-      dimRoundingMode,
-    );
-    if (bias !== undefined) y = tf.add(y, nchwBias(asTensor(bias)!, dataFormat));
-    return activate(y, args.activation, args.preluActivationWeights, args.leakyreluAlpha);
-  }) as T;
+  return recordingGradients() ? unfusedConv(tf.depthwiseConv2d, args) : tf.fused.depthwiseConv2d(args);
 }
 
 /**
