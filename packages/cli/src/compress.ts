@@ -1,5 +1,4 @@
 /** `convkit compress` and the second half of the quick start: compress a trained model and report each step. */
-import { writeFile } from 'node:fs/promises';
 import {
   checkCompressedTarget,
   compressModel,
@@ -13,6 +12,7 @@ import { type LayersModel, loadModel, ProgressBar } from '@convkit/layers';
 import { Adam } from '@convkit/optim';
 import type { CommonOptions } from './args';
 import { loadTrainTest } from './datasets';
+import { checkReportTarget, writeReportJson } from './report-json';
 import { saveOrRescue } from './save-or-rescue';
 import { train, trainReport, useBackend } from './train';
 
@@ -28,8 +28,9 @@ export async function compress(
   options: CommonOptions,
   log: (line: string) => void = console.log,
 ): Promise<PipelineResult> {
-  // Refuse an unusable --out before any training.
+  // Refuse an unusable --out or --report-json before any training.
   if (options.out) await checkCompressedTarget(options.out);
+  if (options.reportJson) await checkReportTarget(options.reportJson);
   let model: LayersModel;
   if (options.modelDir) {
     await useBackend(options.backend);
@@ -82,7 +83,7 @@ export async function compress(
         );
         log(`saved to ${out}`);
       }
-      if (options.reportJson) await writeFile(options.reportJson, JSON.stringify({ rows: result.rows }, null, 2));
+      if (options.reportJson) await writeReportJson(options.reportJson, result.rows);
     } catch (e) {
       result.model.dispose();
       throw e;

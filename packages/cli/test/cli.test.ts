@@ -140,6 +140,7 @@ describe('convkit CLI', () => {
         rows: Array<{ step: string; accuracy: number; gzipBytes: number }>;
       };
       expect(report.rows.map((r) => r.step)).toEqual(['original', 'pruned 50%', 'int8 PTQ']);
+      expect((report as { format?: string }).format).toBe('convkit-compress-report');
       expect(report.rows[2].gzipBytes).toBeLessThan(report.rows[0].gzipBytes / 3);
       expect(report.rows[2].accuracy).toBeGreaterThan(0.5);
       const loaded = await loadCompressed(file);

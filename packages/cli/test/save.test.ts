@@ -73,16 +73,21 @@ describe('convkit --out', () => {
     mkdirSync(join(dir, 'data'), { recursive: true });
     writeFileSync(join(dir, 'data', 'notes.txt'), 'mine');
     writeFileSync(join(dir, 'report.ckz'), 'not a compressed model');
+    writeFileSync(join(dir, 'results.json'), '{"mine": true}');
     const before = { top: snapshot(dir), data: snapshot(join(dir, 'data')) };
     const t0 = performance.now();
     expect(await runCli(['train', ...quickTrain, '--out', join(dir, 'data')], log)).toBe(2);
     expect(await runCli(['compress', ...quickTrain, '--out', join(dir, 'report.ckz')], log)).toBe(2);
     expect(await runCli(['train', ...quickTrain, '--out', '/'], log)).toBe(2);
+    expect(await runCli(['compress', ...quickTrain, '--report-json', join(dir, 'results.json')], log)).toBe(2);
     expect(performance.now() - t0).toBeLessThan(5000); // no training happened
     const text = lines.join('\n');
     expect(text).toContain(`refusing to save the model to ${join(dir, 'data')}: it is a folder that is not`);
     expect(text).toContain(`refusing to save the compressed model to ${join(dir, 'report.ckz')}`);
     expect(text).toContain('refusing to save the model to /: it is the root of the file system');
+    expect(text).toContain(
+      `refusing to save the report to ${join(dir, 'results.json')}: it is a file that is not a convkit`,
+    );
     expect(text).not.toMatch(/held-out accuracy|convkit-rescue/);
     expect({ top: snapshot(dir), data: snapshot(join(dir, 'data')) }).toEqual(before);
   });
