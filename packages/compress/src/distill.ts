@@ -16,14 +16,13 @@ import {
   ConfigError,
   dispose,
   keep,
-  NonFiniteError,
   ops,
   type Tensor,
   tidy,
-  variableGrads,
 } from '@convkit/core';
 import {
   type Callback,
+  guardedTrainStep,
   type History,
   isTensor,
   type LayersModel,
@@ -158,7 +157,6 @@ export async function distill(options: DistillOptions): Promise<History> {
     cb.setModel(student);
     cb.setParams({ epochs, batchSize });
   }
-  const vars = student.trainableWeights.map((w) => w.variable);
   const history: History = { epoch: [], history: {} };
   student.stopTraining = false;
   for (const cb of callbacks) await cb.onTrainBegin();
@@ -173,50 +171,53 @@ export async function distill(options: DistillOptions): Promise<History> {
       try {
         for (const cb of callbacks) await cb.onBatchBegin(step);
         const teacherLogits = teacherLogitsOf(batch.xs);
-        let pred: Tensor | undefined;
         let hard: Tensor | undefined;
         let soft: Tensor | undefined;
-        const { value, grads } = variableGrads(() => {
-          // With a softmax activation on the output layer the student runs with it switched off,
-          // so the distillation term sees exact logits; the hard loss and metrics get softmax(logits).
-          let out: Tensor;
-          let studentLogits: Tensor;
-          if (softmaxS) {
-            studentLogits = withLogitOutput(student, () => student.call(batch.xs, { training: true }));
-            out = ops.softmax(studentLogits);
-          } else {
-            out = student.call(batch.xs, { training: true });
-            studentLogits = logits(out, probsS);
-          }
-          pred = keep(out);
-          const h = hardLoss(batch.ys, out);
-          const s = distillationLoss(teacherLogits, studentLogits, T);
-          hard = keep(h);
-          soft = keep(s);
-          return ops.add(ops.mul(h, alpha), ops.mul(s, 1 - alpha)) as never;
-        }, vars);
         try {
-          const loss = value.dataSync()[0];
-          if (!Number.isFinite(loss)) {
-            throw new NonFiniteError(`distill: the loss became ${loss} at epoch ${epoch + 1}, batch ${step + 1}`);
-          }
-          optimizer.applyGradients(
-            vars.filter((v) => grads[v.name] !== undefined).map((v) => ({ variable: v, gradient: grads[v.name] })),
+          // The guarded step of `fit`: a NaN or infinite loss, gradient, weight or optimizer
+          // slot raises NonFiniteError and leaves the student and its optimizer as they were.
+          const loss = await guardedTrainStep(
+            {
+              model: student,
+              optimizer,
+              lossFn: hardLoss,
+              metrics: student.metrics,
+              context: `distill, epoch ${epoch + 1}, batch ${step + 1}`,
+              objective: (xs, ys) => {
+                // With a softmax activation on the output layer the student runs with it switched off,
+                // so the distillation term sees exact logits; the hard loss and metrics get softmax(logits).
+                let out: Tensor;
+                let studentLogits: Tensor;
+                if (softmaxS) {
+                  studentLogits = withLogitOutput(student, () => student.call(xs, { training: true }));
+                  out = ops.softmax(studentLogits);
+                } else {
+                  out = student.call(xs, { training: true });
+                  studentLogits = logits(out, probsS);
+                }
+                const h = hardLoss(ys, out);
+                const s = distillationLoss(teacherLogits, studentLogits, T);
+                hard = keep(h);
+                soft = keep(s);
+                return { loss: ops.add(ops.mul(h, alpha), ops.mul(s, 1 - alpha)), pred: out };
+              },
+            },
+            batch.xs,
+            batch.ys,
           );
-          for (const m of student.metrics) m.update(batch.ys, pred!);
+          const [hardValue, softValue] = await Promise.all([hard!.data(), soft!.data()]);
           const size = batch.xs.shape[0];
           sums = {
             loss: sums.loss + loss * size,
-            hard: sums.hard + hard!.dataSync()[0] * size,
-            soft: sums.soft + soft!.dataSync()[0] * size,
+            hard: sums.hard + hardValue[0] * size,
+            soft: sums.soft + softValue[0] * size,
           };
           count += size;
           const logs: Logs = { loss, size };
           for (const m of student.metrics) logs[m.name] = m.result();
           for (const cb of callbacks) await cb.onBatchEnd(step, logs);
         } finally {
-          dispose([value, teacherLogits, ...Object.values(grads)]);
-          dispose([pred, hard, soft].filter((t): t is Tensor => t !== undefined));
+          dispose([teacherLogits, ...[hard, soft].filter((t): t is Tensor => t !== undefined)]);
         }
       } finally {
         dispose([batch.xs, batch.ys]);

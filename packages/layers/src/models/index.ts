@@ -43,3 +43,5 @@ export {
   DEFAULT_MAX_PARAMS,
   planTopology,
 } from './topology-plan';
+export type { StepContext } from './train-step';
+export { guardedTrainStep } from './train-step';

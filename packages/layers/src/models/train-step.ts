@@ -44,6 +44,14 @@ export interface StepContext {
   metrics: readonly Metric[];
   /** Starts every error message, e.g. `Model "m".fit, epoch 2, batch 1`. */
   context: string;
+  /**
+   * A custom objective for training loops beyond `fit` (distillation, say):
+   * returns the scalar loss to minimise and the model's predictions (for the
+   * metrics), both created inside the gradient scope. Default: `lossFn(ys,
+   * model.call(xs))` plus the layers' regularization losses. `lossFn` still
+   * checks the targets and names the loss in errors.
+   */
+  objective?: (xs: Tensor, ys: Tensor) => { loss: Tensor; pred: Tensor };
 }
 
 const RESTORED = 'the weights and the optimizer state were restored to their values before this step';
@@ -53,7 +61,14 @@ const Check = { Loss: 0, Inputs: 1, Targets: 2, InvalidTargets: 3, Gradients: 4,
 
 /**
  * Runs one guarded step on `xs, ys` and resolves to the batch loss (see the
- * file comment). Does not dispose `xs` or `ys`.
+ * file comment): what `fit` and `trainOnBatch` run, exported for custom
+ * training loops. Does not dispose `xs` or `ys`.
+ *
+ * @throws NonFiniteError when the loss, a gradient, a weight or an optimizer
+ * slot becomes NaN or ±Infinity, or the batch holds such values; the weights
+ * and the optimizer state are then as they were before the step.
+ * @throws DataFormatError for targets the loss cannot take; ShapeError for
+ * mismatched shapes.
  */
 export async function guardedTrainStep(step: StepContext, xs: Tensor, ys: Tensor): Promise<number> {
   const { model, optimizer, lossFn, metrics, context } = step;
@@ -73,6 +88,11 @@ export async function guardedTrainStep(step: StepContext, xs: Tensor, ys: Tensor
   let committed = false;
   try {
     ({ value, grads } = variableGrads(() => {
+      if (step.objective) {
+        const custom = step.objective(xs, ys);
+        pred = keep(custom.pred);
+        return custom.loss as never;
+      }
       const out = model.call(xs, { training: true });
       pred = keep(out);
       let loss = lossFn(ys, out);
