@@ -10,16 +10,7 @@
  * softmax ignores. The teacher may be an ensemble: its logits are then the
  * mean of its members' (a geometric mean of their probabilities).
  */
-import {
-  type Batch,
-  type BatchSource,
-  ConfigError,
-  dispose,
-  keep,
-  ops,
-  type Tensor,
-  tidy,
-} from '@convkit/core';
+import { type Batch, type BatchSource, ConfigError, dispose, keep, ops, type Tensor, tidy } from '@convkit/core';
 import {
   type Callback,
   guardedTrainStep,
