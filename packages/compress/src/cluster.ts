@@ -95,21 +95,18 @@ export class WeightClusterer {
   readonly kernels: KernelClusters[];
   private stripped = false;
 
+  /**
+   * Use `clusterWeights(model, options)`: it reads the kernels (asynchronously)
+   * and hands their values here.
+   */
   constructor(
     readonly model: LayersModel,
-    readonly options: ClusterOptions = {},
+    readonly options: ClusterOptions,
+    kernels: readonly { weight: LayerWeight; values: Float32Array }[],
   ) {
-    const k = options.clusters ?? 16;
-    if (!Number.isInteger(k) || k < 2 || k > 256) {
-      throw new ConfigError(`clusterWeights: clusters must be an integer from 2 to 256, got ${String(k)}`);
-    }
-    const init = options.init ?? 'linear';
-    if (init !== 'linear' && init !== 'density') {
-      throw new ConfigError(`clusterWeights: init must be 'linear' or 'density', got ${String(init)}`);
-    }
+    const { k, init } = checkClusterOptions(options);
     const preserveZeros = options.preserveZeros ?? true;
-    this.kernels = selectKernels(model, options.layers, 'clusterWeights').map((weight) => {
-      const values = weight.variable.dataSync() as Float32Array;
+    this.kernels = kernels.map(({ weight, values }) => {
       const keep = preserveZeros ? values.filter((v) => v !== 0) : values;
       const kk = Math.max(1, Math.min(preserveZeros && keep.length < values.length ? k - 1 : k, keep.length));
       const { centroids, assignment: sub } = kmeans1d(keep, kk, { init, iterations: options.iterations });
@@ -134,11 +131,20 @@ export class WeightClusterer {
     }
   }
 
-  /** After an optimizer step: moves each centroid to the mean of its weights and sets the weights back to it. */
-  step(): void {
+  /**
+   * After an optimizer step: moves each centroid to the mean of its weights and
+   * sets the weights back to it. Reads every clustered kernel in one batch of
+   * asynchronous reads.
+   */
+  step(): Promise<void> {
     if (this.stripped) throw new ConfigError('WeightClusterer: strip() was called');
-    for (const kc of this.kernels) {
-      const values = kc.weight.variable.dataSync();
+    return this.recentre();
+  }
+
+  private async recentre(): Promise<void> {
+    const all = await readAll(this.kernels.map((kc) => kc.weight));
+    this.kernels.forEach((kc, n) => {
+      const values = all[n];
       const sums = new Float64Array(kc.centroids.length);
       const counts = new Uint32Array(kc.centroids.length);
       for (let i = 0; i < values.length; i++) {
@@ -148,7 +154,7 @@ export class WeightClusterer {
         counts[a]++;
       }
       for (let c = 0; c < sums.length; c++) if (counts[c] > 0) kc.centroids[c] = sums[c] / counts[c];
-    }
+    });
     this.write();
   }
 
@@ -156,16 +162,19 @@ export class WeightClusterer {
   callback(): Callback {
     const self = this;
     return new (class extends Callback {
-      override onBatchEnd(): void {
-        self.step();
+      override async onBatchEnd(): Promise<void> {
+        await self.step();
       }
     })();
   }
 
   /** Distinct values per clustered kernel (≤ clusters, plus 0 when zeros are preserved). */
-  distinctValues(): Record<string, number> {
+  async distinctValues(): Promise<Record<string, number>> {
+    const all = await readAll(this.kernels.map((kc) => kc.weight));
     const out: Record<string, number> = {};
-    for (const { weight } of this.kernels) out[weight.name] = new Set(weight.variable.dataSync()).size;
+    this.kernels.forEach(({ weight }, n) => {
+      out[weight.name] = new Set(all[n]).size;
+    });
     return out;
   }
 
@@ -176,7 +185,37 @@ export class WeightClusterer {
   }
 }
 
-/** Clusters `model`'s kernels in place (see `WeightClusterer`). */
-export function clusterWeights(model: LayersModel, options: ClusterOptions = {}): WeightClusterer {
-  return new WeightClusterer(model, options);
+/** The cluster count and initialisation of `options`, validated. */
+function checkClusterOptions(options: ClusterOptions): { k: number; init: 'linear' | 'density' } {
+  const k = options.clusters ?? 16;
+  if (!Number.isInteger(k) || k < 2 || k > 256) {
+    throw new ConfigError(`clusterWeights: clusters must be an integer from 2 to 256, got ${String(k)}`);
+  }
+  const init = options.init ?? 'linear';
+  if (init !== 'linear' && init !== 'density') {
+    throw new ConfigError(`clusterWeights: init must be 'linear' or 'density', got ${String(init)}`);
+  }
+  return { k, init };
+}
+
+/** The values of `weights`, read asynchronously all at once (no synchronous read stalls a GPU). */
+async function readAll(weights: readonly LayerWeight[]): Promise<Float32Array[]> {
+  return Promise.all(weights.map(async (w) => (await w.variable.data()) as Float32Array));
+}
+
+/**
+ * Clusters `model`'s kernels in place (see `WeightClusterer`). Invalid options
+ * throw a `ConfigError` at once; the kernels are then read asynchronously.
+ */
+export function clusterWeights(model: LayersModel, options: ClusterOptions = {}): Promise<WeightClusterer> {
+  checkClusterOptions(options);
+  const weights = selectKernels(model, options.layers, 'clusterWeights');
+  return readAll(weights).then(
+    (all) =>
+      new WeightClusterer(
+        model,
+        options,
+        weights.map((weight, i) => ({ weight, values: all[i] })),
+      ),
+  );
 }

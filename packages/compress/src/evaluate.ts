@@ -13,16 +13,19 @@ export type EvalData = [Tensor, Tensor] | BatchSource;
 export async function accuracyOf(model: LayersModel, data: EvalData, batchSize = 256): Promise<number> {
   let correct = 0;
   let total = 0;
-  const count = (xs: Tensor, ys: Tensor): void => {
+  const count = async (xs: Tensor, ys: Tensor): Promise<void> => {
     const hits = tidy(() => {
       const pred = ops.argMax(model.call(xs, { training: false }), -1);
       const labels =
         ys.rank > 1 && ys.shape[ys.rank - 1] > 1 ? ops.argMax(ys, -1) : ops.reshape(ops.cast(ys, 'int32'), [-1]);
       return ops.sum(ops.cast(ops.equal(pred, labels), 'float32'));
     });
-    correct += hits.dataSync()[0];
+    try {
+      correct += (await hits.data())[0];
+    } finally {
+      hits.dispose();
+    }
     total += xs.shape[0];
-    hits.dispose();
   };
   if (Array.isArray(data) && isTensor(data[0])) {
     const [x, y] = data;
@@ -31,7 +34,7 @@ export async function accuracyOf(model: LayersModel, data: EvalData, batchSize =
       const xs = sliceBatch(x, s, n);
       const ys = sliceBatch(y, s, n);
       try {
-        count(xs, ys);
+        await count(xs, ys);
       } finally {
         dispose([xs, ys]);
       }
@@ -39,7 +42,7 @@ export async function accuracyOf(model: LayersModel, data: EvalData, batchSize =
   } else {
     for await (const b of data as AsyncIterable<Batch>) {
       try {
-        count(b.xs, b.ys);
+        await count(b.xs, b.ys);
       } finally {
         dispose([b.xs, b.ys]);
       }
@@ -73,14 +76,25 @@ export async function measureLatency(model: LayersModel, batch: number, runs: nu
 }
 
 /** Max and mean |a − b| of two models' outputs on `x` (e.g. a quantized model against its float original). */
-export function outputDifference(a: LayersModel, b: LayersModel, x: Tensor): { max: number; mean: number } {
-  const [mx, mn] = tidy(() => {
-    const d = ops.abs(ops.sub(a.predict(x, { batchSize: 256 }), b.predict(x, { batchSize: 256 })));
-    return [ops.max(d), ops.mean(d)];
+export function outputDifference(a: LayersModel, b: LayersModel, x: Tensor): Promise<{ max: number; mean: number }> {
+  return maxMeanAbsDifference(
+    () => a.predict(x, { batchSize: 256 }),
+    () => b.predict(x, { batchSize: 256 }),
+  );
+}
+
+/** Max and mean |p − q| of two tensors computed in one scope, read in one asynchronous read. */
+async function maxMeanAbsDifference(p: () => Tensor, q: () => Tensor): Promise<{ max: number; mean: number }> {
+  const both = tidy(() => {
+    const d = ops.abs(ops.sub(p(), q()));
+    return ops.stack([ops.max(d), ops.mean(d)]);
   });
-  const out = { max: mx.dataSync()[0], mean: mn.dataSync()[0] };
-  dispose([mx, mn]);
-  return out;
+  try {
+    const [max, mean] = await both.data();
+    return { max, mean };
+  } finally {
+    both.dispose();
+  }
 }
 
 /**
@@ -117,12 +131,9 @@ export function withLogitOutput<T>(model: LayersModel, fn: () => T): T {
 }
 
 /** Max and mean |Δ| of two models' logits on `x` (see `logitsOf`), e.g. an int8 model against its float original. */
-export function logitsDifference(a: LayersModel, b: LayersModel, x: Tensor): { max: number; mean: number } {
-  const [mx, mn] = tidy(() => {
-    const d = ops.abs(ops.sub(logitsOf(a, x), logitsOf(b, x)));
-    return [ops.max(d), ops.mean(d)];
-  });
-  const out = { max: mx.dataSync()[0], mean: mn.dataSync()[0] };
-  dispose([mx, mn]);
-  return out;
+export function logitsDifference(a: LayersModel, b: LayersModel, x: Tensor): Promise<{ max: number; mean: number }> {
+  return maxMeanAbsDifference(
+    () => logitsOf(a, x),
+    () => logitsOf(b, x),
+  );
 }

@@ -123,7 +123,7 @@ export async function compressModel(model: LayersModel, options: PipelineOptions
     if (options.cluster) {
       const { clusters, epochs = 1 } = options.cluster;
       log(`clustering every kernel into ${clusters} values, fine-tuning ${epochs} epoch(s)`);
-      const clusterer = clusterWeights(current, { clusters });
+      const clusterer = await clusterWeights(current, { clusters });
       if (epochs > 0) await fit(current, epochs, [clusterer.callback()]);
       clusterer.strip();
       rows.push(await measure(`clustered k=${clusters}`, current, size));
@@ -142,7 +142,7 @@ export async function compressModel(model: LayersModel, options: PipelineOptions
         log('int8 post-training quantization (calibrating activations)');
         q = await quantizeModel(current, { calibrationData: options.calibrationData });
       }
-      const diff = 'shape' in x ? logitsDifference(current, q.model, x) : undefined;
+      const diff = 'shape' in x ? await logitsDifference(current, q.model, x) : undefined;
       current.dispose();
       current = q.model;
       size.weights = 'int8';

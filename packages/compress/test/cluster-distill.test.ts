@@ -44,15 +44,15 @@ describe('clusterWeights', () => {
     const zeros = model.weights
       .filter((w) => w.name.endsWith('kernel'))
       .map((w) => Array.from(w.variable.dataSync()).map((v) => v === 0));
-    const clusterer = clusterWeights(model, { clusters: 8 });
-    for (const n of Object.values(clusterer.distinctValues())) expect(n).toBeLessThanOrEqual(9); // 7 centroids + 0... ≤ k + 1
+    const clusterer = await clusterWeights(model, { clusters: 8 });
+    for (const n of Object.values(await clusterer.distinctValues())) expect(n).toBeLessThanOrEqual(9); // 7 centroids + 0... ≤ k + 1
     const centroidsBefore = clusterer.kernels.map((k) => Float32Array.from(k.centroids));
     await model.fit(x, y, { epochs: 1, batchSize: 32, callbacks: [clusterer.callback()] });
     const before = numTensors();
     const h = await model.fit(x, y, { epochs: 2, batchSize: 32, callbacks: [clusterer.callback()] });
     expect(numTensors()).toBe(before);
     expect(Number.isFinite(h.history.loss[1])).toBe(true);
-    for (const n of Object.values(clusterer.distinctValues())) expect(n).toBeLessThanOrEqual(8);
+    for (const n of Object.values(await clusterer.distinctValues())) expect(n).toBeLessThanOrEqual(8);
     // the centroids moved with training, the zeros did not
     expect(clusterer.kernels.some((k, i) => k.centroids.some((c, j) => c !== centroidsBefore[i][j]))).toBe(true);
     model.weights

@@ -116,7 +116,7 @@ describe('post-training quantization', () => {
         expect(Math.abs(q)).toBeLessThanOrEqual(127.001);
       }
     }
-    const diff = logitsDifference(model, quantized.model, x);
+    const diff = await logitsDifference(model, quantized.model, x);
     expect(diff.max).toBeGreaterThan(0);
     expect(diff.mean).toBeLessThan(0.1);
     const accF = await accuracyOf(model, [x, y]);
