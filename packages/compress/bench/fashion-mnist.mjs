@@ -161,6 +161,8 @@ if (args.baseline && existsSync(resolve(args.baseline, 'model.json'))) {
 const base = await measure('baseline (float32)', baseline, FLOAT);
 const checks = [];
 const check = (what, ok, detail) => checks.push({ what, ok, detail });
+// Points lost from a to b, rounded to 1e-6 so that exactly 0.5 points (e.g. 78.25% → 77.75%) is not 0.50000000001.
+const lost = (a, b) => Math.round(1e8 * (a - b)) / 1e6;
 const pts = (a, b) => {
   const d = 100 * (a - b);
   return `${d >= 0 ? '+' : ''}${d.toFixed(2)}`;
@@ -194,7 +196,7 @@ for (const sp of [0.8, 0.9]) {
   const ref = rows.find((x) => x.step.startsWith('baseline +')) ?? base;
   check(
     `pruned ${sp * 100}%: loses ≤ ${sp === 0.8 ? 0.5 : 1.5} points vs the unpruned model trained the same way`,
-    100 * (ref.accuracy - r.accuracy) <= (sp === 0.8 ? 0.5 : 1.5),
+    lost(ref.accuracy, r.accuracy) <= (sp === 0.8 ? 0.5 : 1.5),
     `${(r.accuracy * 100).toFixed(2)}% vs ${(ref.accuracy * 100).toFixed(2)}% (${pts(r.accuracy, ref.accuracy)}), vs baseline ${pts(r.accuracy, base.accuracy)}`,
   );
   pruned[sp] = m;
@@ -222,7 +224,7 @@ for (const sp of [0.8, 0.9]) {
   const r = await measure(`trained pruned ${sp * 100}% (sparse file)`, m, AUTO, { 'kernel sparsity': overall });
   check(
     `trained with pruning to ${sp * 100}%: loses ≤ ${sp === 0.8 ? 0.5 : 1.5} points vs the baseline trained the same way`,
-    100 * (base.accuracy - r.accuracy) <= (sp === 0.8 ? 0.5 : 1.5),
+    lost(base.accuracy, r.accuracy) <= (sp === 0.8 ? 0.5 : 1.5),
     `${(r.accuracy * 100).toFixed(2)}% vs ${(base.accuracy * 100).toFixed(2)}% (${pts(r.accuracy, base.accuracy)})`,
   );
   m.dispose();
@@ -251,7 +253,7 @@ if (want('ptq')) {
   );
   check(
     'int8 PTQ: loses ≤ 0.5 points',
-    100 * (base.accuracy - r.accuracy) <= 0.5,
+    lost(base.accuracy, r.accuracy) <= 0.5,
     `${pts(r.accuracy, base.accuracy)} points`,
   );
   const qp = await quantizeModel(baseline, { calibrationData: calib.xs, method: 'percentile', percentile: 99.99 });
@@ -292,7 +294,7 @@ if (want('qat')) {
   );
   check(
     'int8 QAT: loses ≤ 0.2 points',
-    100 * (base.accuracy - r.accuracy) <= 0.2,
+    lost(base.accuracy, r.accuracy) <= 0.2,
     `${pts(r.accuracy, base.accuracy)} points`,
   );
   q.model.dispose();
@@ -319,7 +321,7 @@ if (want('structured')) {
   );
   check(
     'structured 50%: loses ≤ 1.5 points after fine-tuning',
-    100 * (base.accuracy - r.accuracy) <= 1.5,
+    lost(base.accuracy, r.accuracy) <= 1.5,
     `${pts(r.accuracy, base.accuracy)} points`,
   );
   check(
