@@ -3,7 +3,7 @@
 // regenerates it, and names the machine it was measured on: figures from different machines are not
 // comparable, ratios within one run are.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 
 /** The command line that ran this script, relative to the working directory (as the docs print it). */
@@ -13,13 +13,18 @@ export function commandLine() {
   return ['node', script, ...args].join(' ');
 }
 
-/** One line naming the machine: CPU model, logical cores, memory, OS, Node version and the date. */
+/**
+ * One line naming the machine: CPU model, logical cores, memory, OS, Node version, the date, and the
+ * 1-minute load average when the table was written (near 0 on a quiet machine; above the core count,
+ * other programs competed for the CPU and every figure is low).
+ */
 export function machineLine() {
   const cores = cpus();
   const model = cores[0]?.model?.replace(/\s+/g, ' ').trim() || 'unknown CPU';
   const gib = (totalmem() / 2 ** 30).toFixed(0);
   const date = new Date().toISOString().slice(0, 10);
-  return `${model}, ${cores.length} logical cores, ${gib} GiB, ${platform()} ${release()}, Node ${process.version}, ${date}`;
+  const load = loadavg()[0].toFixed(1);
+  return `${model}, ${cores.length} logical cores, ${gib} GiB, ${platform()} ${release()}, Node ${process.version}, ${date}, load average ${load}`;
 }
 
 /**
