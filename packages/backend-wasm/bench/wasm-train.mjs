@@ -3,18 +3,24 @@
 // (wasm 2 threads / 1 thread, tfjs cpu, PyTorch side by side) and inference.
 // Run after building: pnpm --filter @convkit/backend-wasm build && node bench/wasm-train.mjs
 // Options: --quick (fewer repetitions), --no-torch, --no-cpu, --no-kernels (skip the per-kernel table),
-// --kernels-only.
+// --kernels-only, --markdown DIR (also write the tables as Markdown for the docs site: DIR/wasm-train.md,
+// DIR/wasm-inference.md and DIR/wasm-kernels.md; e.g. --markdown docs/guide/generated).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { replacedTfjsWasmKernel, setConvkitKernelsEnabled, setThreadsCount } from '@convkit/backend-wasm';
 import { setBackend } from '@convkit/core';
 import * as tf from '@tensorflow/tfjs-core';
+import { machineLine, mdTable, writeMarkdown } from '../../../bench/markdown.mjs';
 
 // The user-facing API, from the sibling packages' built dist (this package does not depend on them).
 const { Conv2D, Dense, Flatten, MaxPool2D, Sequential } = await import('../../layers/dist/index.js');
 const { Adam } = await import('../../optim/dist/index.js');
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const mdAt = argv.indexOf('--markdown');
+const MARKDOWN = mdAt >= 0 ? argv[mdAt + 1] : undefined;
+if (mdAt >= 0 && (!MARKDOWN || MARKDOWN.startsWith('--'))) throw new Error('--markdown needs a directory');
 const QUICK = args.has('--quick');
 const REPS = QUICK ? 5 : 15;
 const B = 64;
@@ -211,12 +217,22 @@ function torchRun(threads) {
  * OpenMP threads can thrash (batch-1 at ~30 ms), so the comparison uses the
  * faster of the two (the harder competitor); both rows are printed.
  */
+let torchMissing = '';
 function torchSide() {
-  if (args.has('--no-torch')) return null;
-  if (spawnSync('/usr/bin/python3', ['-c', 'import torch'], { stdio: 'ignore' }).status !== 0) return null;
+  if (args.has('--no-torch')) {
+    torchMissing = 'skipped (--no-torch)';
+    return null;
+  }
+  if (spawnSync('/usr/bin/python3', ['-c', 'import torch'], { stdio: 'ignore' }).status !== 0) {
+    torchMissing = "not installed on this machine (`python3 -c 'import torch'` failed): no comparison";
+    return null;
+  }
   const t2 = torchRun(2);
   const t1 = torchRun(1);
-  if (!t2 && !t1) return null;
+  if (!t2 && !t1) {
+    torchMissing = 'failed to run (packages/backend-wasm/bench/torch-train.py)';
+    return null;
+  }
   const best = !t1 || (t2 && t2.train >= t1.train) ? t2 : t1;
   return { ...best, t2, t1 };
 }
@@ -283,6 +299,7 @@ if (!args.has('--no-kernels')) {
   console.log('| --- | ---: | ---: | ---: | --- |');
   for (const [n, ours, , tw, cpu, impl] of rows)
     console.log(`| ${n} | ${fmt(ours)} | ${fmt(tw)} | ${fmt(cpu, 3)} | ${impl} |`);
+  if (MARKDOWN) await writeKernelsMarkdown();
   if (args.has('--kernels-only')) process.exit(0);
 }
 
@@ -383,6 +400,7 @@ line('raw tfjs ops + tf.train.adam, wasm 2 threads', train.raw2.imgs, train.raw2
 if (train.cpu) line('convkit layers, tfjs cpu (batch 8)', train.cpu.imgs, train.cpu.ms);
 if (torch?.t2) line('PyTorch CPU, 2 threads, OpenBLAS 1 thread', torch.t2.train, (64 / torch.t2.train) * 1000);
 if (torch?.t1) line('PyTorch CPU, 1 thread', torch.t1.train, (64 / torch.t1.train) * 1000);
+if (!torch) console.log(`| PyTorch CPU | ${torchMissing} | | | | |`);
 if (torch) console.log(`(vs PyTorch: against its faster run, ${torch.threads} thread${torch.threads > 1 ? 's' : ''})`);
 console.log(`(tensors left after a trainOnBatch step: ${train.layers2.leaked})`);
 
@@ -408,4 +426,87 @@ for (const [k, t] of [
   if (t) console.log(`| PyTorch, ${k} | ${fmt(t.infer1_ms, 3)} | ${fmt(t.infer256, 0)} | |`);
 
 if (train.layers2.prof) profileTable('Profile of one trainOnBatch step (wasm, 2 threads)', train.layers2.prof);
+if (MARKDOWN) await writeRunMarkdown();
 process.exit(0);
+
+// ---------- Markdown for the docs site (see bench/markdown.mjs) ----------
+async function writeKernelsMarkdown() {
+  const body = [
+    `Per-kernel GFLOP/s on the layers of the reference CNN, batch 64 (tfjs cpu timed on 8 images), median of ${REPS} runs.`,
+    '',
+    `Machine: ${machineLine()}.`,
+    '',
+    mdTable(
+      ['kernel', 'convkit wasm', 'tfjs-backend-wasm', 'tfjs cpu', 'implementation'],
+      rows.map(([n, ours, , tw, cpu, impl]) => [n, fmt(ours), fmt(tw), fmt(cpu, 3), impl]),
+      ['l', 'r', 'r', 'r', 'l'],
+    ),
+  ];
+  console.error(`wrote ${await writeMarkdown(MARKDOWN, 'wasm-kernels', body.join('\n'))}`);
+}
+
+async function writeRunMarkdown() {
+  const vsTorch = (imgs) => (torch ? `${fmt(imgs / torch.train, 2)}×` : '—');
+  const vsCpu = (imgs) => (train.cpu ? `${fmt(imgs / train.cpu.imgs, 0)}×` : '—');
+  const trow = (name, imgs, ms) => [
+    name,
+    fmt(imgs),
+    fmt((imgs * FLOP_PER_IMG) / 1e9),
+    fmt(ms),
+    vsTorch(imgs),
+    vsCpu(imgs),
+  ];
+  const trainRows = [
+    trow('convkit `trainOnBatch`, wasm, 2 threads', train.layers2.imgs, train.layers2.ms),
+    trow('convkit `trainOnBatch`, wasm, 1 thread', train.layers1.imgs, train.layers1.ms),
+    trow('raw tfjs ops + `tf.train.adam`, wasm, 2 threads', train.raw2.imgs, train.raw2.ms),
+  ];
+  if (train.cpu) trainRows.push(trow('convkit `trainOnBatch`, tfjs cpu (batch 8)', train.cpu.imgs, train.cpu.ms));
+  if (torch?.t2) trainRows.push(trow('PyTorch CPU, 2 threads', torch.t2.train, (64 / torch.t2.train) * 1000));
+  if (torch?.t1) trainRows.push(trow('PyTorch CPU, 1 thread', torch.t1.train, (64 / torch.t1.train) * 1000));
+  if (!torch) trainRows.push(['PyTorch CPU', torchMissing, '', '', '', '']);
+  const trainBody = [
+    `Training the reference CNN (Conv 32 → pool → Conv 64 → pool → Dense 128 → Dense 10) with Adam 1e-3 on batches of 64 random 28×28 images: median of ${STEPS} steps after 2 warm-up steps, every system measured in this one run${torch ? ` (the "vs PyTorch" column compares with its faster run, ${torch.threads} thread${torch.threads > 1 ? 's' : ''})` : ''}.`,
+    '',
+    `Machine: ${machineLine()}.`,
+    '',
+    mdTable(['system', 'img/s', 'GFLOP/s', 'ms/step', 'vs PyTorch', 'vs tfjs cpu'], trainRows, [
+      'l',
+      'r',
+      'r',
+      'r',
+      'r',
+      'r',
+    ]),
+  ];
+  const infRows = [
+    ['convkit wasm (2 threads)', 'ck'],
+    ['plain tfjs-backend-wasm (XNNPACK, 1 thread)', 'tw'],
+  ].map(([name, k]) => [
+    name,
+    `${fmt(median(inf[`${k}1`]), 3)} ms`,
+    fmt((256 / median(inf[`${k}256`])) * 1000, 0),
+    `${fmt(median(conv2[k]) * 1000, 0)} µs`,
+  ]);
+  infRows.push([
+    'convkit ÷ tfjs-backend-wasm speed',
+    `${fmt(median(inf.tw1) / median(inf.ck1), 2)}×`,
+    `${fmt(median(inf.tw256) / median(inf.ck256), 2)}×`,
+    `${fmt(median(conv2.tw) / median(conv2.ck), 2)}×`,
+  ]);
+  for (const [k, t] of [
+    ['2 threads', torch?.t2],
+    ['1 thread', torch?.t1],
+  ])
+    if (t) infRows.push([`PyTorch CPU, ${k}`, `${fmt(t.infer1_ms, 3)} ms`, fmt(t.infer256, 0), '']);
+  if (!torch) infRows.push(['PyTorch CPU', torchMissing, '', '']);
+  const infBody = [
+    `Inference with the same layers model and weights (\`model.predict\`): median over ${rounds} rounds in which convkit's kernels and plain tfjs-backend-wasm alternate, so drift of the machine hits both alike.`,
+    '',
+    `Machine: ${machineLine()}.`,
+    '',
+    mdTable(['system', 'batch-1 latency', 'batch-256 img/s', 'conv2 alone, batch 1'], infRows, ['l', 'r', 'r', 'r']),
+  ];
+  console.error(`wrote ${await writeMarkdown(MARKDOWN, 'wasm-train', trainBody.join('\n'))}`);
+  console.error(`wrote ${await writeMarkdown(MARKDOWN, 'wasm-inference', infBody.join('\n'))}`);
+}

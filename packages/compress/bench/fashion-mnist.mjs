@@ -4,9 +4,15 @@
 // prints the report and the acceptance checks of the compress issue.
 //
 //   pnpm build && node packages/compress/bench/fashion-mnist.mjs [--epochs 10] [--finetune 3]
-//       [--quick] [--data-dir DIR] [--baseline DIR] [--json FILE] [--only a,b,c]
+//       [--quick] [--data-dir DIR] [--baseline DIR] [--json FILE] [--markdown DIR] [--only a,b,c]
+//       [--train-count N] [--test-count N]
 //
 // --quick: 4,000 training and 1,000 test images, 1 epoch each: checks the script, not the numbers.
+// --train-count, --test-count: use the first N training / test images (default: all; --quick: 4,000 / 1,000).
+// --markdown DIR: also write the report and the checks as Markdown tables for the docs site
+//   (DIR/compress-report.md, DIR/compress-checks.md; e.g. --markdown docs/guide/generated).
+// --data-dir DIR: the Fashion-MNIST IDX files (default: $CONVKIT_DATA_DIR, ../shared/datasets/fashion-mnist,
+//   shared/datasets/fashion-mnist, /usr/share/datasets/fashion-mnist).
 // --baseline DIR: reuse (or create) the trained baseline checkpoint in DIR.
 // --student F1,F2,H: the distillation student (default 16,32,60). --kd-alpha, --kd-temperature: its loss.
 // --teacher DIR[,DIR...]: distil from these saved models (an ensemble when several) instead of the baseline.
@@ -40,6 +46,7 @@ import { randomShift } from '@convkit/data';
 import { loadFashionMnist } from '@convkit/data/node';
 import { Conv2D, cloneModel, Dense, Flatten, loadModel, MaxPool2D, Sequential, saveModel } from '@convkit/layers';
 import { Adam, cosineDecay } from '@convkit/optim';
+import { machineLine, mdTable, writeMarkdown } from '../../../bench/markdown.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -49,6 +56,9 @@ const { values: args } = parseArgs({
     'data-dir': { type: 'string' },
     baseline: { type: 'string' },
     json: { type: 'string' },
+    markdown: { type: 'string' },
+    'train-count': { type: 'string' },
+    'test-count': { type: 'string' },
     only: { type: 'string' },
     seed: { type: 'string', default: '1' },
     'kd-alpha': { type: 'string', default: '0.5' },
@@ -74,16 +84,17 @@ await setBackend('wasm');
 setSeed(Number(args.seed));
 const dirs = [
   args['data-dir'],
+  process.env.CONVKIT_DATA_DIR,
   resolve('../shared/datasets/fashion-mnist'),
+  resolve('shared/datasets/fashion-mnist'),
   '/usr/share/datasets/fashion-mnist',
 ].filter(Boolean);
 const dir = dirs.find((d) => existsSync(d));
 if (!dir) throw new Error(`Fashion-MNIST not found in ${dirs.join(', ')}`);
 let { train, test } = await loadFashionMnist(dir);
-if (quick) {
-  train = train.subset(Int32Array.from({ length: 4000 }, (_, i) => i));
-  test = test.subset(Int32Array.from({ length: 1000 }, (_, i) => i));
-}
+const firstN = (set, n) => (n < set.size ? set.subset(Int32Array.from({ length: n }, (_, i) => i)) : set);
+train = firstN(train, Number(args['train-count'] ?? (quick ? 4000 : train.size)));
+test = firstN(test, Number(args['test-count'] ?? (quick ? 1000 : test.size)));
 const testBatch = test.toBatch();
 const testData = [testBatch.xs, testBatch.ys];
 const calib = train.subset(Int32Array.from({ length: 512 }, (_, i) => i * Math.floor(train.size / 512))).toBatch();
@@ -150,6 +161,8 @@ if (args.baseline && existsSync(resolve(args.baseline, 'model.json'))) {
 const base = await measure('baseline (float32)', baseline, FLOAT);
 const checks = [];
 const check = (what, ok, detail) => checks.push({ what, ok, detail });
+// Points lost from a to b, rounded to 1e-6 so that exactly 0.5 points (e.g. 78.25% → 77.75%) is not 0.50000000001.
+const lost = (a, b) => Math.round(1e8 * (a - b)) / 1e6;
 const pts = (a, b) => {
   const d = 100 * (a - b);
   return `${d >= 0 ? '+' : ''}${d.toFixed(2)}`;
@@ -183,7 +196,7 @@ for (const sp of [0.8, 0.9]) {
   const ref = rows.find((x) => x.step.startsWith('baseline +')) ?? base;
   check(
     `pruned ${sp * 100}%: loses ≤ ${sp === 0.8 ? 0.5 : 1.5} points vs the unpruned model trained the same way`,
-    100 * (ref.accuracy - r.accuracy) <= (sp === 0.8 ? 0.5 : 1.5),
+    lost(ref.accuracy, r.accuracy) <= (sp === 0.8 ? 0.5 : 1.5),
     `${(r.accuracy * 100).toFixed(2)}% vs ${(ref.accuracy * 100).toFixed(2)}% (${pts(r.accuracy, ref.accuracy)}), vs baseline ${pts(r.accuracy, base.accuracy)}`,
   );
   pruned[sp] = m;
@@ -211,7 +224,7 @@ for (const sp of [0.8, 0.9]) {
   const r = await measure(`trained pruned ${sp * 100}% (sparse file)`, m, AUTO, { 'kernel sparsity': overall });
   check(
     `trained with pruning to ${sp * 100}%: loses ≤ ${sp === 0.8 ? 0.5 : 1.5} points vs the baseline trained the same way`,
-    100 * (base.accuracy - r.accuracy) <= (sp === 0.8 ? 0.5 : 1.5),
+    lost(base.accuracy, r.accuracy) <= (sp === 0.8 ? 0.5 : 1.5),
     `${(r.accuracy * 100).toFixed(2)}% vs ${(base.accuracy * 100).toFixed(2)}% (${pts(r.accuracy, base.accuracy)})`,
   );
   m.dispose();
@@ -220,7 +233,7 @@ for (const sp of [0.8, 0.9]) {
 if (want('ptq')) {
   log('int8 post-training quantization, activations calibrated on 512 training images (min/max)');
   const q = await quantizeModel(baseline, { calibrationData: calib.xs });
-  const diff = logitsDifference(baseline, q.model, testBatch.xs);
+  const diff = await logitsDifference(baseline, q.model, testBatch.xs);
   const r = await measure(
     'int8 PTQ',
     q.model,
@@ -240,7 +253,7 @@ if (want('ptq')) {
   );
   check(
     'int8 PTQ: loses ≤ 0.5 points',
-    100 * (base.accuracy - r.accuracy) <= 0.5,
+    lost(base.accuracy, r.accuracy) <= 0.5,
     `${pts(r.accuracy, base.accuracy)} points`,
   );
   const qp = await quantizeModel(baseline, { calibrationData: calib.xs, method: 'percentile', percentile: 99.99 });
@@ -269,7 +282,7 @@ if (want('qat')) {
   const qat = await prepareQat(m, { calibrationData: calib.xs });
   await fit(m, 1, 1e-4);
   const q = await qat.finalize();
-  const diff = logitsDifference(baseline, q.model, testBatch.xs);
+  const diff = await logitsDifference(baseline, q.model, testBatch.xs);
   const r = await measure(
     'int8 QAT (1 epoch)',
     q.model,
@@ -281,7 +294,7 @@ if (want('qat')) {
   );
   check(
     'int8 QAT: loses ≤ 0.2 points',
-    100 * (base.accuracy - r.accuracy) <= 0.2,
+    lost(base.accuracy, r.accuracy) <= 0.2,
     `${pts(r.accuracy, base.accuracy)} points`,
   );
   q.model.dispose();
@@ -308,7 +321,7 @@ if (want('structured')) {
   );
   check(
     'structured 50%: loses ≤ 1.5 points after fine-tuning',
-    100 * (base.accuracy - r.accuracy) <= 1.5,
+    lost(base.accuracy, r.accuracy) <= 1.5,
     `${pts(r.accuracy, base.accuracy)} points`,
   );
   check(
@@ -413,7 +426,7 @@ if (want('distill')) {
 if (want('cluster')) {
   const m = cloneModel(baseline);
   log('clustering every kernel into 16 values, 1 epoch of fine-tuning');
-  const c = clusterWeights(m, { clusters: 16 });
+  const c = await clusterWeights(m, { clusters: 16 });
   await fit(m, 1, FT_LR, [c.callback()]);
   c.strip();
   await measure('clustered k=16 (codebook file)', m, AUTO);
@@ -440,7 +453,83 @@ console.log('\nacceptance checks:');
 for (const c of checks) console.log(`  [${c.ok ? 'pass' : 'FAIL'}] ${c.what}: ${c.detail}`);
 console.log(`\ntotal ${elapsed()}`);
 if (args.json) await writeFile(args.json, JSON.stringify({ rows, checks }, null, 2));
+if (args.markdown) {
+  const title = `Fashion-MNIST (${train.size} training / ${test.size} test images), the reference CNN trained ${EPOCHS} epoch(s) on the wasm backend, ${FT} epoch(s) of fine-tuning per method`;
+  for (const file of await writeMarkdownTables(args.markdown, title)) log(`wrote ${file}`);
+}
 for (const m of Object.values(pruned)) m.dispose();
 control?.dispose();
 baseline.dispose();
 dispose([testBatch.xs, testBatch.ys, calib.xs, calib.ys]);
+
+/** The report and the checks as Markdown (see bench/markdown.mjs); resolves to the files written. */
+async function writeMarkdownTables(dir, title) {
+  const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+  const compact = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : String(n));
+  const star = (r) => (r.latencyMode === 'float-kernels' ? '*' : '');
+  const b = rows[0];
+  const table = mdTable(
+    [
+      'step',
+      'params',
+      'nonzero',
+      'FLOPs',
+      'file',
+      'gzip',
+      'smaller (gzip)',
+      'accuracy',
+      'Δ points',
+      'batch-1',
+      'batch-64',
+    ],
+    rows.map((r) => [
+      r.step,
+      compact(r.params),
+      compact(r.nonzeroParams),
+      compact(r.flops),
+      kb(r.sizeBytes),
+      kb(r.gzipBytes),
+      `${(b.gzipBytes / r.gzipBytes).toFixed(2)}×`,
+      `${(100 * r.accuracy).toFixed(2)}%`,
+      r === b ? '' : `${r.accuracy >= b.accuracy ? '+' : ''}${(100 * (r.accuracy - b.accuracy)).toFixed(2)}`,
+      `${r.latencyBatch1Ms.toFixed(3)} ms${star(r)}`,
+      `${r.latencyBatch64Ms.toFixed(2)} ms${star(r)}`,
+    ]),
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+  );
+  const extras = rows
+    .filter((r) => r.extra && Object.keys(r.extra).length > 0)
+    .map(
+      (r) =>
+        `- ${r.step}: ${Object.entries(r.extra)
+          .map(([k, v]) => `${k} ${typeof v === 'number' ? +v.toPrecision(4) : v}`)
+          .join(', ')}`,
+    );
+  const notes = [
+    `${title}. Accuracy on the ${test.size} test images; sizes of the \`.ckz\` file; latency: median \`predict\` time.`,
+    '',
+    `Machine: ${machineLine()}.`,
+    '',
+    table,
+    '',
+    ...(rows.some((r) => r.latencyMode === 'float-kernels')
+      ? [
+          '\\* int8 weights timed on the float kernels; the accuracy includes the simulated int8 rounding of activations.',
+          '',
+        ]
+      : []),
+    ...extras,
+  ];
+  const checkTable = mdTable(
+    ['check', 'result', 'measured'],
+    checks.map((c) => [c.what, c.ok ? 'pass' : '**FAIL**', c.detail]),
+  );
+  return [
+    await writeMarkdown(dir, 'compress-report', notes.join('\n')),
+    await writeMarkdown(
+      dir,
+      'compress-checks',
+      `${title}.\n\nMachine: ${machineLine()}.\n\n${checks.length ? checkTable : '(no checks ran)'}`,
+    ),
+  ];
+}
