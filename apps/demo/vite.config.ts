@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { budgetPlugin } from './build/budget';
-import { digitsPlugin } from './build/digits';
+import { budgetPlugin } from './build/budget.ts';
+import { digitsPlugin } from './build/digits.ts';
 
 /** Headers that make the page cross-origin isolated (SharedArrayBuffer → wasm kernels on threads). */
 export const ISOLATION_HEADERS = {
@@ -16,6 +16,8 @@ export default defineConfig({
   base: './',
   plugins: [digitsPlugin(), budgetPlugin()],
   worker: { format: 'es' },
+  // Pre-bundling would break backend-wasm's `new URL('./x.wasm', import.meta.url)` in the dev server.
+  optimizeDeps: { exclude: ['@convkit/backend-wasm'] },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4096 },
   server: { headers: ISOLATION_HEADERS },
   preview: { headers: ISOLATION_HEADERS },

@@ -97,10 +97,14 @@ afterAll(async () => {
 });
 
 /** Opens the demo; console errors, warnings, page errors and failed requests go to `log`. */
-async function open(isolated: boolean, query: string): Promise<{ page: Page; log: string[] }> {
+async function open(
+  isolated: boolean,
+  query: string,
+  viewport = { width: 1100, height: 900 },
+): Promise<{ page: Page; log: string[] }> {
   const { server, url } = await serve(distDir, isolated);
   servers.push(server);
-  const page = await browser!.newPage({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+  const page = await browser!.newPage({ viewport, acceptDownloads: true });
   const log: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') log.push(`console.${m.type()}: ${m.text()}`);
@@ -188,7 +192,7 @@ describe('apps/demo in headless Chromium', () => {
       expect(drawn.prediction!.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
 
       // Compression: prune 80 % with a short fine-tune, then int8.
-      await page.fill('#finetune', '20');
+      await page.fill('#finetune', '10');
       await page.click('#compress [data-step="prune"]');
       await page.waitForFunction(() => window.__demo.compress.rows.length === 2 && !window.__demo.compress.busy);
       await page.click('#compress [data-step="quantize"]');
@@ -218,8 +222,8 @@ describe('apps/demo in headless Chromium', () => {
     }
   }, 150_000);
 
-  it('not isolated: 1 thread, shown on the page; training runs and stops on request', async () => {
-    const { page, log } = await open(false, '?model=small');
+  it('not isolated, phone-sized: 1 thread, shown on the page; training runs and stops on request', async () => {
+    const { page, log } = await open(false, '?model=small&lr=0.003', { width: 390, height: 844 });
     try {
       const ready = await waitPhase(page, log, ['ready'], 30_000);
       expect(ready.crossOriginIsolated).toBe(false);
@@ -228,11 +232,14 @@ describe('apps/demo in headless Chromium', () => {
       expect(await runtime.getAttribute('data-threads')).toBe('1');
       expect(await runtime.getAttribute('class')).toContain('single');
       await page.click('#start');
-      await page.waitForFunction(() => window.__demo.step >= 20, undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => window.__demo.step >= 10, undefined, { timeout: 30_000 });
       await page.click('#stop');
       const stopped = await waitPhase(page, log, ['trained'], 30_000);
       expect(stopped.step).toBeLessThan(250);
       expect(stopped.evaluation!.accuracy).toBeGreaterThan(0.2);
+      // Nothing wider than the phone's screen: no sideways scrolling of the page.
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(widths[0], 'page width on a 390 px screen').toBeLessThanOrEqual(widths[1]);
       expect(log).toEqual([]);
     } finally {
       await page.close();

@@ -14,6 +14,10 @@ function count(n: number): string {
 
 /** Renders the rows into `#report`. */
 export function showReport(rows: readonly ReportRow[]): void {
+  if (rows.length === 0) {
+    byId('report').replaceChildren();
+    return;
+  }
   const table = el('table', 'report');
   const head = table.createTHead().insertRow();
   for (const h of ['step', 'params', 'nonzero', 'FLOPs', 'size', 'gzip', 'held-out acc.', 'batch-1 latency'])
