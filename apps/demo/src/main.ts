@@ -250,6 +250,7 @@ async function start(): Promise<void> {
   status.backend = info.backend;
   status.threads = info.threads;
   status.crossOriginIsolated = info.crossOriginIsolated;
+  status.loading = { ...info.timings, readyAt: 0 };
   const runtime = byId('runtime');
   runtime.dataset.threads = String(info.threads);
   runtime.classList.toggle('single', info.threads === 1);
@@ -260,6 +261,7 @@ async function start(): Promise<void> {
   byId('heldout-count').textContent = `${info.testCount} held-out`;
   await refreshSummary(readConfig().model);
   startButton.disabled = false;
+  status.loading.readyAt = performance.now();
   setPhase(status, 'ready');
 }
 

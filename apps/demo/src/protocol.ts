@@ -46,6 +46,8 @@ export interface InitInfo {
   crossOriginIsolated: boolean;
   trainCount: number;
   testCount: number;
+  /** Milliseconds from the worker's start of `init`: backend ready, digits downloaded, all done. */
+  timings: { backendMs: number; dataMs: number; totalMs: number };
 }
 
 /** Held-out results after training. */

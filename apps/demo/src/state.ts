@@ -70,6 +70,8 @@ export interface DemoStatus {
   /** Threads the wasm kernels run on (1 unless the page is cross-origin isolated). */
   threads?: number;
   crossOriginIsolated?: boolean;
+  /** How long the worker took to get ready (see `InitInfo.timings`), and when the page was ready (`performance.now()`). */
+  loading?: { backendMs: number; dataMs: number; totalMs: number; readyAt: number };
   /** Training steps done in the current run. */
   step: number;
   epochsDone: number;

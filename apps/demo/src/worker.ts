@@ -20,9 +20,13 @@ let trainer: Trainer | undefined;
 let compressor: Compressor | undefined;
 
 async function init(trainUrl: string, testUrl: string): Promise<InitInfo> {
+  const t0 = performance.now();
+  const digits = Promise.all([fetchDigits(trainUrl), fetchDigits(testUrl)]);
   await setBackend('wasm');
+  const backendMs = performance.now() - t0;
   setSeed(1);
-  const [train, test] = await Promise.all([fetchDigits(trainUrl), fetchDigits(testUrl)]);
+  const [train, test] = await digits;
+  const dataMs = performance.now() - t0;
   const trainSet: TensorSet = toTensors(train);
   const testSet: TensorSet = toTensors(test);
   trainer = new Trainer(trainSet, testSet, (m) => post(m));
@@ -33,6 +37,7 @@ async function init(trainUrl: string, testUrl: string): Promise<InitInfo> {
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
     trainCount: train.count,
     testCount: test.count,
+    timings: { backendMs, dataMs, totalMs: performance.now() - t0 },
   };
 }
 

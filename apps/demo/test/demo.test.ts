@@ -130,20 +130,24 @@ async function waitPhase(page: Page, log: string[], phases: string[], timeout: n
   return s;
 }
 
-/** Traces a 28×28 digit on the pad: one mouse stroke per horizontal run of ink, one run per pixel row. */
+/**
+ * Traces a 28×28 digit on the pad with mouse strokes: one horizontal stroke per run of ink in
+ * each pair of pixel rows (the pen is about two pixels of 28 wide, so pairs cover the digit).
+ */
 async function traceDigit(page: Page, pixels: Uint8Array): Promise<void> {
   const box = await page.locator('#pad').boundingBox();
   if (!box) throw new Error('the drawing pad is not visible');
   const cell = box.width / 28;
-  const at = (x: number, y: number): [number, number] => [box.x + (x + 0.5) * cell, box.y + (y + 0.5) * cell];
-  for (let y = 0; y < 28; y++) {
+  const ink = (x: number, y: number) => pixels[y * 28 + x] >= 128 || pixels[(y + 1) * 28 + x] >= 128;
+  for (let y = 0; y < 28; y += 2) {
+    const cy = box.y + (y + 1) * cell;
     for (let x = 0; x < 28; x++) {
-      if (pixels[y * 28 + x] < 128) continue;
+      if (!ink(x, y)) continue;
       let end = x;
-      while (end + 1 < 28 && pixels[y * 28 + end + 1] >= 128) end++;
-      await page.mouse.move(...at(x, y));
+      while (end + 1 < 28 && ink(end + 1, y)) end++;
+      await page.mouse.move(box.x + (x + 0.5) * cell, cy);
       await page.mouse.down();
-      await page.mouse.move(...at(end, y), { steps: 2 });
+      await page.mouse.move(box.x + (end + 0.5) * cell, cy);
       await page.mouse.up();
       x = end;
     }
@@ -153,7 +157,10 @@ async function traceDigit(page: Page, pixels: Uint8Array): Promise<void> {
 
 describe('apps/demo in headless Chromium', () => {
   it('cross-origin isolated: 2 threads, trains past 90 % held-out, classifies a drawn digit, compresses', async () => {
+    const t0 = performance.now();
     const { page, log } = await open(true, '?model=small&epochs=1&lr=0.003');
+    const marks: string[] = [];
+    const mark = (what: string) => marks.push(`${what} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     try {
       const ready = await waitPhase(page, log, ['ready'], 30_000);
       expect(ready.crossOriginIsolated).toBe(true);
@@ -165,8 +172,14 @@ describe('apps/demo in headless Chromium', () => {
       // The summary table is the model's summaryData(): the small CNN's dense head is 400·32+32 params.
       expect(await page.locator('#summary tr[data-params="12832"]').count()).toBe(1);
 
+      mark('ready');
+      const { loading } = ready;
+      marks.push(
+        `(page ready at ${(loading!.readyAt / 1000).toFixed(1)} s: wasm backend ${(loading!.backendMs / 1000).toFixed(1)} s, digits ${(loading!.dataMs / 1000).toFixed(1)} s, worker init ${(loading!.totalMs / 1000).toFixed(1)} s)`,
+      );
       await page.click('#start');
       const trained = await waitPhase(page, log, ['trained'], 75_000);
+      mark('trained');
       expect(trained.step).toBe(250);
       expect(trained.epochsDone).toBe(1);
       expect(trained.valAccuracy!).toBeGreaterThan(0.9);
@@ -191,12 +204,14 @@ describe('apps/demo in headless Chromium', () => {
       expect(drawn.prediction!.label, `traced a ${labels[k]}`).toBe(labels[k]);
       expect(drawn.prediction!.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
 
+      mark('digit drawn');
       // Compression: prune 80 % with a short fine-tune, then int8.
       await page.fill('#finetune', '10');
       await page.click('#compress [data-step="prune"]');
       await page.waitForFunction(() => window.__demo.compress.rows.length === 2 && !window.__demo.compress.busy);
       await page.click('#compress [data-step="quantize"]');
       await page.waitForFunction(() => window.__demo.compress.rows.length === 3 && !window.__demo.compress.busy);
+      mark('compressed');
       const { rows, error } = (await status(page)).compress;
       expect(error).toBeUndefined();
       const [float, pruned, int8] = rows;
@@ -216,7 +231,16 @@ describe('apps/demo in headless Chromium', () => {
       const ckz = await readFile((await download.path())!);
       expect(new TextDecoder().decode(ckz.subarray(0, 8))).toBe('CKCMPRS1');
       expect(ckz.length).toBe(int8.sizeBytes);
+
+      // The layers format: name.json + name.weights.bin through layers' saveDownloads (loaded on demand).
+      const files: string[] = [];
+      page.on('download', (d) => files.push(d.suggestedFilename()));
+      await page.click('#download-layers');
+      await expect
+        .poll(() => files.sort(), { timeout: 10_000 })
+        .toEqual(['convkit-small_cnn.json', 'convkit-small_cnn.weights.bin']);
       expect(log).toEqual([]);
+      console.log(`demo (isolated page): ${marks.join(', ')}`);
     } finally {
       await page.close();
     }
