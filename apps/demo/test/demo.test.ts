@@ -101,18 +101,20 @@ async function open(
   isolated: boolean,
   query: string,
   viewport = { width: 1100, height: 900 },
-): Promise<{ page: Page; log: string[] }> {
+): Promise<{ page: Page; log: string[]; requests: string[] }> {
   const { server, url } = await serve(distDir, isolated);
   servers.push(server);
   const page = await browser!.newPage({ viewport, acceptDownloads: true });
   const log: string[] = [];
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') log.push(`console.${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => log.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => log.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   await page.goto(`${url}${query}`);
-  return { page, log };
+  return { page, log, requests };
 }
 
 const status = (page: Page): Promise<DemoStatus> => page.evaluate(() => window.__demo);
@@ -158,7 +160,7 @@ async function traceDigit(page: Page, pixels: Uint8Array): Promise<void> {
 describe('apps/demo in headless Chromium', () => {
   it('cross-origin isolated: 2 threads, trains past 90 % held-out, classifies a drawn digit, compresses', async () => {
     const t0 = performance.now();
-    const { page, log } = await open(true, '?model=small&epochs=1&lr=0.003');
+    const { page, log, requests } = await open(true, '?model=small&epochs=1&lr=0.003');
     const marks: string[] = [];
     const mark = (what: string) => marks.push(`${what} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     try {
@@ -173,6 +175,10 @@ describe('apps/demo in headless Chromium', () => {
       expect(await page.locator('#summary tr[data-params="12832"]').count()).toBe(1);
 
       mark('ready');
+      // One tfjs wasm module is fetched (SIMD); convkit's kernels are embedded in the worker.
+      expect(requests.filter((p) => p.endsWith('.wasm'))).toEqual([
+        expect.stringMatching(/tfjs-backend-wasm-simd-[\w-]+\.wasm$/),
+      ]);
       const { loading } = ready;
       marks.push(
         `(page ready at ${(loading!.readyAt / 1000).toFixed(1)} s: wasm backend ${(loading!.backendMs / 1000).toFixed(1)} s, digits ${(loading!.dataMs / 1000).toFixed(1)} s, worker init ${(loading!.totalMs / 1000).toFixed(1)} s)`,
@@ -264,6 +270,8 @@ describe('apps/demo in headless Chromium', () => {
       // Nothing wider than the phone's screen: no sideways scrolling of the page.
       const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       expect(widths[0], 'page width on a 390 px screen').toBeLessThanOrEqual(widths[1]);
+      await mkdir(screenshots, { recursive: true });
+      await page.screenshot({ path: join(screenshots, 'demo-phone.png'), fullPage: true });
       expect(log).toEqual([]);
     } finally {
       await page.close();
