@@ -115,10 +115,8 @@ export class Compressor {
 
   /** A short fine-tune: `steps` batches of the training set, with a fresh optimizer. */
   private async fineTune(model: LayersModel, steps: number, callbacks: Callback[]): Promise<void> {
-    if (steps <= 0) {
-      // Still run the callbacks' bookkeeping-free path: masks were applied by pruneOneShot.
-      return;
-    }
+    // Zero steps: no fine-tune (pruneOneShot has already zeroed the pruned weights).
+    if (steps <= 0) return;
     const n = Math.min(this.train.digits.count, steps * FINE_TUNE_BATCH);
     const start = Math.floor(Math.random() * (this.train.digits.count - n + 1));
     const xs: Tensor = sliceBatch(this.train.xs, start, n);
