@@ -36,6 +36,8 @@ export {
 } from './metrics';
 export type { SequentialArgs } from './sequential';
 export { Sequential } from './sequential';
+export type { LayerSummary, ModelSummary } from './summary';
+export { summarizeModel } from './summary';
 export type { ModelLimits, PlanOptions, TopologyPlan } from './topology-plan';
 export {
   checkPlanFitsWeights,

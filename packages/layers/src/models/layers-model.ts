@@ -32,6 +32,7 @@ import type { History } from './history';
 import { type ModelJson, modelJsonOf } from './io/model-json';
 import { getLoss, type LossFn, type LossIdentifier } from './losses';
 import { getMetric, type Metric, type MetricIdentifier } from './metrics';
+import { type ModelSummary, summarizeModel } from './summary';
 import { guardedTrainStep } from './train-step';
 
 export { isTensor, sliceBatch } from './batches';
@@ -276,28 +277,38 @@ export abstract class LayersModel {
     return fitModel(this, compiled, a, isTensor(a) ? b : undefined, options);
   }
 
+  /**
+   * The data behind `summary()`: per layer its name, class, output shape and
+   * parameters, and the model's totals — for apps that draw their own table.
+   *
+   * @returns A plain object (no tensors); see `ModelSummary`.
+   * @example
+   * ```ts
+   * const { layers, totalParams } = model.summaryData();
+   * for (const l of layers) console.log(l.name, l.outputShape, l.params);
+   * ```
+   */
+  summaryData(): ModelSummary {
+    return summarizeModel(this);
+  }
+
   /** A Keras-style table of layers, output shapes and parameter counts. Printed with `print` (default `console.log`). */
   summary(print: ((line: string) => void) | null = console.log): string {
-    const shapes = this.layerOutputShapes();
-    const rows = this.layers.map((l, i) => [
-      `${l.name} (${l.className})`,
-      formatShape(shapes[i]),
-      String(l.countParams()),
-    ]);
+    const data = this.summaryData();
+    const rows = data.layers.map((l) => [`${l.name} (${l.className})`, formatShape(l.outputShape), String(l.params)]);
     const head = ['Layer (type)', 'Output Shape', 'Param #'];
     const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)) + 2);
     const fmt = (r: string[]) => r.map((v, c) => (c === 2 ? v.padStart(widths[c] - 2) : v.padEnd(widths[c]))).join('');
     const total = widths.reduce((a, w) => a + w, 0);
-    const count = (ws: LayerWeight[]) => ws.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
     const lines = [
-      `Model: "${this.name}"`,
+      `Model: "${data.name}"`,
       '_'.repeat(total),
       fmt(head),
       '='.repeat(total),
       ...rows.flatMap((r, i) => [fmt(r), i < rows.length - 1 ? '_'.repeat(total) : '='.repeat(total)]),
-      `Total params: ${this.countParams().toLocaleString('en-US')}`,
-      `Trainable params: ${count(this.trainableWeights).toLocaleString('en-US')}`,
-      `Non-trainable params: ${count(this.nonTrainableWeights).toLocaleString('en-US')}`,
+      `Total params: ${data.totalParams.toLocaleString('en-US')}`,
+      `Trainable params: ${data.trainableParams.toLocaleString('en-US')}`,
+      `Non-trainable params: ${data.nonTrainableParams.toLocaleString('en-US')}`,
       '_'.repeat(total),
     ];
     const text = lines.join('\n');

@@ -254,4 +254,37 @@ describe('summary', () => {
     expect(text).toContain('Total params: 225,034');
     expect(text).toContain('Non-trainable params: 0');
   });
+
+  it("summaryData returns the same rows as data, with BatchNormalization's non-trainable statistics", () => {
+    const model = new Sequential({
+      name: 'small',
+      layers: [
+        new Conv2D({ filters: 4, kernelSize: 3, inputShape: [8, 8, 1] }),
+        new BatchNormalization(),
+        new Flatten(),
+        new Dense({ units: 3 }),
+      ],
+    });
+    disposables.push(model);
+    const data = model.summaryData();
+    expect(data.name).toBe('small');
+    expect(data.inputShape).toEqual([null, 8, 8, 1]);
+    expect(data.layers.map((l) => l.className)).toEqual(['Conv2D', 'BatchNormalization', 'Flatten', 'Dense']);
+    expect(data.layers.map((l) => l.outputShape)).toEqual([
+      [null, 6, 6, 4],
+      [null, 6, 6, 4],
+      [null, 144],
+      [null, 3],
+    ]);
+    // conv 9·4+4 = 40; batch norm gamma, beta (trainable) + moving mean, variance = 4·4; dense 144·3+3 = 435
+    expect(data.layers.map((l) => l.params)).toEqual([40, 16, 0, 435]);
+    expect(data.layers.map((l) => l.trainableParams)).toEqual([40, 8, 0, 435]);
+    expect(data.totalParams).toBe(491);
+    expect(data.trainableParams).toBe(483);
+    expect(data.nonTrainableParams).toBe(8);
+    const text = model.summary(null);
+    expect(text).toContain('Total params: 491');
+    expect(text).toContain('Non-trainable params: 8');
+    for (const l of data.layers) expect(text).toContain(`${l.name} (${l.className})`);
+  });
 });

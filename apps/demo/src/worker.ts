@@ -1,0 +1,113 @@
+/**
+ * The training worker: selects convkit's wasm backend (its kernels run on
+ * threads when the page is cross-origin isolated), loads the digits, trains,
+ * predicts and compresses on request. See protocol.ts for the messages.
+ */
+import '@convkit/backend-wasm';
+import { getThreadsCount } from '@convkit/backend-wasm';
+import { getBackend, setBackend, setSeed } from '@convkit/core';
+import { toArtifacts } from '@convkit/layers';
+import { Compressor } from './compression';
+import { fetchDigits } from './digits';
+import { buildModel } from './models';
+import type { Download, InitInfo, Request, Response } from './protocol';
+import { type TensorSet, Trainer, toTensors } from './trainer';
+
+const post = (message: Response, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(message, transfer);
+
+let trainer: Trainer | undefined;
+let compressor: Compressor | undefined;
+
+async function init(trainUrl: string, testUrl: string): Promise<InitInfo> {
+  const t0 = performance.now();
+  const digits = Promise.all([fetchDigits(trainUrl), fetchDigits(testUrl)]);
+  await setBackend('wasm');
+  const backendMs = performance.now() - t0;
+  setSeed(1);
+  const [train, test] = await digits;
+  const dataMs = performance.now() - t0;
+  const trainSet: TensorSet = toTensors(train);
+  const testSet: TensorSet = toTensors(test);
+  trainer = new Trainer(trainSet, testSet, (m) => post(m));
+  compressor = new Compressor(trainSet, testSet);
+  return {
+    backend: getBackend(),
+    threads: getThreadsCount(),
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    trainCount: train.count,
+    testCount: test.count,
+    timings: { backendMs, dataMs, totalMs: performance.now() - t0 },
+  };
+}
+
+function ready(): { trainer: Trainer; compressor: Compressor } {
+  if (!trainer || !compressor) throw new Error('the worker is still loading');
+  return { trainer, compressor };
+}
+
+function idle(t: Trainer): void {
+  if (t.busy) throw new Error('training is running: stop it first');
+}
+
+async function handle(request: Request): Promise<[unknown, Transferable[]?]> {
+  switch (request.type) {
+    case 'init':
+      return [await init(request.trainUrl, request.testUrl)];
+    case 'summary': {
+      const model = buildModel(request.model);
+      try {
+        return [model.summaryData()];
+      } finally {
+        model.dispose();
+      }
+    }
+    case 'train': {
+      const { trainer: t, compressor: c } = ready();
+      c.dispose();
+      const result = await t.run(request.config);
+      return [result];
+    }
+    case 'pause':
+      ready().trainer.pause();
+      return [undefined];
+    case 'resume':
+      ready().trainer.resume();
+      return [undefined];
+    case 'stop':
+      ready().trainer.stop();
+      return [undefined];
+    case 'predict':
+      return [await ready().trainer.predict(request.pixels)];
+    case 'compress': {
+      const { trainer: t, compressor: c } = ready();
+      idle(t);
+      return [await c.apply(request.step, t.requireModel())];
+    }
+    case 'download': {
+      const { trainer: t, compressor: c } = ready();
+      idle(t);
+      const model = c.model ?? t.requireModel();
+      const name = `convkit-${model.name}`;
+      if (request.format === 'ckz') {
+        if (!c.model) await c.apply({ kind: 'reset' }, t.requireModel());
+        const bytes = await c.ckz();
+        const file: Download = { format: 'ckz', name: `${name}.ckz`, bytes };
+        return [file, [bytes.buffer]];
+      }
+      const artifacts = await toArtifacts(model);
+      const file: Download = { format: 'layers', name, modelJson: artifacts.modelJson, weights: artifacts.weights };
+      return [file, [artifacts.weights]];
+    }
+  }
+}
+
+self.onmessage = async (e: MessageEvent<Request & { id: number }>) => {
+  const { id } = e.data;
+  try {
+    const [value, transfer] = await handle(e.data);
+    post({ type: 'done', id, value }, transfer);
+  } catch (err) {
+    post({ type: 'error', id, message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+  }
+};
