@@ -47,6 +47,24 @@ export interface CompileOptions {
   metrics?: MetricIdentifier[];
 }
 
+/**
+ * Sees each layer's output while `call` runs the model, and returns what the
+ * next layers receive: `output` itself, or a tensor of the same shape derived
+ * from it. Interpretation methods use it to read a layer's activations and to
+ * take gradients with respect to them (Grad-CAM: `(l, out) => l === conv ?
+ * ops.add(out, delta) : out`). A layer called twice in a functional model is
+ * seen twice.
+ */
+export type LayerTap = (layer: Layer, output: Tensor) => Tensor;
+
+/** Options of `call`. */
+export interface CallOptions {
+  /** Training behaviour (dropout drops, batch norm uses batch statistics). Default false. */
+  training?: boolean;
+  /** Called with every layer's output, in execution order; see `LayerTap`. */
+  tap?: LayerTap;
+}
+
 /** Options of `evaluate` and `predict`. */
 export interface EvaluateOptions {
   /** Default 32. */
@@ -73,8 +91,8 @@ export abstract class LayersModel {
   abstract get inputShape(): Shape;
   /** Output shape with a `null` batch dimension. */
   abstract get outputShape(): Shape;
-  /** Runs the model on a batch. */
-  protected abstract forward(x: Tensor, training: boolean): Tensor;
+  /** Runs the model on a batch, passing each layer's output through `tap` when given. */
+  protected abstract forward(x: Tensor, training: boolean, tap?: LayerTap): Tensor;
   /** Output shape of every layer (batch dimension `null`), in `layers` order. */
   abstract layerOutputShapes(): Shape[];
   /** `{ className, config }` describing the architecture (no weights). */
@@ -184,11 +202,12 @@ export abstract class LayersModel {
    * for training behaviour (dropout, batch statistics). Unlike `predict` it
    * does not split `x` into batches and creates intermediate tensors in the
    * caller's scope: call it inside `tidy` or a gradient function (custom
-   * training loops, distillation).
+   * training loops, distillation). `tap` sees every layer's output and may
+   * replace it (see `LayerTap`).
    */
-  call(x: Tensor, options: { training?: boolean } = {}): Tensor {
+  call(x: Tensor, options: CallOptions = {}): Tensor {
     this.checkInput(x, 'call');
-    return this.forward(x, options.training ?? false);
+    return this.forward(x, options.training ?? false, options.tap);
   }
 
   /**
