@@ -6,7 +6,7 @@
  */
 import { ConfigError, DataFormatError, formatShape, ShapeError, type Tensor } from '@convkit/core';
 import type { LayersModel } from '@convkit/layers';
-import type { Target } from './types';
+import type { ScoreKind, Target } from './types';
 
 /** What a method needs to know about a checked call. */
 export interface CheckedCall {
@@ -17,6 +17,8 @@ export interface CheckedCall {
   channels: number;
   /** Classes of the model's output `[N, classes]`. */
   classes: number;
+  /** Whether the explained score is the logit (the output layer run without its softmax). */
+  logits: boolean;
 }
 
 /**
@@ -24,7 +26,12 @@ export interface CheckedCall {
  * that the model outputs class scores `[N, classes]`.
  * @throws ShapeError for a wrong rank or a shape the model does not take; DataFormatError for a non-float32 batch.
  */
-export function checkCall(method: string, model: LayersModel, images: Tensor): CheckedCall {
+export function checkCall(
+  method: string,
+  model: LayersModel,
+  images: Tensor,
+  score: ScoreKind | undefined = 'auto',
+): CheckedCall {
   if (images === null || typeof images !== 'object' || !Array.isArray((images as Tensor).shape)) {
     throw new ConfigError(`${method}: images must be a tensor of shape [N, H, W, C]`);
   }
@@ -51,7 +58,16 @@ export function checkCall(method: string, model: LayersModel, images: Tensor): C
       `${method}: ${model.describe()} outputs ${formatShape(out)}; attribution needs class scores of shape [N, classes]`,
     );
   }
-  return { n, height, width, channels, classes: out[1] };
+  const softmax = model.outputActivation() === 'softmax';
+  if (score !== 'auto' && score !== 'logit' && score !== 'output') {
+    throw new ConfigError(`${method}: score must be 'auto', 'logit' or 'output'; got '${score as string}'`);
+  }
+  if (score === 'logit' && !softmax) {
+    throw new ConfigError(
+      `${method}: score 'logit' needs a model whose output layer has a softmax activation; ${model.describe()}'s is '${model.outputActivation() ?? 'none'}' (use score: 'output')`,
+    );
+  }
+  return { n, height, width, channels, classes: out[1], logits: softmax && score !== 'output' };
 }
 
 /**

@@ -75,7 +75,7 @@ function chooseLayer(method: string, model: LayersModel, name: string | undefine
  */
 export async function gradCam(model: LayersModel, images: Tensor, options: GradCamOptions = {}): Promise<Tensor> {
   const method = 'gradCam';
-  const call = checkCall(method, model, images);
+  const call = checkCall(method, model, images, options.score);
   const targets = checkTarget(method, options.target, call);
   const { layer, shape } = chooseLayer(method, model, options.layer);
   return tidy(() => {
@@ -88,6 +88,7 @@ export async function gradCam(model: LayersModel, images: Tensor, options: GradC
     try {
       gradient = grad((d: Tensor) => {
         const out = model.call(images, {
+          logits: call.logits,
           tap: (l, o) => {
             if (l !== layer) return o;
             calls++;

@@ -47,7 +47,7 @@ export async function integratedGradients(
   options: IntegratedGradientsOptions = {},
 ): Promise<Tensor> {
   const method = 'integratedGradients';
-  const call = checkCall(method, model, images);
+  const call = checkCall(method, model, images, options.score);
   const targets = checkTarget(method, options.target, call);
   const reduce = channelReduction(method, options.channels ?? 'sum');
   const steps = positiveInt(method, 'steps', options.steps, 32);
@@ -68,7 +68,7 @@ export async function integratedGradients(
           const a = ops.reshape(tensor1d(alphas.slice(start, start + size)), [size, 1, 1, 1]);
           const path = ops.add(base, ops.mul(a, ops.sub(image, base)));
           const rows = ops.tile(ops.slice(mask, [i, 0], [1, -1]), [size, 1]);
-          const sum = ops.sum(inputGradients(model, path, rows, batchSize), 0, true);
+          const sum = ops.sum(inputGradients(model, path, rows, batchSize, call.logits), 0, true);
           return total ? ops.add(total, sum) : sum;
         });
         total?.dispose();

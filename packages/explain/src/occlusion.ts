@@ -38,7 +38,7 @@ function pair(method: string, name: string, v: number | [number, number] | undef
  */
 export async function occlusion(model: LayersModel, images: Tensor, options: OcclusionOptions = {}): Promise<Tensor> {
   const method = 'occlusion';
-  const call = checkCall(method, model, images);
+  const call = checkCall(method, model, images, options.score);
   const targets = checkTarget(method, options.target, call);
   const { n, height: h, width: w } = call;
   const [wh, ww] = pair(method, 'window', options.window, [4, 4]);
@@ -72,7 +72,12 @@ export async function occlusion(model: LayersModel, images: Tensor, options: Occ
       const drops: Tensor[] = [];
       try {
         const base = tidy(() =>
-          maskedScores(model, ops.slice(images, [i, 0, 0, 0], [1, -1, -1, -1]), ops.slice(mask, [i, 0], [1, -1])),
+          maskedScores(
+            model,
+            ops.slice(images, [i, 0, 0, 0], [1, -1, -1, -1]),
+            ops.slice(mask, [i, 0], [1, -1]),
+            call.logits,
+          ),
         );
         try {
           for (let start = 0; start < p; start += batchSize) {
@@ -83,7 +88,7 @@ export async function occlusion(model: LayersModel, images: Tensor, options: Occ
                 const m = ops.slice(patches, [start, 0, 0, 0], [size, -1, -1, -1]);
                 const occluded = ops.add(ops.mul(image, ops.sub(1, m)), ops.mul(m, fillValue));
                 const rows = ops.tile(ops.slice(mask, [i, 0], [1, -1]), [size, 1]);
-                return ops.sub(base, maskedScores(model, occluded, rows)); // [size]
+                return ops.sub(base, maskedScores(model, occluded, rows, call.logits)); // [size]
               }),
             );
           }

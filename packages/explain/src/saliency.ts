@@ -40,13 +40,13 @@ export interface GradientTimesInputOptions extends BatchedOptions {
  */
 export async function saliency(model: LayersModel, images: Tensor, options: SaliencyOptions = {}): Promise<Tensor> {
   const method = 'saliency';
-  const call = checkCall(method, model, images);
+  const call = checkCall(method, model, images, options.score);
   const targets = checkTarget(method, options.target, call);
   const reduce = channelReduction(method, options.channels ?? 'maxAbs');
   const batchSize = positiveInt(method, 'batchSize', options.batchSize, 32);
   return tidy(() => {
     const mask = targetMask(model, images, call.classes, targets);
-    return reduce(inputGradients(model, images, mask, batchSize));
+    return reduce(inputGradients(model, images, mask, batchSize, call.logits));
   });
 }
 
@@ -67,12 +67,12 @@ export async function gradientTimesInput(
   options: GradientTimesInputOptions = {},
 ): Promise<Tensor> {
   const method = 'gradientTimesInput';
-  const call = checkCall(method, model, images);
+  const call = checkCall(method, model, images, options.score);
   const targets = checkTarget(method, options.target, call);
   const reduce = channelReduction(method, options.channels ?? 'sum');
   const batchSize = positiveInt(method, 'batchSize', options.batchSize, 32);
   return tidy(() => {
     const mask = targetMask(model, images, call.classes, targets);
-    return reduce(ops.mul(inputGradients(model, images, mask, batchSize), images));
+    return reduce(ops.mul(inputGradients(model, images, mask, batchSize, call.logits), images));
   });
 }

@@ -22,9 +22,9 @@ export function targetMask(model: LayersModel, images: Tensor, classes: number, 
   return tidy(() => ops.cast(ops.oneHot(ops.argMax(model.call(images), 1), classes), 'float32'));
 }
 
-/** Scores `[N]` of `images` for the classes in `mask`. Creates intermediates in the caller's scope. */
-export function maskedScores(model: LayersModel, images: Tensor, mask: Tensor): Tensor {
-  return ops.sum(ops.mul(model.call(images), mask), 1);
+/** Scores `[N]` of `images` for the classes in `mask` (logits when `logits`). Creates intermediates in the caller's scope. */
+export function maskedScores(model: LayersModel, images: Tensor, mask: Tensor, logits: boolean): Tensor {
+  return ops.sum(ops.mul(model.call(images, { logits }), mask), 1);
 }
 
 /**
@@ -33,9 +33,15 @@ export function maskedScores(model: LayersModel, images: Tensor, mask: Tensor): 
  * time. Rows are independent in inference mode, so the gradient of the summed
  * score is every row's own gradient. The caller owns the result.
  */
-export function inputGradients(model: LayersModel, inputs: Tensor, mask: Tensor, batchSize: number): Tensor {
+export function inputGradients(
+  model: LayersModel,
+  inputs: Tensor,
+  mask: Tensor,
+  batchSize: number,
+  logits: boolean,
+): Tensor {
   const m = inputs.shape[0];
-  const of = (x: Tensor, k: Tensor) => grad((xi: Tensor) => ops.sum(maskedScores(model, xi, k)))(x);
+  const of = (x: Tensor, k: Tensor) => grad((xi: Tensor) => ops.sum(maskedScores(model, xi, k, logits)))(x);
   if (m <= batchSize) return tidy(() => of(inputs, mask));
   const parts: Tensor[] = [];
   try {

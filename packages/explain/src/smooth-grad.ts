@@ -36,7 +36,7 @@ export interface SmoothGradOptions extends BatchedOptions {
  */
 export async function smoothGrad(model: LayersModel, images: Tensor, options: SmoothGradOptions = {}): Promise<Tensor> {
   const method = 'smoothGrad';
-  const call = checkCall(method, model, images);
+  const call = checkCall(method, model, images, options.score);
   const targets = checkTarget(method, options.target, call);
   const reduce = channelReduction(method, options.channels ?? 'maxAbs');
   const samples = positiveInt(method, 'samples', options.samples, 25);
@@ -58,7 +58,7 @@ export async function smoothGrad(model: LayersModel, images: Tensor, options: Sm
           const sigma = ops.mul(ops.sub(ops.max(image), ops.min(image)), noiseLevel);
           const noise = ops.mul(randomNormal([size, height, width, channels], 0, 1, rng), sigma);
           const rows = ops.tile(ops.slice(mask, [i, 0], [1, -1]), [size, 1]);
-          const sum = ops.sum(inputGradients(model, ops.add(image, noise), rows, batchSize), 0);
+          const sum = ops.sum(inputGradients(model, ops.add(image, noise), rows, batchSize, call.logits), 0);
           return total ? ops.add(total, sum) : sum;
         });
         total?.dispose();

@@ -16,10 +16,21 @@ export type Target = number | readonly number[];
  */
 export type ChannelReduction = 'sum' | 'maxAbs' | 'sumAbs' | 'l2';
 
+/**
+ * Which number of the model's output is explained: `'logit'`, the output
+ * layer's score before its softmax activation (what the Grad-CAM and IG
+ * papers use: a confident softmax has vanishing gradients); `'output'`, the
+ * model's output itself (a probability for a softmax head); `'auto'`, logits
+ * when the output layer has a softmax activation, else the output.
+ */
+export type ScoreKind = 'auto' | 'logit' | 'output';
+
 /** Options of every attribution method. */
 export interface AttributionOptions {
   /** Class to explain per image; default: the predicted class (`argMax` of the model's output). */
   target?: Target;
+  /** The score explained; default `'auto'` (logits for a softmax output layer). */
+  score?: ScoreKind;
 }
 
 /** Options of the methods that differentiate the model in batches. */

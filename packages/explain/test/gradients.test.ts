@@ -8,7 +8,12 @@ import { gradientTimesInput, saliency, smoothGrad } from '../src/index';
 import { smoothNet, uniformImages } from './helpers';
 
 /** d score_target / d pixel (all channels of the pixel moved together by h), by central differences. */
-async function finiteDifferences(model: ReturnType<typeof smoothNet>, image: Float32Array, shape: number[], target: number) {
+async function finiteDifferences(
+  model: ReturnType<typeof smoothNet>,
+  image: Float32Array,
+  shape: number[],
+  target: number,
+) {
   const [h, w, c] = shape;
   const step = 1e-2;
   const batch = new Float32Array(2 * h * w * h * w * c);
@@ -27,7 +32,10 @@ async function finiteDifferences(model: ReturnType<typeof smoothNet>, image: Flo
   const v = await out.data();
   const classes = out.shape[1] as number;
   dispose([x, out]);
-  return Array.from({ length: h * w }, (_, p) => (v[2 * p * classes + target] - v[(2 * p + 1) * classes + target]) / (2 * step));
+  return Array.from(
+    { length: h * w },
+    (_, p) => (v[2 * p * classes + target] - v[(2 * p + 1) * classes + target]) / (2 * step),
+  );
 }
 
 describe('gradient saliency', () => {
@@ -42,17 +50,22 @@ describe('gradient saliency', () => {
       const images = uniformImages([2, ...shape], 11);
       const values = await images.data();
       const size = shape[0] * shape[1] * shape[2];
-      const signed = await saliency(model, images, { target: [2, 0], channels: 'sum' });
+      const signed = await saliency(model, images, { target: [2, 0], channels: 'sum', score: 'output' });
       const s = await signed.data();
       for (const [i, target] of [2, 0].entries()) {
-        const fd = await finiteDifferences(model, values.slice(i * size, (i + 1) * size) as Float32Array, shape, target);
+        const fd = await finiteDifferences(
+          model,
+          values.slice(i * size, (i + 1) * size) as Float32Array,
+          shape,
+          target,
+        );
         const got = Array.from(s.slice(i * fd.length, (i + 1) * fd.length));
         const scale = Math.max(...fd.map(Math.abs));
         expect(scale).toBeGreaterThan(1e-3);
         for (let p = 0; p < fd.length; p++) expect(Math.abs(got[p] - fd[p])).toBeLessThan(2e-3 * scale + 1e-5);
       }
       if (shape[2] === 1) {
-        const abs = await saliency(model, images, { target: [2, 0] });
+        const abs = await saliency(model, images, { target: [2, 0], score: 'output' });
         const a = await abs.data();
         for (let p = 0; p < a.length; p++) expect(a[p]).toBeCloseTo(Math.abs(s[p]), 6);
         abs.dispose();

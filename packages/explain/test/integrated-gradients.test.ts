@@ -35,7 +35,13 @@ describe('integratedGradients', () => {
     const fb = await classScore(model, zeros, targets);
     const errors: number[] = [];
     for (const steps of [2, 8, 64]) {
-      const maps = await integratedGradients(model, images, { target: targets, baseline, steps, batchSize: 16 });
+      const maps = await integratedGradients(model, images, {
+        target: targets,
+        baseline,
+        steps,
+        batchSize: 16,
+        score: 'output',
+      });
       const sums = await rowSums(maps);
       errors.push(Math.max(...sums.map((s, i) => Math.abs(s - (fx[i] - fb[i])))));
       maps.dispose();
@@ -56,7 +62,12 @@ describe('integratedGradients', () => {
     const one = fill([5, 5, 2], 0.2);
     const perImage = fill([2, 5, 5, 2], 0.2);
     const asImage = await integratedGradients(model, images, { baseline: one, steps: 10, target: 1, batchSize: 3 });
-    const asBatch = await integratedGradients(model, images, { baseline: perImage, steps: 10, target: 1, batchSize: 64 });
+    const asBatch = await integratedGradients(model, images, {
+      baseline: perImage,
+      steps: 10,
+      target: 1,
+      batchSize: 64,
+    });
     const [a, b, c] = await Promise.all([asNumber.data(), asImage.data(), asBatch.data()]);
     for (let i = 0; i < a.length; i++) {
       expect(b[i]).toBeCloseTo(a[i], 6);

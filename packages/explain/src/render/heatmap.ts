@@ -49,7 +49,7 @@ export interface HeatmapOptions {
 }
 
 function percentileOf(values: Float32Array, p: number): number {
-  if (p >= 100) return values.reduce((m, v) => (v > m ? v : m), Number.NEGATIVE_INFINITY);
+  if (p >= 100) return values.reduce((m, v) => Math.max(v, m), Number.NEGATIVE_INFINITY);
   const sorted = Float32Array.from(values).sort();
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
@@ -62,7 +62,7 @@ export function normalizeValues(values: Float32Array, normalize: Normalization, 
   const clip = (v: number) => (v > 1 ? 1 : v < 0 || !Number.isFinite(v) ? 0 : v);
   switch (normalize) {
     case 'minMax': {
-      const lo = values.reduce((m, v) => (v < m ? v : m), Number.POSITIVE_INFINITY);
+      const lo = values.reduce((m, v) => Math.min(v, m), Number.POSITIVE_INFINITY);
       const hi = percentileOf(values, percentile);
       const span = hi - lo;
       for (let i = 0; i < values.length; i++) out[i] = span > 0 ? clip((values[i] - lo) / span) : 0;
@@ -79,7 +79,7 @@ export function normalizeValues(values: Float32Array, normalize: Normalization, 
     }
     case 'positive': {
       const scale = percentileOf(
-        values.map((v) => (v > 0 ? v : 0)),
+        values.map((v) => Math.max(v, 0)),
         percentile,
       );
       for (let i = 0; i < values.length; i++) out[i] = scale > 0 ? clip(values[i] / scale) : 0;

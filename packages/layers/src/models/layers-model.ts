@@ -20,8 +20,9 @@ import {
   type Tensor,
   tidy,
 } from '@convkit/core';
+import { getActivation } from '../activations';
 import type { Layer, LayerWeight } from '../engine/layer';
-import type { Serialized } from '../engine/types';
+import type { ActivationFn, Serialized } from '../engine/types';
 import { checkModelInput, checkPair } from './batch-checks';
 import { isTensor, positiveInt, sliceBatch, tensorBatches } from './batches';
 import type { Logs } from './callbacks/callback';
@@ -63,6 +64,13 @@ export interface CallOptions {
   training?: boolean;
   /** Called with every layer's output, in execution order; see `LayerTap`. */
   tap?: LayerTap;
+  /**
+   * Return the output layer's scores before its softmax activation (the
+   * logits), for a model whose output layer has `activation: 'softmax'`
+   * (see `outputActivation`). Interpretation methods differentiate these:
+   * a confident softmax output has vanishing gradients. Default false.
+   */
+  logits?: boolean;
 }
 
 /** Options of `evaluate` and `predict`. */
@@ -207,7 +215,31 @@ export abstract class LayersModel {
    */
   call(x: Tensor, options: CallOptions = {}): Tensor {
     this.checkInput(x, 'call');
-    return this.forward(x, options.training ?? false, options.tap);
+    const run = () => this.forward(x, options.training ?? false, options.tap);
+    if (!options.logits) return run();
+    const last = this.layers[this.layers.length - 1] as unknown as { activation: ActivationFn } & Layer;
+    if (this.outputActivation() !== 'softmax') {
+      throw new ConfigError(
+        `${this.describe()}.call: logits: true needs an output layer with a softmax activation; ${last ? `${last.describe()} has activation '${this.outputActivation() ?? 'none'}'` : 'it has no layers'}`,
+      );
+    }
+    const softmax = last.activation;
+    last.activation = getActivation('linear');
+    try {
+      return run();
+    } finally {
+      last.activation = softmax;
+    }
+  }
+
+  /**
+   * The name of the output layer's `activation` option (`'softmax'`,
+   * `'linear'`, `'relu'`, …), or undefined when the output layer has none
+   * (e.g. a `Softmax` or `Flatten` layer).
+   */
+  outputActivation(): string | undefined {
+    const last = this.layers[this.layers.length - 1] as unknown as { activation?: unknown } | undefined;
+    return typeof last?.activation === 'function' ? (last.activation as ActivationFn).name : undefined;
   }
 
   /**
