@@ -110,7 +110,6 @@ export async function gradCam(model: LayersModel, images: Tensor, options: GradC
           `${method}: layer '${layer.name}' is called ${calls} times in ${model.describe()}; Grad-CAM needs a layer called once`,
         );
       }
-      // biome-ignore lint/style/noNonNullAssertion: set by the grad call above
       const weights = ops.mean(gradient!, [1, 2], true); // [N, 1, 1, channels]
       let cam = ops.sum(ops.mul(act, weights), -1); // [N, h, w]
       if (options.relu ?? true) cam = ops.relu(cam);

@@ -46,6 +46,9 @@ describe('renderHeatmap', () => {
   it('colours a map, picks one of a batch, blends over an image, and leaks nothing', async () => {
     const maps = tensor3d([0, 1, 2, 3, 4, 5, 6, 7], [2, 2, 2]);
     const image = tensor4d([0, 1, 0, 1, 0.5, 0.5, 0.5, 0.5], [2, 2, 2, 1]);
+    const row = tensor2d([1, 2], [1, 2]);
+    const narrow = tensor3d([1, 2, 3], [1, 3, 1]);
+    const rank4 = tensor4d([1], [1, 1, 1, 1]);
     const before = numTensors();
     const plain = await renderHeatmap(maps, { index: 1, colormap: 'gray' });
     expect([plain.width, plain.height]).toEqual([2, 2]);
@@ -53,16 +56,14 @@ describe('renderHeatmap', () => {
     const over = await renderHeatmap(maps, { index: 0, image, colormap: 'gray', alpha: 0.25 });
     // pixel 1: map 1/3 → 85, image 1 → 255: 0.75·255 + 0.25·85
     expect(Array.from(over.data.slice(4, 8))).toEqual([213, 213, 213, 255]);
-    const translucent = await renderHeatmap(tensor2d([1, 2], [1, 2]), { alpha: 0.5 });
+    const translucent = await renderHeatmap(row, { alpha: 0.5 });
     expect(translucent.data[3]).toBe(128);
     expect(numTensors()).toBe(before);
     await expect(renderHeatmap(maps, { index: 2 })).rejects.toThrow(/index 2 is outside the batch of 2/);
-    await expect(renderHeatmap(maps, { image: tensor3d([1, 2, 3], [1, 3, 1]) })).rejects.toBeInstanceOf(ShapeError);
-    await expect(renderHeatmap(tensor4d([1], [1, 1, 1, 1]))).rejects.toThrow(
-      /map must be \[H, W\] or \[N, H, W\]; received \[1, 1, 1, 1\]/,
-    );
-    expect(numTensors()).toBe(before + 0);
-    dispose([maps, image]);
+    await expect(renderHeatmap(maps, { image: narrow })).rejects.toBeInstanceOf(ShapeError);
+    await expect(renderHeatmap(rank4)).rejects.toThrow(/map must be \[H, W\] or \[N, H, W\]; received \[1, 1, 1, 1\]/);
+    expect(numTensors()).toBe(before);
+    dispose([maps, image, row, narrow, rank4]);
   });
 
   it('toImageData builds an ImageData where one exists and returns the pixels elsewhere', async () => {
