@@ -54,7 +54,7 @@ export interface CompileOptions {
  * from it. Interpretation methods use it to read a layer's activations and to
  * take gradients with respect to them (Grad-CAM: `(l, out) => l === conv ?
  * ops.add(out, delta) : out`). A layer called twice in a functional model is
- * seen twice.
+ * seen twice; a functional model's `InputLayer` is not called, so not seen.
  */
 export type LayerTap = (layer: Layer, output: Tensor) => Tensor;
 
