@@ -50,16 +50,25 @@ const model = new Sequential({
     new Dense({ units: 10, activation: 'softmax' }),
   ],
 });
-model.compile({ optimizer: new Adam({ learningRate: 2e-3 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+model.compile({
+  optimizer: new Adam({ learningRate: 2e-3 }),
+  loss: 'sparseCategoricalCrossentropy',
+  metrics: ['accuracy'],
+});
 await model.fit(train.shuffle(train.size).batch(64), { epochs: 3 });
 const test = validation.toBatch();
 const { accuracy } = await model.evaluate(test.xs, test.ys);
 const trained = performance.now();
-console.log(`trained on ${train.size} digits in ${((trained - started) / 1000).toFixed(1)} s; held-out accuracy ${(100 * accuracy).toFixed(1)} % on ${validation.size}`);
+console.log(
+  `trained on ${train.size} digits in ${((trained - started) / 1000).toFixed(1)} s; held-out accuracy ${(100 * accuracy).toFixed(1)} % on ${validation.size}`,
+);
 
 // The first held-out digit of each of a few classes.
 const labels = Array.from(await test.ys.data());
-const picks = [0, 2, 3, 7, 9].map((d) => labels.indexOf(d)).filter((i) => i >= 0).slice(0, SHOWN);
+const picks = [0, 2, 3, 7, 9]
+  .map((d) => labels.indexOf(d))
+  .filter((i) => i >= 0)
+  .slice(0, SHOWN);
 const images = ops.gather(test.xs, picks);
 
 /** Lays RGBA cells side by side, each scaled up (nearest neighbour). */
@@ -83,11 +92,27 @@ function strip(cells) {
 const methods = [
   ['input', null, { colormap: 'gray' }],
   ['saliency', () => saliency(model, images), { colormap: 'inferno', percentile: 99 }],
-  ['smooth-grad', () => smoothGrad(model, images, { samples: 32, noiseLevel: 0.15, seed: 1 }), { colormap: 'inferno', percentile: 99 }],
-  ['gradient-times-input', () => gradientTimesInput(model, images), { colormap: 'coolwarm', normalize: 'symmetric', percentile: 99 }],
-  ['integrated-gradients', () => integratedGradients(model, images, { baseline: 0, steps: 64 }), { colormap: 'coolwarm', normalize: 'symmetric', percentile: 99 }],
+  [
+    'smooth-grad',
+    () => smoothGrad(model, images, { samples: 32, noiseLevel: 0.15, seed: 1 }),
+    { colormap: 'inferno', percentile: 99 },
+  ],
+  [
+    'gradient-times-input',
+    () => gradientTimesInput(model, images),
+    { colormap: 'coolwarm', normalize: 'symmetric', percentile: 99 },
+  ],
+  [
+    'integrated-gradients',
+    () => integratedGradients(model, images, { baseline: 0, steps: 64 }),
+    { colormap: 'coolwarm', normalize: 'symmetric', percentile: 99 },
+  ],
   ['grad-cam', () => gradCam(model, images), { colormap: 'inferno', image: images, alpha: 0.6, normalize: 'positive' }],
-  ['occlusion', () => occlusion(model, images, { window: 6, stride: 2 }), { colormap: 'coolwarm', normalize: 'symmetric' }],
+  [
+    'occlusion',
+    () => occlusion(model, images, { window: 6, stride: 2 }),
+    { colormap: 'coolwarm', normalize: 'symmetric' },
+  ],
 ];
 
 await rm(out, { recursive: true, force: true });
@@ -103,4 +128,6 @@ for (const [name, run, options] of methods) {
 }
 dispose([images, test.xs, test.ys]);
 model.dispose();
-console.log(`digits ${picks.map((i) => labels[i]).join(', ')}; total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `digits ${picks.map((i) => labels[i]).join(', ')}; total ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

@@ -28,7 +28,12 @@ describe('call({ tap })', () => {
       const seen: string[] = [];
       const before = numTensors();
       const [plain, zeroed] = tidy(() => {
-        const p = model.call(input as Tensor, { tap: (l: Layer, o) => (seen.push(l.name), o) });
+        const p = model.call(input as Tensor, {
+          tap: (l: Layer, o) => {
+            seen.push(l.name);
+            return o;
+          },
+        });
         const first = model === seq ? model.layers[0] : a; // the input layer is not a call
         const z = model.call(input as Tensor, { tap: (l, o) => (l === first ? ops.mul(o, 0) : o) });
         return [p, z];
