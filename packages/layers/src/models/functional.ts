@@ -16,7 +16,7 @@ import type { Serialized } from '../engine/types';
 import { InputLayer } from '../layers/input-layer';
 import { deserializeLayer, serializeLayer } from '../layers/registry';
 import { isMultiLayer, type NodeConfig, topologicalOrder, walkGraph } from './graph-config';
-import { LayersModel } from './layers-model';
+import { LayersModel, type LayerTap } from './layers-model';
 import { type PlanOptions, planTopology, withinLimits } from './topology-plan';
 
 /** Options of `Model`. */
@@ -78,7 +78,7 @@ export class Model extends LayersModel {
     return this.layerList.map((l) => [...this.nodes].reverse().find((n) => n.sourceLayer === l)!.shape);
   }
 
-  protected forward(x: Tensor, training: boolean): Tensor {
+  protected forward(x: Tensor, training: boolean, tap?: LayerTap): Tensor {
     const values = new Map<SymbolicTensor, Tensor>();
     for (const node of this.nodes) {
       if (node === this.input) {
@@ -86,7 +86,8 @@ export class Model extends LayersModel {
         continue;
       }
       const ins = node.inputs.map((i) => values.get(i)!);
-      values.set(node, node.sourceLayer.apply(ins.length === 1 && !isMulti(node) ? ins[0] : ins, { training }));
+      const out = node.sourceLayer.apply(ins.length === 1 && !isMulti(node) ? ins[0] : ins, { training });
+      values.set(node, tap ? tap(node.sourceLayer, out) : out);
     }
     return values.get(this.output)!;
   }

@@ -20,8 +20,9 @@ import {
   type Tensor,
   tidy,
 } from '@convkit/core';
+import { getActivation } from '../activations';
 import type { Layer, LayerWeight } from '../engine/layer';
-import type { Serialized } from '../engine/types';
+import type { ActivationFn, Serialized } from '../engine/types';
 import { checkModelInput, checkPair } from './batch-checks';
 import { isTensor, positiveInt, sliceBatch, tensorBatches } from './batches';
 import type { Logs } from './callbacks/callback';
@@ -46,6 +47,31 @@ export interface CompileOptions {
   loss: LossIdentifier;
   /** Metric names (`'accuracy'`, `'precision'`, ...) or `Metric` instances. */
   metrics?: MetricIdentifier[];
+}
+
+/**
+ * Sees each layer's output while `call` runs the model, and returns what the
+ * next layers receive: `output` itself, or a tensor of the same shape derived
+ * from it. Interpretation methods use it to read a layer's activations and to
+ * take gradients with respect to them (Grad-CAM: `(l, out) => l === conv ?
+ * ops.add(out, delta) : out`). A layer called twice in a functional model is
+ * seen twice; a functional model's `InputLayer` is not called, so not seen.
+ */
+export type LayerTap = (layer: Layer, output: Tensor) => Tensor;
+
+/** Options of `call`. */
+export interface CallOptions {
+  /** Training behaviour (dropout drops, batch norm uses batch statistics). Default false. */
+  training?: boolean;
+  /** Called with every layer's output, in execution order; see `LayerTap`. */
+  tap?: LayerTap;
+  /**
+   * Return the output layer's scores before its softmax activation (the
+   * logits), for a model whose output layer has `activation: 'softmax'`
+   * (see `outputActivation`). Interpretation methods differentiate these:
+   * a confident softmax output has vanishing gradients. Default false.
+   */
+  logits?: boolean;
 }
 
 /** Options of `evaluate` and `predict`. */
@@ -74,8 +100,8 @@ export abstract class LayersModel {
   abstract get inputShape(): Shape;
   /** Output shape with a `null` batch dimension. */
   abstract get outputShape(): Shape;
-  /** Runs the model on a batch. */
-  protected abstract forward(x: Tensor, training: boolean): Tensor;
+  /** Runs the model on a batch, passing each layer's output through `tap` when given. */
+  protected abstract forward(x: Tensor, training: boolean, tap?: LayerTap): Tensor;
   /** Output shape of every layer (batch dimension `null`), in `layers` order. */
   abstract layerOutputShapes(): Shape[];
   /** `{ className, config }` describing the architecture (no weights). */
@@ -185,11 +211,36 @@ export abstract class LayersModel {
    * for training behaviour (dropout, batch statistics). Unlike `predict` it
    * does not split `x` into batches and creates intermediate tensors in the
    * caller's scope: call it inside `tidy` or a gradient function (custom
-   * training loops, distillation).
+   * training loops, distillation). `tap` sees every layer's output and may
+   * replace it (see `LayerTap`).
    */
-  call(x: Tensor, options: { training?: boolean } = {}): Tensor {
+  call(x: Tensor, options: CallOptions = {}): Tensor {
     this.checkInput(x, 'call');
-    return this.forward(x, options.training ?? false);
+    const run = () => this.forward(x, options.training ?? false, options.tap);
+    if (!options.logits) return run();
+    const last = this.layers[this.layers.length - 1] as unknown as { activation: ActivationFn } & Layer;
+    if (this.outputActivation() !== 'softmax') {
+      throw new ConfigError(
+        `${this.describe()}.call: logits: true needs an output layer with a softmax activation; ${last ? `${last.describe()} has activation '${this.outputActivation() ?? 'none'}'` : 'it has no layers'}`,
+      );
+    }
+    const softmax = last.activation;
+    last.activation = getActivation('linear');
+    try {
+      return run();
+    } finally {
+      last.activation = softmax;
+    }
+  }
+
+  /**
+   * The name of the output layer's `activation` option (`'softmax'`,
+   * `'linear'`, `'relu'`, …), or undefined when the output layer has none
+   * (e.g. a `Softmax` or `Flatten` layer).
+   */
+  outputActivation(): string | undefined {
+    const last = this.layers[this.layers.length - 1] as unknown as { activation?: unknown } | undefined;
+    return typeof last?.activation === 'function' ? (last.activation as ActivationFn).name : undefined;
   }
 
   /**

@@ -3,7 +3,7 @@ import { ConfigError, formatShape, type Shape, ShapeError, type Tensor } from '@
 import { type Layer, uniqueLayerName } from '../engine/layer';
 import type { Serialized } from '../engine/types';
 import { deserializeLayer, serializeLayer } from '../layers/registry';
-import { LayersModel } from './layers-model';
+import { LayersModel, type LayerTap } from './layers-model';
 import { type PlanOptions, planTopology, withinLimits } from './topology-plan';
 
 /** Options of `Sequential`. */
@@ -91,10 +91,13 @@ export class Sequential extends LayersModel {
     return this.shapes;
   }
 
-  protected forward(x: Tensor, training: boolean): Tensor {
+  protected forward(x: Tensor, training: boolean, tap?: LayerTap): Tensor {
     if (this.stack.length === 0) throw new ConfigError(`${this.describe()} has no layers`);
     let out = x;
-    for (const layer of this.stack) out = layer.apply(out, { training });
+    for (const layer of this.stack) {
+      out = layer.apply(out, { training });
+      if (tap) out = tap(layer, out);
+    }
     return out;
   }
 
