@@ -5,7 +5,13 @@ export type { ModelArgs } from './functional';
 export { Model } from './functional';
 export type { History } from './history';
 export * from './io/index';
-export type { CompileOptions, EvaluateOptions, FitOptions } from './layers-model';
+export type {
+  BatchTransform,
+  BatchTransformInfo,
+  CompileOptions,
+  EvaluateOptions,
+  FitOptions,
+} from './layers-model';
 export { isTensor, LayersModel, sliceBatch } from './layers-model';
 export type { TargetKind } from './loss-targets';
 export type { LossFn, LossIdentifier } from './losses';

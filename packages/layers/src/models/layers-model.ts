@@ -35,7 +35,7 @@ import { getMetric, type Metric, type MetricIdentifier } from './metrics';
 import { guardedTrainStep } from './train-step';
 
 export { isTensor, sliceBatch } from './batches';
-export type { FitOptions } from './fit';
+export type { BatchTransform, BatchTransformInfo, FitOptions } from './fit';
 
 /** Options of `compile`. */
 export interface CompileOptions {
