@@ -4,7 +4,7 @@
  * direction of the loss, each followed by the projection back onto the ball
  * and the pixel range. FGSM is the one-step case (see `fgsm.ts`).
  */
-import { clone, dispose, keep, ops, type Tensor, tidy } from '@convkit/core';
+import { clone, dispose, ops, type Tensor, tidy } from '@convkit/core';
 import type { LayersModel } from '@convkit/layers';
 import { inputGradient, resolveLoss } from './attack-loss';
 import {
@@ -58,7 +58,7 @@ export function runAttack(context: string, model: LayersModel, x: Tensor, y: Ten
       const next = tidy(() => {
         const g = inputGradient(model, loss, adv, y);
         const moved = ops.add(adv, ops.mul(ascentDirection(g, a.norm), sign * a.stepSize));
-        return keep(project(moved, x, a.eps, a.norm, a.clip));
+        return project(moved, x, a.eps, a.norm, a.clip);
       });
       adv.dispose();
       adv = next;

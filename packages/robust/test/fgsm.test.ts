@@ -153,7 +153,9 @@ describe('fgsm', () => {
     expect(() => fgsm(model, x, y, { eps: 0.1, norm: 'l1' as never })).toThrow(/norm must be 'linf' or 'l2'/);
     expect(() => fgsm(model, x, y, { eps: 0.1, clip: [1, 0] })).toThrow(/clip must be/);
     const wrong = tensor2d([[1, 2, 3, 4]]);
-    expect(() => fgsm(model, wrong, y, { eps: 0.1 })).toThrow(/expects images of shape \[null, 2, 2, 1\], received \[1, 4\]/);
+    expect(() => fgsm(model, wrong, y, { eps: 0.1 })).toThrow(
+      /expects images of shape \[null, 2, 2, 1\], received \[1, 4\]/,
+    );
     const short = tensor1d([0], 'int32');
     expect(() => fgsm(model, x, short, { eps: 0.1 })).toThrow(/differ in batch size/);
     const uncompiled = new Sequential({ layers: [new Flatten({ inputShape: [2, 2, 1] }), new Dense({ units: 3 })] });
