@@ -1,4 +1,4 @@
-import { numTensors, setSeed, type Tensor, tensor1d, tensor2d, tensor4d, tidy } from '@convkit/core';
+import { numTensors, ops, setSeed, type Tensor, tensor1d, tensor2d, tensor4d, tidy } from '@convkit/core';
 import { Dense, Flatten, Sequential } from '@convkit/layers';
 import { SGD } from '@convkit/optim';
 import { fgsm } from '@convkit/robust';
@@ -93,6 +93,24 @@ describe('fgsm', () => {
     model.dispose();
     x.dispose();
     y.dispose();
+  });
+
+  it('still finds a direction when the softmax is saturated (no gradient masking by the loss clip)', async () => {
+    const model = handBuilt();
+    const scaled = model.getWeights().map((w) => tidy(() => ops.mul(w, 60)));
+    model.setWeights(scaled);
+    const x = tensor4d(images.flat(), [3, 2, 2, 1]);
+    const p = model.predict(x);
+    const probs = (await p.array()) as number[][];
+    const labels2 = probs.map((row) => row.indexOf(Math.max(...row)));
+    // The predicted class has probability 1 in float32: the compiled loss's clip has a zero gradient there.
+    expect(probs.filter((row) => Math.max(...row) === 1).length).toBeGreaterThan(0);
+    const y = tensor1d(labels2, 'int32');
+    const adv = fgsm(model, x, y, { eps: 0.01, clip: null });
+    const moved = (await adv.data()) as Float32Array;
+    images.flat().forEach((v, k) => expect(Math.abs(moved[k] - v)).toBeCloseTo(0.01, 6));
+    for (const t of [...scaled, x, p, y, adv]) t.dispose();
+    model.dispose();
   });
 
   it('clips to the pixel range, or to a given one, or not at all', async () => {
