@@ -113,6 +113,26 @@ describe('fgsm', () => {
     model.dispose();
   });
 
+  it('follows a given loss on an uncompiled model, with one-hot labels', async () => {
+    const compiled = handBuilt();
+    const bare = new Sequential({
+      layers: [new Flatten({ inputShape: [2, 2, 1] }), new Dense({ units: 3, activation: 'softmax' })],
+    });
+    const weights = compiled.getWeights();
+    bare.setWeights(weights);
+    const x = tensor4d(images.flat(), [3, 2, 2, 1]);
+    const y = tensor1d(labels, 'int32');
+    const oneHot = tidy(() => ops.oneHot(y, 3));
+    // −log p(label), written by hand: the same direction as the compiled cross-entropy.
+    const loss = (t: Tensor, p: Tensor) => ops.neg(ops.mean(ops.sum(ops.mul(t, ops.log(p)), -1)));
+    const a = fgsm(bare, x, oneHot, { eps: 0.1, loss });
+    const b = fgsm(compiled, x, y, { eps: 0.1 });
+    expect(Array.from(await a.data())).toEqual(Array.from(await b.data()));
+    for (const t of [...weights, x, y, oneHot, a, b]) t.dispose();
+    compiled.dispose();
+    bare.dispose();
+  });
+
   it('clips to the pixel range, or to a given one, or not at all', async () => {
     const model = handBuilt();
     const x = tensor4d(images.flat(), [3, 2, 2, 1]);
