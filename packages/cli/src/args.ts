@@ -47,6 +47,18 @@ export interface CommonOptions {
   fineTuneLearningRate: number;
   /** `compress`: where to write the report as JSON. */
   reportJson?: string;
+  /** `attack`: the attack (default pgd). */
+  attack: 'fgsm' | 'pgd';
+  /** `train`: adversarial training (default none). */
+  adversarial: 'none' | 'fgsm' | 'pgd';
+  /** `attack`: the radii (default 0.1, 0.2, 0.3); `train --adversarial`: one radius. */
+  eps?: number[];
+  /** `attack`, `train --adversarial pgd`: PGD steps (defaults 20 and 7). */
+  steps?: number;
+  /** `attack`, `train --adversarial`: the attack's step length (default from eps and steps). */
+  stepSize?: number;
+  /** `attack`, `train --adversarial`: the ε-ball's norm (default linf). */
+  norm: 'linf' | 'l2';
 }
 
 /** What `parseCommandLine` returns. */
@@ -152,6 +164,42 @@ function checkRules(command: CommandName, values: Values): void {
   }
 }
 
+/** The attack flags that only make sense together: `train --eps` needs `--adversarial`, FGSM takes no `--steps`. */
+function checkAttackFlags(command: CommandName, values: Values): void {
+  const attackFlags = (['eps', 'steps', 'step-size', 'norm'] as const).filter((f) => values[f] !== undefined);
+  if (command === 'train') {
+    const method = values.adversarial ?? 'none';
+    if (method === 'none') {
+      if (attackFlags.length > 0) {
+        throw new UsageError(
+          `--${attackFlags[0]} applies to adversarial training: add --adversarial fgsm or --adversarial pgd`,
+          command,
+        );
+      }
+      return;
+    }
+    const eps = values.eps;
+    if (eps === undefined) {
+      throw new UsageError(
+        `--adversarial ${method} needs --eps X, the radius to train against (e.g. --eps 0.1)`,
+        command,
+      );
+    }
+    if (eps.length !== 1 || !(eps[0] > 0)) {
+      throw new UsageError(
+        `--adversarial ${method} takes one radius > 0 in --eps, got ${eps.join(',')} (several radii are for convkit attack)`,
+        command,
+      );
+    }
+    if (method === 'fgsm' && values.steps !== undefined) {
+      throw new UsageError('--steps applies to --adversarial pgd; fast FGSM training takes one step', command);
+    }
+  }
+  if (command === 'attack' && values.attack === 'fgsm' && values.steps !== undefined) {
+    throw new UsageError('--steps applies to --attack pgd; FGSM takes one step', command);
+  }
+}
+
 function toOptions(values: Values): CommonOptions {
   const get = <K extends FlagName>(name: K): FlagValue<K> => {
     if (values[name] !== undefined) return values[name] as FlagValue<K>;
@@ -184,6 +232,12 @@ function toOptions(values: Values): CommonOptions {
     qatEpochs: get('qat-epochs'),
     fineTuneLearningRate: get('ft-lr'),
     reportJson: get('report-json'),
+    attack: get('attack'),
+    adversarial: get('adversarial'),
+    eps: get('eps'),
+    steps: get('steps'),
+    stepSize: get('step-size'),
+    norm: get('norm'),
   };
 }
 
@@ -218,6 +272,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   const command = word;
   if (help) return { command, help: true, debug, options: toOptions({}) };
   const values = readFlags(tokens, command);
-  if (command) checkRules(command, values);
+  if (command) {
+    checkRules(command, values);
+    checkAttackFlags(command, values);
+  }
   return { command, help: false, debug, options: toOptions(values) };
 }

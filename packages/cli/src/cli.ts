@@ -1,8 +1,9 @@
-/** The `convkit` command: dispatches to train, evaluate, summary, compress and quickstart. */
+/** The `convkit` command: dispatches to train, evaluate, summary, compress, quickstart and attack. */
 import { dispose } from '@convkit/core';
 import { loadModel } from '@convkit/layers';
 import { Adam } from '@convkit/optim';
 import { type CommonOptions, parseCommandLine } from './args';
+import { attack } from './attack';
 import { compress } from './compress';
 import { loadTrainTest } from './datasets';
 import { reportFailure, wantsDebug } from './failure';
@@ -121,6 +122,9 @@ export async function runCli(
         return 0;
       case 'summary':
         await summary(options, log);
+        return 0;
+      case 'attack':
+        await attack(options, log);
         return 0;
     }
   } catch (err) {

@@ -1,7 +1,7 @@
 /** The subcommands of `convkit`, what each does and which flags it requires or forbids together. */
 
 /** The names of the subcommands. */
-export const COMMAND_NAMES = ['train', 'evaluate', 'summary', 'compress', 'quickstart'] as const;
+export const COMMAND_NAMES = ['train', 'evaluate', 'summary', 'compress', 'quickstart', 'attack'] as const;
 
 /** A subcommand of `convkit`. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -42,6 +42,16 @@ export const COMMANDS: Record<CommandName, CommandInfo> = {
       { flags: ['model-dir', 'epochs'], reason: LOADS_MODEL },
       { flags: ['model-dir', 'lr'], reason: LOADS_MODEL },
       { flags: ['model-dir', 'lr-schedule'], reason: LOADS_MODEL },
+    ],
+  },
+  attack: {
+    summary:
+      'attack a model saved by `convkit train --out DIR` on held-out images (FGSM or PGD) and print its clean and robust accuracy at every --eps',
+    required: [
+      {
+        flag: 'model-dir',
+        message: 'attack needs --model-dir DIR (a directory written by `convkit train --out DIR`)',
+      },
     ],
   },
   quickstart: {

@@ -11,6 +11,7 @@ import {
   commaList,
   fraction,
   integerRange,
+  nonNegativeNumberList,
   offOrIntegerRange,
   path,
   positiveInteger,
@@ -38,7 +39,8 @@ function flag<T>(spec: FlagSpec<T>): FlagSpec<T> {
 }
 
 const TRAINS: CommandName[] = ['train', 'compress'];
-const READS_DATA: CommandName[] = ['train', 'evaluate', 'compress'];
+const READS_DATA: CommandName[] = ['train', 'evaluate', 'compress', 'attack'];
+const ATTACKS: CommandName[] = ['attack', 'train'];
 
 /** The metrics `convkit evaluate --metrics` can report. */
 export const EVALUATE_METRICS = ['accuracy', 'precision', 'recall', 'f1', 'top3', 'top5'] as const;
@@ -53,7 +55,7 @@ export const FLAGS = {
   }),
   'model-dir': flag({
     kind: path('DIR'),
-    commands: ['evaluate', 'summary', 'compress'],
+    commands: ['evaluate', 'summary', 'compress', 'attack'],
     help: 'load the model saved in DIR by `convkit train --out DIR`',
   }),
   data: flag({ kind: choice(['mnist', 'fashion-mnist']), default: 'mnist', commands: READS_DATA, help: 'dataset' }),
@@ -91,14 +93,47 @@ export const FLAGS = {
   seed: flag({
     kind: anyInteger(),
     default: '42',
-    commands: ['train', 'evaluate', 'compress', 'quickstart'],
-    help: 'seed of the weights, shuffling, augmentation and the MNIST split',
+    commands: ['train', 'evaluate', 'compress', 'quickstart', 'attack'],
+    help: "seed of the weights, shuffling, augmentation, the MNIST split and the attacks' random starts",
   }),
   metrics: flag({
     kind: commaList(EVALUATE_METRICS),
     default: 'accuracy,precision,recall,f1',
     commands: ['evaluate'],
     help: 'metrics to report besides the loss',
+  }),
+  attack: flag({
+    kind: choice(['fgsm', 'pgd']),
+    default: 'pgd',
+    commands: ['attack'],
+    help: 'fgsm: one step of --eps along the gradient sign; pgd: --steps projected gradient steps from a random start',
+  }),
+  adversarial: flag({
+    kind: choice(['none', 'fgsm', 'pgd']),
+    default: 'none',
+    commands: ['train'],
+    help: 'adversarial training at --eps: pgd (Madry: --steps PGD steps per batch) or fgsm (fast: one step of 1.25·eps from a random start)',
+  }),
+  eps: flag({
+    kind: nonNegativeNumberList(),
+    commands: ATTACKS,
+    help: 'attack: the radii to attack at (default 0.1,0.2,0.3); train --adversarial: one radius',
+  }),
+  steps: flag({
+    kind: positiveInteger(),
+    commands: ATTACKS,
+    help: 'PGD steps (default: attack 20, train 7)',
+  }),
+  'step-size': flag({
+    kind: positiveNumber(),
+    commands: ATTACKS,
+    help: 'length of each attack step (default: PGD 2.5·eps/steps, FGSM eps, fast adversarial training 1.25·eps)',
+  }),
+  norm: flag({
+    kind: choice(['linf', 'l2']),
+    default: 'linf',
+    commands: ATTACKS,
+    help: 'norm of the ε-ball: linf (max change per pixel) or l2 (length of the change per image)',
   }),
   out: flag({
     kind: path('PATH'),
@@ -149,7 +184,7 @@ export const FLAGS = {
   }),
   quiet: flag({
     kind: SWITCH,
-    commands: ['train', 'compress', 'quickstart'],
+    commands: ['train', 'compress', 'quickstart', 'attack'],
     help: 'no progress output, only the results',
   }),
   debug: flag({ kind: SWITCH, commands: 'all', help: 'print the stack trace of an error' }),

@@ -11,6 +11,9 @@ Usage:
                    [--batch-size N] [--lr X] [--lr-schedule cosine|constant]
                    [--augment none|shift] [--train-count N] [--test-count N]
                    [--backend cpu|wasm] [--seed N] --out DIR
+                   [--adversarial none|fgsm|pgd --eps X [--steps N] [--step-size X] [--norm linf|l2]]
+                   with --adversarial, every training batch is replaced by its FGSM or PGD
+                   adversarial version at radius X (adversarial training)
   convkit evaluate --model-dir DIR --data mnist|fashion-mnist [--data-dir DIR] [--test-count N]
                    [--metrics accuracy,precision,recall,f1,top3,top5]
   convkit summary  --model lenet|small | --model-dir DIR
@@ -21,6 +24,9 @@ Usage:
                    prune to sparsity S while fine-tuning N epochs, cluster kernels into K values,
                    quantize; prints size, accuracy and latency after every step and saves the
                    compressed model (convkit-compressed format) to FILE
+  convkit attack   --model-dir DIR [--data …] [--attack fgsm|pgd] [--eps 0.1,0.2,0.3] [--steps N]
+                   [--step-size X] [--norm linf|l2] [--test-count N]
+                   clean and robust accuracy of a saved model on held-out images at every radius
   convkit quickstart   train the reference CNN (lenet) on wasm on 8,000 embedded MNIST digits,
                        test it on the 2,000 held-out ones, prune it to 80%, quantize it to int8
                        and print the compression report

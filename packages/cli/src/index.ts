@@ -5,6 +5,7 @@
 
 export type { CommonOptions, ParsedCommandLine } from './args';
 export { parseCommandLine } from './args';
+export { attack, DEFAULT_ATTACK_EPS, DEFAULT_ATTACK_STEPS } from './attack';
 export { QUICKSTART, runCli } from './cli';
 export { COMMAND_NAMES, type CommandName } from './commands';
 export { CALIBRATION_IMAGES, compress } from './compress';

@@ -4,6 +4,7 @@ import { dispose, getBackend, setBackend, setSeed } from '@convkit/core';
 import { type Dataset, type ImageSample, randomShift } from '@convkit/data';
 import { type Callback, checkSaveTarget, type LayersModel, ProgressBar, saveModel } from '@convkit/layers';
 import { Adam, cosineDecay } from '@convkit/optim';
+import { adversarialTraining } from '@convkit/robust';
 import { loadTrainTest } from './datasets';
 import { getPreset } from './presets';
 import { saveOrRescue } from './save-or-rescue';
@@ -27,6 +28,16 @@ export interface TrainOptions {
   seed: number;
   out?: string;
   quiet: boolean;
+  /** Adversarial training: none (default), PGD (Madry) or fast FGSM, at `eps[0]`. */
+  adversarial?: 'none' | 'fgsm' | 'pgd';
+  /** The training radius, as `[eps]` (the CLI's `--eps` list). */
+  eps?: number[];
+  /** PGD steps of adversarial training (default 7). */
+  steps?: number;
+  /** Step length of the training attack (default 2.5·eps/steps for PGD, 1.25·eps for FGSM). */
+  stepSize?: number;
+  /** Norm of the training ε-ball (default linf). */
+  norm?: 'linf' | 'l2';
 }
 
 /** Figures of one training run, as printed in the result table. */
@@ -93,8 +104,24 @@ export async function train(options: TrainOptions, log: (line: string) => void =
     // two pixels; batches are built lazily and freed by fit.
     let samples: Dataset<ImageSample> = trainSet.shuffle(trainSet.size);
     if (options.augment === 'shift') samples = samples.map(randomShift({ maxShift: 2 }));
+    const method = options.adversarial ?? 'none';
+    const batchTransform =
+      method === 'none'
+        ? undefined
+        : adversarialTraining(model, {
+            method,
+            eps: options.eps?.[0] as number,
+            steps: method === 'pgd' ? options.steps : undefined,
+            stepSize: options.stepSize,
+            norm: options.norm,
+          });
+    if (!options.quiet && method !== 'none') {
+      log(
+        `adversarial training: ${method === 'pgd' ? `PGD-${options.steps ?? 7}` : 'fast FGSM'} at eps ${options.eps?.[0]} (${options.norm ?? 'linf'})`,
+      );
+    }
     const t0 = performance.now();
-    await model.fit(samples.batch(options.batchSize), { epochs: options.epochs, callbacks });
+    await model.fit(samples.batch(options.batchSize), { epochs: options.epochs, callbacks, batchTransform });
     const trainSeconds = (performance.now() - t0) / 1000;
     const evaluation = await model.evaluate(testData.xs, testData.ys, { batchSize: 256 });
     if (options.out) {
@@ -127,7 +154,7 @@ export async function train(options: TrainOptions, log: (line: string) => void =
  */
 export function trainReport(
   r: TrainResult,
-  options: Pick<TrainOptions, 'model' | 'epochs' | 'out'>,
+  options: Pick<TrainOptions, 'model' | 'epochs' | 'out' | 'adversarial' | 'eps' | 'steps' | 'norm'>,
   notSavedNote = true,
 ): string {
   const rows: Row[] = [
@@ -135,6 +162,14 @@ export function trainReport(
     { metric: 'backend', value: r.backend },
     { metric: 'training images', value: String(r.trainSamples) },
     { metric: 'epochs', value: String(options.epochs) },
+    ...(options.adversarial && options.adversarial !== 'none'
+      ? [
+          {
+            metric: 'adversarial training',
+            value: `${options.adversarial === 'pgd' ? `PGD-${options.steps ?? 7}` : 'fast FGSM'}, eps ${options.eps?.[0]} (${options.norm ?? 'linf'})`,
+          },
+        ]
+      : []),
     { metric: 'held-out images', value: String(r.testSamples) },
     { metric: 'held-out accuracy', value: `${(r.testAccuracy * 100).toFixed(2)} %` },
     { metric: 'held-out loss', value: r.testLoss.toFixed(4) },

@@ -85,6 +85,26 @@ export function positiveNumber(): ValueKind<number> {
   };
 }
 
+/** A comma-separated list of finite numbers ≥ 0 (`--eps 0.1,0.2,0.3`): at least one, no empty item. */
+export function nonNegativeNumberList(): ValueKind<number[]> {
+  const accepts = 'a comma-separated list of finite numbers ≥ 0';
+  return {
+    accepts,
+    placeholder: 'X,…',
+    parse(raw, flag) {
+      if (raw.length > 10_000) reject(flag, accepts, raw);
+      return raw.split(',').map((item) => {
+        if (item === '') reject(flag, accepts, raw, ' (an empty item)');
+        const x = parseDecimal(item);
+        if (x === undefined || !Number.isFinite(x) || x < 0) {
+          reject(flag, accepts, raw, raw.includes(',') ? ` (${showValue(item)})` : '');
+        }
+        return x;
+      });
+    },
+  };
+}
+
 /** A number in [0, 1) (`--prune`, `--structured`): a fraction of weights or filters. */
 export function fraction(): ValueKind<number> {
   const accepts = 'a fraction in [0, 1)';

@@ -121,18 +121,22 @@ const oneOf = (...v: string[]): Gen => same(fc.constantFrom(...v));
 
 const VALUES: Record<string, { key: keyof CommonOptions; gen: Gen; commands: CommandName[] }> = {
   model: { key: 'model', gen: oneOf('lenet', 'small'), commands: ['train', 'compress', 'summary'] },
-  'model-dir': { key: 'modelDir', gen: pathText, commands: ['evaluate', 'summary', 'compress'] },
-  data: { key: 'data', gen: oneOf('mnist', 'fashion-mnist'), commands: ['train', 'evaluate', 'compress'] },
-  'data-dir': { key: 'dataDir', gen: pathText, commands: ['train', 'evaluate', 'compress'] },
-  'train-count': { key: 'trainCount', gen: positive, commands: ['train', 'evaluate', 'compress'] },
-  'test-count': { key: 'testCount', gen: positive, commands: ['train', 'evaluate', 'compress'] },
+  'model-dir': { key: 'modelDir', gen: pathText, commands: ['evaluate', 'summary', 'compress', 'attack'] },
+  data: { key: 'data', gen: oneOf('mnist', 'fashion-mnist'), commands: ['train', 'evaluate', 'compress', 'attack'] },
+  'data-dir': { key: 'dataDir', gen: pathText, commands: ['train', 'evaluate', 'compress', 'attack'] },
+  'train-count': { key: 'trainCount', gen: positive, commands: ['train', 'evaluate', 'compress', 'attack'] },
+  'test-count': { key: 'testCount', gen: positive, commands: ['train', 'evaluate', 'compress', 'attack'] },
   epochs: { key: 'epochs', gen: positive, commands: ['train', 'compress'] },
   'batch-size': { key: 'batchSize', gen: positive, commands: ['train', 'compress'] },
   lr: { key: 'learningRate', gen: rate, commands: ['train', 'compress'] },
   'lr-schedule': { key: 'schedule', gen: oneOf('cosine', 'constant'), commands: ['train', 'compress'] },
   augment: { key: 'augment', gen: oneOf('none', 'shift'), commands: ['train', 'compress'] },
-  backend: { key: 'backend', gen: oneOf('cpu', 'wasm'), commands: ['train', 'evaluate', 'compress'] },
-  seed: { key: 'seed', gen: same(fc.maxSafeInteger()), commands: ['train', 'evaluate', 'compress', 'quickstart'] },
+  backend: { key: 'backend', gen: oneOf('cpu', 'wasm'), commands: ['train', 'evaluate', 'compress', 'attack'] },
+  seed: {
+    key: 'seed',
+    gen: same(fc.maxSafeInteger()),
+    commands: ['train', 'evaluate', 'compress', 'quickstart', 'attack'],
+  },
   metrics: {
     key: 'metrics',
     gen: fc
@@ -153,6 +157,18 @@ const VALUES: Record<string, { key: keyof CommonOptions; gen: Gen; commands: Com
   'qat-epochs': { key: 'qatEpochs', gen: epochs, commands: ['compress', 'quickstart'] },
   'ft-lr': { key: 'fineTuneLearningRate', gen: rate, commands: ['compress', 'quickstart'] },
   'report-json': { key: 'reportJson', gen: pathText, commands: ['compress', 'quickstart'] },
+  attack: { key: 'attack', gen: oneOf('pgd'), commands: ['attack'] },
+  eps: {
+    key: 'eps',
+    gen: fc
+      .array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 4 })
+      .map((v) => v.map((x) => x + 0))
+      .map((v) => ({ text: v.join(','), value: v })),
+    commands: ['attack'],
+  },
+  steps: { key: 'steps', gen: positive, commands: ['attack'] },
+  'step-size': { key: 'stepSize', gen: rate, commands: ['attack'] },
+  norm: { key: 'norm', gen: oneOf('linf', 'l2'), commands: ['attack'] },
 };
 
 const CONFLICTS: Partial<Record<CommandName, Array<[string, string]>>> = {
@@ -169,14 +185,17 @@ const CONFLICTS: Partial<Record<CommandName, Array<[string, string]>>> = {
 const validCommandLine = fc.constantFrom(...COMMAND_NAMES).chain((command) => {
   const flags = Object.keys(VALUES).filter((f) => VALUES[f].commands.includes(command));
   return fc.tuple(fc.subarray(flags), fc.boolean(), fc.infiniteStream(fc.boolean())).chain(([chosen, quiet, glued]) => {
-    let picked = command === 'evaluate' && !chosen.includes('model-dir') ? [...chosen, 'model-dir'] : chosen;
+    let picked =
+      (command === 'evaluate' || command === 'attack') && !chosen.includes('model-dir')
+        ? [...chosen, 'model-dir']
+        : chosen;
     for (const [a, b] of CONFLICTS[command] ?? []) if (picked.includes(a)) picked = picked.filter((f) => f !== b);
     return fc.tuple(...picked.map((f) => VALUES[f].gen)).chain((values) => {
       const items = picked.map((f, i) => ({ flag: f, ...values[i] }));
       return fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }).map((order) => ({
         command,
         items: order,
-        quiet: quiet && ['train', 'compress', 'quickstart'].includes(command),
+        quiet: quiet && ['train', 'compress', 'quickstart', 'attack'].includes(command),
         glued,
       }));
     });

@@ -2,7 +2,7 @@ import { type CommonOptions, parseCommandLine, runCli, UsageError } from '@convk
 import { ConfigError } from '@convkit/core';
 import { describe, expect, it } from 'vitest';
 
-const COMMANDS = ['train', 'evaluate', 'summary', 'compress', 'quickstart'] as const;
+const COMMANDS = ['train', 'evaluate', 'summary', 'compress', 'quickstart', 'attack'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** What a command line needs besides the flag under test (evaluate cannot run without --model-dir). */
@@ -12,6 +12,7 @@ const BASE: Record<Command, string[]> = {
   summary: [],
   compress: [],
   quickstart: [],
+  attack: ['--model-dir', 'runs/m'],
 };
 
 interface NumericCase {
@@ -53,7 +54,7 @@ const NUMERIC: NumericCase[] = [
   {
     flag: 'train-count',
     key: 'trainCount',
-    commands: ['train', 'evaluate', 'compress'],
+    commands: ['train', 'evaluate', 'compress', 'attack'],
     good: [['1500', 1500]],
     bad: ['-1', '0', '1.5', ...NOT_NUMBERS],
     accepts: 'a positive integer',
@@ -61,7 +62,7 @@ const NUMERIC: NumericCase[] = [
   {
     flag: 'test-count',
     key: 'testCount',
-    commands: ['train', 'evaluate', 'compress'],
+    commands: ['train', 'evaluate', 'compress', 'attack'],
     good: [['500', 500]],
     bad: ['-500', '0', ...NOT_NUMBERS],
     accepts: 'a positive integer',
@@ -69,7 +70,7 @@ const NUMERIC: NumericCase[] = [
   {
     flag: 'seed',
     key: 'seed',
-    commands: ['train', 'evaluate', 'compress', 'quickstart'],
+    commands: ['train', 'evaluate', 'compress', 'quickstart', 'attack'],
     good: [
       ['-7', -7],
       ['0', 0],
@@ -164,8 +165,14 @@ interface ChoiceCase {
 
 const CHOICES: ChoiceCase[] = [
   { flag: 'model', key: 'model', commands: ['train', 'compress', 'summary'], values: ['lenet', 'small'] },
-  { flag: 'data', key: 'data', commands: ['train', 'evaluate', 'compress'], values: ['mnist', 'fashion-mnist'] },
-  { flag: 'backend', key: 'backend', commands: ['train', 'evaluate', 'compress'], values: ['cpu', 'wasm'] },
+  {
+    flag: 'data',
+    key: 'data',
+    commands: ['train', 'evaluate', 'compress', 'attack'],
+    values: ['mnist', 'fashion-mnist'],
+  },
+  { flag: 'backend', key: 'backend', commands: ['train', 'evaluate', 'compress', 'attack'], values: ['cpu', 'wasm'] },
+  { flag: 'attack', key: 'attack', commands: ['attack'], values: ['fgsm', 'pgd'] },
   { flag: 'lr-schedule', key: 'schedule', commands: ['train', 'compress'], values: ['cosine', 'constant'] },
   { flag: 'augment', key: 'augment', commands: ['train', 'compress'], values: ['none', 'shift'] },
   { flag: 'quantize', key: 'quantize', commands: ['compress'], values: ['int8', 'float16', 'none'] },
@@ -354,7 +361,7 @@ describe('parseCommandLine: the shape of the command line', () => {
 
   it('an unknown command or a stray argument is an error', () => {
     expect(usageError(['trian'])).toBe(
-      'unknown command trian (did you mean train?); the commands are train, evaluate, summary, compress, quickstart',
+      'unknown command trian (did you mean train?); the commands are train, evaluate, summary, compress, quickstart, attack',
     );
     expect(usageError(['frobnicate', '--epochs', '3'])).toMatch(/^unknown command frobnicate; the commands are/);
     expect(usageError(['train', 'extra'])).toBe(

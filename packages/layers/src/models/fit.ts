@@ -50,7 +50,25 @@ export interface FitOptions {
   verbose?: 0 | 1 | 2;
   /** Epoch to start counting from (for resumed training). Default 0. */
   initialEpoch?: number;
+  /**
+   * Replaces each training batch just before its step (validation batches are
+   * left alone): adversarial examples (`@convkit/robust`), mixup, on-device
+   * augmentation. It receives the batch (owned by `fit`: do not dispose it)
+   * and returns the batch to train on; tensors it returns that are not the
+   * ones it received are disposed by `fit` after the step. The result is
+   * checked like any batch (`ShapeError` naming the epoch and batch).
+   */
+  batchTransform?: BatchTransform;
 }
+
+/** Where a `batchTransform` is called: the epoch (from 0) and the batch within it (from 0). */
+export interface BatchTransformInfo {
+  epoch: number;
+  step: number;
+}
+
+/** A `FitOptions.batchTransform`: the batch to train on instead of `batch`. */
+export type BatchTransform = (batch: Batch, info: BatchTransformInfo) => Batch | Promise<Batch>;
 
 /** The training data of a run, resolved from `fit`'s arguments. */
 interface Plan {
@@ -171,6 +189,9 @@ export async function fitModel(
   const verbose = options.verbose ?? 0;
   if (verbose !== 0 && verbose !== 1 && verbose !== 2)
     throw new ConfigError(`${context}: verbose must be 0, 1 or 2, got ${String(verbose)}`);
+  const transform = options.batchTransform;
+  if (transform !== undefined && typeof transform !== 'function')
+    throw new ConfigError(`${context}: batchTransform must be a function (batch, info) => batch`);
   const callbacks: Callback[] = toCallbacks(options.callbacks, context);
   if (verbose > 0 && !callbacks.some((cb) => cb instanceof ProgressBar)) {
     callbacks.push(new ProgressBar({ mode: verbose === 2 ? 'lines' : 'auto' }));
@@ -194,15 +215,21 @@ export async function fitModel(
       let count = 0;
       let step = 0;
       for await (const batch of run.train() as AsyncIterable<Batch>) {
+        let trained: Batch = batch;
         try {
           const where = `${context}, epoch ${epoch + 1}, batch ${step + 1}`;
           checkPair(model, lossFn, batch.xs, batch.ys, where);
           await callAll(callbacks, 'onBatchBegin', step);
-          const size = batch.xs.shape[0];
+          if (transform) {
+            trained = await transform(batch, { epoch, step });
+            if (!isBatch(trained)) throw new ConfigError(`${where}: batchTransform must return a batch { xs, ys }`);
+            checkPair(model, lossFn, trained.xs, trained.ys, `${where} (after batchTransform)`);
+          }
+          const size = trained.xs.shape[0];
           const loss = await guardedTrainStep(
             { model, optimizer: compiled.optimizer, lossFn, metrics: model.metrics, context: where },
-            batch.xs,
-            batch.ys,
+            trained.xs,
+            trained.ys,
           );
           lossSum += loss * size;
           count += size;
@@ -210,7 +237,8 @@ export async function fitModel(
           for (const m of model.metrics) logs[m.name] = m.result();
           await callAll(callbacks, 'onBatchEnd', step, logs);
         } finally {
-          dispose([batch.xs, batch.ys] as Tensor[]);
+          const own = [batch.xs, batch.ys];
+          dispose([...own, ...(trained === batch ? [] : [trained.xs, trained.ys].filter((t) => !own.includes(t)))]);
         }
         step++;
         if (model.stopTraining) break;

@@ -5,7 +5,15 @@ export type { ModelArgs } from './functional';
 export { Model } from './functional';
 export type { History } from './history';
 export * from './io/index';
-export type { CallOptions, CompileOptions, EvaluateOptions, FitOptions, LayerTap } from './layers-model';
+export type {
+  BatchTransform,
+  BatchTransformInfo,
+  CallOptions,
+  CompileOptions,
+  EvaluateOptions,
+  FitOptions,
+  LayerTap,
+} from './layers-model';
 export { isTensor, LayersModel, sliceBatch } from './layers-model';
 export type { TargetKind } from './loss-targets';
 export type { LossFn, LossIdentifier } from './losses';

@@ -37,7 +37,7 @@ import { type ModelSummary, summarizeModel } from './summary';
 import { guardedTrainStep } from './train-step';
 
 export { isTensor, sliceBatch } from './batches';
-export type { FitOptions } from './fit';
+export type { BatchTransform, BatchTransformInfo, FitOptions } from './fit';
 
 /** Options of `compile`. */
 export interface CompileOptions {
