@@ -1,0 +1,43 @@
+/**
+ * Loading tfjs-backend-wasm (XNNPACK forward kernels) without configuration,
+ * browser build (`exports` condition `browser`; Node uses `tfjs-wasm.ts`).
+ * The binary is copied into this package's dist/ at build time and
+ * referenced with `new URL(..., import.meta.url)`, which Vite and webpack 5
+ * turn into an emitted asset.
+ *
+ * Of tfjs-backend-wasm's three binaries a browser only ever loads the SIMD
+ * one, so it is the only one referenced (and emitted by bundlers):
+ * - threaded SIMD: never. Its pthread workers start from
+ *   `factory.toString()` of its Emscripten module, which a minifying bundler
+ *   breaks (Vite's production build: "ReferenceError: e is not defined" in
+ *   every worker, and the backend never finishes initialising), so
+ *   multithreading is turned off here. Training threads come from convkit's
+ *   own kernels (see thread-pool.ts), as in Node.
+ * - plain (no SIMD): never. convkit's own kernels are SIMD code, compiled
+ *   when the backend initialises, before tfjs-backend-wasm loads a binary; a
+ *   browser without WebAssembly SIMD fails there, so tfjs-backend-wasm only
+ *   starts where SIMD works and then picks the SIMD binary.
+ * `setWasmPaths` wants an entry for each name: the other two point at the
+ * SIMD binary too (the plain build's JavaScript loads it as well, should the
+ * SIMD flag be forced off).
+ */
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { env } from '@tensorflow/tfjs-core';
+
+let configured = false;
+
+/**
+ * Points tfjs-backend-wasm at its SIMD binary and turns its multithreading
+ * off (see above). Idempotent; must run before tfjs-backend-wasm initialises.
+ */
+export function configureTfjsWasmPaths(): void {
+  if (configured) return;
+  configured = true;
+  env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  const simd = new URL('./tfjs-backend-wasm-simd.wasm', import.meta.url).href;
+  setWasmPaths({
+    'tfjs-backend-wasm-simd.wasm': simd,
+    'tfjs-backend-wasm.wasm': simd,
+    'tfjs-backend-wasm-threaded-simd.wasm': simd,
+  });
+}
