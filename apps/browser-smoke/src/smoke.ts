@@ -4,8 +4,8 @@
  */
 import '@convkit/backend-wasm';
 import { getThreadsCount } from '@convkit/backend-wasm';
-import { dispose, getBackend, setBackend, setSeed, type Tensor, tensor1d, tensor4d } from '@convkit/core';
-import { Conv2D, Dense, Flatten, MaxPool2D, Sequential } from '@convkit/layers';
+import { ConfigError, dispose, getBackend, setBackend, setSeed, type Tensor, tensor1d, tensor4d } from '@convkit/core';
+import { Conv2D, Dense, Flatten, MaxPool2D, Sequential, saveModel } from '@convkit/layers';
 import { Adam } from '@convkit/optim';
 
 /** What the page reports on `window.__convkitSmoke` and in `#result`. */
@@ -22,6 +22,8 @@ export interface SmokeResult {
   losses: number[];
   /** Wall time of the training steps, in milliseconds. */
   trainMs: number;
+  /** How `saveModel(model, './checkpoint')` (a Node-only target) ended: 'ConfigError' in a browser. */
+  directorySave: string;
 }
 
 /** Options of {@link runSmoke}. */
@@ -87,13 +89,20 @@ export async function runSmoke(options: SmokeOptions = {}): Promise<SmokeResult>
   const { xs, ys } = syntheticBatch(batchSize, 1234);
   const losses: number[] = [];
   const t0 = performance.now();
+  let trainMs = 0;
+  let directorySave = 'not tried';
   try {
     for (let s = 0; s < steps; s++) losses.push(await model.trainOnBatch(xs, ys));
+    trainMs = performance.now() - t0;
+    // A directory is a Node-only target: the browser build refuses it with a typed error.
+    directorySave = await saveModel(model, './checkpoint').then(
+      () => 'saved',
+      (e: unknown) => (e instanceof ConfigError ? 'ConfigError' : String(e)),
+    );
   } finally {
     dispose([xs, ys]);
     model.dispose();
   }
-  const trainMs = performance.now() - t0;
   return {
     backend: getBackend(),
     threads: getThreadsCount(),
@@ -101,5 +110,6 @@ export async function runSmoke(options: SmokeOptions = {}): Promise<SmokeResult>
     hardwareConcurrency: navigator.hardwareConcurrency,
     losses,
     trainMs,
+    directorySave,
   };
 }

@@ -33,6 +33,8 @@ const STEPS = 8;
 type PageRun = SmokeResult & {
   /** Web Workers the page started (counted by the test, not the page). */
   workers: number;
+  /** File names of the `.wasm` files the page fetched. */
+  wasmFetched: string[];
 };
 
 const MIME: Record<string, string> = {
@@ -120,6 +122,11 @@ async function runPage(isolated: boolean): Promise<PageRun> {
   page.on('worker', () => {
     workers++;
   });
+  const wasmFetched: string[] = [];
+  page.on('request', (r) => {
+    const file = new URL(r.url()).pathname.split('/').pop() ?? '';
+    if (file.endsWith('.wasm')) wasmFetched.push(file);
+  });
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') log.push(`console.${m.type()}: ${m.text()}`);
   });
@@ -139,10 +146,17 @@ async function runPage(isolated: boolean): Promise<PageRun> {
       throw new Error(
         `page reported an error: ${report?.status === 'error' ? report.error : report?.status}\n${log.join('\n')}`,
       );
-    return { ...report, workers };
+    return { ...report, workers, wasmFetched };
   } finally {
     await page.close();
   }
+}
+
+/** The page fetched tfjs-backend-wasm's SIMD binary, once, and no other wasm; a directory save was refused. */
+function expectBrowserBuild(r: PageRun): void {
+  expect(r.wasmFetched).toHaveLength(1);
+  expect(r.wasmFetched[0]).toMatch(/^tfjs-backend-wasm-simd-[\w-]+\.wasm$/);
+  expect(r.directorySave).toBe('ConfigError');
 }
 
 function expectLossFalls(losses: number[]): void {
@@ -164,9 +178,10 @@ describe('browser smoke: Vite page trains on wasm in headless Chromium', () => {
     expect(r.threads).toBe(Math.min(8, r.hardwareConcurrency));
     expect(r.threads).toBeGreaterThan(1);
     // convkit's kernel threads are Web Workers, one per thread beside the page's own; tfjs-backend-wasm
-    // starts none (its threaded build breaks under minification, see backend-wasm/src/tfjs-wasm.ts).
+    // starts none (its threaded build breaks under minification, see backend-wasm/src/tfjs-wasm.browser.ts).
     expect(r.workers).toBe(r.threads - 1);
     expectLossFalls(r.losses);
+    expectBrowserBuild(r);
   });
 
   it('not isolated: wasm backend on one thread, loss falls', async () => {
@@ -176,5 +191,6 @@ describe('browser smoke: Vite page trains on wasm in headless Chromium', () => {
     expect(r.threads).toBe(1);
     expect(r.workers).toBe(0);
     expectLossFalls(r.losses);
+    expectBrowserBuild(r);
   });
 });

@@ -12,6 +12,8 @@
  * claimed (by its worker or by the caller).
  */
 
+import { startNodeWorker } from './node-worker';
+
 /** A started pool. */
 export interface ThreadPool {
   /** Runs `share(tid)` for tid 0..nt-1 across the caller and the workers; returns when all are done. */
@@ -119,8 +121,7 @@ export async function createThreadPool(
       stackTops.map(async (stackTop, i) => {
         const init = { module, memory, ctrl, stackTop, tid: i + 1, names };
         if (isNode()) {
-          const wt = await import('node:worker_threads');
-          const w = new wt.Worker(NODE_WORKER, { eval: true, workerData: init });
+          const w = await startNodeWorker(NODE_WORKER, init);
           w.unref();
           workers.push(w);
           await new Promise<void>((resolve, reject) => {

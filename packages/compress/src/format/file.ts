@@ -11,6 +11,7 @@ import {
 import { gzipSync } from 'fflate';
 import { decodeCompressed } from './decode';
 import { encodeCompressed } from './encode';
+import { nodeFs, nodeUrl } from './node-fs';
 import {
   COMPRESSED_MAGIC,
   type CompressedModel,
@@ -29,7 +30,7 @@ function compressedSpec(file: string): AtomicTargetSpec {
     kind: 'file',
     what: 'the compressed model',
     recognise: async (real) => {
-      const fs = await import('node:fs/promises');
+      const fs = await nodeFs();
       const fh = await fs.open(real, 'r');
       let head: Uint8Array;
       try {
@@ -94,7 +95,7 @@ export async function checkCompressedTarget(path: string): Promise<void> {
  */
 export async function loadCompressed(path: string, options: DecodeCompressedOptions = {}): Promise<CompressedModel> {
   const maxBytes = checkMaxBytes(options.maxBytes);
-  const fs = await import('node:fs/promises');
+  const fs = await nodeFs();
   const file = await toFilePath(path);
   await cleanStaleSaves(file);
   let size: number;
@@ -130,9 +131,7 @@ export async function compressedSize(
 
 async function toFilePath(target: string): Promise<string> {
   if (typeof target !== 'string' || target.length === 0) throw new ConfigError('File path must be a non-empty string');
-  if (target.startsWith('file://')) {
-    const { fileURLToPath } = await import('node:url');
-    return fileURLToPath(target);
-  }
-  return target;
+  // Always loaded: in the browser build this is where the "needs Node" error comes from.
+  const { fileURLToPath } = await nodeUrl();
+  return target.startsWith('file://') ? fileURLToPath(target) : target;
 }

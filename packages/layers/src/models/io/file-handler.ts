@@ -36,6 +36,7 @@ import {
   writeFileDurably,
 } from './atomic-write';
 import { MODEL_FORMAT } from './model-json';
+import { nodeFs, nodePath, nodeUrl } from './node-fs';
 import { findAside } from './siblings';
 
 /** Name of the JSON file inside a checkpoint directory. */
@@ -64,7 +65,7 @@ async function stage(s: SaveStage): Promise<void> {
 /** `file:///a/b` → `/a/b`; a plain path is returned as is. */
 export async function toFilePath(target: string): Promise<string> {
   if (target.startsWith('file://')) {
-    const { fileURLToPath } = await import('node:url');
+    const { fileURLToPath } = await nodeUrl();
     return fileURLToPath(target);
   }
   return target;
@@ -80,8 +81,8 @@ function listNames(names: readonly string[]): string {
  * replace; otherwise why not (see `AtomicTargetSpec.recognise`).
  */
 async function recogniseCheckpoint(dir: string): Promise<string | undefined> {
-  const fs = await import('node:fs/promises');
-  const path = await import('node:path');
+  const fs = await nodeFs();
+  const path = await nodePath();
   const names = await fs.readdir(dir);
   const fix = 'choose a new or empty folder, or remove its contents yourself';
   if (!names.includes(MODEL_JSON_FILE)) {
@@ -131,7 +132,7 @@ export async function saveFiles(target: string, artifacts: ModelArtifacts): Prom
   await writeAtomically(
     checkpointSpec(dir),
     async (tmp) => {
-      const path = await import('node:path');
+      const path = await nodePath();
       await writeFileDurably(path.join(tmp, WEIGHTS_FILE), new Uint8Array(artifacts.weights));
       await stage('afterWeights');
       await writeFileDurably(path.join(tmp, MODEL_JSON_FILE), JSON.stringify(artifacts.modelJson));
@@ -162,8 +163,8 @@ export async function loadFiles(
   target: string,
   options: LoadOptions = {},
 ): Promise<{ modelJson: string; weights: Uint8Array; sources: { modelJson: string; weights: string } }> {
-  const fs = await import('node:fs/promises');
-  const path = await import('node:path');
+  const fs = await nodeFs();
+  const path = await nodePath();
   let dir = path.resolve(await toFilePath(target));
   await cleanStaleSaves(dir, CHECKPOINT_FILES);
   if (!(await exists(fs, dir))) {

@@ -15,6 +15,7 @@
  * them only the files a save writes: anything else found there stays.
  */
 import { crc32 } from '@convkit/core';
+import { nodeOs } from './node-fs';
 
 type Fs = typeof import('node:fs/promises');
 type NodePath = typeof import('node:path');
@@ -43,7 +44,7 @@ let hostTagCache: string | undefined;
 /** 8 hex digits identifying this machine in sibling names. */
 export async function hostTag(): Promise<string> {
   if (hostTagCache === undefined) {
-    const { hostname } = await import('node:os');
+    const { hostname } = await nodeOs();
     hostTagCache = crc32(new TextEncoder().encode(hostname())).toString(16).padStart(8, '0');
   }
   return hostTagCache;
