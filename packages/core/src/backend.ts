@@ -57,7 +57,7 @@ export function availableBackends(): BackendName[] {
  *
  * @param name - `'cpu'` (built in) or a backend registered by its package, e.g. `'wasm'`.
  * @returns Resolves once the backend is active and ready.
- * @throws {@link BackendError} when the backend is not installed/registered (the
+ * @throws {BackendError} when the backend is not installed/registered (the
  *   message names the package to install), when its initialisation fails, or
  *   when the engine refuses to activate it.
  *

@@ -94,7 +94,7 @@ const optimizerFactories = new Map<string, OptimizerFactory>();
  *
  * @param name - Name accepted by {@link createOptimizer} and `compile({ optimizer })`.
  * @param factory - Builds a new optimizer from its options.
- * @throws {@link ConfigError} when `name` is empty or `factory` is not a function.
+ * @throws {ConfigError} when `name` is empty or `factory` is not a function.
  */
 export function registerOptimizer(name: string, factory: OptimizerFactory): void {
   if (typeof name !== 'string' || name.length === 0) {
@@ -120,7 +120,7 @@ export function registeredOptimizers(): string[] {
  * @param name - A registered name such as `'adam'` or `'sgd'`.
  * @param config - Options passed to the optimizer's factory.
  * @returns A new optimizer.
- * @throws {@link ConfigError} for an unknown name; the message lists the registered names.
+ * @throws {ConfigError} for an unknown name; the message lists the registered names.
  *
  * @example
  * ```ts

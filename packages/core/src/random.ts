@@ -43,7 +43,7 @@ export class Rng {
 
   /**
    * @param seed - Any finite number; its integer part (mod 2^32) seeds the stream.
-   * @throws {@link ConfigError} when `seed` is not finite.
+   * @throws {ConfigError} when `seed` is not finite.
    */
   constructor(seed: number) {
     if (!Number.isFinite(seed)) throw new ConfigError(`Rng seed must be a finite number, got ${seed}`);
@@ -190,7 +190,7 @@ let globalRng = new Rng(DEFAULT_SEED);
  * (initialisers, dropout, shuffling, augmentation) draws from this stream.
  *
  * @param seed - An integer.
- * @throws {@link ConfigError} when `seed` is not an integer.
+ * @throws {ConfigError} when `seed` is not an integer.
  *
  * @example
  * ```ts
@@ -228,7 +228,7 @@ export function getRng(): Rng {
  *
  * @param seed - Optional seed.
  * @returns A new {@link Rng}, or the global one.
- * @throws {@link ConfigError} when `seed` is given and not finite.
+ * @throws {ConfigError} when `seed` is given and not finite.
  */
 export function rngFrom(seed?: number): Rng {
   return seed === undefined ? globalRng : new Rng(seed);
@@ -251,7 +251,7 @@ function sizeOf(shape: readonly number[]): number {
  * @param max - Upper bound (exclusive), default 1.
  * @param rng - Generator; default the global one ({@link setSeed}).
  * @returns A new tensor, owned by the caller.
- * @throws {@link ConfigError} when a dimension is not a non-negative integer.
+ * @throws {ConfigError} when a dimension is not a non-negative integer.
  */
 export function randomUniform(shape: readonly number[], min = 0, max = 1, rng: Rng = globalRng): Tensor {
   const n = sizeOf(shape);
@@ -268,7 +268,7 @@ export function randomUniform(shape: readonly number[], min = 0, max = 1, rng: R
  * @param std - Standard deviation, default 1.
  * @param rng - Generator; default the global one ({@link setSeed}).
  * @returns A new tensor, owned by the caller.
- * @throws {@link ConfigError} when a dimension is not a non-negative integer.
+ * @throws {ConfigError} when a dimension is not a non-negative integer.
  */
 export function randomNormal(shape: readonly number[], mean = 0, std = 1, rng: Rng = globalRng): Tensor {
   const n = sizeOf(shape);
@@ -285,7 +285,7 @@ export function randomNormal(shape: readonly number[], mean = 0, std = 1, rng: R
  * @param std - Standard deviation before truncation, default 1.
  * @param rng - Generator; default the global one ({@link setSeed}).
  * @returns A new tensor, owned by the caller.
- * @throws {@link ConfigError} when a dimension is not a non-negative integer.
+ * @throws {ConfigError} when a dimension is not a non-negative integer.
  */
 export function truncatedNormal(shape: readonly number[], mean = 0, std = 1, rng: Rng = globalRng): Tensor {
   const n = sizeOf(shape);
@@ -301,7 +301,7 @@ export function truncatedNormal(shape: readonly number[], mean = 0, std = 1, rng
  * @param p - Probability of a 1.
  * @param rng - Generator; default the global one ({@link setSeed}).
  * @returns A new tensor, owned by the caller.
- * @throws {@link ConfigError} when a dimension is not a non-negative integer.
+ * @throws {ConfigError} when a dimension is not a non-negative integer.
  */
 export function randomBernoulli(shape: readonly number[], p: number, rng: Rng = globalRng): Tensor {
   const n = sizeOf(shape);

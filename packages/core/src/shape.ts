@@ -37,7 +37,7 @@ export function shapesCompatible(a: readonly (number | null)[], b: readonly (num
  * @param what - Names the tensor in the message, e.g. `'Dense dense_1 input'`.
  * @param expected - Expected shape; `null` matches any size.
  * @param actual - Shape received.
- * @throws {@link ShapeError} naming `what` and both shapes when they are incompatible.
+ * @throws {ShapeError} naming `what` and both shapes when they are incompatible.
  */
 export function assertShape(
   what: string,

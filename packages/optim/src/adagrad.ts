@@ -14,12 +14,25 @@ export interface AdagradOptions extends OptimizerOptions {
 /**
  * Adagrad (Duchi et al.), as PyTorch: `s += g²`, `p -= lr · g / (sqrt(s) + ε)`,
  * with `s` starting at `initialAccumulatorValue`. Default learning rate 0.01.
+ *
+ * @example
+ * ```ts
+ * import { Adagrad } from '@convkit/optim';
+ *
+ * const opt = new Adagrad({ learningRate: 0.05, initialAccumulatorValue: 0.1 });
+ * ```
  */
 export class Adagrad extends BaseOptimizer {
   static override readonly className: string = 'Adagrad';
   static override readonly optionKeys: readonly string[] = ['initialAccumulatorValue', 'epsilon'];
+  /** Starting value of the squared-gradient sum. */
   readonly initialAccumulatorValue: number;
+  /** Added to `sqrt(s)` in the denominator. */
   readonly epsilon: number;
+  /**
+   * @param options - See {@link AdagradOptions}; every field is optional.
+   * @throws {ConfigError} when an option is unknown, out of range or of the wrong type.
+   */
 
   constructor(options: AdagradOptions = {}) {
     super(options, 0.01);

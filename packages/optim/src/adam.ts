@@ -23,16 +23,28 @@ export interface AdamOptions extends OptimizerOptions {
  * With `amsgrad`, `v̂` uses `vMax = max(vMax, v)` (as PyTorch). Default learning rate 1e-3.
  *
  * @example
+ * ```ts
+ * import { Adam } from '@convkit/optim';
+ *
  * model.compile({ optimizer: new Adam({ learningRate: 3e-4 }), loss: 'categoricalCrossentropy' });
+ * ```
  */
 export class Adam extends BaseOptimizer {
   static override readonly className: string = 'Adam';
   static override readonly optionKeys: readonly string[] = ['beta1', 'beta2', 'epsilon', 'amsgrad'];
+  /** Decay of the first moment. */
   readonly beta1: number;
+  /** Decay of the second moment. */
   readonly beta2: number;
+  /** Added to `sqrt(v̂)` in the denominator. */
   readonly epsilon: number;
+  /** Whether the AMSGrad variant is used. */
   readonly amsgrad: boolean;
 
+  /**
+   * @param options - See {@link AdamOptions}; every field is optional.
+   * @throws {ConfigError} when an option is unknown, out of range or of the wrong type.
+   */
   constructor(options: AdamOptions = {}) {
     super(options, 1e-3);
     this.beta1 = options.beta1 ?? 0.9;
@@ -45,7 +57,15 @@ export class Adam extends BaseOptimizer {
     checkBoolean(this.className, 'amsgrad', this.amsgrad);
   }
 
-  /** Adam's update of `v` from gradient `g`, starting from the parameter value `p` (already decayed by AdamW). */
+  /**
+   * Adam's update of `v` from gradient `g`, starting from the parameter value `p` (already decayed by AdamW).
+   *
+   * @param v - Variable to assign.
+   * @param p - Its value before the Adam step (`v` itself, or `v` after weight decay).
+   * @param g - Gradient.
+   * @param lr - Learning rate of this step.
+   * @param step - 1-based step, for the bias corrections.
+   */
   protected adamStep(v: Variable, p: Tensor, g: Tensor, lr: number, step: number): void {
     const m = this.slot('m', v);
     const s = this.slot('v', v);

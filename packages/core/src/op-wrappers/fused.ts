@@ -108,7 +108,7 @@ export function depthwiseConv2d<T extends tf.Tensor3D | tf.Tensor4D>(args: Depth
  *
  * @param args - `a`, `b`, `transposeA`, `transposeB`, `bias`, `activation`, ... as tfjs-core's fused matMul.
  * @returns The activated product.
- * @throws {@link ShapeError} when the inner dimensions differ or the batch dimensions do not broadcast.
+ * @throws {ShapeError} when the inner dimensions differ or the batch dimensions do not broadcast.
  */
 export function matMul(args: MatMulArgs): tf.Tensor {
   const { transposeA = false, transposeB = false } = args;

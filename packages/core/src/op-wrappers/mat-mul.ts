@@ -89,7 +89,7 @@ export function conformBatches(
  * @param transposeA - Transpose the last two axes of `a` first; default false.
  * @param transposeB - Transpose the last two axes of `b` first; default false.
  * @returns The product, `[...batch, M, N]`.
- * @throws {@link ShapeError} when the inner dimensions differ or the batch dimensions do not broadcast.
+ * @throws {ShapeError} when the inner dimensions differ or the batch dimensions do not broadcast.
  */
 export function matMul<T extends tf.Tensor = tf.Tensor>(
   a: tf.Tensor | tf.TensorLike,

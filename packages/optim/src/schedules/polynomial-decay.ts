@@ -20,6 +20,18 @@ export interface PolynomialDecayOptions {
 /**
  * `lr = (initial − end)·(1 − min(step, decaySteps)/decaySteps)^power + end`
  * (Keras `PolynomialDecay`, including its `cycle` behaviour).
+ *
+ * @param options - Start and end rates, decay length and power; see {@link PolynomialDecayOptions}.
+ * @returns A serialisable schedule for an optimizer's `learningRate`.
+ * @throws {ConfigError} when an option is unknown or out of range.
+ *
+ * @example
+ * ```ts
+ * import { SGD, polynomialDecay } from '@convkit/optim';
+ *
+ * // linear decay from 0.01 to 1e-4 over 5000 steps
+ * const opt = new SGD({ learningRate: polynomialDecay({ initialLearningRate: 0.01, decaySteps: 5000 }) });
+ * ```
  */
 export function polynomialDecay(options: PolynomialDecayOptions): LearningRateSchedule {
   checkOptionKeys('polynomialDecay', options, [
