@@ -30,6 +30,7 @@ export interface DataDirOptions {
 
 /** The chosen directory and where the choice came from. */
 export interface ResolvedDataDir {
+  /** The directory to read from. */
   dir: string;
   /** `'option'` (explicit `dir`), `'env'` (the environment variable) or `'default'`. */
   source: 'option' | 'env' | 'default';
@@ -43,8 +44,16 @@ export interface ResolvedDataDir {
  * silently in its place. When no default exists either, the `ConfigError`
  * lists the places tried and how to point at the data.
  *
+ * @param options - Explicit `dir`, the environment variable, the defaults and the names used in messages.
+ * @returns The directory and where it came from.
+ * @throws {ConfigError} when an explicit `dir` or the variable's directory does not exist, or no default exists.
+ *
  * @example
- * const { dir } = resolveDataDir({ dir: flags.dataDir, dirOption: '--data-dir', defaults: ['/usr/share/datasets/fashion-mnist'] });
+ * ```ts
+ * import { resolveDataDir } from '@convkit/data/node';
+ *
+ * const { dir } = resolveDataDir({ dir: process.argv[2], dirOption: '--data-dir', defaults: ['/usr/share/datasets/fashion-mnist'] });
+ * ```
  */
 export function resolveDataDir(options: DataDirOptions = {}): ResolvedDataDir {
   const fn = 'resolveDataDir';

@@ -11,7 +11,13 @@ export interface RandomShiftOptions extends RandomTransformOptions {
   fill?: number;
 }
 
-/** Moves each sample by a random whole number of pixels, up to `maxShift` in each direction. */
+/**
+ * Moves each sample by a random whole number of pixels, up to `maxShift` in each direction.
+ *
+ * @param options - `maxShift` (required), `fill` (default 0), `seed`.
+ * @returns A transform for `dataset.map`.
+ * @throws {ConfigError} when an option is invalid.
+ */
 export function randomShift(options: RandomShiftOptions): ImageTransform {
   const fn = 'randomShift';
   const opts = checkOptions(fn, options);
