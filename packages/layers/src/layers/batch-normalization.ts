@@ -17,11 +17,17 @@ export interface BatchNormalizationArgs extends LayerArgs {
   center?: boolean;
   /** Learn a scale `gamma`. Default true. */
   scale?: boolean;
+  /** Initializer of the offset `beta`. Default `'zeros'`. */
   betaInitializer?: InitializerIdentifier;
+  /** Initializer of the scale `gamma`. Default `'ones'`. */
   gammaInitializer?: InitializerIdentifier;
+  /** Initializer of the moving mean. Default `'zeros'`. */
   movingMeanInitializer?: InitializerIdentifier;
+  /** Initializer of the moving variance. Default `'ones'`. */
   movingVarianceInitializer?: InitializerIdentifier;
+  /** Penalty on `beta` added to the loss. Default none. */
   betaRegularizer?: RegularizerIdentifier;
+  /** Penalty on `gamma` added to the loss. Default none. */
   gammaRegularizer?: RegularizerIdentifier;
 }
 
@@ -39,20 +45,35 @@ export interface BatchNormalizationArgs extends LayerArgs {
 export class BatchNormalization extends Layer {
   static override readonly className = 'BatchNormalization';
 
+  /** The feature axis. */
   readonly axis: number;
+  /** Moving-average momentum. */
   readonly momentum: number;
+  /** Added to the variance. */
   readonly epsilon: number;
+  /** Whether the offset `beta` is learnt. */
   readonly center: boolean;
+  /** Whether the scale `gamma` is learnt. */
   readonly scale: boolean;
+  /** Initializer of `beta`. */
   readonly betaInitializer: Initializer;
+  /** Initializer of `gamma`. */
   readonly gammaInitializer: Initializer;
+  /** Initializer of the moving mean. */
   readonly movingMeanInitializer: Initializer;
+  /** Initializer of the moving variance. */
   readonly movingVarianceInitializer: Initializer;
+  /** Penalty on `beta`, if any. */
   readonly betaRegularizer?: Regularizer;
+  /** Penalty on `gamma`, if any. */
   readonly gammaRegularizer?: Regularizer;
+  /** Learnt scale, once built (absent without `scale`). */
   gamma?: LayerWeight;
+  /** Learnt offset, once built (absent without `center`). */
   beta?: LayerWeight;
+  /** Moving mean used at inference, once built. */
   movingMean?: LayerWeight;
+  /** Moving variance used at inference, once built. */
   movingVariance?: LayerWeight;
 
   constructor(args: BatchNormalizationArgs = {}) {

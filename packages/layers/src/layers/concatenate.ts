@@ -14,6 +14,7 @@ export interface ConcatenateArgs extends LayerArgs {
 export class Concatenate extends Merge {
   static override readonly className = 'Concatenate';
 
+  /** The feature axis. */
   readonly axis: number;
 
   constructor(args: ConcatenateArgs = {}) {

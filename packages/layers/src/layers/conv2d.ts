@@ -41,7 +41,9 @@ export interface Conv2DArgs extends LayerArgs {
   kernelInitializer?: InitializerIdentifier;
   /** Default `'zeros'`. */
   biasInitializer?: InitializerIdentifier;
+  /** Penalty on the kernel added to the loss. Default none. */
   kernelRegularizer?: RegularizerIdentifier;
+  /** Penalty on the bias added to the loss. Default none. */
   biasRegularizer?: RegularizerIdentifier;
 }
 
@@ -59,18 +61,31 @@ export function checkDataFormat(owner: string, value: unknown): void {
 export class Conv2D extends Layer {
   static override readonly className = 'Conv2D';
 
+  /** Number of output channels. */
   readonly filters: number;
+  /** Kernel height and width. */
   readonly kernelSize: [number, number];
+  /** Step between windows, `[rows, cols]`. */
   readonly strides: [number, number];
+  /** Padding mode, `'valid'` or `'same'`. */
   readonly padding: PaddingMode;
+  /** Dilation, `[rows, cols]`. */
   readonly dilationRate: [number, number];
+  /** Whether a bias is added. */
   readonly useBias: boolean;
+  /** Activation applied to the output. */
   readonly activation: ActivationFn;
+  /** Initializer of the kernel. */
   readonly kernelInitializer: Initializer;
+  /** Initializer of the bias. */
   readonly biasInitializer: Initializer;
+  /** Penalty on the kernel, if any. */
   readonly kernelRegularizer?: Regularizer;
+  /** Penalty on the bias, if any. */
   readonly biasRegularizer?: Regularizer;
+  /** The kernel weight, once built. */
   kernel?: LayerWeight;
+  /** The bias weight, once built (absent without `useBias`). */
   bias?: LayerWeight;
 
   constructor(args: Conv2DArgs) {

@@ -18,7 +18,9 @@ export interface DenseArgs extends LayerArgs {
   kernelInitializer?: InitializerIdentifier;
   /** Default `'zeros'`. */
   biasInitializer?: InitializerIdentifier;
+  /** Penalty on the kernel added to the loss. Default none. */
   kernelRegularizer?: RegularizerIdentifier;
+  /** Penalty on the bias added to the loss. Default none. */
   biasRegularizer?: RegularizerIdentifier;
 }
 
@@ -30,14 +32,23 @@ export interface DenseArgs extends LayerArgs {
 export class Dense extends Layer {
   static override readonly className = 'Dense';
 
+  /** Number of output features. */
   readonly units: number;
+  /** Whether a bias is added. */
   readonly useBias: boolean;
+  /** Activation applied to the output. */
   readonly activation: ActivationFn;
+  /** Initializer of the kernel. */
   readonly kernelInitializer: Initializer;
+  /** Initializer of the bias. */
   readonly biasInitializer: Initializer;
+  /** Penalty on the kernel, if any. */
   readonly kernelRegularizer?: Regularizer;
+  /** Penalty on the bias, if any. */
   readonly biasRegularizer?: Regularizer;
+  /** The kernel weight, once built. */
   kernel?: LayerWeight;
+  /** The bias weight, once built (absent without `useBias`). */
   bias?: LayerWeight;
 
   constructor(args: DenseArgs) {

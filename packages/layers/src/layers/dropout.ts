@@ -21,7 +21,9 @@ export interface DropoutArgs extends LayerArgs {
 export class Dropout extends ElementwiseLayer {
   static override readonly className = 'Dropout';
 
+  /** Fraction of the inputs dropped during training. */
   readonly rate: number;
+  /** Own seed, when given. */
   readonly seed?: number;
   private readonly rng?: Rng;
 

@@ -13,6 +13,7 @@ export interface ELUArgs extends LayerArgs {
 export class ELU extends ElementwiseLayer {
   static override readonly className = 'ELU';
 
+  /** The slope/scale parameter. */
   readonly alpha: number;
 
   constructor(args: ELUArgs = {}) {

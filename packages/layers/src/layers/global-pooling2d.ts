@@ -11,6 +11,7 @@ export interface GlobalPooling2DArgs extends LayerArgs {
 
 /** Shared base of the global pooling layers: reduce H and W of an NHWC input. */
 export abstract class GlobalPooling2D extends Layer {
+  /** Whether the spatial axes are kept as size 1. */
   readonly keepDims: boolean;
 
   constructor(args: GlobalPooling2DArgs = {}) {

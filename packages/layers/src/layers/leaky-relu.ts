@@ -13,6 +13,7 @@ export interface LeakyReLUArgs extends LayerArgs {
 export class LeakyReLU extends ElementwiseLayer {
   static override readonly className = 'LeakyReLU';
 
+  /** The slope/scale parameter. */
   readonly alpha: number;
 
   constructor(args: LeakyReLUArgs = {}) {

@@ -26,8 +26,11 @@ export interface Pooling2DArgs extends LayerArgs {
 
 /** Shared base of the 2-D window pooling layers; subclasses supply the pooling op. */
 export abstract class Pooling2D extends Layer {
+  /** Window height and width. */
   readonly poolSize: [number, number];
+  /** Step between windows, `[rows, cols]`. */
   readonly strides: [number, number];
+  /** Padding mode, `'valid'` or `'same'`. */
   readonly padding: PaddingMode;
 
   constructor(args: Pooling2DArgs = {}) {

@@ -21,8 +21,11 @@ export interface ReLUArgs extends LayerArgs {
 export class ReLU extends ElementwiseLayer {
   static override readonly className: string = 'ReLU';
 
+  /** Upper bound of the output, or `null` for none. */
   readonly maxValue: number | null;
+  /** Slope below the threshold. */
   readonly negativeSlope: number;
+  /** Values below it are "negative". */
   readonly threshold: number;
 
   constructor(args: ReLUArgs = {}) {

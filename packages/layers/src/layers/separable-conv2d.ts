@@ -45,8 +45,11 @@ export interface SeparableConv2DArgs extends LayerArgs {
   pointwiseInitializer?: InitializerIdentifier;
   /** Default `'zeros'`. */
   biasInitializer?: InitializerIdentifier;
+  /** Penalty on the depthwise kernel added to the loss. Default none. */
   depthwiseRegularizer?: RegularizerIdentifier;
+  /** Penalty on the pointwise kernel added to the loss. Default none. */
   pointwiseRegularizer?: RegularizerIdentifier;
+  /** Penalty on the bias added to the loss. Default none. */
   biasRegularizer?: RegularizerIdentifier;
 }
 
@@ -58,22 +61,39 @@ export interface SeparableConv2DArgs extends LayerArgs {
 export class SeparableConv2D extends Layer {
   static override readonly className = 'SeparableConv2D';
 
+  /** Number of output channels. */
   readonly filters: number;
+  /** Kernel height and width. */
   readonly kernelSize: [number, number];
+  /** Depthwise output channels per input channel. */
   readonly depthMultiplier: number;
+  /** Step between windows, `[rows, cols]`. */
   readonly strides: [number, number];
+  /** Padding mode, `'valid'` or `'same'`. */
   readonly padding: PaddingMode;
+  /** Dilation, `[rows, cols]`. */
   readonly dilationRate: [number, number];
+  /** Whether a bias is added. */
   readonly useBias: boolean;
+  /** Activation applied to the output. */
   readonly activation: ActivationFn;
+  /** Initializer of the depthwise kernel. */
   readonly depthwiseInitializer: Initializer;
+  /** Initializer of the pointwise kernel. */
   readonly pointwiseInitializer: Initializer;
+  /** Initializer of the bias. */
   readonly biasInitializer: Initializer;
+  /** Penalty on the depthwise kernel, if any. */
   readonly depthwiseRegularizer?: Regularizer;
+  /** Penalty on the pointwise kernel, if any. */
   readonly pointwiseRegularizer?: Regularizer;
+  /** Penalty on the bias, if any. */
   readonly biasRegularizer?: Regularizer;
+  /** The depthwise kernel `[kh, kw, inChannels, depthMultiplier]`, once built. */
   depthwiseKernel?: LayerWeight;
+  /** The pointwise kernel `[1, 1, inChannels·depthMultiplier, filters]`, once built. */
   pointwiseKernel?: LayerWeight;
+  /** The bias weight, once built (absent without `useBias`). */
   bias?: LayerWeight;
 
   constructor(args: SeparableConv2DArgs) {

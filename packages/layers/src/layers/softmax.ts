@@ -14,6 +14,7 @@ export interface SoftmaxArgs extends LayerArgs {
 export class Softmax extends ElementwiseLayer {
   static override readonly className = 'Softmax';
 
+  /** The feature axis. */
   readonly axis: number;
 
   constructor(args: SoftmaxArgs = {}) {

@@ -64,7 +64,12 @@ export interface TopologyPlan {
    * `model.weights` order for a config written by `toConfig()`. Custom layers
    * that do not override `weightSpecs` contribute none.
    */
-  weights: { name: string; shape: number[] }[];
+  weights: {
+    /** Full name, `layer/weight`. */
+    name: string;
+    /** Shape. */
+    shape: number[];
+  }[];
   /** Largest number of values any layer outputs for one sample. */
   maxActivation: number;
 }

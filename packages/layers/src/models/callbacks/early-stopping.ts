@@ -31,10 +31,15 @@ export interface EarlyStoppingOptions {
  * when `fit` rejects.
  */
 export class EarlyStopping extends Callback {
+  /** Log key watched. */
   readonly monitor: string;
+  /** Smallest change that counts as an improvement. */
   readonly minDelta: number;
+  /** Epochs without improvement tolerated. */
   readonly patience: number;
+  /** Whether smaller (`'min'`) or larger (`'max'`) is better, resolved from `'auto'`. */
   readonly mode: 'min' | 'max';
+  /** Whether the best epoch's weights are put back when stopping. */
   readonly restoreBestWeights: boolean;
   /** Best value seen so far. */
   best = Number.NaN;

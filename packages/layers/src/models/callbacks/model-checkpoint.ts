@@ -34,9 +34,13 @@ export interface ModelCheckpointOptions {
  * when the path has no placeholders, and at the save otherwise.
  */
 export class ModelCheckpoint extends Callback {
+  /** Log key watched. */
   readonly monitor: string;
+  /** Whether only improvements are saved. */
   readonly saveBestOnly: boolean;
+  /** Whether smaller (`'min'`) or larger (`'max'`) is better, resolved from `'auto'`. */
   readonly mode: 'min' | 'max';
+  /** Save every this many epochs. */
   readonly saveFreq: number;
   /** Best monitored value saved so far. */
   best = Number.NaN;
@@ -45,6 +49,7 @@ export class ModelCheckpoint extends Callback {
   private warned = false;
 
   constructor(
+    /** Where to save: a path or URL (with `{epoch}` / `{key}` placeholders) or a handler. */
     readonly target: string | SaveHandler,
     options: ModelCheckpointOptions = {},
   ) {

@@ -9,6 +9,7 @@ import { Callback } from './callback';
 
 /** One progress report. */
 export interface ProgressEvent {
+  /** `'batch'` after a step, `'epoch'` at the end of an epoch, `'end'` when `fit` finishes. */
   type: 'batch' | 'epoch' | 'end';
   /** 0-based epoch. */
   epoch: number;
@@ -30,6 +31,12 @@ export interface ProgressEvent {
 
 /** Where the bar is drawn: `process.stderr` or anything with `write`. */
 export interface ProgressStream {
+  /**
+   * Writes text (no newline added).
+   *
+   * @param text - What to write.
+   * @returns Ignored.
+   */
   write(text: string): unknown;
   /** Redraw in place when true. */
   isTTY?: boolean;

@@ -28,12 +28,19 @@ export interface ReduceLROnPlateauOptions {
  * then waits `cooldown` epochs before counting again.
  */
 export class ReduceLROnPlateau extends Callback {
+  /** Log key watched. */
   readonly monitor: string;
+  /** Multiplier applied to the learning rate on a plateau. */
   readonly factor: number;
+  /** Epochs without improvement tolerated. */
   readonly patience: number;
+  /** Smallest change that counts as an improvement. */
   readonly minDelta: number;
+  /** Whether smaller (`'min'`) or larger (`'max'`) is better, resolved from `'auto'`. */
   readonly mode: 'min' | 'max';
+  /** Epochs to wait after a reduction. */
   readonly cooldown: number;
+  /** Lower bound of the learning rate. */
   readonly minLr: number;
   /** Best value seen so far. */
   best = Number.NaN;

@@ -36,7 +36,9 @@ export interface TerminateOnNaNOptions {
  *   `checkWeights: false` when only the logs need guarding.
  */
 export class TerminateOnNaN extends Callback {
+  /** Whether weights are checked too, not just the logs. */
   readonly checkWeights: boolean;
+  /** Whether the last finite weights are restored before rejecting. */
   readonly restore: boolean;
   private epoch = 0;
   private before: Tensor[] = [];

@@ -48,6 +48,7 @@ export const DEFAULT_MAX_BYTES = 2 ** 30;
 
 /** A whole checkpoint in memory, as every save/load handler exchanges it. */
 export interface ModelArtifacts {
+  /** The parsed `model.json`. */
   modelJson: ModelJson;
   /** Little-endian float32 weight values laid out as `modelJson.weightsManifest` says. */
   weights: ArrayBuffer;
@@ -58,10 +59,17 @@ export interface ModelArtifacts {
  * JSON text and `weights` any byte view (e.g. a Node `Buffer`).
  */
 export interface RawModelArtifacts {
+  /** `model.json`, parsed or as text. */
   modelJson: ModelJson | string | unknown;
+  /** The weight bytes. */
   weights: ArrayBuffer | ArrayBufferView;
   /** Where each part was read from (file paths, file names), for error messages. */
-  sources?: { modelJson?: string; weights?: string };
+  sources?: {
+    /** Where `model.json` came from. */
+    modelJson?: string;
+    /** Where the weights came from. */
+    weights?: string;
+  };
 }
 
 /**
