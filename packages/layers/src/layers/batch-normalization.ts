@@ -41,6 +41,14 @@ export interface BatchNormalizationArgs extends LayerArgs {
  * tfjs-layers. The update is a `variable.assign` of a value computed without
  * the tape's help, so it is safe inside `variableGrads`.
  * Inference: normalises with the moving statistics.
+ *
+ * @example
+ * ```ts
+ * import { BatchNormalization, Conv2D, ReLU } from '@convkit/layers';
+ *
+ * // conv → batch norm → relu, the usual order
+ * const block = [new Conv2D({ filters: 32, kernelSize: 3, useBias: false }), new BatchNormalization(), new ReLU()];
+ * ```
  */
 export class BatchNormalization extends Layer {
   static override readonly className = 'BatchNormalization';
@@ -76,6 +84,10 @@ export class BatchNormalization extends Layer {
   /** Moving variance used at inference, once built. */
   movingVariance?: LayerWeight;
 
+  /**
+   * @param args - `axis` (default -1), `momentum` (default 0.99), `epsilon` (default 1e-3), `center`, `scale`, initializers, regularizers; see {@link BatchNormalizationArgs}.
+   * @throws {ConfigError} when an option is invalid.
+   */
   constructor(args: BatchNormalizationArgs = {}) {
     super(args);
     const d = this.describe();

@@ -57,6 +57,14 @@ export function checkDataFormat(owner: string, value: unknown): void {
 /**
  * 2-D convolution over NHWC inputs with an HWIO kernel
  * `[kernelH, kernelW, inChannels, filters]`, optional bias and activation.
+ *
+ * @example
+ * ```ts
+ * import { Conv2D } from '@convkit/layers';
+ *
+ * // 32 filters of 3×3 over 28×28 greyscale images; 'same' keeps 28×28
+ * const conv = new Conv2D({ filters: 32, kernelSize: 3, padding: 'same', activation: 'relu', inputShape: [28, 28, 1] });
+ * ```
  */
 export class Conv2D extends Layer {
   static override readonly className = 'Conv2D';
@@ -88,6 +96,10 @@ export class Conv2D extends Layer {
   /** The bias weight, once built (absent without `useBias`). */
   bias?: LayerWeight;
 
+  /**
+   * @param args - `filters` and `kernelSize` (required), strides, padding, dilation, activation, initializers, regularizers; see {@link Conv2DArgs}.
+   * @throws {ConfigError} when an option is missing or invalid (e.g. a non-positive `filters`, an unknown activation or initializer).
+   */
   constructor(args: Conv2DArgs) {
     super(args);
     const d = this.describe();

@@ -28,6 +28,14 @@ export interface DenseArgs extends LayerArgs {
  * Fully connected layer: `activation(x · kernel + bias)` with a kernel of
  * shape `[inFeatures, units]`. Inputs of rank > 2 are transformed along the
  * last axis (Keras semantics).
+ *
+ * @example
+ * ```ts
+ * import { Dense } from '@convkit/layers';
+ *
+ * const hidden = new Dense({ units: 128, activation: 'relu' });
+ * const head = new Dense({ units: 10, activation: 'softmax' });
+ * ```
  */
 export class Dense extends Layer {
   static override readonly className = 'Dense';
@@ -51,6 +59,10 @@ export class Dense extends Layer {
   /** The bias weight, once built (absent without `useBias`). */
   bias?: LayerWeight;
 
+  /**
+   * @param args - `units` (required), activation, `useBias`, initializers, regularizers; see {@link DenseArgs}.
+   * @throws {ConfigError} when an option is missing or invalid.
+   */
   constructor(args: DenseArgs) {
     super(args);
     const d = this.describe();

@@ -82,6 +82,10 @@ export class DepthwiseConv2D extends Layer {
   /** The bias weight, once built (absent without `useBias`). */
   bias?: LayerWeight;
 
+  /**
+   * @param args - `kernelSize` (required), `depthMultiplier` (default 1), strides, padding, activation, initializers, regularizers; see {@link DepthwiseConv2DArgs}.
+   * @throws {ConfigError} when an option is missing or invalid.
+   */
   constructor(args: DepthwiseConv2DArgs) {
     super(args);
     const d = this.describe();

@@ -33,6 +33,10 @@ export abstract class Pooling2D extends Layer {
   /** Padding mode, `'valid'` or `'same'`. */
   readonly padding: PaddingMode;
 
+  /**
+   * @param args - `poolSize` (default 2), `strides` (default `poolSize`), `padding` (default `'valid'`); see {@link Pooling2DArgs}.
+   * @throws {ConfigError} when an option is invalid.
+   */
   constructor(args: Pooling2DArgs = {}) {
     super(args);
     const d = this.describe();

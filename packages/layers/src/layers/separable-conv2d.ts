@@ -96,6 +96,10 @@ export class SeparableConv2D extends Layer {
   /** The bias weight, once built (absent without `useBias`). */
   bias?: LayerWeight;
 
+  /**
+   * @param args - `filters` and `kernelSize` (required), `depthMultiplier`, strides, padding, activation, initializers, regularizers; see {@link SeparableConv2DArgs}.
+   * @throws {ConfigError} when an option is missing or invalid.
+   */
   constructor(args: SeparableConv2DArgs) {
     super(args);
     const d = this.describe();
