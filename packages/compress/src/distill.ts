@@ -77,6 +77,11 @@ function logits(out: Tensor, probabilities: boolean): Tensor {
 /**
  * The distillation term `T² · KL(softmax(t/T) ‖ softmax(s/T))`, averaged over
  * the batch, from teacher and student logits.
+ *
+ * @param teacherLogits - Teacher logits `[b, k]`.
+ * @param studentLogits - Student logits `[b, k]`.
+ * @param temperature - Softening temperature `T > 0`.
+ * @returns A new scalar tensor, owned by the caller. (No argument checks: pass matching shapes and `T > 0`.)
  */
 export function distillationLoss(teacherLogits: Tensor, studentLogits: Tensor, temperature: number): Tensor {
   return tidy(() => {
@@ -92,6 +97,19 @@ export function distillationLoss(teacherLogits: Tensor, studentLogits: Tensor, t
  * Trains `student` to imitate `teacher` (see the module comment). Resolves to
  * the training history (`loss`, `hardLoss`, `distillLoss`, the student's
  * metrics on the training batches, and `val_*` with validation data).
+ *
+ * @param options - `teacher`(s), `student`, `data`, `epochs`, `temperature`, `alpha`, validation and callbacks.
+ * @returns Resolves to the training history.
+ * @throws {ConfigError} when the student is not compiled, the teacher and student differ in output size,
+ *   the data yields no batch, or an option is invalid.
+ * @throws {NonFiniteError} when a step produces a non-finite loss or weight (the student is rolled back).
+ * @example
+ * ```ts
+ * import { distill } from '@convkit/compress';
+ *
+ * student.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+ * const history = await distill({ teacher, student, data: [xTrain, yTrain], epochs: 3, temperature: 4, alpha: 0.1 });
+ * ```
  */
 export async function distill(options: DistillOptions): Promise<History> {
   const { student } = options;

@@ -16,7 +16,9 @@ export type SizeOptions = NonNullable<Parameters<typeof compressedSize>[1]>;
 export interface ReportRow {
   /** What this step is, e.g. `'baseline'`, `'pruned 80%'`, `'int8 PTQ'`. */
   step: string;
+  /** Number of parameters. */
   params: number;
+  /** Parameters that are not exactly zero. */
   nonzeroParams: number;
   /** FLOPs per sample of conv and dense layers (dense cost; zeros counted). */
   flops: number;
@@ -60,7 +62,25 @@ export interface MeasureOptions {
   latency?: 'as-is' | 'float-kernels';
 }
 
-/** Measures one model for the report. */
+/**
+ * Measures one model for the report.
+ *
+ * @param step - Row label, e.g. `'baseline'`.
+ * @param model - The model to measure.
+ * @param options - `testData`, size options, `latencyRuns` and extra columns.
+ * @returns One report row.
+ * @throws {ConfigError} for invalid options.
+ * @example
+ * ```ts
+ * import { formatReport, measureModel } from '@convkit/compress';
+ *
+ * const rows = [
+ *   await measureModel('baseline', model, { testData: [xTest, yTest] }),
+ *   await measureModel('int8', q.model, { testData: [xTest, yTest], size: { weights: 'int8', int8Scales: q.int8Scales } }),
+ * ];
+ * console.log(formatReport(rows));
+ * ```
+ */
 export async function measureModel(step: string, model: LayersModel, options: MeasureOptions): Promise<ReportRow> {
   const { params, nonzero } = countNonzeroParams(model);
   const size = await compressedSize(model, options.size ?? {});
@@ -108,6 +128,9 @@ function compact(n: number): string {
 /**
  * The report as a plain-text table; the first row is the baseline the
  * Δ-accuracy and size-ratio columns compare against.
+ *
+ * @param rows - Report rows, baseline first.
+ * @returns The table, one line per row.
  */
 export function formatReport(rows: readonly ReportRow[]): string {
   if (rows.length === 0) return '(no rows)';

@@ -73,7 +73,14 @@ export type FilterCriterion = 'l1' | 'l2' | 'meanActivation' | 'taylor';
  * after use, as `LayersModel.evaluate` does) or tensors the caller keeps,
  * split into batches of `batchSize`. `y` is only needed by `'taylor'`.
  */
-export type ImportanceData = BatchSource | { x: Tensor; y?: Tensor };
+export type ImportanceData =
+  | BatchSource
+  | {
+      /** Inputs. */
+      x: Tensor;
+      /** Targets (needed by `'taylor'` only). */
+      y?: Tensor;
+    };
 
 /** Options of `filterImportance`. */
 export interface FilterImportanceOptions {
@@ -185,6 +192,18 @@ export async function filterImportance(
  * a layer in between) feeds several layers or a merge layer, passes a
  * Reshape, a softmax over channels or a shared layer, or reaches the model
  * output without a consumer. Fine-tune the result to recover accuracy.
+ *
+ * @param model - A trained model (left unchanged).
+ * @param options - `fraction` (overall or per layer), `layers`, `minFilters`, `roundTo`, and the importance criterion and data.
+ * @returns The new model, the kept/removed filter indices per layer, and parameters/FLOPs before and after.
+ * @throws {ConfigError} for an invalid option or a layer that cannot be pruned (named in the message).
+ * @example
+ * ```ts
+ * import { pruneFilters } from '@convkit/compress';
+ *
+ * const { model: smaller, paramsBefore, paramsAfter } = await pruneFilters(model, { fraction: 0.25 });
+ * console.log(`${paramsBefore} → ${paramsAfter} parameters`);
+ * ```
  */
 export async function pruneFilters(model: LayersModel, options: PruneFiltersOptions): Promise<PruneFiltersResult> {
   const where = 'pruneFilters';

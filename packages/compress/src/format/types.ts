@@ -28,6 +28,7 @@ export const ENCODINGS: readonly WeightEncoding[] = ['float32', 'float16', 'int8
 export interface CompressedByteRange {
   /** Offset from the first payload byte. */
   offset: number;
+  /** Length in bytes. */
   byteLength: number;
 }
 
@@ -35,7 +36,9 @@ export interface CompressedByteRange {
 export interface CompressedWeightEntry {
   /** `LayerWeight.name`, e.g. `conv2d_1/kernel`. */
   name: string;
+  /** Shape of the weight. */
   shape: number[];
+  /** How the values are stored. */
   encoding: WeightEncoding;
   /** Whether only the elements marked in `mask` are stored (the others are +0). */
   sparse: boolean;
@@ -57,7 +60,9 @@ export interface CompressedWeightEntry {
 
 /** The JSON header of a `convkit-compressed` file. */
 export interface CompressedHeader {
+  /** Always `'convkit-compressed'`. */
   format: typeof COMPRESSED_FORMAT;
+  /** Format version. */
   version: typeof COMPRESSED_FORMAT_VERSION;
   /** Name of the writer, e.g. `@convkit/compress`. */
   generatedBy: string;
@@ -142,9 +147,13 @@ export interface DecodeCompressedOptions extends ModelLimits {
 
 /** How one weight was stored. */
 export interface CompressedWeightInfo {
+  /** Weight name. */
   name: string;
+  /** Shape of the weight. */
   shape: number[];
+  /** How the values were stored. */
   encoding: WeightEncoding;
+  /** Whether only nonzero elements were stored. */
   sparse: boolean;
   /** Payload bytes of this weight (mask, scales, codebook and values together). */
   bytes: number;
