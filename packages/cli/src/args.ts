@@ -44,7 +44,11 @@ export interface CommonOptions {
   modelDir?: string;
   /** No progress output (`--quiet`). */
   quiet: boolean;
-  /** `evaluate`: the metrics to report besides the loss (default accuracy, precision, recall, f1). */
+  /**
+   * `evaluate`: the metrics to report besides the loss (default accuracy, precision, recall, f1).
+   *
+   * @defaultValue `accuracy`, `precision`, `recall` and `f1`
+   */
   metrics?: string[];
   /** `compress`: magnitude-pruning sparsity in [0, 1), 0 for none. */
   prune: number;

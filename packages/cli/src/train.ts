@@ -23,7 +23,11 @@ export interface TrainOptions {
   batchSize: number;
   /** Adam learning rate (`--lr`). */
   learningRate: number;
-  /** Learning-rate schedule over the run: cosine decay (default) or constant. */
+  /**
+   * Learning-rate schedule over the run: cosine decay (default) or constant.
+   *
+   * @defaultValue `'cosine'`
+   */
   schedule?: 'cosine' | 'constant';
   /** Training-time augmentation: none, or random shifts of up to two pixels. */
   augment?: 'none' | 'shift';

@@ -12,17 +12,35 @@ import { selectKernels } from './pruning';
 
 /** Options of `clusterWeights`. */
 export interface ClusterOptions {
-  /** Centroids per kernel, 2 to 256. Default 16. */
+  /**
+   * Centroids per kernel, 2 to 256. Default 16.
+   *
+   * @defaultValue `16`
+   */
   clusters?: number;
-  /** Layers to cluster. Default: every Conv2D, DepthwiseConv2D, SeparableConv2D and Dense kernel. */
+  /**
+   * Layers to cluster. Default: every Conv2D, DepthwiseConv2D, SeparableConv2D and Dense kernel.
+   *
+   * @defaultValue every Conv2D, DepthwiseConv2D, SeparableConv2D and Dense kernel
+   */
   layers?: string[];
-  /** Centroid initialisation: evenly spaced between min and max (`'linear'`, default, as TFMOT) or at quantiles (`'density'`). */
+  /**
+   * Centroid initialisation: evenly spaced between min and max (`'linear'`, default, as TFMOT) or at quantiles (`'density'`).
+   *
+   * @defaultValue `'linear'`
+   */
   init?: 'linear' | 'density';
-  /** Lloyd iterations. Default 30. */
+  /**
+   * Lloyd iterations. Default 30.
+   *
+   * @defaultValue `30`
+   */
   iterations?: number;
   /**
    * Keep exact zeros (a pruned model's) in their own cluster fixed at 0, so
    * clustering does not undo pruning. Default true.
+   *
+   * @defaultValue `true`
    */
   preserveZeros?: boolean;
 }

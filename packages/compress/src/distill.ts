@@ -34,28 +34,48 @@ export interface DistillOptions {
   student: LayersModel;
   /** Training data: a re-iterable batch source, or `[x, y]` tensors. */
   data: BatchSource | (() => BatchSource) | [Tensor, Tensor];
-  /** Default 1. */
+  /**
+   * Default 1.
+   *
+   * @defaultValue `1`
+   */
   epochs?: number;
-  /** Batch size with `[x, y]` data. Default 32. */
+  /**
+   * Batch size with `[x, y]` data. Default 32.
+   *
+   * @defaultValue `32`
+   */
   batchSize?: number;
   /**
    * Softmax temperature T. Default 4 (Hinton et al.). Tune it: a teacher with small logits
    * (not over-confident) can lose its signal at high T. On Fashion-MNIST with the reference CNN
    * as teacher, T = 1 with α = 0.5 helped the student and T = 2 to 4 hurt it (see the package README).
+   *
+   * @defaultValue `4`
    */
   temperature?: number;
-  /** Weight α of the hard-label loss; 1 − α goes to the distillation term. Default 0.1. */
+  /**
+   * Weight α of the hard-label loss; 1 − α goes to the distillation term. Default 0.1.
+   *
+   * @defaultValue `0.1`
+   */
   alpha?: number;
   /**
    * Whether the models output probabilities (they end in softmax) or logits.
    * Default: detected from the last layer's activation (`'softmax'` → probabilities).
+   *
+   * @defaultValue detected from the models (softmax at the end: probabilities)
    */
   outputs?: 'probabilities' | 'logits';
   /** Held-out data evaluated with the student's loss and metrics after each epoch. */
   validationData?: BatchSource | [Tensor, Tensor];
   /** Callbacks (their `model` is the student). */
   callbacks?: Callback[];
-  /** 0 silent (default), 1 progress bar, 2 a line per epoch. */
+  /**
+   * 0 silent (default), 1 progress bar, 2 a line per epoch.
+   *
+   * @defaultValue `0`
+   */
   verbose?: 0 | 1 | 2;
 }
 

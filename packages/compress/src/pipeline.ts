@@ -26,13 +26,21 @@ export interface PipelineOptions {
   calibrationData: CalibrationData;
   /** A fresh optimizer for each fine-tuning stage. */
   optimizer: () => Optimizer;
-  /** The loss the model was trained with. Default `'sparseCategoricalCrossentropy'`. */
+  /**
+   * The loss the model was trained with. Default `'sparseCategoricalCrossentropy'`.
+   *
+   * @defaultValue `'sparseCategoricalCrossentropy'`
+   */
   loss?: string;
   /** Structured pruning: remove this fraction of every hidden Conv2D's filters, then fine-tune. */
   structured?: {
     /** Fraction of filters removed from each hidden Conv2D, in (0, 1). */
     fraction: number;
-    /** Filter score. Default `'l1'`. */
+    /**
+     * Filter score. Default `'l1'`.
+     *
+     * @defaultValue `'l1'`
+     */
     criterion?: 'l1' | 'l2';
     /** Fine-tuning epochs afterwards. */
     epochs?: number;
@@ -46,7 +54,11 @@ export interface PipelineOptions {
     sparsity: number;
     /** Fine-tuning epochs while pruning. */
     epochs?: number;
-    /** One threshold over all kernels (`'global'`, the default here) or per kernel (`'layer'`). */
+    /**
+     * One threshold over all kernels (`'global'`, the default here) or per kernel (`'layer'`).
+     *
+     * @defaultValue `'global'`
+     */
     scope?: 'layer' | 'global';
     /** N:M block sparsity instead of unstructured, e.g. `[2, 4]`. */
     blockSparsity?: [number, number];
@@ -58,11 +70,19 @@ export interface PipelineOptions {
     /** Fine-tuning epochs afterwards. */
     epochs?: number;
   };
-  /** Final numeric format. Default `'int8'`. */
+  /**
+   * Final numeric format. Default `'int8'`.
+   *
+   * @defaultValue `'int8'`
+   */
   quantize?: 'int8' | 'float16' | 'none';
   /** With int8: epochs of quantization-aware training instead of post-training quantization (0 = PTQ). */
   qatEpochs?: number;
-  /** Timed repetitions for latencies. Default 20. */
+  /**
+   * Timed repetitions for latencies. Default 20.
+   *
+   * @defaultValue `20`
+   */
   latencyRuns?: number;
   /** Progress lines. */
   log?: (line: string) => void;

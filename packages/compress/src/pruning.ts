@@ -45,11 +45,23 @@ function checkStep(where: string, name: string, v: number, allowMinusOne = false
 export interface ConstantSparsityOptions {
   /** Fraction of weights set to zero, in [0, 1). */
   targetSparsity: number;
-  /** First step at which to prune. Default 0. */
+  /**
+   * First step at which to prune. Default 0.
+   *
+   * @defaultValue `0`
+   */
   beginStep?: number;
-  /** Last step at which the masks are updated; -1 (default) for no end. */
+  /**
+   * Last step at which the masks are updated; -1 (default) for no end.
+   *
+   * @defaultValue `-1`
+   */
   endStep?: number;
-  /** Steps between mask updates. Default 100. */
+  /**
+   * Steps between mask updates. Default 100.
+   *
+   * @defaultValue `100`
+   */
   frequency?: number;
 }
 
@@ -111,17 +123,33 @@ export class ConstantSparsity implements PruningSchedule {
 
 /** Options of `PolynomialDecay`. */
 export interface PolynomialDecayOptions {
-  /** Sparsity at `beginStep`. Default 0. */
+  /**
+   * Sparsity at `beginStep`. Default 0.
+   *
+   * @defaultValue `0`
+   */
   initialSparsity?: number;
   /** Sparsity reached at `endStep` and kept afterwards. */
   finalSparsity: number;
-  /** Default 0. */
+  /**
+   * Default 0.
+   *
+   * @defaultValue `0`
+   */
   beginStep?: number;
   /** Step at which `finalSparsity` is reached (required, > beginStep). */
   endStep: number;
-  /** Exponent of the decay; 3 (default) prunes fast early and slowly near the end. */
+  /**
+   * Exponent of the decay; 3 (default) prunes fast early and slowly near the end.
+   *
+   * @defaultValue `3`
+   */
   power?: number;
-  /** Steps between mask updates. Default 100. */
+  /**
+   * Steps between mask updates. Default 100.
+   *
+   * @defaultValue `100`
+   */
   frequency?: number;
 }
 
@@ -201,12 +229,16 @@ export interface PruneLowMagnitudeOptions {
   /**
    * Names of the layers to prune. Default: every Conv2D, DepthwiseConv2D,
    * SeparableConv2D and Dense layer. Only kernels are pruned, never biases.
+   *
+   * @defaultValue every Conv2D, DepthwiseConv2D, SeparableConv2D and Dense layer
    */
   layers?: string[];
   /**
    * `'layer'` (default): each kernel reaches the target sparsity on its own.
    * `'global'`: one magnitude threshold over all pruned kernels, so layers with
    * many small weights (usually the large Dense ones) are pruned more.
+   *
+   * @defaultValue `'layer'`
    */
   scope?: 'layer' | 'global';
   /**
@@ -407,9 +439,17 @@ export function pruneLowMagnitude(model: LayersModel, options: PruneLowMagnitude
 export interface PruneOneShotOptions {
   /** Fraction of weights to zero, in [0, 1). Ignored with `blockSparsity`. */
   sparsity: number;
-  /** Names of the layers to prune. Default: every Conv2D, DepthwiseConv2D, SeparableConv2D and Dense layer. */
+  /**
+   * Names of the layers to prune. Default: every Conv2D, DepthwiseConv2D, SeparableConv2D and Dense layer.
+   *
+   * @defaultValue every Conv2D, DepthwiseConv2D, SeparableConv2D and Dense layer
+   */
   layers?: string[];
-  /** `'layer'` (default): each kernel on its own; `'global'`: one magnitude threshold over all kernels. */
+  /**
+   * `'layer'` (default): each kernel on its own; `'global'`: one magnitude threshold over all kernels.
+   *
+   * @defaultValue `'layer'`
+   */
   scope?: 'layer' | 'global';
   /** N:M block sparsity, e.g. `[2, 4]` (the sparsity is then 1 − N/M). */
   blockSparsity?: [number, number];

@@ -173,13 +173,29 @@ function asGradFunc(
 
 /** Calibration options. */
 export interface CalibrationOptions {
-  /** `'minmax'` (default): the observed range. `'percentile'`: clip outliers at `percentile`. */
+  /**
+   * `'minmax'` (default): the observed range. `'percentile'`: clip outliers at `percentile`.
+   *
+   * @defaultValue `'minmax'`
+   */
   method?: 'minmax' | 'percentile';
-  /** Percentile (of the values seen) used as the upper bound, and 100 − p as the lower, with `'percentile'`. Default 99.99. */
+  /**
+   * Percentile (of the values seen) used as the upper bound, and 100 − p as the lower, with `'percentile'`. Default 99.99.
+   *
+   * @defaultValue `99.99`
+   */
   percentile?: number;
-  /** Batches of calibration data used at most. Default 32. */
+  /**
+   * Batches of calibration data used at most. Default 32.
+   *
+   * @defaultValue `32`
+   */
   maxBatches?: number;
-  /** Batch size when `data` is `[x, y]` or a tensor. Default 64. */
+  /**
+   * Batch size when `data` is `[x, y]` or a tensor. Default 64.
+   *
+   * @defaultValue `64`
+   */
   batchSize?: number;
 }
 
@@ -408,7 +424,11 @@ export function detachQuantization(model: LayersModel): void {
 export interface QatOptions extends CalibrationOptions {
   /** Data to initialise the activation ranges (recommended; otherwise the first training batches set them). */
   calibrationData?: CalibrationData;
-  /** Decay of the moving min/max of activations during training. Default 0.99. */
+  /**
+   * Decay of the moving min/max of activations during training. Default 0.99.
+   *
+   * @defaultValue `0.99`
+   */
   emaDecay?: number;
 }
 

@@ -46,9 +46,17 @@ export interface ReportRow {
 export interface MeasureOptions {
   /** Held-out data for the accuracy. */
   testData: EvalData;
-  /** How the model is stored for the size columns. Default float32, sparse and clustered when they help. */
+  /**
+   * How the model is stored for the size columns. Default float32, sparse and clustered when they help.
+   *
+   * @defaultValue float32, sparse and clustered when they make the file smaller
+   */
   size?: SizeOptions;
-  /** Timed repetitions per latency (median reported). Default 20 for batch 1, 5 for batch 64. */
+  /**
+   * Timed repetitions per latency (median reported). Default 20 for batch 1, 5 for batch 64.
+   *
+   * @defaultValue `20`
+   */
   latencyRuns?: number;
   /** Extra values to put in the row. */
   extra?: Record<string, number | string>;
@@ -58,6 +66,8 @@ export interface MeasureOptions {
    * activations) switched off: convkit runs int8 models on float kernels, so the rounding
    * is what an int8 engine would compute — counted in the accuracy — but not a cost a
    * deployed model pays.
+   *
+   * @defaultValue `'as-is'`
    */
   latency?: 'as-is' | 'float-kernels';
 }

@@ -84,15 +84,31 @@ export type ImportanceData =
 
 /** Options of `filterImportance`. */
 export interface FilterImportanceOptions {
-  /** The score. Default `'l1'`. */
+  /**
+   * The score. Default `'l1'`.
+   *
+   * @defaultValue `'l1'`
+   */
   criterion?: FilterCriterion;
   /** Samples for `'meanActivation'` and `'taylor'` (ignored by the norms). */
   data?: ImportanceData;
-  /** Loss for `'taylor'`; default the loss the model was compiled with. */
+  /**
+   * Loss for `'taylor'`; default the loss the model was compiled with.
+   *
+   * @defaultValue the loss the model was compiled with
+   */
   loss?: LossIdentifier;
-  /** Batch size when `data` is given as tensors. Default 32. */
+  /**
+   * Batch size when `data` is given as tensors. Default 32.
+   *
+   * @defaultValue `32`
+   */
   batchSize?: number;
-  /** Use at most this many batches of `data`. Default: all of them. */
+  /**
+   * Use at most this many batches of `data`. Default: all of them.
+   *
+   * @defaultValue all batches
+   */
   maxBatches?: number;
 }
 
@@ -113,11 +129,17 @@ export interface PruneFiltersOptions extends FilterImportanceOptions {
    * skipped, while a listed layer that cannot be pruned is an error).
    */
   layers?: string[];
-  /** Keep at least this many filters in every layer. Default 1. */
+  /**
+   * Keep at least this many filters in every layer. Default 1.
+   *
+   * @defaultValue `1`
+   */
   minFilters?: number;
   /**
    * Keep a multiple of this many filters (rounding the kept count up, at most
    * to the layer's size), e.g. 8 for hardware-friendly widths. Default 1.
+   *
+   * @defaultValue `1`
    */
   roundTo?: number;
 }

@@ -33,10 +33,10 @@ export interface MemoryInfo {
  *
  * @example
  * ```ts
- * import { memory, ops, tidy } from '@convkit/core';
+ * import { memory, ones, ops, tidy } from '@convkit/core';
  *
  * const before = memory().numTensors;
- * const sum = tidy(() => ops.add(ops.ones([2, 2]), ops.ones([2, 2])).sum());
+ * const sum = tidy(() => ops.sum(ops.add(ones([2, 2]), ones([2, 2]))));
  * console.log(memory().numTensors - before); // 1: only `sum` survives the tidy
  * sum.dispose();
  * ```

@@ -24,7 +24,11 @@ export type SourceOf<T> = Iterator<T> | AsyncIterator<T> | Iterable<T> | AsyncIt
 
 /** Options of `Dataset.batch`. */
 export interface BatchOptions extends CollateOptions {
-  /** Drop a last batch that is smaller than `size` (default `false`). */
+  /**
+   * Drop a last batch that is smaller than `size` (default `false`).
+   *
+   * @defaultValue `false`
+   */
   dropRemainder?: boolean;
 }
 

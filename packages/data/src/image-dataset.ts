@@ -19,7 +19,11 @@ export interface ImageDatasetInit {
   labels: ArrayLike<number>;
   /** `[height, width, channels]` of every image. */
   shape: ImageShape;
-  /** Number of classes, a positive integer (default: largest label + 1). */
+  /**
+   * Number of classes, a positive integer (default: largest label + 1).
+   *
+   * @defaultValue largest label + 1
+   */
   numClasses?: number;
   /** Optional human-readable class names, index = label (at least `numClasses` of them). */
   classNames?: readonly string[];
@@ -27,9 +31,17 @@ export interface ImageDatasetInit {
 
 /** Options of `ImageDataset.fromUint8`. */
 export interface FromUint8Options {
-  /** Divide by 255 so pixels lie in [0, 1] (default `true`); `false` keeps 0..255. */
+  /**
+   * Divide by 255 so pixels lie in [0, 1] (default `true`); `false` keeps 0..255.
+   *
+   * @defaultValue `true`
+   */
   scale?: boolean;
-  /** Number of classes (default: largest label + 1). */
+  /**
+   * Number of classes (default: largest label + 1).
+   *
+   * @defaultValue largest label + 1
+   */
   numClasses?: number;
   /** Optional class names, index = label. */
   classNames?: readonly string[];

@@ -251,11 +251,23 @@ export class TruncatedNormal extends NormalBase {
 
 /** Options of `VarianceScaling`. */
 export interface VarianceScalingConfig {
-  /** Variance scale, `> 0`. Default 1. */
+  /**
+   * Variance scale, `> 0`. Default 1.
+   *
+   * @defaultValue `1`
+   */
   scale?: number;
-  /** Divide by fan-in, fan-out or their average. Default `'fanIn'`. */
+  /**
+   * Divide by fan-in, fan-out or their average. Default `'fanIn'`.
+   *
+   * @defaultValue `'fanIn'`
+   */
   mode?: 'fanIn' | 'fanOut' | 'fanAvg';
-  /** Distribution sampled. Default `'truncatedNormal'`. */
+  /**
+   * Distribution sampled. Default `'truncatedNormal'`.
+   *
+   * @defaultValue `'truncatedNormal'`
+   */
   distribution?: 'truncatedNormal' | 'normal' | 'uniform';
   /** Own seed; default the generator passed to `init`. */
   seed?: number;

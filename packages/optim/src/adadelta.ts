@@ -6,9 +6,17 @@ import { checkNonNegative, checkUnitInterval } from './validate';
 
 /** Options of `Adadelta`. */
 export interface AdadeltaOptions extends OptimizerOptions {
-  /** Decay ρ of both running averages, in [0, 1). Default 0.9. */
+  /**
+   * Decay ρ of both running averages, in [0, 1). Default 0.9.
+   *
+   * @defaultValue `0.9`
+   */
   rho?: number;
-  /** Added inside both roots. Default 1e-6 (PyTorch). */
+  /**
+   * Added inside both roots. Default 1e-6 (PyTorch).
+   *
+   * @defaultValue `1e-6`
+   */
   epsilon?: number;
 }
 

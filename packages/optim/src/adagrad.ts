@@ -5,9 +5,17 @@ import { checkNonNegative } from './validate';
 
 /** Options of `Adagrad`. */
 export interface AdagradOptions extends OptimizerOptions {
-  /** Starting value of the squared-gradient sum. Default 0.1 (Keras; PyTorch uses 0). */
+  /**
+   * Starting value of the squared-gradient sum. Default 0.1 (Keras; PyTorch uses 0).
+   *
+   * @defaultValue `0.1`
+   */
   initialAccumulatorValue?: number;
-  /** Added to `sqrt(s)` in the denominator. Default 1e-10 (PyTorch). */
+  /**
+   * Added to `sqrt(s)` in the denominator. Default 1e-10 (PyTorch).
+   *
+   * @defaultValue `1e-10`
+   */
   epsilon?: number;
 }
 

@@ -6,13 +6,29 @@ import { checkBoolean, checkNonNegative, checkUnitInterval } from './validate';
 
 /** Options of `Adam` (and `AdamW`). */
 export interface AdamOptions extends OptimizerOptions {
-  /** Decay of the first moment, in [0, 1). Default 0.9. */
+  /**
+   * Decay of the first moment, in [0, 1). Default 0.9.
+   *
+   * @defaultValue `0.9`
+   */
   beta1?: number;
-  /** Decay of the second moment, in [0, 1). Default 0.999. */
+  /**
+   * Decay of the second moment, in [0, 1). Default 0.999.
+   *
+   * @defaultValue `0.999`
+   */
   beta2?: number;
-  /** Added to `sqrt(v̂)` in the denominator. Default 1e-7 (Keras; PyTorch uses 1e-8). */
+  /**
+   * Added to `sqrt(v̂)` in the denominator. Default 1e-7 (Keras; PyTorch uses 1e-8).
+   *
+   * @defaultValue `1e-7`
+   */
   epsilon?: number;
-  /** Divide by the running maximum of the second moment (AMSGrad, Reddi et al.). Default false. */
+  /**
+   * Divide by the running maximum of the second moment (AMSGrad, Reddi et al.). Default false.
+   *
+   * @defaultValue `false`
+   */
   amsgrad?: boolean;
 }
 

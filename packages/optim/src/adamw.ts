@@ -5,7 +5,11 @@ import { checkNonNegative } from './validate';
 
 /** Options of `AdamW`. */
 export interface AdamWOptions extends AdamOptions {
-  /** Decoupled weight decay λ. Default 0.01 (PyTorch; Keras uses 0.004). */
+  /**
+   * Decoupled weight decay λ. Default 0.01 (PyTorch; Keras uses 0.004).
+   *
+   * @defaultValue `0.01`
+   */
   weightDecay?: number;
 }
 

@@ -6,13 +6,29 @@ import { checkBoolean, checkNonNegative, checkUnitInterval } from './validate';
 
 /** Options of `RMSprop`. */
 export interface RMSpropOptions extends OptimizerOptions {
-  /** Decay ρ of the squared-gradient average, in [0, 1). Default 0.9 (Keras; PyTorch's `alpha` is 0.99). */
+  /**
+   * Decay ρ of the squared-gradient average, in [0, 1). Default 0.9 (Keras; PyTorch's `alpha` is 0.99).
+   *
+   * @defaultValue `0.9`
+   */
   rho?: number;
-  /** Momentum μ in [0, 1). Default 0. */
+  /**
+   * Momentum μ in [0, 1). Default 0.
+   *
+   * @defaultValue `0`
+   */
   momentum?: number;
-  /** Divide by an estimate of the gradient's variance instead of its raw second moment. Default false. */
+  /**
+   * Divide by an estimate of the gradient's variance instead of its raw second moment. Default false.
+   *
+   * @defaultValue `false`
+   */
   centered?: boolean;
-  /** Added to the root in the denominator. Default 1e-7. */
+  /**
+   * Added to the root in the denominator. Default 1e-7.
+   *
+   * @defaultValue `1e-7`
+   */
   epsilon?: number;
 }
 

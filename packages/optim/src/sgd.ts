@@ -5,11 +5,23 @@ import { checkBoolean, checkNonNegative, checkUnitInterval } from './validate';
 
 /** Options of `SGD`. */
 export interface SGDOptions extends OptimizerOptions {
-  /** Momentum factor μ in [0, 1). Default 0 (plain SGD). */
+  /**
+   * Momentum factor μ in [0, 1). Default 0 (plain SGD).
+   *
+   * @defaultValue `0`
+   */
   momentum?: number;
-  /** Nesterov momentum (needs `momentum > 0`). Default false. */
+  /**
+   * Nesterov momentum (needs `momentum > 0`). Default false.
+   *
+   * @defaultValue `false`
+   */
   nesterov?: boolean;
-  /** Decoupled weight decay λ: `p ← p·(1 − lr·λ)` before the gradient step. Default 0. */
+  /**
+   * Decoupled weight decay λ: `p ← p·(1 − lr·λ)` before the gradient step. Default 0.
+   *
+   * @defaultValue `0`
+   */
   weightDecay?: number;
 }
 

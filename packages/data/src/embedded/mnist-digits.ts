@@ -9,9 +9,17 @@ import { MNIST_CLASSES } from '../readers/mnist';
 
 /** Options of `loadMnistDigits`. */
 export interface MnistDigitsOptions {
-  /** How many digits to return (default: all 10,000), chosen at random but class-balanced as far as possible. */
+  /**
+   * How many digits to return (default: all 10,000), chosen at random but class-balanced as far as possible.
+   *
+   * @defaultValue all 10,000
+   */
   count?: number;
-  /** Seed of the choice and order of the digits, an integer (default 0). */
+  /**
+   * Seed of the choice and order of the digits, an integer (default 0).
+   *
+   * @defaultValue `0`
+   */
   seed?: number;
 }
 

@@ -16,15 +16,31 @@ export const DATA_DIR_ENV = 'CONVKIT_DATA_DIR';
 export interface DataDirOptions {
   /** A directory given explicitly (a `dir` / `dataDir` option, a `--data-dir` flag): used as is and must exist. */
   dir?: string;
-  /** How `dir` is called in messages (default `'dir'`), e.g. `'--data-dir'`. */
+  /**
+   * How `dir` is called in messages (default `'dir'`), e.g. `'--data-dir'`.
+   *
+   * @defaultValue `'dir'`
+   */
   dirOption?: string;
-  /** Environment variable read when `dir` is not given (default `CONVKIT_DATA_DIR`); when set (non-empty), it must exist. */
+  /**
+   * Environment variable read when `dir` is not given (default `CONVKIT_DATA_DIR`); when set (non-empty), it must exist.
+   *
+   * @defaultValue `CONVKIT_DATA_DIR`
+   */
   envVar?: string;
-  /** Environment to read (default `process.env`). */
+  /**
+   * Environment to read (default `process.env`).
+   *
+   * @defaultValue `process.env`
+   */
   env?: Readonly<Record<string, string | undefined>>;
   /** Implicit locations, tried in order when neither `dir` nor the variable is set; the first that exists wins. */
   defaults?: readonly string[];
-  /** What is looked for, in messages (default `'the data'`), e.g. `'Fashion-MNIST'`. */
+  /**
+   * What is looked for, in messages (default `'the data'`), e.g. `'Fashion-MNIST'`.
+   *
+   * @defaultValue `'the data'`
+   */
   what?: string;
 }
 

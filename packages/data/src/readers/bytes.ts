@@ -17,6 +17,8 @@ export interface ReadOptions {
    * Largest decompressed size accepted, in bytes (a positive integer; default
    * 1 GiB): a header that asks for more is rejected before anything that size is
    * allocated, and gzip decompression stops as soon as its output passes it.
+   *
+   * @defaultValue `1 GiB`
    */
   maxBytes?: number;
 }

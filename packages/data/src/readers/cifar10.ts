@@ -37,9 +37,17 @@ export interface Cifar10Records {
 
 /** Options of `cifar10FromBatches`. */
 export interface Cifar10Options {
-  /** Divide by 255 so pixels lie in [0, 1] (default `true`). */
+  /**
+   * Divide by 255 so pixels lie in [0, 1] (default `true`).
+   *
+   * @defaultValue `true`
+   */
   scale?: boolean;
-  /** Largest decompressed size accepted per file, in bytes (a positive integer; default 1 GiB). */
+  /**
+   * Largest decompressed size accepted per file, in bytes (a positive integer; default 1 GiB).
+   *
+   * @defaultValue `1 GiB`
+   */
   maxBytes?: number;
 }
 

@@ -28,13 +28,25 @@ export interface IdxImages {
 
 /** Options of `imageDatasetFromIdx`. */
 export interface IdxDatasetOptions {
-  /** Divide by 255 so pixels lie in [0, 1] (default `true`). */
+  /**
+   * Divide by 255 so pixels lie in [0, 1] (default `true`).
+   *
+   * @defaultValue `true`
+   */
   scale?: boolean;
-  /** Number of classes, a positive integer (default 10). */
+  /**
+   * Number of classes, a positive integer (default 10).
+   *
+   * @defaultValue `10`
+   */
   numClasses?: number;
   /** Class names, index = label (at least `numClasses` of them). */
   classNames?: readonly string[];
-  /** Largest decompressed size accepted per file, in bytes (a positive integer; default 1 GiB). */
+  /**
+   * Largest decompressed size accepted per file, in bytes (a positive integer; default 1 GiB).
+   *
+   * @defaultValue `1 GiB`
+   */
   maxBytes?: number;
 }
 

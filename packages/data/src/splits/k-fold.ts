@@ -7,9 +7,17 @@ import type { TrainValidation } from './train-validation-split';
 
 /** Options of `kFold`. */
 export interface KFoldOptions {
-  /** Give every fold the same class proportions as the whole (default `false`). */
+  /**
+   * Give every fold the same class proportions as the whole (default `false`).
+   *
+   * @defaultValue `false`
+   */
   stratify?: boolean;
-  /** Seed of the random assignment (default: the global generator). */
+  /**
+   * Seed of the random assignment (default: the global generator).
+   *
+   * @defaultValue the global generator (see `setSeed`)
+   */
   seed?: number;
 }
 

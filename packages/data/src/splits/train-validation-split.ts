@@ -6,9 +6,17 @@ import { shuffledGroups, sorted } from './group-by-label';
 
 /** Options of `trainValidationSplit`. */
 export interface SplitOptions {
-  /** Keep each class's share the same in both parts (default `false`). */
+  /**
+   * Keep each class's share the same in both parts (default `false`).
+   *
+   * @defaultValue `false`
+   */
   stratify?: boolean;
-  /** Seed of the random assignment (default: the global generator). */
+  /**
+   * Seed of the random assignment (default: the global generator).
+   *
+   * @defaultValue the global generator (see `setSeed`)
+   */
   seed?: number;
 }
 

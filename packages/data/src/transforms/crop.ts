@@ -17,7 +17,11 @@ const PAD_MODES: readonly PadMode[] = ['zeros', 'reflect'];
 export interface RandomCropOptions extends RandomTransformOptions {
   /** Pixels of padding on each side (the largest possible shift). */
   padding: number;
-  /** `'zeros'` (default) or `'reflect'` (mirror the image at its border, without repeating the edge pixel). */
+  /**
+   * `'zeros'` (default) or `'reflect'` (mirror the image at its border, without repeating the edge pixel).
+   *
+   * @defaultValue `'zeros'`
+   */
   padMode?: PadMode;
 }
 

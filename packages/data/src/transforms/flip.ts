@@ -5,7 +5,11 @@ import { checkImage, type ImageTransform, type RandomTransformOptions, rngSource
 
 /** Options of `randomFlipHorizontal`. */
 export interface RandomFlipOptions extends RandomTransformOptions {
-  /** Probability of flipping a sample, in [0, 1] (default 0.5). */
+  /**
+   * Probability of flipping a sample, in [0, 1] (default 0.5).
+   *
+   * @defaultValue `0.5`
+   */
   probability?: number;
 }
 

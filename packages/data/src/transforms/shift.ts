@@ -7,7 +7,11 @@ import { translateImage } from './translate';
 export interface RandomShiftOptions extends RandomTransformOptions {
   /** Largest shift in pixels, along each axis independently (uniform in -maxShift..maxShift). */
   maxShift: number;
-  /** Value of the pixels uncovered by the shift, a finite number (default 0). */
+  /**
+   * Value of the pixels uncovered by the shift, a finite number (default 0).
+   *
+   * @defaultValue `0`
+   */
   fill?: number;
 }
 

@@ -21,9 +21,17 @@ import type { CallContext, Initializer, Regularizer } from './types';
 
 /** Options every layer accepts. */
 export interface LayerArgs {
-  /** Unique name; defaults to the class name in snake case plus a counter (`conv2d_1`). */
+  /**
+   * Unique name; defaults to the class name in snake case plus a counter (`conv2d_1`).
+   *
+   * @defaultValue the class name in snake case plus a counter, e.g. `conv2d_1`
+   */
   name?: string;
-  /** When false, the layer's weights are not updated by `fit`. Default true. */
+  /**
+   * When false, the layer's weights are not updated by `fit`. Default true.
+   *
+   * @defaultValue `true`
+   */
   trainable?: boolean;
   /** Shape of one sample, without the batch dimension. Marks the first layer of a `Sequential`. */
   inputShape?: number[];

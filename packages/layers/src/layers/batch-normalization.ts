@@ -7,27 +7,71 @@ import { integer, numberInRange, optionalBoolean, singleShape, singleTensor } fr
 
 /** Options of `BatchNormalization` (Keras names and defaults). */
 export interface BatchNormalizationArgs extends LayerArgs {
-  /** The feature axis, normalised per entry. Default -1 (channels last). */
+  /**
+   * The feature axis, normalised per entry. Default -1 (channels last).
+   *
+   * @defaultValue `-1`
+   */
   axis?: number;
-  /** Moving-average momentum. Default 0.99. */
+  /**
+   * Moving-average momentum. Default 0.99.
+   *
+   * @defaultValue `0.99`
+   */
   momentum?: number;
-  /** Added to the variance. Default 1e-3. */
+  /**
+   * Added to the variance. Default 1e-3.
+   *
+   * @defaultValue `1e-3`
+   */
   epsilon?: number;
-  /** Learn an offset `beta`. Default true. */
+  /**
+   * Learn an offset `beta`. Default true.
+   *
+   * @defaultValue `true`
+   */
   center?: boolean;
-  /** Learn a scale `gamma`. Default true. */
+  /**
+   * Learn a scale `gamma`. Default true.
+   *
+   * @defaultValue `true`
+   */
   scale?: boolean;
-  /** Initializer of the offset `beta`. Default `'zeros'`. */
+  /**
+   * Initializer of the offset `beta`. Default `'zeros'`.
+   *
+   * @defaultValue `'zeros'`
+   */
   betaInitializer?: InitializerIdentifier;
-  /** Initializer of the scale `gamma`. Default `'ones'`. */
+  /**
+   * Initializer of the scale `gamma`. Default `'ones'`.
+   *
+   * @defaultValue `'ones'`
+   */
   gammaInitializer?: InitializerIdentifier;
-  /** Initializer of the moving mean. Default `'zeros'`. */
+  /**
+   * Initializer of the moving mean. Default `'zeros'`.
+   *
+   * @defaultValue `'zeros'`
+   */
   movingMeanInitializer?: InitializerIdentifier;
-  /** Initializer of the moving variance. Default `'ones'`. */
+  /**
+   * Initializer of the moving variance. Default `'ones'`.
+   *
+   * @defaultValue `'ones'`
+   */
   movingVarianceInitializer?: InitializerIdentifier;
-  /** Penalty on `beta` added to the loss. Default none. */
+  /**
+   * Penalty on `beta` added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   betaRegularizer?: RegularizerIdentifier;
-  /** Penalty on `gamma` added to the loss. Default none. */
+  /**
+   * Penalty on `gamma` added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   gammaRegularizer?: RegularizerIdentifier;
 }
 

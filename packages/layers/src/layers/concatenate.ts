@@ -6,7 +6,11 @@ import { integer } from './utils';
 
 /** Options of `Concatenate`. */
 export interface ConcatenateArgs extends LayerArgs {
-  /** Axis to join along. Default -1 (channels). */
+  /**
+   * Axis to join along. Default -1 (channels).
+   *
+   * @defaultValue `-1`
+   */
   axis?: number;
 }
 

@@ -25,25 +25,61 @@ export interface Conv2DArgs extends LayerArgs {
   filters: number;
   /** Kernel height and width. */
   kernelSize: number | [number, number];
-  /** Default 1. */
+  /**
+   * Default 1.
+   *
+   * @defaultValue `1`
+   */
   strides?: number | [number, number];
-  /** Default `'valid'`. `'same'` pads as TensorFlow does (extra row/column after). */
+  /**
+   * Default `'valid'`. `'same'` pads as TensorFlow does (extra row/column after).
+   *
+   * @defaultValue `'valid'`
+   */
   padding?: PaddingMode;
-  /** Default 1. May be combined with strides. */
+  /**
+   * Default 1. May be combined with strides.
+   *
+   * @defaultValue `1`
+   */
   dilationRate?: number | [number, number];
   /** Only `'channelsLast'` (NHWC) is supported. */
   dataFormat?: 'channelsLast';
-  /** Default true. */
+  /**
+   * Default true.
+   *
+   * @defaultValue `true`
+   */
   useBias?: boolean;
-  /** Default linear. */
+  /**
+   * Default linear.
+   *
+   * @defaultValue linear
+   */
   activation?: ActivationIdentifier;
-  /** Default `'glorotUniform'`. */
+  /**
+   * Default `'glorotUniform'`.
+   *
+   * @defaultValue `'glorotUniform'`
+   */
   kernelInitializer?: InitializerIdentifier;
-  /** Default `'zeros'`. */
+  /**
+   * Default `'zeros'`.
+   *
+   * @defaultValue `'zeros'`
+   */
   biasInitializer?: InitializerIdentifier;
-  /** Penalty on the kernel added to the loss. Default none. */
+  /**
+   * Penalty on the kernel added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   kernelRegularizer?: RegularizerIdentifier;
-  /** Penalty on the bias added to the loss. Default none. */
+  /**
+   * Penalty on the bias added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   biasRegularizer?: RegularizerIdentifier;
 }
 

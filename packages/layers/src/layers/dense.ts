@@ -10,17 +10,41 @@ import { knownLastDim, optionalBoolean, positiveInt, singleShape, singleTensor }
 export interface DenseArgs extends LayerArgs {
   /** Number of output features. */
   units: number;
-  /** Default linear. */
+  /**
+   * Default linear.
+   *
+   * @defaultValue linear
+   */
   activation?: ActivationIdentifier;
-  /** Default true. */
+  /**
+   * Default true.
+   *
+   * @defaultValue `true`
+   */
   useBias?: boolean;
-  /** Default `'glorotUniform'`. */
+  /**
+   * Default `'glorotUniform'`.
+   *
+   * @defaultValue `'glorotUniform'`
+   */
   kernelInitializer?: InitializerIdentifier;
-  /** Default `'zeros'`. */
+  /**
+   * Default `'zeros'`.
+   *
+   * @defaultValue `'zeros'`
+   */
   biasInitializer?: InitializerIdentifier;
-  /** Penalty on the kernel added to the loss. Default none. */
+  /**
+   * Penalty on the kernel added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   kernelRegularizer?: RegularizerIdentifier;
-  /** Penalty on the bias added to the loss. Default none. */
+  /**
+   * Penalty on the bias added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   biasRegularizer?: RegularizerIdentifier;
 }
 

@@ -23,27 +23,67 @@ import {
 export interface DepthwiseConv2DArgs extends LayerArgs {
   /** Kernel height and width. */
   kernelSize: number | [number, number];
-  /** Output channels per input channel. Default 1. */
+  /**
+   * Output channels per input channel. Default 1.
+   *
+   * @defaultValue `1`
+   */
   depthMultiplier?: number;
-  /** Default 1. */
+  /**
+   * Default 1.
+   *
+   * @defaultValue `1`
+   */
   strides?: number | [number, number];
-  /** Default `'valid'`. */
+  /**
+   * Default `'valid'`.
+   *
+   * @defaultValue `'valid'`
+   */
   padding?: PaddingMode;
-  /** Default 1. May be combined with strides. */
+  /**
+   * Default 1. May be combined with strides.
+   *
+   * @defaultValue `1`
+   */
   dilationRate?: number | [number, number];
   /** Only `'channelsLast'` is supported. */
   dataFormat?: 'channelsLast';
-  /** Default true. */
+  /**
+   * Default true.
+   *
+   * @defaultValue `true`
+   */
   useBias?: boolean;
-  /** Default linear. */
+  /**
+   * Default linear.
+   *
+   * @defaultValue linear
+   */
   activation?: ActivationIdentifier;
-  /** Default `'glorotUniform'`. */
+  /**
+   * Default `'glorotUniform'`.
+   *
+   * @defaultValue `'glorotUniform'`
+   */
   depthwiseInitializer?: InitializerIdentifier;
-  /** Default `'zeros'`. */
+  /**
+   * Default `'zeros'`.
+   *
+   * @defaultValue `'zeros'`
+   */
   biasInitializer?: InitializerIdentifier;
-  /** Penalty on the depthwise kernel added to the loss. Default none. */
+  /**
+   * Penalty on the depthwise kernel added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   depthwiseRegularizer?: RegularizerIdentifier;
-  /** Penalty on the bias added to the loss. Default none. */
+  /**
+   * Penalty on the bias added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   biasRegularizer?: RegularizerIdentifier;
 }
 

@@ -8,7 +8,11 @@ import { numberInRange } from './utils';
 export interface DropoutArgs extends LayerArgs {
   /** Fraction of the inputs to drop, in [0, 1). */
   rate: number;
-  /** Own seed for the mask stream; default: core's global generator (reset by `setSeed`). */
+  /**
+   * Own seed for the mask stream; default: core's global generator (reset by `setSeed`).
+   *
+   * @defaultValue core's global generator (see `setSeed`)
+   */
   seed?: number;
 }
 

@@ -5,7 +5,11 @@ import { numberInRange } from './utils';
 
 /** Options of `ELU`. */
 export interface ELUArgs extends LayerArgs {
-  /** Scale of the negative part. Default 1. */
+  /**
+   * Scale of the negative part. Default 1.
+   *
+   * @defaultValue `1`
+   */
   alpha?: number;
 }
 

@@ -5,7 +5,11 @@ import { expectRank, NHWC, optionalBoolean, singleTensor } from './utils';
 
 /** Options of `GlobalAvgPool2D` and `GlobalMaxPool2D`. */
 export interface GlobalPooling2DArgs extends LayerArgs {
-  /** Keep the spatial axes as size 1 (`[b, 1, 1, c]`). Default false (`[b, c]`). */
+  /**
+   * Keep the spatial axes as size 1 (`[b, 1, 1, c]`). Default false (`[b, c]`).
+   *
+   * @defaultValue `false`
+   */
   keepDims?: boolean;
 }
 

@@ -5,7 +5,11 @@ import { numberInRange } from './utils';
 
 /** Options of `LeakyReLU`. */
 export interface LeakyReLUArgs extends LayerArgs {
-  /** Slope for x < 0. Default 0.3 (Keras). */
+  /**
+   * Slope for x < 0. Default 0.3 (Keras).
+   *
+   * @defaultValue `0.3`
+   */
   alpha?: number;
 }
 

@@ -14,11 +14,23 @@ import {
 
 /** Options of `MaxPool2D` and `AvgPool2D` (Keras names). */
 export interface Pooling2DArgs extends LayerArgs {
-  /** Window height and width. Default 2. */
+  /**
+   * Window height and width. Default 2.
+   *
+   * @defaultValue `2`
+   */
   poolSize?: number | [number, number];
-  /** Default: `poolSize`. */
+  /**
+   * Default: `poolSize`.
+   *
+   * @defaultValue `poolSize`
+   */
   strides?: number | [number, number];
-  /** Default `'valid'`. With `'same'`, average pooling counts only the real (unpadded) elements, as TensorFlow does. */
+  /**
+   * Default `'valid'`. With `'same'`, average pooling counts only the real (unpadded) elements, as TensorFlow does.
+   *
+   * @defaultValue `'valid'`
+   */
   padding?: PaddingMode;
   /** Only `'channelsLast'` is supported. */
   dataFormat?: 'channelsLast';

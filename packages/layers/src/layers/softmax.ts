@@ -6,7 +6,11 @@ import { integer, singleShape } from './utils';
 
 /** Options of `Softmax`. */
 export interface SoftmaxArgs extends LayerArgs {
-  /** Axis to normalise over. Default -1. */
+  /**
+   * Axis to normalise over. Default -1.
+   *
+   * @defaultValue `-1`
+   */
   axis?: number;
 }
 

@@ -25,7 +25,11 @@ export interface ModelArgs {
   inputs: SymbolicTensor;
   /** The symbolic output. */
   outputs: SymbolicTensor;
-  /** Model name; defaults to `model_N`. */
+  /**
+   * Model name; defaults to `model_N`.
+   *
+   * @defaultValue `model_N`
+   */
   name?: string;
 }
 

@@ -49,7 +49,11 @@ export interface CompileOptions {
 
 /** Options of `evaluate` and `predict`. */
 export interface EvaluateOptions {
-  /** Default 32. */
+  /**
+   * Default 32.
+   *
+   * @defaultValue `32`
+   */
   batchSize?: number;
 }
 

@@ -162,11 +162,11 @@ export class TopKAccuracy implements Metric {
  *
  * @example
  * ```ts
- * import { ops } from '@convkit/core';
+ * import { tensor1d, tensor2d } from '@convkit/core';
  * import { confusionMatrix } from '@convkit/layers';
  *
- * const labels = ops.tensor1d([0, 1, 1], 'int32');
- * const scores = ops.tensor2d([[0.9, 0.1], [0.4, 0.6], [0.8, 0.2]]);
+ * const labels = tensor1d([0, 1, 1], 'int32');
+ * const scores = tensor2d([[0.9, 0.1], [0.4, 0.6], [0.8, 0.2]]);
  * console.log(confusionMatrix(labels, scores)); // [[1, 0], [1, 1]]
  * ```
  */

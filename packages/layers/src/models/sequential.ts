@@ -10,7 +10,11 @@ import { type PlanOptions, planTopology, withinLimits } from './topology-plan';
 export interface SequentialArgs {
   /** The layers, first to last; the first needs `inputShape` (or call `build`). */
   layers?: Layer[];
-  /** Model name; defaults to `sequential_N`. */
+  /**
+   * Model name; defaults to `sequential_N`.
+   *
+   * @defaultValue `sequential_N`
+   */
   name?: string;
 }
 

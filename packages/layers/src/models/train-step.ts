@@ -54,6 +54,8 @@ export interface StepContext {
    * metrics), both created inside the gradient scope. Default: `lossFn(ys,
    * model.call(xs))` plus the layers' regularization losses. `lossFn` still
    * checks the targets and names the loss in errors.
+   *
+   * @defaultValue `lossFn(ys, model.call(xs))` plus the layers' regularization losses
    */
   objective?: (
     xs: Tensor,

@@ -9,11 +9,23 @@ export interface CosineDecayOptions {
   initialLearningRate: number;
   /** Steps of cosine decay after the warm-up. */
   decaySteps: number;
-  /** Floor, as a fraction of the peak, reached after `decaySteps` and kept afterwards. In [0, 1]. Default 0. */
+  /**
+   * Floor, as a fraction of the peak, reached after `decaySteps` and kept afterwards. In [0, 1]. Default 0.
+   *
+   * @defaultValue `0`
+   */
   alpha?: number;
-  /** Steps of linear warm-up before the decay. Default 0. */
+  /**
+   * Steps of linear warm-up before the decay. Default 0.
+   *
+   * @defaultValue `0`
+   */
   warmupSteps?: number;
-  /** Learning rate at step 0 of the warm-up. Default 0. */
+  /**
+   * Learning rate at step 0 of the warm-up. Default 0.
+   *
+   * @defaultValue `0`
+   */
   warmupStartLearningRate?: number;
 }
 

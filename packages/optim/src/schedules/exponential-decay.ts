@@ -11,7 +11,11 @@ export interface ExponentialDecayOptions {
   decaySteps: number;
   /** Factor per `decaySteps` steps. */
   decayRate: number;
-  /** Decay in discrete jumps every `decaySteps` (floored exponent). Default false. */
+  /**
+   * Decay in discrete jumps every `decaySteps` (floored exponent). Default false.
+   *
+   * @defaultValue `false`
+   */
   staircase?: boolean;
 }
 

@@ -9,13 +9,29 @@ export interface OneCycleOptions {
   maxLearningRate: number;
   /** Total number of training steps (an integer >= 2). */
   totalSteps: number;
-  /** Fraction of the steps spent increasing the rate, in (0, 1). Default 0.3. */
+  /**
+   * Fraction of the steps spent increasing the rate, in (0, 1). Default 0.3.
+   *
+   * @defaultValue `0.3`
+   */
   pctStart?: number;
-  /** Initial rate = `maxLearningRate / divFactor`. Default 25. */
+  /**
+   * Initial rate = `maxLearningRate / divFactor`. Default 25.
+   *
+   * @defaultValue `25`
+   */
   divFactor?: number;
-  /** Final rate = initial rate / `finalDivFactor`. Default 1e4. */
+  /**
+   * Final rate = initial rate / `finalDivFactor`. Default 1e4.
+   *
+   * @defaultValue `1e4`
+   */
   finalDivFactor?: number;
-  /** Shape of both phases: `'cos'` (default) or `'linear'`. */
+  /**
+   * Shape of both phases: `'cos'` (default) or `'linear'`.
+   *
+   * @defaultValue `'cos'`
+   */
   annealStrategy?: 'cos' | 'linear';
 }
 

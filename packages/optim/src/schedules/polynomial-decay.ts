@@ -9,11 +9,23 @@ export interface PolynomialDecayOptions {
   initialLearningRate: number;
   /** Steps to reach `endLearningRate`. */
   decaySteps: number;
-  /** Rate reached at `decaySteps` and kept afterwards. Default 1e-4. */
+  /**
+   * Rate reached at `decaySteps` and kept afterwards. Default 1e-4.
+   *
+   * @defaultValue `1e-4`
+   */
   endLearningRate?: number;
-  /** Exponent of the decay. Default 1 (linear). */
+  /**
+   * Exponent of the decay. Default 1 (linear).
+   *
+   * @defaultValue `1`
+   */
   power?: number;
-  /** Restart the decay every `decaySteps`, with a horizon of the next multiple of `decaySteps` (Keras). Default false. */
+  /**
+   * Restart the decay every `decaySteps`, with a horizon of the next multiple of `decaySteps` (Keras). Default false.
+   *
+   * @defaultValue `false`
+   */
   cycle?: boolean;
 }
 

@@ -9,7 +9,11 @@ export interface StepDecayOptions {
   initialLearningRate: number;
   /** Steps between two decays. */
   stepSize: number;
-  /** Factor applied every `stepSize` steps. Default 0.1. */
+  /**
+   * Factor applied every `stepSize` steps. Default 0.1.
+   *
+   * @defaultValue `0.1`
+   */
   gamma?: number;
 }
 

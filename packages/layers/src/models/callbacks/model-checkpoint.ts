@@ -7,13 +7,29 @@ import { improved, type MonitorMode, resolveMode, warnMissing, worst } from './m
 
 /** Options of `ModelCheckpoint`. */
 export interface ModelCheckpointOptions {
-  /** Log key compared when `saveBestOnly`. Default `'val_loss'`. */
+  /**
+   * Log key compared when `saveBestOnly`. Default `'val_loss'`.
+   *
+   * @defaultValue `'val_loss'`
+   */
   monitor?: string;
-  /** Save only when `monitor` improves on the best value so far. Default false. */
+  /**
+   * Save only when `monitor` improves on the best value so far. Default false.
+   *
+   * @defaultValue `false`
+   */
   saveBestOnly?: boolean;
-  /** `'min'`, `'max'` or `'auto'`. Default `'auto'`. */
+  /**
+   * `'min'`, `'max'` or `'auto'`. Default `'auto'`.
+   *
+   * @defaultValue `'auto'`
+   */
   mode?: MonitorMode;
-  /** Save every `saveFreq` epochs (ignored for improvements when `saveBestOnly`). Default 1. */
+  /**
+   * Save every `saveFreq` epochs (ignored for improvements when `saveBestOnly`). Default 1.
+   *
+   * @defaultValue `1`
+   */
   saveFreq?: number;
 }
 

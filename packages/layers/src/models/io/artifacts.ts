@@ -81,9 +81,15 @@ export interface LoadOptions extends ModelLimits {
   /**
    * Largest total weight size accepted, in bytes, checked against the manifest
    * (and file sizes) before anything is allocated. Default 1 GiB.
+   *
+   * @defaultValue `1 GiB`
    */
   maxBytes?: number;
-  /** Accept NaN and ±Infinity weight values. Default false: such a value is a `SerializationError` naming the weight. */
+  /**
+   * Accept NaN and ±Infinity weight values. Default false: such a value is a `SerializationError` naming the weight.
+   *
+   * @defaultValue `false`
+   */
   allowNonFinite?: boolean;
 }
 
