@@ -1,7 +1,18 @@
 /**
- * @convkit/backend-wasm — import once to make `setBackend('wasm')` available:
+ * `@convkit/backend-wasm` — import once to make `setBackend('wasm')` available:
  * tfjs-backend-wasm's XNNPACK forward kernels plus convkit's WebAssembly SIMD
- * training kernels (csrc/), multi-threaded where SharedArrayBuffer exists.
+ * training kernels, multi-threaded where SharedArrayBuffer exists (Node, and
+ * cross-origin isolated pages; see {@link setThreadsCount}).
+ *
+ * @example
+ * ```ts
+ * import { setBackend } from '@convkit/core';
+ * import '@convkit/backend-wasm';
+ *
+ * await setBackend('wasm');
+ * ```
+ *
+ * @packageDocumentation
  */
 
 export { originalKernel as replacedTfjsWasmKernel } from './kernels/originals';

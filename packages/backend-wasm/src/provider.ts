@@ -21,19 +21,39 @@ function defaultThreads(): number {
 /**
  * Sets how many threads convkit's wasm kernels use (1 to 8; default: the
  * number of cores). Without SharedArrayBuffer (a browser page that is not
- * cross-origin isolated) it stays at 1. Resolves to the count in effect.
+ * cross-origin isolated) it stays at 1.
+ *
+ * @param n - Threads wanted; clamped to 1..8 (and to 1 without SharedArrayBuffer).
+ * @returns Resolves to the count in effect.
+ *
+ * @example
+ * ```ts
+ * import { setBackend } from '@convkit/core';
+ * import { setThreadsCount } from '@convkit/backend-wasm';
+ *
+ * await setBackend('wasm');
+ * const used = await setThreadsCount(4); // 1 on a page that is not cross-origin isolated
+ * ```
  */
 export async function setThreadsCount(n: number): Promise<number> {
   requestedThreads = n;
   return getRuntime().setThreads(n);
 }
 
-/** Threads convkit's wasm kernels currently use. */
+/**
+ * Threads convkit's wasm kernels currently use.
+ *
+ * @returns 1 to 8.
+ */
 export function getThreadsCount(): number {
   return getRuntime().threads;
 }
 
-/** Kernel names that convkit itself implements for 'wasm' (on top of tfjs-backend-wasm). */
+/**
+ * Kernel names that convkit itself implements for 'wasm' (on top of tfjs-backend-wasm).
+ *
+ * @returns Kernel names, e.g. `'Conv2DBackpropFilter'`.
+ */
 export function convkitKernelNames(): string[] {
   return convkitKernelConfigs.map((k) => k.kernelName);
 }
@@ -44,7 +64,11 @@ async function initialize(): Promise<void> {
   await getRuntime().setThreads(requestedThreads ?? defaultThreads());
 }
 
-/** The provider handed to core. */
+/**
+ * The provider handed to core.
+ *
+ * Registered with core when this package is imported; `setBackend('wasm')` from `@convkit/core` then initialises it.
+ */
 export const wasmBackendProvider: BackendProvider = {
   name: 'wasm',
   packageName: '@convkit/backend-wasm',

@@ -62,6 +62,8 @@ export function registerConvkitKernels(): void {
  * Puts tfjs-backend-wasm's own kernels back in place of convkit's (`false`), or
  * registers convkit's again (`true`). For side-by-side comparisons and for
  * narrowing down a suspected kernel bug; kernels tfjs-backend-wasm lacks stay.
+ *
+ * @param enabled - `true`: convkit's kernels; `false`: tfjs-backend-wasm's own.
  */
 export function setConvkitKernelsEnabled(enabled: boolean): void {
   if (enabled) {

@@ -14,22 +14,41 @@ export { USAGE } from './help';
 
 /** Options shared by the commands that train or evaluate. */
 export interface CommonOptions {
+  /** Model preset (`--model`), e.g. `'lenet'`. */
   model: string;
+  /** Dataset (`--data`). */
   data: 'mnist' | 'fashion-mnist';
+  /** Folder of the Fashion-MNIST files (`--data-dir`). */
   dataDir?: string;
+  /** Training epochs (`--epochs`). */
   epochs: number;
+  /** Images per training batch (`--batch-size`). */
   batchSize: number;
+  /** Adam learning rate (`--lr`). */
   learningRate: number;
+  /** Learning-rate schedule (`--lr-schedule`). */
   schedule: 'cosine' | 'constant';
+  /** Training-time augmentation (`--augment`). */
   augment: 'none' | 'shift';
+  /** Training images to use (`--train-count`). */
   trainCount?: number;
+  /** Held-out images to use (`--test-count`). */
   testCount?: number;
+  /** Tensor backend (`--backend`). */
   backend: 'cpu' | 'wasm';
+  /** Seed of the weights, shuffling, augmentation and the MNIST split (`--seed`). */
   seed: number;
+  /** Where to save: a model directory (`train`) or a `.ckz` file (`compress`) (`--out`). */
   out?: string;
+  /** Directory of a saved model (`--model-dir`). */
   modelDir?: string;
+  /** No progress output (`--quiet`). */
   quiet: boolean;
-  /** `evaluate`: the metrics to report besides the loss (default accuracy, precision, recall, f1). */
+  /**
+   * `evaluate`: the metrics to report besides the loss (default accuracy, precision, recall, f1).
+   *
+   * @defaultValue `accuracy`, `precision`, `recall` and `f1`
+   */
   metrics?: string[];
   /** `compress`: magnitude-pruning sparsity in [0, 1), 0 for none. */
   prune: number;
@@ -252,8 +271,17 @@ function toOptions(values: Values): CommonOptions {
  * and conflicting flags are errors. `--help` anywhere (or `help COMMAND`)
  * wins over other problems and returns `help: true`.
  *
- * @throws UsageError (a `ConfigError`) for any command line that cannot run;
+ * @param argv - The arguments after `node` and the script.
+ * @returns The subcommand, its options, and whether help was asked for.
+ * @throws {UsageError} (a `ConfigError`) for any command line that cannot run;
  *   no other exception for any array of strings.
+ *
+ * @example
+ * ```ts
+ * import { parseCommandLine } from '@convkit/cli';
+ *
+ * const parsed = parseCommandLine(['train', '--model', 'small', '--epochs', '2']);
+ * ```
  */
 export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   const tokens = tokenize(argv);

@@ -18,18 +18,31 @@ import { train, trainReport, useBackend } from './train';
  * 2,000 held out for the reported accuracy.
  */
 export const QUICKSTART = {
+  /** Model preset. */
   model: 'lenet',
+  /** Dataset. */
   data: 'mnist' as const,
+  /** Tensor backend. */
   backend: 'wasm' as const,
+  /** Training epochs. */
   epochs: 12,
+  /** Images per batch. */
   batchSize: 32,
+  /** Adam learning rate. */
   learningRate: 1e-3,
+  /** Learning-rate schedule. */
   schedule: 'cosine' as const,
+  /** Augmentation. */
   augment: 'shift' as const,
+  /** Training digits. */
   trainCount: 8000,
+  /** Held-out digits. */
   testCount: 2000,
+  /** Magnitude-pruning sparsity. */
   prune: 0.8,
+  /** Fine-tuning epochs after pruning. */
   pruneEpochs: 2,
+  /** Final numeric format. */
   quantize: 'int8' as const,
 };
 
@@ -77,6 +90,19 @@ async function summary(options: CommonOptions, log: (line: string) => void): Pro
  * `convkit: message` with exit code 2, an unexpected error as one line with
  * exit code 1; `--debug` adds the stack trace. No command prints the usage
  * (exit code 1); `--help` prints the overview or the command's help (0).
+ *
+ * @param argv - Arguments after the script name, e.g. `['train', '--epochs', '2']`.
+ * @param log - Receives result lines; default `console.log`.
+ * @param error - Receives error lines; default `console.error`.
+ * @returns Resolves to the exit code: 0 success, 1 usage or unexpected error, 2 a convkit or file-system error.
+ *
+ * @example
+ * ```ts
+ * import { runCli } from '@convkit/cli';
+ *
+ * const code = await runCli(['train', '--model', 'small', '--backend', 'cpu', '--epochs', '1']);
+ * process.exitCode = code;
+ * ```
  */
 export async function runCli(
   argv: readonly string[],

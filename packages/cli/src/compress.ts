@@ -23,6 +23,12 @@ export const CALIBRATION_IMAGES = 512;
  * Trains a model (or loads `--model-dir`), runs the compression pipeline on it
  * and prints the report; saves the compressed model to `--out` when given.
  * Resolves to the pipeline's result; the caller disposes `result.model`.
+ *
+ * @param options - The parsed `compress` options.
+ * @param log - Receives the progress and report lines; default `console.log`.
+ * @returns Resolves to the pipeline result.
+ * @throws {ConfigError} for invalid options or an unusable `--out`.
+ * @throws {FileSystemError} when saving fails.
  */
 export async function compress(
   options: CommonOptions,

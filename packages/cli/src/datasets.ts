@@ -7,7 +7,9 @@ import { DATA_DIR_ENV, loadFashionMnist, resolveDataDir } from '@convkit/data/no
 
 /** A training set and a disjoint held-out set. */
 export interface TrainTestSets {
+  /** The training set. */
   train: ImageDataset;
+  /** The held-out set. */
   test: ImageDataset;
   /** Where the data came from, for the report. */
   source: string;
@@ -16,6 +18,8 @@ export interface TrainTestSets {
 /**
  * Implicit places searched for Fashion-MNIST when neither `--data-dir` nor
  * `$CONVKIT_DATA_DIR` is given; those two, when given, must exist.
+ *
+ * @returns Candidate folders, in search order.
  */
 export function fashionMnistDirs(): string[] {
   return [
@@ -36,6 +40,10 @@ function firstN(ds: ImageDataset, n: number | undefined): ImageDataset {
  * an evaluation of nothing), images of different sizes (the model is built
  * for the training size, so the held-out set would fail after training) or
  * held-out labels the model has no output for. Throws a `DataFormatError`.
+ *
+ * @param sets - The training and held-out sets.
+ * @param source - Names the data in messages.
+ * @throws {DataFormatError} when the sets cannot be trained and evaluated on.
  */
 export function checkTrainTest(sets: Pick<TrainTestSets, 'train' | 'test'>, source = 'the data'): void {
   const { train, test } = sets;
@@ -68,6 +76,11 @@ export function checkTrainTest(sets: Pick<TrainTestSets, 'train' | 'test'>, sour
  * once with `seed` and split into `trainCount` training digits followed by
  * `testCount` held-out digits, so the two never overlap. Both sets are
  * checked with `checkTrainTest` before they are returned.
+ *
+ * @param opts - Dataset, folder, counts and seed.
+ * @returns Resolves to the two sets and where they came from.
+ * @throws {ConfigError} when the data folder or a file cannot be found.
+ * @throws {DataFormatError} when a file is malformed or the sets are unusable.
  */
 export async function loadTrainTest(opts: {
   data: 'mnist' | 'fashion-mnist';

@@ -50,6 +50,9 @@ function isSystemError(err: unknown): err is SystemError {
  * reached the top without being turned into a `ConvkitError`:
  * `cannot open '/x/model.json': no such file or directory (ENOENT)`.
  * Undefined for any other error.
+ *
+ * @param err - Any thrown value.
+ * @returns The line, or `undefined` when `err` is not a Node file-system error.
  */
 export function describeSystemError(err: unknown): string | undefined {
   if (!isSystemError(err)) return undefined;
@@ -90,6 +93,11 @@ function stackOf(err: unknown): string {
  * or a file-system error as `convkit: message` (2); anything else as one
  * line naming it unexpected, with the hint to rerun with `--debug` (1).
  * With `debug`, the stack trace (and the chain of causes) follows.
+ *
+ * @param err - The error that ended the command.
+ * @param error - Receives the lines (stderr).
+ * @param debug - Also print the stack trace and causes.
+ * @returns The exit code (2 or 1).
  */
 export function reportFailure(err: unknown, error: (line: string) => void, debug: boolean): number {
   const known = err instanceof ConvkitError ? err.message : describeSystemError(err);

@@ -23,6 +23,7 @@ import {
 
 /** One flag: `kind` reads its value (or marks a switch); `default` is parsed like a typed value. */
 export interface FlagSpec<T> {
+  /** What the flag accepts (a typed value or a switch) and how its value is parsed. */
   kind: ValueKind<T> | SwitchKind;
   /** The value used when the flag is not given. */
   default?: string;
@@ -47,55 +48,69 @@ export const EVALUATE_METRICS = ['accuracy', 'precision', 'recall', 'f1', 'top3'
 
 /** Flag name (without `--`) → declaration. */
 export const FLAGS = {
+  /** `--model`: model preset. */
   model: flag({
     kind: choice(Object.keys(PRESETS)),
     default: 'lenet',
     commands: ['train', 'compress', 'summary'],
     help: 'model preset',
   }),
+  /** `--model-dir`: load the model saved in DIR by `convkit train --out DIR`. */
   'model-dir': flag({
     kind: path('DIR'),
     commands: ['evaluate', 'summary', 'compress', 'attack'],
     help: 'load the model saved in DIR by `convkit train --out DIR`',
   }),
+  /** `--data`: dataset. */
   data: flag({ kind: choice(['mnist', 'fashion-mnist']), default: 'mnist', commands: READS_DATA, help: 'dataset' }),
+  /** `--data-dir`: directory of the Fashion-MNIST IDX files (default: $CONVKIT_DATA_DIR, ../shared/datasets/fashion-mnist, /usr/share/datasets/fashion-mnist). */
   'data-dir': flag({
     kind: path('DIR'),
     commands: READS_DATA,
     help: 'directory of the Fashion-MNIST IDX files (default: $CONVKIT_DATA_DIR, ../shared/datasets/fashion-mnist, /usr/share/datasets/fashion-mnist)',
   }),
+  /** `--train-count`: training images to use (MNIST: 8000, the held-out digits follow them; Fashion-MNIST: all). */
   'train-count': flag({
     kind: positiveInteger(),
     commands: READS_DATA,
     help: 'training images to use (MNIST: 8000, the held-out digits follow them; Fashion-MNIST: all)',
   }),
+  /** `--test-count`: held-out images to use (MNIST: 2000; Fashion-MNIST: all). */
   'test-count': flag({
     kind: positiveInteger(),
     commands: READS_DATA,
     help: 'held-out images to use (MNIST: 2000; Fashion-MNIST: all)',
   }),
+  /** `--epochs`: training epochs. */
   epochs: flag({ kind: positiveInteger(), default: '1', commands: TRAINS, help: 'training epochs' }),
+  /** `--batch-size`: images per training batch. */
   'batch-size': flag({ kind: positiveInteger(), default: '64', commands: TRAINS, help: 'images per training batch' }),
+  /** `--lr`: Adam learning rate. */
   lr: flag({ kind: positiveNumber(), default: '0.001', commands: TRAINS, help: 'Adam learning rate' }),
+  /** `--lr-schedule`: cosine decays the rate to 5% of --lr over the run. */
   'lr-schedule': flag({
     kind: choice(['cosine', 'constant']),
     default: 'cosine',
     commands: TRAINS,
     help: 'cosine decays the rate to 5% of --lr over the run',
   }),
+  /** `--augment`: shift: random shifts of up to two pixels. */
   augment: flag({
     kind: choice(['none', 'shift']),
     default: 'none',
     commands: TRAINS,
     help: 'shift: random shifts of up to two pixels',
   }),
+  /** `--backend`: tensor backend. */
   backend: flag({ kind: choice(['cpu', 'wasm']), default: 'wasm', commands: READS_DATA, help: 'tensor backend' }),
+  /** `--seed`: seed of the weights, shuffling, augmentation and the MNIST split. */
   seed: flag({
     kind: anyInteger(),
     default: '42',
     commands: ['train', 'evaluate', 'compress', 'quickstart', 'attack'],
     help: "seed of the weights, shuffling, augmentation, the MNIST split and the attacks' random starts",
   }),
+  /** `--metrics`: metrics to report besides the loss. */
   metrics: flag({
     kind: commaList(EVALUATE_METRICS),
     default: 'accuracy,precision,recall,f1',
@@ -135,59 +150,71 @@ export const FLAGS = {
     commands: ATTACKS,
     help: 'norm of the ε-ball: linf (max change per pixel) or l2 (length of the change per image)',
   }),
+  /** `--out`: train: directory to save the model to; compress: file for the compressed model. */
   out: flag({
     kind: path('PATH'),
     commands: ['train', 'compress', 'quickstart'],
     help: 'train: directory to save the model to; compress: file for the compressed model',
   }),
+  /** `--structured`: fraction of the conv filters removed by structured pruning (0: none). */
   structured: flag({
     kind: fraction(),
     default: '0',
     commands: ['compress', 'quickstart'],
     help: 'fraction of the conv filters removed by structured pruning (0: none)',
   }),
+  /** `--prune`: magnitude-pruning sparsity (0: none). */
   prune: flag({ kind: fraction(), default: '0', commands: ['compress'], help: 'magnitude-pruning sparsity (0: none)' }),
+  /** `--prune-epochs`: fine-tuning epochs after pruning. */
   'prune-epochs': flag({
     kind: integerRange(0, 1000),
     default: '2',
     commands: ['compress'],
     help: 'fine-tuning epochs after pruning',
   }),
+  /** `--cluster`: clusters per kernel for weight clustering (0: none). */
   cluster: flag({
     kind: offOrIntegerRange(2, 256),
     default: '0',
     commands: ['compress', 'quickstart'],
     help: 'clusters per kernel for weight clustering (0: none)',
   }),
+  /** `--quantize`: final numeric format. */
   quantize: flag({
     kind: choice(['int8', 'float16', 'none']),
     default: 'int8',
     commands: ['compress'],
     help: 'final numeric format',
   }),
+  /** `--qat-epochs`: epochs of quantization-aware training (0: post-training quantization). */
   'qat-epochs': flag({
     kind: integerRange(0, 1000),
     default: '0',
     commands: ['compress', 'quickstart'],
     help: 'epochs of quantization-aware training (0: post-training quantization)',
   }),
+  /** `--ft-lr`: learning rate of the fine-tuning stages. */
   'ft-lr': flag({
     kind: positiveNumber(),
     default: '0.0003',
     commands: ['compress', 'quickstart'],
     help: 'learning rate of the fine-tuning stages',
   }),
+  /** `--report-json`: also write the compression report as JSON to FILE. */
   'report-json': flag({
     kind: path('FILE'),
     commands: ['compress', 'quickstart'],
     help: 'also write the compression report as JSON to FILE',
   }),
+  /** `--quiet`: no progress output, only the results. */
   quiet: flag({
     kind: SWITCH,
     commands: ['train', 'compress', 'quickstart', 'attack'],
     help: 'no progress output, only the results',
   }),
+  /** `--debug`: print the stack trace of an error. */
   debug: flag({ kind: SWITCH, commands: 'all', help: 'print the stack trace of an error' }),
+  /** `--help`: print this help. */
   help: flag({ kind: SWITCH, commands: 'all', short: 'h', help: 'print this help' }),
 };
 

@@ -54,7 +54,12 @@ function describe(name: FlagName): string {
   return `${spec.help}; ${accepts}${spec.default === undefined ? '' : ` (default ${spec.default})`}`;
 }
 
-/** The help of `command`: what it does and every flag it accepts, with what each accepts and its default. */
+/**
+ * The help of `command`: what it does and every flag it accepts, with what each accepts and its default.
+ *
+ * @param command - A subcommand.
+ * @returns The help text.
+ */
 export function commandHelp(command: CommandName): string {
   const names = flagsOf(command);
   const left = names.map(usageOf);
@@ -74,7 +79,12 @@ export function commandHelp(command: CommandName): string {
   ].join('\n');
 }
 
-/** The help for `command`, or the overview when it is undefined. */
+/**
+ * The help for `command`, or the overview when it is undefined.
+ *
+ * @param command - A subcommand, or undefined for the overview.
+ * @returns The help text.
+ */
 export function helpText(command?: CommandName): string {
   return command === undefined ? USAGE : commandHelp(command);
 }

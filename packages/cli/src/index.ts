@@ -1,6 +1,11 @@
 /**
- * @convkit/cli — the `convkit` command, also usable programmatically:
- * `runCli(['train', '--model', 'small'])`.
+ * `@convkit/cli` — the `convkit` command (`train`, `evaluate`, `summary`,
+ * `compress`, `quickstart`), also usable programmatically: {@link runCli} runs a
+ * command line and resolves to its exit code, {@link train} and
+ * {@link compress} are the commands as functions, {@link parseCommandLine}
+ * turns arguments into typed options.
+ *
+ * @packageDocumentation
  */
 
 export type { CommonOptions, ParsedCommandLine } from './args';

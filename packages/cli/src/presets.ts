@@ -5,7 +5,13 @@
 import { ConfigError } from '@convkit/core';
 import { Conv2D, Dense, Flatten, MaxPool2D, Sequential } from '@convkit/layers';
 
-/** Builds an uncompiled model for `[height, width, channels]` inputs and `numClasses` outputs. */
+/**
+ * Builds an uncompiled model for `[height, width, channels]` inputs and `numClasses` outputs.
+ *
+ * @param inputShape - `[height, width, channels]` of one image.
+ * @param numClasses - Number of outputs.
+ * @returns A new, uncompiled model.
+ */
 export type PresetBuilder = (inputShape: [number, number, number], numClasses: number) => Sequential;
 
 function convNet(filters: [number, number], hidden: number): PresetBuilder {
@@ -24,7 +30,15 @@ function convNet(filters: [number, number], hidden: number): PresetBuilder {
 }
 
 /** Preset name → builder and a one-line description. */
-export const PRESETS: Record<string, { build: PresetBuilder; description: string }> = {
+export const PRESETS: Record<
+  string,
+  {
+    /** Builds the model. */
+    build: PresetBuilder;
+    /** One line for the help. */
+    description: string;
+  }
+> = {
   lenet: {
     build: convNet([32, 64], 128),
     description: 'reference CNN: Conv 32 → pool → Conv 64 → pool → Dense 128 → Dense 10',
@@ -35,8 +49,19 @@ export const PRESETS: Record<string, { build: PresetBuilder; description: string
   },
 };
 
-/** Looks up a preset, with an error listing the known ones. */
-export function getPreset(name: string): { build: PresetBuilder; description: string } {
+/**
+ * Looks up a preset, with an error listing the known ones.
+ *
+ * @param name - A preset name, e.g. `'lenet'`.
+ * @returns Its builder and description.
+ * @throws {ConfigError} for an unknown name (the message lists the known ones).
+ */
+export function getPreset(name: string): {
+  /** Builds the model. */
+  build: PresetBuilder;
+  /** One line for the help. */
+  description: string;
+} {
   const preset = typeof name === 'string' && Object.hasOwn(PRESETS, name) ? PRESETS[name] : undefined;
   if (!preset) throw new ConfigError(`Unknown model preset '${name}'. Known: ${Object.keys(PRESETS).join(', ')}`);
   return preset;

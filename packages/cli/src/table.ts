@@ -12,6 +12,10 @@ export type Row = Record<string, string | number>;
  * accuracy      0.931
  * ```
  * Numbers are right-aligned, text left-aligned.
+ *
+ * @param rows - One object per row.
+ * @param columns - Column keys, in order; default the first row's keys.
+ * @returns The table, lines joined with `\n`.
  */
 export function formatTable(rows: readonly Row[], columns: readonly string[] = Object.keys(rows[0] ?? {})): string {
   const cells = rows.map((r) => columns.map((c) => (r[c] === undefined ? '' : String(r[c]))));
@@ -25,7 +29,12 @@ export function formatTable(rows: readonly Row[], columns: readonly string[] = O
   return [line(columns), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
-/** Formats seconds as `12.3 s` or `4 min 05 s`. */
+/**
+ * Formats seconds as `12.3 s` or `4 min 05 s`.
+ *
+ * @param seconds - A duration.
+ * @returns e.g. `'12.3 s'`.
+ */
 export function formatDuration(seconds: number): string {
   if (seconds < 60) return `${seconds.toFixed(1)} s`;
   const m = Math.floor(seconds / 60);

@@ -12,21 +12,37 @@ import { formatDuration, formatTable, type Row } from './table';
 
 /** What `train` needs to know. */
 export interface TrainOptions {
+  /** Model preset (`--model`), e.g. `'lenet'`. */
   model: string;
+  /** Dataset (`--data`). */
   data: 'mnist' | 'fashion-mnist';
+  /** Folder of the Fashion-MNIST files (`--data-dir`). */
   dataDir?: string;
+  /** Training epochs (`--epochs`). */
   epochs: number;
+  /** Images per training batch (`--batch-size`). */
   batchSize: number;
+  /** Adam learning rate (`--lr`). */
   learningRate: number;
-  /** Learning-rate schedule over the run: cosine decay (default) or constant. */
+  /**
+   * Learning-rate schedule over the run: cosine decay (default) or constant.
+   *
+   * @defaultValue `'cosine'`
+   */
   schedule?: 'cosine' | 'constant';
   /** Training-time augmentation: none, or random shifts of up to two pixels. */
   augment?: 'none' | 'shift';
+  /** Training images to use (`--train-count`). */
   trainCount?: number;
+  /** Held-out images to use (`--test-count`). */
   testCount?: number;
+  /** Tensor backend (`--backend`). */
   backend: 'cpu' | 'wasm';
+  /** Seed of the weights, shuffling, augmentation and the MNIST split (`--seed`). */
   seed: number;
+  /** Where to save: a model directory (`train`) or a `.ckz` file (`compress`) (`--out`). */
   out?: string;
+  /** No progress output (`--quiet`). */
   quiet: boolean;
   /** Adversarial training: none (default), PGD (Madry) or fast FGSM, at `eps[0]`. */
   adversarial?: 'none' | 'fgsm' | 'pgd';
@@ -42,19 +58,35 @@ export interface TrainOptions {
 
 /** Figures of one training run, as printed in the result table. */
 export interface TrainResult {
+  /** The trained model (the caller disposes it). */
   model: LayersModel;
+  /** Backend the run used. */
   backend: string;
+  /** Training images. */
   trainSamples: number;
+  /** Held-out images. */
   testSamples: number;
+  /** Accuracy on the held-out images, in [0, 1]. */
   testAccuracy: number;
+  /** Loss on the held-out images. */
   testLoss: number;
+  /** Training throughput. */
   trainImagesPerSecond: number;
+  /** Time spent in `fit`. */
   trainSeconds: number;
+  /** Time of the whole run, loading and evaluation included. */
   wallSeconds: number;
+  /** Where the data came from. */
   source: string;
 }
 
-/** Activates the backend `name` (`@convkit/backend-wasm` registers `wasm` when imported). */
+/**
+ * Activates the backend `name` (`@convkit/backend-wasm` registers `wasm` when imported).
+ *
+ * @param name - `'cpu'` or `'wasm'`.
+ * @returns Resolves once the backend is active.
+ * @throws {BackendError} when the backend cannot be initialised.
+ */
 export async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
   await setBackend(name);
 }
@@ -65,6 +97,22 @@ export async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
  * checkpoint, a file, the root, ... are refused at once) and the model saved
  * there after; when that save fails, the model is saved to a fresh folder in
  * the OS temp dir and the error says where (see `saveOrRescue`).
+ *
+ * @param options - Preset, data, epochs, batch size, learning rate, backend, seed, `out`, ...
+ * @param log - Receives progress and result lines; default `console.log`.
+ * @returns Resolves to the trained model and its figures.
+ * @throws {ConfigError} for an unusable `out` or invalid options (before training).
+ * @throws {DataFormatError} when the data cannot be used.
+ * @throws {FileSystemError} when the save fails (the model is rescued to a temporary folder named in the message).
+ *
+ * @example
+ * ```ts
+ * import { train, trainReport } from '@convkit/cli';
+ *
+ * const result = await train({ model: 'small', data: 'mnist', epochs: 1, batchSize: 64, learningRate: 1e-3, backend: 'cpu', seed: 42, quiet: true });
+ * console.log(trainReport(result, { model: 'small', epochs: 1 }));
+ * result.model.dispose();
+ * ```
  */
 export async function train(options: TrainOptions, log: (line: string) => void = console.log): Promise<TrainResult> {
   const wallStart = performance.now();
@@ -151,6 +199,11 @@ export async function train(options: TrainOptions, log: (line: string) => void =
  * The result table of a training run. Without `out`, a last line says that the
  * model was not saved and how to save it (`notSavedNote: false` leaves it out,
  * for commands that save something else).
+ *
+ * @param r - The run's result.
+ * @param options - The run's `model`, `epochs` and `out`.
+ * @param notSavedNote - Add the "not saved" line when `out` is unset; default true.
+ * @returns The table.
  */
 export function trainReport(
   r: TrainResult,

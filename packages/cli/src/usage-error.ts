@@ -10,6 +10,10 @@ export class UsageError extends ConfigError {
   /** The subcommand the error concerns, when known (its `--help` lists the accepted flags). */
   readonly command: string | undefined;
 
+  /**
+   * @param message - What is wrong with the command line.
+   * @param command - The subcommand concerned, when known.
+   */
   constructor(message: string, command?: string) {
     super(message);
     this.command = command;

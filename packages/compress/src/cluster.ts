@@ -12,24 +12,44 @@ import { selectKernels } from './pruning';
 
 /** Options of `clusterWeights`. */
 export interface ClusterOptions {
-  /** Centroids per kernel, 2 to 256. Default 16. */
+  /**
+   * Centroids per kernel, 2 to 256. Default 16.
+   *
+   * @defaultValue `16`
+   */
   clusters?: number;
-  /** Layers to cluster. Default: every Conv2D, DepthwiseConv2D, SeparableConv2D and Dense kernel. */
+  /**
+   * Layers to cluster. Default: every Conv2D, DepthwiseConv2D, SeparableConv2D and Dense kernel.
+   *
+   * @defaultValue every Conv2D, DepthwiseConv2D, SeparableConv2D and Dense kernel
+   */
   layers?: string[];
-  /** Centroid initialisation: evenly spaced between min and max (`'linear'`, default, as TFMOT) or at quantiles (`'density'`). */
+  /**
+   * Centroid initialisation: evenly spaced between min and max (`'linear'`, default, as TFMOT) or at quantiles (`'density'`).
+   *
+   * @defaultValue `'linear'`
+   */
   init?: 'linear' | 'density';
-  /** Lloyd iterations. Default 30. */
+  /**
+   * Lloyd iterations. Default 30.
+   *
+   * @defaultValue `30`
+   */
   iterations?: number;
   /**
    * Keep exact zeros (a pruned model's) in their own cluster fixed at 0, so
    * clustering does not undo pruning. Default true.
+   *
+   * @defaultValue `true`
    */
   preserveZeros?: boolean;
 }
 
 /** The codebook and assignment of one kernel. */
 export interface KernelClusters {
+  /** The clustered kernel. */
   weight: LayerWeight;
+  /** The codebook, ascending. */
   centroids: Float32Array;
   /** Cluster index of each weight, or −1 for a preserved zero. */
   assignment: Int16Array;
@@ -43,7 +63,12 @@ export function kmeans1d(
   values: Float32Array,
   k: number,
   options: { init?: 'linear' | 'density'; iterations?: number } = {},
-): { centroids: Float32Array; assignment: Int16Array } {
+): {
+  /** Cluster centres, ascending. */
+  centroids: Float32Array;
+  /** Cluster index of each value. */
+  assignment: Int16Array;
+} {
   const n = values.length;
   const centroids = new Float32Array(k);
   const sorted = Float32Array.from(values).sort();
@@ -92,6 +117,7 @@ export function kmeans1d(
  * fine-tunes: pass `clusterer.callback()` to `fit`, then `strip()`.
  */
 export class WeightClusterer {
+  /** Codebook and assignment of every clustered kernel. */
   readonly kernels: KernelClusters[];
   private stripped = false;
 
@@ -100,7 +126,9 @@ export class WeightClusterer {
    * and hands their values here.
    */
   constructor(
+    /** The model whose kernels are clustered (in place). */
     readonly model: LayersModel,
+    /** The options it was created with. */
     readonly options: ClusterOptions,
     kernels: readonly { weight: LayerWeight; values: Float32Array }[],
   ) {
@@ -206,6 +234,19 @@ async function readAll(weights: readonly LayerWeight[]): Promise<Float32Array[]>
 /**
  * Clusters `model`'s kernels in place (see `WeightClusterer`). Invalid options
  * throw a `ConfigError` at once; the kernels are then read asynchronously.
+ *
+ * @param model - A trained model; its kernels are clustered in place.
+ * @param options - `clusters` per kernel (default 16), `layers`, `init`, `iterations`, `preserveZeros`.
+ * @returns Resolves to the clusterer: pass `clusterer.callback()` to `fit`, then `strip()`.
+ * @throws {ConfigError} at once for invalid options.
+ * @example
+ * ```ts
+ * import { clusterWeights } from '@convkit/compress';
+ *
+ * const clusterer = await clusterWeights(model, { clusters: 16 });
+ * await model.fit(xTrain, yTrain, { epochs: 1, callbacks: [clusterer.callback()] });
+ * clusterer.strip();
+ * ```
  */
 export function clusterWeights(model: LayersModel, options: ClusterOptions = {}): Promise<WeightClusterer> {
   checkClusterOptions(options);

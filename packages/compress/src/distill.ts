@@ -34,28 +34,48 @@ export interface DistillOptions {
   student: LayersModel;
   /** Training data: a re-iterable batch source, or `[x, y]` tensors. */
   data: BatchSource | (() => BatchSource) | [Tensor, Tensor];
-  /** Default 1. */
+  /**
+   * Default 1.
+   *
+   * @defaultValue `1`
+   */
   epochs?: number;
-  /** Batch size with `[x, y]` data. Default 32. */
+  /**
+   * Batch size with `[x, y]` data. Default 32.
+   *
+   * @defaultValue `32`
+   */
   batchSize?: number;
   /**
    * Softmax temperature T. Default 4 (Hinton et al.). Tune it: a teacher with small logits
    * (not over-confident) can lose its signal at high T. On Fashion-MNIST with the reference CNN
    * as teacher, T = 1 with α = 0.5 helped the student and T = 2 to 4 hurt it (see the package README).
+   *
+   * @defaultValue `4`
    */
   temperature?: number;
-  /** Weight α of the hard-label loss; 1 − α goes to the distillation term. Default 0.1. */
+  /**
+   * Weight α of the hard-label loss; 1 − α goes to the distillation term. Default 0.1.
+   *
+   * @defaultValue `0.1`
+   */
   alpha?: number;
   /**
    * Whether the models output probabilities (they end in softmax) or logits.
    * Default: detected from the last layer's activation (`'softmax'` → probabilities).
+   *
+   * @defaultValue detected from the models (softmax at the end: probabilities)
    */
   outputs?: 'probabilities' | 'logits';
   /** Held-out data evaluated with the student's loss and metrics after each epoch. */
   validationData?: BatchSource | [Tensor, Tensor];
   /** Callbacks (their `model` is the student). */
   callbacks?: Callback[];
-  /** 0 silent (default), 1 progress bar, 2 a line per epoch. */
+  /**
+   * 0 silent (default), 1 progress bar, 2 a line per epoch.
+   *
+   * @defaultValue `0`
+   */
   verbose?: 0 | 1 | 2;
 }
 
@@ -77,6 +97,11 @@ function logits(out: Tensor, probabilities: boolean): Tensor {
 /**
  * The distillation term `T² · KL(softmax(t/T) ‖ softmax(s/T))`, averaged over
  * the batch, from teacher and student logits.
+ *
+ * @param teacherLogits - Teacher logits `[b, k]`.
+ * @param studentLogits - Student logits `[b, k]`.
+ * @param temperature - Softening temperature `T > 0`.
+ * @returns A new scalar tensor, owned by the caller. (No argument checks: pass matching shapes and `T > 0`.)
  */
 export function distillationLoss(teacherLogits: Tensor, studentLogits: Tensor, temperature: number): Tensor {
   return tidy(() => {
@@ -92,6 +117,19 @@ export function distillationLoss(teacherLogits: Tensor, studentLogits: Tensor, t
  * Trains `student` to imitate `teacher` (see the module comment). Resolves to
  * the training history (`loss`, `hardLoss`, `distillLoss`, the student's
  * metrics on the training batches, and `val_*` with validation data).
+ *
+ * @param options - `teacher`(s), `student`, `data`, `epochs`, `temperature`, `alpha`, validation and callbacks.
+ * @returns Resolves to the training history.
+ * @throws {ConfigError} when the student is not compiled, the teacher and student differ in output size,
+ *   the data yields no batch, or an option is invalid.
+ * @throws {NonFiniteError} when a step produces a non-finite loss or weight (the student is rolled back).
+ * @example
+ * ```ts
+ * import { distill } from '@convkit/compress';
+ *
+ * student.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+ * const history = await distill({ teacher, student, data: [xTrain, yTrain], epochs: 3, temperature: 4, alpha: 0.1 });
+ * ```
  */
 export async function distill(options: DistillOptions): Promise<History> {
   const { student } = options;

@@ -76,7 +76,16 @@ export async function measureLatency(model: LayersModel, batch: number, runs: nu
 }
 
 /** Max and mean |a − b| of two models' outputs on `x` (e.g. a quantized model against its float original). */
-export function outputDifference(a: LayersModel, b: LayersModel, x: Tensor): Promise<{ max: number; mean: number }> {
+export function outputDifference(
+  a: LayersModel,
+  b: LayersModel,
+  x: Tensor,
+): Promise<{
+  /** Largest absolute difference. */
+  max: number;
+  /** Mean absolute difference. */
+  mean: number;
+}> {
   return maxMeanAbsDifference(
     () => a.predict(x, { batchSize: 256 }),
     () => b.predict(x, { batchSize: 256 }),
@@ -131,7 +140,16 @@ export function withLogitOutput<T>(model: LayersModel, fn: () => T): T {
 }
 
 /** Max and mean |Δ| of two models' logits on `x` (see `logitsOf`), e.g. an int8 model against its float original. */
-export function logitsDifference(a: LayersModel, b: LayersModel, x: Tensor): Promise<{ max: number; mean: number }> {
+export function logitsDifference(
+  a: LayersModel,
+  b: LayersModel,
+  x: Tensor,
+): Promise<{
+  /** Largest absolute difference. */
+  max: number;
+  /** Mean absolute difference. */
+  mean: number;
+}> {
   return maxMeanAbsDifference(
     () => logitsOf(a, x),
     () => logitsOf(b, x),

@@ -1,8 +1,14 @@
 /**
- * @convkit/compress — make a trained CNN smaller and faster: magnitude and
- * structured pruning, int8 quantization (post-training and quantization-aware),
- * float16, knowledge distillation, weight clustering, a compact export format
- * and a before/after report.
+ * `@convkit/compress` — make a trained CNN smaller and faster: magnitude
+ * ({@link pruneLowMagnitude}, {@link pruneOneShot}) and structured
+ * ({@link pruneFilters}) pruning, int8 quantization (post-training with
+ * {@link quantizeModel}, quantization-aware with {@link prepareQat}), float16,
+ * knowledge distillation ({@link distill}), weight clustering
+ * ({@link clusterWeights}), the compact `.ckz` format ({@link saveCompressed},
+ * {@link loadCompressed}) and a before/after report ({@link measureModel},
+ * {@link formatReport}); {@link compressModel} chains them.
+ *
+ * @packageDocumentation
  */
 export * from './cluster';
 export * from './distill';

@@ -26,22 +26,63 @@ export interface PipelineOptions {
   calibrationData: CalibrationData;
   /** A fresh optimizer for each fine-tuning stage. */
   optimizer: () => Optimizer;
-  /** The loss the model was trained with. Default `'sparseCategoricalCrossentropy'`. */
+  /**
+   * The loss the model was trained with. Default `'sparseCategoricalCrossentropy'`.
+   *
+   * @defaultValue `'sparseCategoricalCrossentropy'`
+   */
   loss?: string;
   /** Structured pruning: remove this fraction of every hidden Conv2D's filters, then fine-tune. */
-  structured?: { fraction: number; criterion?: 'l1' | 'l2'; epochs?: number };
+  structured?: {
+    /** Fraction of filters removed from each hidden Conv2D, in (0, 1). */
+    fraction: number;
+    /**
+     * Filter score. Default `'l1'`.
+     *
+     * @defaultValue `'l1'`
+     */
+    criterion?: 'l1' | 'l2';
+    /** Fine-tuning epochs afterwards. */
+    epochs?: number;
+  };
   /**
    * Magnitude pruning to `sparsity` (polynomial schedule over the first half of `epochs`, then held),
    * with one global magnitude threshold over all kernels unless `scope: 'layer'`.
    */
-  prune?: { sparsity: number; epochs?: number; scope?: 'layer' | 'global'; blockSparsity?: [number, number] };
+  prune?: {
+    /** Target fraction of zero kernel weights, in [0, 1). */
+    sparsity: number;
+    /** Fine-tuning epochs while pruning. */
+    epochs?: number;
+    /**
+     * One threshold over all kernels (`'global'`, the default here) or per kernel (`'layer'`).
+     *
+     * @defaultValue `'global'`
+     */
+    scope?: 'layer' | 'global';
+    /** N:M block sparsity instead of unstructured, e.g. `[2, 4]`. */
+    blockSparsity?: [number, number];
+  };
   /** Weight clustering with `clusters` centroids per kernel, then fine-tuning. */
-  cluster?: { clusters: number; epochs?: number };
-  /** Final numeric format. Default `'int8'`. */
+  cluster?: {
+    /** Centroids per kernel. */
+    clusters: number;
+    /** Fine-tuning epochs afterwards. */
+    epochs?: number;
+  };
+  /**
+   * Final numeric format. Default `'int8'`.
+   *
+   * @defaultValue `'int8'`
+   */
   quantize?: 'int8' | 'float16' | 'none';
   /** With int8: epochs of quantization-aware training instead of post-training quantization (0 = PTQ). */
   qatEpochs?: number;
-  /** Timed repetitions for latencies. Default 20. */
+  /**
+   * Timed repetitions for latencies. Default 20.
+   *
+   * @defaultValue `20`
+   */
   latencyRuns?: number;
   /** Progress lines. */
   log?: (line: string) => void;
@@ -63,6 +104,26 @@ export interface PipelineResult {
  * Runs the pipeline on a copy of `model` (the original is untouched) and
  * reports each step. Fine-tuning uses `options.trainData` and a fresh
  * `options.optimizer()` per stage.
+ *
+ * @param model - A trained model (left unchanged).
+ * @param options - Data, optimizer factory and the steps to run (`structured`, `prune`, `cluster`, `quantize`, ...).
+ * @returns The report rows, the final model and the options to save it with.
+ * @throws {ConfigError} for invalid options.
+ * @example
+ * ```ts
+ * import { compressModel, formatReport } from '@convkit/compress';
+ * import { Adam } from '@convkit/optim';
+ *
+ * const { rows, model: small, encodeOptions } = await compressModel(model, {
+ *   trainData: () => train.batch(128),
+ *   testData: test.batch(512),
+ *   calibrationData: calib,
+ *   optimizer: () => new Adam({ learningRate: 1e-4 }),
+ *   prune: { sparsity: 0.8, epochs: 2 },
+ *   quantize: 'int8',
+ * });
+ * console.log(formatReport(rows));
+ * ```
  */
 export async function compressModel(model: LayersModel, options: PipelineOptions): Promise<PipelineResult> {
   const log = options.log ?? (() => {});

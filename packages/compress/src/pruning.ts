@@ -11,11 +11,17 @@ import { kernelWeights, sizeOf } from './stats';
 
 /** When and how much to prune: the target sparsity at each optimizer step. */
 export interface PruningSchedule {
+  /** Serialised name, e.g. `'PolynomialDecay'`. */
   readonly className: string;
   /** Target fraction of zeros at `step` (0-based count of optimizer steps). */
   sparsityAt(step: number): number;
   /** Whether the masks are recomputed at `step`. */
   shouldPrune(step: number): boolean;
+  /**
+   * The options that rebuild this schedule.
+   *
+   * @returns A JSON-able object.
+   */
   getConfig(): Record<string, unknown>;
 }
 
@@ -39,22 +45,52 @@ function checkStep(where: string, name: string, v: number, allowMinusOne = false
 export interface ConstantSparsityOptions {
   /** Fraction of weights set to zero, in [0, 1). */
   targetSparsity: number;
-  /** First step at which to prune. Default 0. */
+  /**
+   * First step at which to prune. Default 0.
+   *
+   * @defaultValue `0`
+   */
   beginStep?: number;
-  /** Last step at which the masks are updated; -1 (default) for no end. */
+  /**
+   * Last step at which the masks are updated; -1 (default) for no end.
+   *
+   * @defaultValue `-1`
+   */
   endStep?: number;
-  /** Steps between mask updates. Default 100. */
+  /**
+   * Steps between mask updates. Default 100.
+   *
+   * @defaultValue `100`
+   */
   frequency?: number;
 }
 
-/** The same sparsity from `beginStep` on, masks updated every `frequency` steps (TFMOT `ConstantSparsity`). */
+/**
+ * The same sparsity from `beginStep` on, masks updated every `frequency` steps (TFMOT `ConstantSparsity`).
+ *
+ * @example
+ * ```ts
+ * import { ConstantSparsity, pruneLowMagnitude } from '@convkit/compress';
+ *
+ * const pruner = pruneLowMagnitude(model, { schedule: new ConstantSparsity({ targetSparsity: 0.5, frequency: 100 }) });
+ * ```
+ */
 export class ConstantSparsity implements PruningSchedule {
+  /** Serialised name. */
   readonly className = 'ConstantSparsity';
+  /** Fraction of zeros kept from `beginStep` on. */
   readonly targetSparsity: number;
+  /** First step at which masks are computed. */
   readonly beginStep: number;
+  /** Last step at which masks are computed (−1: no end). */
   readonly endStep: number;
+  /** Steps between two mask updates. */
   readonly frequency: number;
 
+  /**
+   * @param options - `targetSparsity` (required), `beginStep` (default 0), `endStep` (default −1: no end), `frequency` (default 100).
+   * @throws {ConfigError} when an option is out of range.
+   */
   constructor(options: ConstantSparsityOptions) {
     const w = 'ConstantSparsity';
     this.targetSparsity = checkFraction(w, 'targetSparsity', options.targetSparsity);
@@ -87,17 +123,33 @@ export class ConstantSparsity implements PruningSchedule {
 
 /** Options of `PolynomialDecay`. */
 export interface PolynomialDecayOptions {
-  /** Sparsity at `beginStep`. Default 0. */
+  /**
+   * Sparsity at `beginStep`. Default 0.
+   *
+   * @defaultValue `0`
+   */
   initialSparsity?: number;
   /** Sparsity reached at `endStep` and kept afterwards. */
   finalSparsity: number;
-  /** Default 0. */
+  /**
+   * Default 0.
+   *
+   * @defaultValue `0`
+   */
   beginStep?: number;
   /** Step at which `finalSparsity` is reached (required, > beginStep). */
   endStep: number;
-  /** Exponent of the decay; 3 (default) prunes fast early and slowly near the end. */
+  /**
+   * Exponent of the decay; 3 (default) prunes fast early and slowly near the end.
+   *
+   * @defaultValue `3`
+   */
   power?: number;
-  /** Steps between mask updates. Default 100. */
+  /**
+   * Steps between mask updates. Default 100.
+   *
+   * @defaultValue `100`
+   */
   frequency?: number;
 }
 
@@ -108,14 +160,25 @@ export interface PolynomialDecayOptions {
  * updated every `frequency` steps inside that window, and at `endStep`.
  */
 export class PolynomialDecay implements PruningSchedule {
+  /** Serialised name. */
   readonly className = 'PolynomialDecay';
+  /** Sparsity at `beginStep`. */
   readonly initialSparsity: number;
+  /** Sparsity reached at `endStep` and kept afterwards. */
   readonly finalSparsity: number;
+  /** First step of the ramp. */
   readonly beginStep: number;
+  /** Last step of the ramp. */
   readonly endStep: number;
+  /** Exponent of the ramp (3 in TFMOT: fast early, slow near the end). */
   readonly power: number;
+  /** Steps between two mask updates. */
   readonly frequency: number;
 
+  /**
+   * @param options - `finalSparsity` and `endStep` (required), `initialSparsity`, `beginStep`, `power`, `frequency`.
+   * @throws {ConfigError} when an option is out of range or `endStep < beginStep`.
+   */
   constructor(options: PolynomialDecayOptions) {
     const w = 'PolynomialDecay';
     this.initialSparsity = checkFraction(w, 'initialSparsity', options.initialSparsity ?? 0);
@@ -166,12 +229,16 @@ export interface PruneLowMagnitudeOptions {
   /**
    * Names of the layers to prune. Default: every Conv2D, DepthwiseConv2D,
    * SeparableConv2D and Dense layer. Only kernels are pruned, never biases.
+   *
+   * @defaultValue every Conv2D, DepthwiseConv2D, SeparableConv2D and Dense layer
    */
   layers?: string[];
   /**
    * `'layer'` (default): each kernel reaches the target sparsity on its own.
    * `'global'`: one magnitude threshold over all pruned kernels, so layers with
    * many small weights (usually the large Dense ones) are pruned more.
+   *
+   * @defaultValue `'layer'`
    */
   scope?: 'layer' | 'global';
   /**
@@ -185,9 +252,13 @@ export interface PruneLowMagnitudeOptions {
 
 /** Sparsity of one pruned kernel. */
 export interface WeightSparsity {
+  /** Weight name, e.g. `'conv2d_1/kernel'`. */
   weight: string;
+  /** Number of elements. */
   size: number;
+  /** Number of exact zeros. */
   zeros: number;
+  /** `zeros / size`. */
   sparsity: number;
 }
 
@@ -206,7 +277,9 @@ export class MagnitudePruner {
   private stripped = false;
 
   constructor(
+    /** The model being pruned (in place). */
     readonly model: LayersModel,
+    /** The options it was created with. */
     readonly options: PruneLowMagnitudeOptions,
   ) {
     this.targets = selectKernels(model, options.layers, 'pruneLowMagnitude');
@@ -284,7 +357,12 @@ export class MagnitudePruner {
   }
 
   /** Fraction of exact zeros in each pruned kernel, and overall. */
-  sparsity(): { weights: WeightSparsity[]; overall: number } {
+  sparsity(): {
+    /** One entry per pruned kernel. */
+    weights: WeightSparsity[];
+    /** Zeros over all pruned kernels. */
+    overall: number;
+  } {
     let size = 0;
     let zeros = 0;
     const weights = this.targets.map((w) => {
@@ -332,7 +410,27 @@ class PruningCallback extends Callback {
   }
 }
 
-/** Starts magnitude pruning of `model` (in place); see `MagnitudePruner`. */
+/**
+ * Starts magnitude pruning of `model` (in place); see `MagnitudePruner`.
+ *
+ * @param model - A trained model; its kernels are pruned in place.
+ * @param options - `schedule` (required), `layers`, `scope` (default `'layer'`), `blockSparsity`.
+ * @returns The pruner: pass `pruner.callback()` to `fit`, then call `strip()`.
+ * @throws {ConfigError} for an invalid option or an unknown layer name.
+ * @example
+ * ```ts
+ * import { PolynomialDecay, pruneLowMagnitude } from '@convkit/compress';
+ *
+ * const stepsPerEpoch = 469;
+ * const pruner = pruneLowMagnitude(model, {
+ *   schedule: new PolynomialDecay({ finalSparsity: 0.8, endStep: 2 * stepsPerEpoch }),
+ *   scope: 'global',
+ * });
+ * await model.fit(xTrain, yTrain, { epochs: 3, batchSize: 128, callbacks: [pruner.callback()] });
+ * pruner.strip();
+ * console.log(pruner.sparsity().overall); // ≈ 0.8
+ * ```
+ */
 export function pruneLowMagnitude(model: LayersModel, options: PruneLowMagnitudeOptions): MagnitudePruner {
   return new MagnitudePruner(model, options);
 }
@@ -341,8 +439,19 @@ export function pruneLowMagnitude(model: LayersModel, options: PruneLowMagnitude
 export interface PruneOneShotOptions {
   /** Fraction of weights to zero, in [0, 1). Ignored with `blockSparsity`. */
   sparsity: number;
+  /**
+   * Names of the layers to prune. Default: every Conv2D, DepthwiseConv2D, SeparableConv2D and Dense layer.
+   *
+   * @defaultValue every Conv2D, DepthwiseConv2D, SeparableConv2D and Dense layer
+   */
   layers?: string[];
+  /**
+   * `'layer'` (default): each kernel on its own; `'global'`: one magnitude threshold over all kernels.
+   *
+   * @defaultValue `'layer'`
+   */
   scope?: 'layer' | 'global';
+  /** N:M block sparsity, e.g. `[2, 4]` (the sparsity is then 1 − N/M). */
   blockSparsity?: [number, number];
 }
 
@@ -350,6 +459,19 @@ export interface PruneOneShotOptions {
  * Prunes a trained model at once (in place) and returns a pruner whose masks
  * are fixed: pass `pruner.callback()` to `fit` to fine-tune with the pruned
  * weights held at zero, then `strip()`.
+ *
+ * @param model - A trained model; its kernels are pruned in place.
+ * @param options - `sparsity` (required), `layers`, `scope` (default `'layer'`), `blockSparsity`.
+ * @returns The pruner, with fixed masks.
+ * @throws {ConfigError} for an invalid option or an unknown layer name.
+ * @example
+ * ```ts
+ * import { pruneOneShot } from '@convkit/compress';
+ *
+ * const pruner = pruneOneShot(model, { sparsity: 0.5, blockSparsity: [2, 4] });
+ * await model.fit(xTrain, yTrain, { epochs: 1, callbacks: [pruner.callback()] });
+ * pruner.strip();
+ * ```
  */
 export function pruneOneShot(model: LayersModel, options: PruneOneShotOptions): MagnitudePruner {
   const pruner = new MagnitudePruner(model, {

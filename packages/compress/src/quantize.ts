@@ -61,7 +61,12 @@ export function quantizePerChannel(
   shape: readonly number[],
   axis: number,
   scales: Float32Array = perChannelScales(values, shape, axis),
-): { q: Int8Array; scales: Float32Array } {
+): {
+  /** The int8 values. */
+  q: Int8Array;
+  /** One scale per channel. */
+  scales: Float32Array;
+} {
   const channels = shape[axis];
   if (scales.length !== channels) {
     throw new ConfigError(`quantizePerChannel: ${scales.length} scales for ${channels} channels on axis ${axis}`);
@@ -91,9 +96,13 @@ export function dequantizePerChannel(
 
 /** Asymmetric per-tensor int8 parameters of an activation: `x ≈ (q − zeroPoint) × scale`, q in [−128, 127]. */
 export interface ActivationQuantParams {
+  /** Lower end of the observed range. */
   min: number;
+  /** Upper end of the observed range. */
   max: number;
+  /** Step between two int8 levels. */
   scale: number;
+  /** The int8 level that represents 0. */
   zeroPoint: number;
 }
 
@@ -164,13 +173,29 @@ function asGradFunc(
 
 /** Calibration options. */
 export interface CalibrationOptions {
-  /** `'minmax'` (default): the observed range. `'percentile'`: clip outliers at `percentile`. */
+  /**
+   * `'minmax'` (default): the observed range. `'percentile'`: clip outliers at `percentile`.
+   *
+   * @defaultValue `'minmax'`
+   */
   method?: 'minmax' | 'percentile';
-  /** Percentile (of the values seen) used as the upper bound, and 100 − p as the lower, with `'percentile'`. Default 99.99. */
+  /**
+   * Percentile (of the values seen) used as the upper bound, and 100 − p as the lower, with `'percentile'`. Default 99.99.
+   *
+   * @defaultValue `99.99`
+   */
   percentile?: number;
-  /** Batches of calibration data used at most. Default 32. */
+  /**
+   * Batches of calibration data used at most. Default 32.
+   *
+   * @defaultValue `32`
+   */
   maxBatches?: number;
-  /** Batch size when `data` is `[x, y]` or a tensor. Default 64. */
+  /**
+   * Batch size when `data` is `[x, y]` or a tensor. Default 64.
+   *
+   * @defaultValue `64`
+   */
   batchSize?: number;
 }
 
@@ -299,7 +324,15 @@ function concatAll(parts: Float32Array[]): Float32Array {
 /** What makes a model int8: per-kernel scales and per-layer activation parameters. Plain JSON-able data. */
 export interface QuantizationSpec {
   /** Per kernel weight name: the channel axis and its scales. */
-  weights: Record<string, { axis: number; scales: number[] }>;
+  weights: Record<
+    string,
+    {
+      /** The channel axis. */
+      axis: number;
+      /** One scale per channel. */
+      scales: number[];
+    }
+  >;
   /** Per layer name: its output's int8 parameters. */
   activations: Record<string, ActivationQuantParams>;
 }
@@ -316,6 +349,7 @@ export interface QuantizeOptions extends CalibrationOptions {
 export interface QuantizedModel {
   /** A new model whose kernels hold `q × scale` and whose layer outputs are rounded to int8 levels. */
   model: LayersModel;
+  /** Scales and activation parameters, plain JSON. */
   spec: QuantizationSpec;
   /** Per kernel weight name: the scales, as `encodeCompressed`'s `int8Scales` takes them. */
   int8Scales: Record<string, Float32Array>;
@@ -325,6 +359,19 @@ export interface QuantizedModel {
  * Post-training int8 quantization: per-channel symmetric kernels and, with
  * calibration data, per-tensor asymmetric activations. Returns a new model
  * (the input model is unchanged); dispose it when done.
+ *
+ * @param model - A trained float32 model (left unchanged).
+ * @param options - `calibrationData` (a few hundred samples) or precomputed `activations`, plus calibration settings.
+ * @returns The int8-simulating model, its spec, and the scales for `encodeCompressed`.
+ * @throws {ConfigError} for invalid options.
+ * @throws {ShapeError} when the calibration data does not fit the model.
+ * @example
+ * ```ts
+ * import { quantizeModel, saveCompressed } from '@convkit/compress';
+ *
+ * const q = await quantizeModel(model, { calibrationData: xCalib });
+ * await saveCompressed(q.model, './mnist-int8.ckz', { weights: 'int8', int8Scales: q.int8Scales });
+ * ```
  */
 export async function quantizeModel(model: LayersModel, options: QuantizeOptions = {}): Promise<QuantizedModel> {
   const activations =
@@ -377,7 +424,11 @@ export function detachQuantization(model: LayersModel): void {
 export interface QatOptions extends CalibrationOptions {
   /** Data to initialise the activation ranges (recommended; otherwise the first training batches set them). */
   calibrationData?: CalibrationData;
-  /** Decay of the moving min/max of activations during training. Default 0.99. */
+  /**
+   * Decay of the moving min/max of activations during training. Default 0.99.
+   *
+   * @defaultValue `0.99`
+   */
   emaDecay?: number;
 }
 
@@ -393,6 +444,7 @@ export class QatController {
   private finished = false;
 
   constructor(
+    /** The model being trained with fake quantization (in place). */
     readonly model: LayersModel,
     private readonly emaDecay: number,
     initial: Record<string, ActivationQuantParams>,
@@ -442,7 +494,22 @@ export class QatController {
   }
 }
 
-/** Starts quantization-aware training of `model` (see `QatController`). */
+/**
+ * Starts quantization-aware training of `model` (see `QatController`).
+ *
+ * @param model - A trained model; fake quantization is attached to it in place.
+ * @param options - `calibrationData` to initialise the activation ranges, `emaDecay` of the range tracking.
+ * @returns The controller; train `model` as usual, then call `finalize()`.
+ * @throws {ConfigError} for invalid options.
+ * @example
+ * ```ts
+ * import { prepareQat } from '@convkit/compress';
+ *
+ * const qat = await prepareQat(model, { calibrationData: xCalib });
+ * await model.fit(xTrain, yTrain, { epochs: 1, batchSize: 128 });
+ * const { model: int8Model } = await qat.finalize();
+ * ```
+ */
 export async function prepareQat(model: LayersModel, options: QatOptions = {}): Promise<QatController> {
   const decay = options.emaDecay ?? 0.99;
   if (!(decay >= 0 && decay < 1)) throw new ConfigError(`prepareQat: emaDecay must be in [0, 1), got ${decay}`);

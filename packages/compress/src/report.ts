@@ -16,7 +16,9 @@ export type SizeOptions = NonNullable<Parameters<typeof compressedSize>[1]>;
 export interface ReportRow {
   /** What this step is, e.g. `'baseline'`, `'pruned 80%'`, `'int8 PTQ'`. */
   step: string;
+  /** Number of parameters. */
   params: number;
+  /** Parameters that are not exactly zero. */
   nonzeroParams: number;
   /** FLOPs per sample of conv and dense layers (dense cost; zeros counted). */
   flops: number;
@@ -44,9 +46,17 @@ export interface ReportRow {
 export interface MeasureOptions {
   /** Held-out data for the accuracy. */
   testData: EvalData;
-  /** How the model is stored for the size columns. Default float32, sparse and clustered when they help. */
+  /**
+   * How the model is stored for the size columns. Default float32, sparse and clustered when they help.
+   *
+   * @defaultValue float32, sparse and clustered when they make the file smaller
+   */
   size?: SizeOptions;
-  /** Timed repetitions per latency (median reported). Default 20 for batch 1, 5 for batch 64. */
+  /**
+   * Timed repetitions per latency (median reported). Default 20 for batch 1, 5 for batch 64.
+   *
+   * @defaultValue `20`
+   */
   latencyRuns?: number;
   /** Extra values to put in the row. */
   extra?: Record<string, number | string>;
@@ -56,11 +66,31 @@ export interface MeasureOptions {
    * activations) switched off: convkit runs int8 models on float kernels, so the rounding
    * is what an int8 engine would compute — counted in the accuracy — but not a cost a
    * deployed model pays.
+   *
+   * @defaultValue `'as-is'`
    */
   latency?: 'as-is' | 'float-kernels';
 }
 
-/** Measures one model for the report. */
+/**
+ * Measures one model for the report.
+ *
+ * @param step - Row label, e.g. `'baseline'`.
+ * @param model - The model to measure.
+ * @param options - `testData`, size options, `latencyRuns` and extra columns.
+ * @returns One report row.
+ * @throws {ConfigError} for invalid options.
+ * @example
+ * ```ts
+ * import { formatReport, measureModel } from '@convkit/compress';
+ *
+ * const rows = [
+ *   await measureModel('baseline', model, { testData: [xTest, yTest] }),
+ *   await measureModel('int8', q.model, { testData: [xTest, yTest], size: { weights: 'int8', int8Scales: q.int8Scales } }),
+ * ];
+ * console.log(formatReport(rows));
+ * ```
+ */
 export async function measureModel(step: string, model: LayersModel, options: MeasureOptions): Promise<ReportRow> {
   const { params, nonzero } = countNonzeroParams(model);
   const size = await compressedSize(model, options.size ?? {});
@@ -108,6 +138,9 @@ function compact(n: number): string {
 /**
  * The report as a plain-text table; the first row is the baseline the
  * Δ-accuracy and size-ratio columns compare against.
+ *
+ * @param rows - Report rows, baseline first.
+ * @returns The table, one line per row.
  */
 export function formatReport(rows: readonly ReportRow[]): string {
   if (rows.length === 0) return '(no rows)';

@@ -33,7 +33,12 @@ export function countZeros(t: Tensor): number {
 }
 
 /** Parameters of the model, and how many of them are not exactly zero. */
-export function countNonzeroParams(model: LayersModel): { params: number; nonzero: number } {
+export function countNonzeroParams(model: LayersModel): {
+  /** All parameters. */
+  params: number;
+  /** Parameters that are not exactly zero. */
+  nonzero: number;
+} {
   let params = 0;
   let nonzero = 0;
   for (const w of model.weights) {
@@ -46,7 +51,9 @@ export function countNonzeroParams(model: LayersModel): { params: number; nonzer
 
 /** FLOPs of one layer for one sample. */
 export interface LayerFlops {
+  /** Layer name. */
   layer: string;
+  /** Layer class, e.g. `'Conv2D'`. */
   className: string;
   /** 2 × multiply-accumulates of the layer's convolution or matrix product (one sample). */
   flops: number;

@@ -73,19 +73,42 @@ export type FilterCriterion = 'l1' | 'l2' | 'meanActivation' | 'taylor';
  * after use, as `LayersModel.evaluate` does) or tensors the caller keeps,
  * split into batches of `batchSize`. `y` is only needed by `'taylor'`.
  */
-export type ImportanceData = BatchSource | { x: Tensor; y?: Tensor };
+export type ImportanceData =
+  | BatchSource
+  | {
+      /** Inputs. */
+      x: Tensor;
+      /** Targets (needed by `'taylor'` only). */
+      y?: Tensor;
+    };
 
 /** Options of `filterImportance`. */
 export interface FilterImportanceOptions {
-  /** The score. Default `'l1'`. */
+  /**
+   * The score. Default `'l1'`.
+   *
+   * @defaultValue `'l1'`
+   */
   criterion?: FilterCriterion;
   /** Samples for `'meanActivation'` and `'taylor'` (ignored by the norms). */
   data?: ImportanceData;
-  /** Loss for `'taylor'`; default the loss the model was compiled with. */
+  /**
+   * Loss for `'taylor'`; default the loss the model was compiled with.
+   *
+   * @defaultValue the loss the model was compiled with
+   */
   loss?: LossIdentifier;
-  /** Batch size when `data` is given as tensors. Default 32. */
+  /**
+   * Batch size when `data` is given as tensors. Default 32.
+   *
+   * @defaultValue `32`
+   */
   batchSize?: number;
-  /** Use at most this many batches of `data`. Default: all of them. */
+  /**
+   * Use at most this many batches of `data`. Default: all of them.
+   *
+   * @defaultValue all batches
+   */
   maxBatches?: number;
 }
 
@@ -106,11 +129,17 @@ export interface PruneFiltersOptions extends FilterImportanceOptions {
    * skipped, while a listed layer that cannot be pruned is an error).
    */
   layers?: string[];
-  /** Keep at least this many filters in every layer. Default 1. */
+  /**
+   * Keep at least this many filters in every layer. Default 1.
+   *
+   * @defaultValue `1`
+   */
   minFilters?: number;
   /**
    * Keep a multiple of this many filters (rounding the kept count up, at most
    * to the layer's size), e.g. 8 for hardware-friendly widths. Default 1.
+   *
+   * @defaultValue `1`
    */
   roundTo?: number;
 }
@@ -185,6 +214,18 @@ export async function filterImportance(
  * a layer in between) feeds several layers or a merge layer, passes a
  * Reshape, a softmax over channels or a shared layer, or reaches the model
  * output without a consumer. Fine-tune the result to recover accuracy.
+ *
+ * @param model - A trained model (left unchanged).
+ * @param options - `fraction` (overall or per layer), `layers`, `minFilters`, `roundTo`, and the importance criterion and data.
+ * @returns The new model, the kept/removed filter indices per layer, and parameters/FLOPs before and after.
+ * @throws {ConfigError} for an invalid option or a layer that cannot be pruned (named in the message).
+ * @example
+ * ```ts
+ * import { pruneFilters } from '@convkit/compress';
+ *
+ * const { model: smaller, paramsBefore, paramsAfter } = await pruneFilters(model, { fraction: 0.25 });
+ * console.log(`${paramsBefore} → ${paramsAfter} parameters`);
+ * ```
  */
 export async function pruneFilters(model: LayersModel, options: PruneFiltersOptions): Promise<PruneFiltersResult> {
   const where = 'pruneFilters';

@@ -31,19 +31,44 @@ const PACKAGE_OF: Record<string, string> = {
   webgpu: '@convkit/backend-webgpu',
 };
 
-/** Called by backend packages on import. */
+/**
+ * Registers a backend so that {@link setBackend} can select it. Called by
+ * backend packages (`@convkit/backend-wasm`, ...) when they are imported; a
+ * later registration under the same name replaces the earlier one.
+ *
+ * @param provider - The backend's name, package and initialiser.
+ */
 export function registerBackendProvider(provider: BackendProvider): void {
   providers.set(provider.name, provider);
 }
 
-/** Backends that can be selected right now (registered or built in). */
+/**
+ * Backends that can be selected right now (registered or built in).
+ *
+ * @returns `'cpu'` first, then every registered backend name.
+ */
 export function availableBackends(): BackendName[] {
   return ['cpu', ...[...providers.keys()].filter((n) => n !== 'cpu')];
 }
 
 /**
- * Selects the backend that runs every op from now on. Throws `BackendError`
- * with the package to install when the backend is not registered.
+ * Selects the backend that runs every op from now on, initialising it on first
+ * use (loading `.wasm`, spawning workers, ...).
+ *
+ * @param name - `'cpu'` (built in) or a backend registered by its package, e.g. `'wasm'`.
+ * @returns Resolves once the backend is active and ready.
+ * @throws {BackendError} when the backend is not installed/registered (the
+ *   message names the package to install), when its initialisation fails, or
+ *   when the engine refuses to activate it.
+ *
+ * @example
+ * ```ts
+ * import { getBackend, setBackend } from '@convkit/core';
+ * import '@convkit/backend-wasm'; // registers 'wasm'
+ *
+ * await setBackend('wasm');
+ * console.log(getBackend()); // 'wasm'
+ * ```
  */
 export async function setBackend(name: BackendName): Promise<void> {
   if (typeof name !== 'string' || (name !== 'cpu' && !providers.has(name) && !hasTfFactory(name))) {
@@ -73,6 +98,9 @@ export async function setBackend(name: BackendName): Promise<void> {
 /**
  * The commands that add `pkg` to a project with each common package manager,
  * for messages: "`npm install pkg` (or `pnpm add pkg`, `yarn add pkg`)".
+ *
+ * @param pkg - npm package name.
+ * @returns The commands, each in backticks.
  */
 export function installCommand(pkg: string): string {
   return `\`npm install ${pkg}\` (or \`pnpm add ${pkg}\`, \`yarn add ${pkg}\`)`;
@@ -91,7 +119,9 @@ function hintDisabled(): boolean {
  * wasm backend trains the same model much faster: how to switch when
  * `@convkit/backend-wasm` is already imported, how to install it otherwise.
  * Called by core's `variableGrads`; silent on every other backend and when
- * `CONVKIT_BACKEND_HINT=0`. Returns the message it printed, if any.
+ * `CONVKIT_BACKEND_HINT=0`.
+ *
+ * @returns The message it printed, or `undefined` when it stayed silent.
  */
 export function adviseFasterBackend(): string | undefined {
   if (advised || tf.getBackend() !== 'cpu') return undefined;
@@ -119,17 +149,30 @@ function hasTfFactory(name: string): boolean {
   return Object.hasOwn(tf.engine().registryFactory, name);
 }
 
-/** Name of the active backend. */
+/**
+ * Name of the active backend.
+ *
+ * @returns e.g. `'cpu'` or `'wasm'`.
+ */
 export function getBackend(): BackendName {
   return tf.getBackend();
 }
 
-/** Resolves when the active backend is ready. */
+/**
+ * Waits for the active backend to finish initialising.
+ *
+ * @returns Resolves when the active backend is ready.
+ */
 export async function ready(): Promise<void> {
   await tf.ready();
 }
 
-/** Kernel names registered for a backend (defaults to the active one). */
+/**
+ * Kernel names registered for a backend, to check that it runs what a model needs.
+ *
+ * @param name - Backend to list; defaults to the active one.
+ * @returns Sorted kernel names (e.g. `'Conv2D'`, `'FusedConv2D'`).
+ */
 export function supportedKernels(name: BackendName = tf.getBackend()): string[] {
   return tf
     .getKernelsForBackend(name)

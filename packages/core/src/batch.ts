@@ -7,7 +7,9 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 
 /** One mini-batch: inputs and targets with the same leading (batch) dimension. */
 export interface Batch {
+  /** Inputs, `[batch, ...]`. */
   xs: Tensor;
+  /** Targets (labels or one-hot rows), `[batch, ...]`. */
   ys: Tensor;
 }
 

@@ -24,8 +24,16 @@ function crcTable(): Uint32Array {
  * Pass the CRC of the bytes before as `previous` to checksum data that arrives
  * in pieces: `crc32(b, crc32(a))` equals `crc32(concat(a, b))`.
  *
+ * @param bytes - The bytes to checksum.
+ * @param previous - CRC-32 of the bytes that came before `bytes`; `0` (the default) for the first piece.
+ * @returns The CRC-32 as an unsigned 32-bit integer.
+ *
  * @example
+ * ```ts
+ * import { crc32 } from '@convkit/core';
+ *
  * crc32(new TextEncoder().encode('123456789')); // 0xcbf43926
+ * ```
  */
 export function crc32(bytes: Uint8Array, previous = 0): number {
   const t = crcTable();

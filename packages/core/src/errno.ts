@@ -28,7 +28,12 @@ const REASONS: Readonly<Record<string, string>> = {
   EAGAIN: 'the resource is temporarily unavailable',
 };
 
-/** The operating system's code of a Node file-system error (`'ENOSPC'`, ...), if `error` has one. */
+/**
+ * The operating system's code of a Node file-system error (`'ENOSPC'`, ...), if `error` has one.
+ *
+ * @param error - Anything caught from a Node file operation.
+ * @returns The `E...` code, or `undefined` when `error` carries none.
+ */
 export function errnoCodeOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
@@ -37,6 +42,10 @@ export function errnoCodeOf(error: unknown): string | undefined {
 /**
  * A readable reason for an errno code: `'ENOSPC'` → `'no space left on
  * device'`. Unknown codes give `fallback`, or the code itself.
+ *
+ * @param code - An errno code such as `'EACCES'`.
+ * @param fallback - Text returned for codes without a known reason.
+ * @returns The reason, in lower case, without a final full stop.
  */
 export function describeErrno(code: string, fallback?: string): string {
   return Object.hasOwn(REASONS, code) ? REASONS[code] : (fallback ?? code);
@@ -47,6 +56,11 @@ export function describeErrno(code: string, fallback?: string): string {
  * message `could not <action> <path>: <reason>`, e.g. `could not save the
  * model to /data/m: no space left on device`. `error` is kept as the cause;
  * `path` is the target the user named (not the temporary file that failed).
+ *
+ * @param action - What was attempted, as a verb phrase (`'save the model to'`).
+ * @param path - The target the user named.
+ * @param error - The error the Node operation threw (kept as `cause`).
+ * @returns The error to throw; this function does not throw it.
  */
 export function fileSystemError(action: string, path: string, error: unknown): FileSystemError {
   const errnoCode = errnoCodeOf(error);

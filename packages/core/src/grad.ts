@@ -24,8 +24,21 @@ interface TapeState {
  * error is rethrown, so a failed step leaves the live tensor count unchanged.
  * The first call on the cpu backend says once that a faster backend exists
  * (`adviseFasterBackend`).
+ *
+ * @param f - Computes a scalar (the loss) from the variables.
+ * @param varList - Variables to differentiate against; default every trainable variable.
+ * @returns `value`: the scalar `f()` returned; `grads`: one gradient per variable, keyed by variable name.
+ *   The caller disposes both.
  */
-export function variableGrads(f: () => Scalar, varList?: Variable[]): { value: Scalar; grads: NamedTensorMap } {
+export function variableGrads(
+  f: () => Scalar,
+  varList?: Variable[],
+): {
+  /** The scalar `f()` returned. */
+  value: Scalar;
+  /** Gradient of `value` with respect to each variable, keyed by variable name. */
+  grads: NamedTensorMap;
+} {
   adviseFasterBackend();
   const state = (tf.engine() as unknown as { state: TapeState }).state;
   const outermost = state.gradientDepth === 0;

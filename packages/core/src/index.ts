@@ -1,6 +1,11 @@
 /**
- * @convkit/core — tensors, memory scopes, seeded randomness, backend
- * selection, errors and the Optimizer interface.
+ * `@convkit/core` — tensors and ops, memory scopes ({@link tidy}, {@link memory}),
+ * seeded randomness ({@link setSeed}), backend selection ({@link setBackend}), the
+ * typed errors every convkit package throws, and the {@link Optimizer} contract.
+ * It is the only package that talks to tfjs-core: the other packages build on
+ * what it re-exports, so they never depend on a particular backend.
+ *
+ * @packageDocumentation
  */
 import './engine';
 

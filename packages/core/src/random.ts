@@ -23,7 +23,17 @@ function splitmix32(state: number): () => number {
   };
 }
 
-/** A seeded pseudo-random generator (xoshiro128**). */
+/**
+ * A seeded pseudo-random generator (xoshiro128**).
+ *
+ * @example
+ * ```ts
+ * import { Rng } from '@convkit/core';
+ *
+ * const rng = new Rng(7);
+ * const order = rng.permutation(10); // the same order for every run with seed 7
+ * ```
+ */
 export class Rng {
   private s0: number;
   private s1: number;
@@ -31,6 +41,10 @@ export class Rng {
   private s3: number;
   private spareNormal: number | null = null;
 
+  /**
+   * @param seed - Any finite number; its integer part (mod 2^32) seeds the stream.
+   * @throws {ConfigError} when `seed` is not finite.
+   */
   constructor(seed: number) {
     if (!Number.isFinite(seed)) throw new ConfigError(`Rng seed must be a finite number, got ${seed}`);
     const sm = splitmix32(Math.floor(seed) >>> 0);
@@ -62,17 +76,34 @@ export class Rng {
     return this.nextUint32() / 4294967296;
   }
 
-  /** Uniform float in [min, max). */
+  /**
+   * Uniform float in [min, max).
+   *
+   * @param min - Lower bound (inclusive), default 0.
+   * @param max - Upper bound (exclusive), default 1.
+   * @returns The sample.
+   */
   uniform(min = 0, max = 1): number {
     return min + (max - min) * this.next();
   }
 
-  /** Uniform integer in [0, n). */
+  /**
+   * Uniform integer in [0, n).
+   *
+   * @param n - Number of possible values.
+   * @returns The sample.
+   */
   int(n: number): number {
     return Math.floor(this.next() * n);
   }
 
-  /** Standard normal sample (Box–Muller, caching the second value). */
+  /**
+   * Normal sample (Box–Muller, caching the second value).
+   *
+   * @param mean - Default 0.
+   * @param std - Standard deviation, default 1.
+   * @returns The sample.
+   */
   normal(mean = 0, std = 1): number {
     if (this.spareNormal !== null) {
       const v = this.spareNormal;
@@ -87,7 +118,13 @@ export class Rng {
     return mean + std * r * Math.cos(2 * Math.PI * v);
   }
 
-  /** Normal sample re-drawn until it lies within two standard deviations. */
+  /**
+   * Normal sample re-drawn until it lies within two standard deviations.
+   *
+   * @param mean - Default 0.
+   * @param std - Standard deviation, default 1.
+   * @returns The sample.
+   */
   truncatedNormal(mean = 0, std = 1): number {
     for (;;) {
       const z = this.normal();
@@ -95,8 +132,20 @@ export class Rng {
     }
   }
 
-  /** Shuffles `array` in place (Fisher–Yates) and returns it. */
-  shuffle<T extends { length: number; [i: number]: unknown }>(array: T): T {
+  /**
+   * Shuffles `array` in place (Fisher–Yates).
+   *
+   * @typeParam T - Any indexable array-like (`number[]`, `Int32Array`, ...).
+   * @param array - Shuffled in place.
+   * @returns `array` itself.
+   */
+  shuffle<
+    T extends {
+      /** Number of elements. */
+      length: number;
+      [i: number]: unknown;
+    },
+  >(array: T): T {
     for (let i = array.length - 1; i > 0; i--) {
       const j = this.int(i + 1);
       const tmp = array[i];
@@ -106,14 +155,23 @@ export class Rng {
     return array;
   }
 
-  /** A permutation of 0..n-1. */
+  /**
+   * A random permutation of 0..n-1.
+   *
+   * @param n - Length.
+   * @returns A new array.
+   */
   permutation(n: number): Int32Array {
     const p = new Int32Array(n);
     for (let i = 0; i < n; i++) p[i] = i;
     return this.shuffle(p);
   }
 
-  /** A new generator whose stream is derived from this one (for independent sub-streams). */
+  /**
+   * A new generator whose stream is derived from this one (for independent sub-streams).
+   *
+   * @returns The new generator; this one advances by one draw.
+   */
   fork(): Rng {
     return new Rng(this.nextUint32());
   }
@@ -130,6 +188,16 @@ let globalRng = new Rng(DEFAULT_SEED);
 /**
  * Sets the global seed. Everything random that is not given its own seed
  * (initialisers, dropout, shuffling, augmentation) draws from this stream.
+ *
+ * @param seed - An integer.
+ * @throws {ConfigError} when `seed` is not an integer.
+ *
+ * @example
+ * ```ts
+ * import { setSeed } from '@convkit/core';
+ *
+ * setSeed(1234); // same seed + same backend = identical weights and batches
+ * ```
  */
 export function setSeed(seed: number): void {
   if (!Number.isInteger(seed)) throw new ConfigError(`setSeed expects an integer, got ${seed}`);
@@ -137,17 +205,31 @@ export function setSeed(seed: number): void {
   globalRng = new Rng(seed);
 }
 
-/** The seed last given to `setSeed` (42 by default). */
+/**
+ * The seed last given to {@link setSeed}.
+ *
+ * @returns The seed (42 by default).
+ */
 export function getSeed(): number {
   return globalSeed;
 }
 
-/** The global generator. Prefer `rngFrom(seed)` when a caller passes its own seed. */
+/**
+ * The global generator. Prefer {@link rngFrom} when a caller passes its own seed.
+ *
+ * @returns The generator {@link setSeed} last reset.
+ */
 export function getRng(): Rng {
   return globalRng;
 }
 
-/** A generator for an explicit seed, or the global generator when `seed` is undefined. */
+/**
+ * A generator for an explicit seed, or the global generator when `seed` is undefined.
+ *
+ * @param seed - Optional seed.
+ * @returns A new {@link Rng}, or the global one.
+ * @throws {ConfigError} when `seed` is given and not finite.
+ */
 export function rngFrom(seed?: number): Rng {
   return seed === undefined ? globalRng : new Rng(seed);
 }
@@ -161,7 +243,16 @@ function sizeOf(shape: readonly number[]): number {
   return n;
 }
 
-/** Float32 tensor of uniform samples in [min, max). */
+/**
+ * Float32 tensor of uniform samples in [min, max), drawn in JavaScript (backend-independent).
+ *
+ * @param shape - Tensor shape.
+ * @param min - Lower bound (inclusive), default 0.
+ * @param max - Upper bound (exclusive), default 1.
+ * @param rng - Generator; default the global one ({@link setSeed}).
+ * @returns A new tensor, owned by the caller.
+ * @throws {ConfigError} when a dimension is not a non-negative integer.
+ */
 export function randomUniform(shape: readonly number[], min = 0, max = 1, rng: Rng = globalRng): Tensor {
   const n = sizeOf(shape);
   const values = new Float32Array(n);
@@ -169,7 +260,16 @@ export function randomUniform(shape: readonly number[], min = 0, max = 1, rng: R
   return tensor(values, shape as number[], 'float32');
 }
 
-/** Float32 tensor of normal samples. */
+/**
+ * Float32 tensor of normal samples, drawn in JavaScript (backend-independent).
+ *
+ * @param shape - Tensor shape.
+ * @param mean - Default 0.
+ * @param std - Standard deviation, default 1.
+ * @param rng - Generator; default the global one ({@link setSeed}).
+ * @returns A new tensor, owned by the caller.
+ * @throws {ConfigError} when a dimension is not a non-negative integer.
+ */
 export function randomNormal(shape: readonly number[], mean = 0, std = 1, rng: Rng = globalRng): Tensor {
   const n = sizeOf(shape);
   const values = new Float32Array(n);
@@ -177,7 +277,16 @@ export function randomNormal(shape: readonly number[], mean = 0, std = 1, rng: R
   return tensor(values, shape as number[], 'float32');
 }
 
-/** Float32 tensor of normal samples truncated at two standard deviations. */
+/**
+ * Float32 tensor of normal samples truncated at two standard deviations.
+ *
+ * @param shape - Tensor shape.
+ * @param mean - Default 0.
+ * @param std - Standard deviation before truncation, default 1.
+ * @param rng - Generator; default the global one ({@link setSeed}).
+ * @returns A new tensor, owned by the caller.
+ * @throws {ConfigError} when a dimension is not a non-negative integer.
+ */
 export function truncatedNormal(shape: readonly number[], mean = 0, std = 1, rng: Rng = globalRng): Tensor {
   const n = sizeOf(shape);
   const values = new Float32Array(n);
@@ -185,7 +294,15 @@ export function truncatedNormal(shape: readonly number[], mean = 0, std = 1, rng
   return tensor(values, shape as number[], 'float32');
 }
 
-/** Float32 tensor of 0/1 samples, 1 with probability `p`. */
+/**
+ * Float32 tensor of 0/1 samples, 1 with probability `p`.
+ *
+ * @param shape - Tensor shape.
+ * @param p - Probability of a 1.
+ * @param rng - Generator; default the global one ({@link setSeed}).
+ * @returns A new tensor, owned by the caller.
+ * @throws {ConfigError} when a dimension is not a non-negative integer.
+ */
 export function randomBernoulli(shape: readonly number[], p: number, rng: Rng = globalRng): Tensor {
   const n = sizeOf(shape);
   const values = new Float32Array(n);

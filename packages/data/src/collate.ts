@@ -33,6 +33,12 @@ export function checkOneHot(fn: string, oneHot: unknown): number | undefined {
  * Stacks image samples into a `Batch`: `xs` float32 `[b, h, w, c]`; `ys` int32
  * labels `[b]`, or float32 `[b, k]` when the samples carry `target` vectors or
  * `oneHot` is given. The caller owns (and must dispose) both tensors.
+ *
+ * @param samples - Image samples of one shape.
+ * @param options - `oneHot`: number of classes for one-hot targets.
+ * @returns The batch; the caller disposes `xs` and `ys`.
+ * @throws {ConfigError} when `samples` is not an array or `oneHot` is invalid.
+ * @throws {ShapeError} when there are no samples, shapes differ, targets differ in length, or a label is outside `0..oneHot-1`.
  */
 export function collateImages(samples: readonly ImageSample[], options: CollateOptions = {}): Batch {
   const oneHot = checkOneHot('collateImages', checkOptions('collateImages', options).oneHot);
@@ -85,13 +91,22 @@ export function collateImages(samples: readonly ImageSample[], options: CollateO
   return { xs: tensor(xs, [b, shape[0], shape[1], shape[2]], 'float32'), ys };
 }
 
-/** True when `value` is a `Batch` (an object whose `xs` and `ys` are tensors). */
+/**
+ * True when `value` is a `Batch` (an object whose `xs` and `ys` are tensors).
+ *
+ * @param value - Anything.
+ * @returns True for a `Batch`.
+ */
 export function isBatch(value: unknown): value is Batch {
   const v = value as Partial<Batch> | null;
   return typeof v === 'object' && v !== null && v.xs instanceof TensorClass && v.ys instanceof TensorClass;
 }
 
-/** Disposes the tensors of `value` when it is a `Batch` or a single tensor; does nothing otherwise. */
+/**
+ * Disposes the tensors of `value` when it is a `Batch` or a single tensor; does nothing otherwise.
+ *
+ * @param value - A batch, a tensor, or anything else.
+ */
 export function disposeBatchLike(value: unknown): void {
   if (value instanceof TensorClass) dispose(value);
   else if (isBatch(value)) dispose([value.xs, value.ys]);

@@ -24,7 +24,11 @@ export type SourceOf<T> = Iterator<T> | AsyncIterator<T> | Iterable<T> | AsyncIt
 
 /** Options of `Dataset.batch`. */
 export interface BatchOptions extends CollateOptions {
-  /** Drop a last batch that is smaller than `size` (default `false`). */
+  /**
+   * Drop a last batch that is smaller than `size` (default `false`).
+   *
+   * @defaultValue `false`
+   */
   dropRemainder?: boolean;
 }
 
@@ -68,7 +72,21 @@ async function* fromSource<T>(source: SourceOf<T>): AsyncGenerator<T> {
   }
 }
 
-/** A lazy, re-iterable stream of elements with tf.data-style operators. */
+/**
+ * A lazy, re-iterable stream of elements with tf.data-style operators.
+ *
+ * @typeParam T - Element type.
+ *
+ * @example
+ * ```ts
+ * import { Dataset } from '@convkit/data';
+ *
+ * const evens = Dataset.range(10)
+ *   .filter((n) => n % 2 === 0)
+ *   .map((n) => n * 10);
+ * console.log(await evens.toArray()); // [0, 20, 40, 60, 80]
+ * ```
+ */
 export class Dataset<T> implements AsyncIterable<T> {
   /**
    * Number of elements one pass yields: `Infinity` after `repeat()` with no
@@ -81,6 +99,9 @@ export class Dataset<T> implements AsyncIterable<T> {
   /**
    * Low-level constructor: `open` must return a fresh iterator for every pass.
    * Prefer `Dataset.fromArray`, `Dataset.fromGenerator` or `ImageDataset`.
+   *
+   * @param open - Returns a fresh iterator for each pass.
+   * @param size - Elements per pass, `Infinity`, or `undefined` when unknown.
    */
   protected constructor(open: () => AsyncIterator<T>, size: number | undefined) {
     this.open = open;
@@ -90,6 +111,19 @@ export class Dataset<T> implements AsyncIterable<T> {
   /**
    * A dataset whose passes are produced by calling `generator` each time, e.g.
    * `Dataset.fromGenerator(function* () { yield* rows; }, { size: rows.length })`.
+   *
+   * @param generator - Called once per pass; returns a (sync or async) iterator or iterable.
+   * @param options - `size`: elements per pass, when known.
+   * @returns A new dataset.
+   * @throws {ConfigError} when `generator` is not a function or `size` is not a non-negative integer or `Infinity`.
+   *
+   * @example
+   * ```ts
+   * import { Dataset } from '@convkit/data';
+   *
+   * const rows = [1, 2, 3];
+   * const ds = Dataset.fromGenerator(function* () { yield* rows; }, { size: rows.length });
+   * ```
    */
   static fromGenerator<T>(generator: () => SourceOf<T>, options: GeneratorOptions = {}): Dataset<T> {
     const fn = 'Dataset.fromGenerator';
@@ -102,6 +136,19 @@ export class Dataset<T> implements AsyncIterable<T> {
   /**
    * An in-memory dataset over `items` (not copied). It is splittable (see
    * `trainValidationSplit`, `kFold`) and its size is known.
+   *
+   * @param items - The elements; kept by reference.
+   * @param options - `labelOf`: class label of an element, for stratified splits.
+   * @returns A splittable {@link ArrayDataset}.
+   * @throws {ConfigError} when `items` is not an array or `labelOf` is not a function.
+   *
+   * @example
+   * ```ts
+   * import { Dataset } from '@convkit/data';
+   *
+   * const ds = Dataset.fromArray([{ x: 1, label: 0 }, { x: 2, label: 1 }]);
+   * console.log(ds.size, ds.labelAt(1)); // 2 1
+   * ```
    */
   static fromArray<T>(items: readonly T[], options: ArrayDatasetOptions<T> = {}): ArrayDataset<T> {
     const fn = 'Dataset.fromArray';
@@ -111,7 +158,13 @@ export class Dataset<T> implements AsyncIterable<T> {
     return new ArrayDataset(items, options);
   }
 
-  /** A dataset of `0, 1, ..., n - 1`. */
+  /**
+   * A dataset of `0, 1, ..., n - 1`.
+   *
+   * @param n - Number of elements, a non-negative integer.
+   * @returns A new dataset of size `n`.
+   * @throws {ConfigError} when `n` is not a non-negative integer.
+   */
   static range(n: number): Dataset<number> {
     checkInteger('Dataset.range', 'n', n, { min: 0 });
     return new Dataset(async function* () {
@@ -119,7 +172,13 @@ export class Dataset<T> implements AsyncIterable<T> {
     }, n);
   }
 
-  /** The elements of every dataset in turn. */
+  /**
+   * The elements of every dataset in turn.
+   *
+   * @param datasets - Datasets to chain, in order.
+   * @returns A new dataset; its size is the sum of the sizes, when all are known.
+   * @throws {ConfigError} when an argument is not a Dataset.
+   */
   static concatenate<T>(...datasets: Dataset<T>[]): Dataset<T> {
     checkDatasets('Dataset.concatenate', datasets);
     let size: number | undefined = 0;
@@ -127,7 +186,11 @@ export class Dataset<T> implements AsyncIterable<T> {
     return new Dataset(() => concatenateStreams(datasets), size);
   }
 
-  /** Starts a fresh pass over the dataset. */
+  /**
+   * Starts a fresh pass over the dataset.
+   *
+   * @returns A new iterator.
+   */
   [Symbol.asyncIterator](): AsyncIterator<T> {
     return this.open();
   }
@@ -137,13 +200,25 @@ export class Dataset<T> implements AsyncIterable<T> {
     return this.size !== undefined && Number.isFinite(this.size) ? this.size : undefined;
   }
 
-  /** Applies `fn` to each element, lazily (it runs only when the dataset is iterated). */
+  /**
+   * Applies `fn` to each element, lazily (it runs only when the dataset is iterated).
+   *
+   * @param fn - Maps an element to a new element; may return a promise.
+   * @returns A new dataset of the same size.
+   * @throws {ConfigError} when `fn` is not a function.
+   */
   map<U>(fn: MapFn<T, U>): Dataset<U> {
     checkFunction('Dataset.map', 'fn', fn);
     return new Dataset(() => mapStream(this, fn), this.size);
   }
 
-  /** Keeps the elements for which `keep` returns true. The size becomes unknown. */
+  /**
+   * Keeps the elements for which `keep` returns true. The size becomes unknown.
+   *
+   * @param keep - Predicate on an element; may be async.
+   * @returns A new dataset.
+   * @throws {ConfigError} when `keep` is not a function.
+   */
   filter(keep: Predicate<T>): Dataset<T> {
     checkFunction('Dataset.filter', 'keep', keep);
     return new Dataset(() => filterStream(this, keep), undefined);
@@ -155,6 +230,11 @@ export class Dataset<T> implements AsyncIterable<T> {
    * copies). Every pass draws a new order; the sequence of orders is
    * reproducible for a given `seed`. Without a seed, each pass forks the global
    * generator (see `setSeed` in `@convkit/core`).
+   *
+   * @param bufferSize - Elements held in the shuffle buffer, `>= 1`.
+   * @param seed - Seed of the sequence of orders; default the global generator.
+   * @returns A new dataset of the same size.
+   * @throws {ConfigError} when `bufferSize` is not a positive integer or `seed` is not an integer.
    */
   shuffle(bufferSize: number, seed?: number): Dataset<T> {
     checkInteger('Dataset.shuffle', 'bufferSize', bufferSize, { min: 1 });
@@ -171,8 +251,37 @@ export class Dataset<T> implements AsyncIterable<T> {
    * stacked into a `Batch` (`xs` float32 `[b, h, w, c]`, `ys` int32 `[b]` or
    * float32 `[b, k]`), which makes the result a `BatchSource` for `fit`; whoever
    * consumes a batch disposes its tensors. Other elements are grouped into arrays.
+   *
+   * @param this - A dataset of image samples.
+   * @param size - Elements per batch, `>= 1`.
+   * @param options - `dropRemainder` (default `false`) and `oneHot` (number of classes).
+   * @returns A dataset of batches: `ceil(size / batchSize)` of them (`floor` with `dropRemainder`).
+   * @throws {ConfigError} when `size` is not a positive integer or `oneHot` is invalid.
+   * @throws {ShapeError} while iterating, when the images of one batch differ in shape or a label
+   *   lies outside `0..oneHot-1`.
+   *
+   * @example
+   * ```ts
+   * import { ImageDataset } from '@convkit/data';
+   *
+   * const ds = ImageDataset.fromUint8(new Uint8Array(4 * 28 * 28), [0, 1, 2, 3], [28, 28, 1]);
+   * const batches = ds.shuffle(4, 1).batch(2, { oneHot: 10 });
+   * for await (const { xs, ys } of batches) {
+   *   console.log(xs.shape, ys.shape); // [2, 28, 28, 1] [2, 10]
+   *   xs.dispose();
+   *   ys.dispose();
+   * }
+   * ```
    */
   batch(this: Dataset<ImageSample>, size: number, options?: BatchOptions): Dataset<Batch>;
+  /**
+   * Groups consecutive elements that are not image samples into arrays.
+   *
+   * @param size - Elements per group, `>= 1`.
+   * @param options - `dropRemainder` (default `false`).
+   * @returns A dataset of arrays.
+   * @throws {ConfigError} when `size` is not a positive integer.
+   */
   batch(size: number, options?: BatchOptions): Dataset<T[]>;
   batch(size: number, options: BatchOptions = {}): Dataset<T[]> | Dataset<Batch> {
     const fn = 'Dataset.batch';
@@ -190,13 +299,25 @@ export class Dataset<T> implements AsyncIterable<T> {
     ) as Dataset<T[]>;
   }
 
-  /** The first `count` elements. */
+  /**
+   * The first `count` elements.
+   *
+   * @param count - A non-negative integer.
+   * @returns A new dataset.
+   * @throws {ConfigError} when `count` is not a non-negative integer.
+   */
   take(count: number): Dataset<T> {
     checkInteger('Dataset.take', 'count', count, { min: 0 });
     return new Dataset(() => takeStream(this, count), this.size === undefined ? undefined : Math.min(count, this.size));
   }
 
-  /** Every element after the first `count`. */
+  /**
+   * Every element after the first `count`.
+   *
+   * @param count - A non-negative integer.
+   * @returns A new dataset.
+   * @throws {ConfigError} when `count` is not a non-negative integer.
+   */
   skip(count: number): Dataset<T> {
     checkInteger('Dataset.skip', 'count', count, { min: 0 });
     return new Dataset(
@@ -209,32 +330,59 @@ export class Dataset<T> implements AsyncIterable<T> {
    * Reads up to `bufferSize` elements ahead so producing them overlaps with
    * consuming them. Order is unchanged; batches read ahead but never consumed
    * (the consumer stopped early) are disposed.
+   *
+   * @param bufferSize - Elements read ahead, `>= 1`; default 2.
+   * @returns A new dataset with the same elements.
+   * @throws {ConfigError} when `bufferSize` is not a positive integer.
    */
   prefetch(bufferSize = 2): Dataset<T> {
     checkInteger('Dataset.prefetch', 'bufferSize', bufferSize, { min: 1 });
     return new Dataset(() => prefetchStream(this, bufferSize), this.size);
   }
 
-  /** Passes over the dataset `count` times, or forever when `count` is omitted (size `Infinity`). */
+  /**
+   * Passes over the dataset `count` times, or forever when `count` is omitted (size `Infinity`).
+   *
+   * @param count - Number of passes, or `Infinity` (the default).
+   * @returns A new dataset.
+   * @throws {ConfigError} when `count` is not a non-negative integer or `Infinity`.
+   */
   repeat(count: number = Number.POSITIVE_INFINITY): Dataset<T> {
     checkCountOrInfinity('Dataset.repeat', 'count', count);
     const size = this.size === undefined ? undefined : this.size === 0 ? 0 : this.size * count;
     return new Dataset(() => repeatStream(this, count), size);
   }
 
-  /** This dataset's elements followed by `other`'s. */
+  /**
+   * This dataset's elements followed by `other`'s.
+   *
+   * @param other - Dataset to append.
+   * @returns A new dataset.
+   * @throws {ConfigError} when `other` is not a Dataset.
+   */
   concatenate(other: Dataset<T>): Dataset<T> {
     checkDatasets('Dataset.concatenate', [other]);
     return Dataset.concatenate(this, other);
   }
 
-  /** Runs `fn` on every element of one pass, awaiting it when it returns a promise. */
+  /**
+   * Runs `fn` on every element of one pass, awaiting it when it returns a promise.
+   *
+   * @param fn - Called with each element.
+   * @returns Resolves when the pass is over.
+   * @throws {ConfigError} when `fn` is not a function.
+   */
   async forEach(fn: (item: T) => void | Promise<void>): Promise<void> {
     checkFunction('Dataset.forEach', 'fn', fn);
     for await (const item of this) await fn(item);
   }
 
-  /** Collects one pass into an array (never call on an infinite dataset). */
+  /**
+   * Collects one pass into an array.
+   *
+   * @returns The elements of one pass.
+   * @throws {ConfigError} when the dataset is infinite (`take(n)` first).
+   */
   async toArray(): Promise<T[]> {
     if (this.size === Number.POSITIVE_INFINITY)
       throw new ConfigError('Dataset.toArray: the dataset is infinite; take(n) first');
@@ -246,7 +394,12 @@ export class Dataset<T> implements AsyncIterable<T> {
 
 /** Options of `Dataset.fromArray`. */
 export interface ArrayDatasetOptions<T> {
-  /** Class label of an element, used by stratified splits. Defaults to the element's numeric `label` field. */
+  /**
+   * Class label of an element, used by stratified splits.
+   *
+   * @param item - The element.
+   * @defaultValue the element's numeric `label` field, or the element itself when it is a number
+   */
   labelOf?: (item: T) => number;
 }
 
@@ -260,7 +413,14 @@ export class ArrayDataset<T> extends Dataset<T> implements Splittable {
   private readonly order: Int32Array | undefined;
   private readonly labelOf: ((item: T) => number) | undefined;
 
-  /** Wraps `items` (not copied); `order`, when given, lists the positions this view yields. */
+  /**
+   * Wraps `items` (not copied). Prefer {@link Dataset.fromArray}.
+   *
+   * @param items - The elements.
+   * @param options - `labelOf`, see {@link ArrayDatasetOptions}.
+   * @param order - Positions in `items` this view yields; default all, in order.
+   * @throws {ConfigError} when `items` is not an array or `labelOf` is not a function.
+   */
   constructor(items: readonly T[], options: ArrayDatasetOptions<T> = {}, order?: Int32Array) {
     const n = order ? order.length : items.length;
     super(async function* () {
@@ -271,7 +431,13 @@ export class ArrayDataset<T> extends Dataset<T> implements Splittable {
     this.labelOf = options.labelOf;
   }
 
-  /** The element at position `index` of this view. */
+  /**
+   * The element at position `index` of this view.
+   *
+   * @param index - Position, `0..size-1`.
+   * @returns The element.
+   * @throws {ConfigError} when `index` is out of range.
+   */
   at(index: number): T {
     if (!Number.isInteger(index) || index < 0 || index >= this.size) {
       throw new ConfigError(`ArrayDataset.at: index ${index} outside 0..${this.size - 1}`);
@@ -279,7 +445,13 @@ export class ArrayDataset<T> extends Dataset<T> implements Splittable {
     return this.items[this.order ? this.order[index] : index];
   }
 
-  /** Label of the element at `index`: `labelOf(item)`, else its numeric `label` field, else the item if it is a number. */
+  /**
+   * Label of the element at `index`: `labelOf(item)`, else its numeric `label` field, else the item if it is a number.
+   *
+   * @param index - Position, `0..size-1`.
+   * @returns The class label.
+   * @throws {ConfigError} when `index` is out of range or the element has no label.
+   */
   labelAt(index: number): number {
     const item = this.at(index);
     if (this.labelOf) return this.labelOf(item);
@@ -292,7 +464,13 @@ export class ArrayDataset<T> extends Dataset<T> implements Splittable {
     return label;
   }
 
-  /** A view of the elements at `indices` (positions in this view), sharing the array. */
+  /**
+   * A view of the elements at `indices` (positions in this view), sharing the array.
+   *
+   * @param indices - Positions in this view.
+   * @returns A new view of the same class.
+   * @throws {ConfigError} when an index is out of range.
+   */
   subset(indices: ArrayLike<number>): this {
     const order = new Int32Array(indices.length);
     for (let i = 0; i < indices.length; i++) {

@@ -19,7 +19,11 @@ export interface ImageDatasetInit {
   labels: ArrayLike<number>;
   /** `[height, width, channels]` of every image. */
   shape: ImageShape;
-  /** Number of classes, a positive integer (default: largest label + 1). */
+  /**
+   * Number of classes, a positive integer (default: largest label + 1).
+   *
+   * @defaultValue largest label + 1
+   */
   numClasses?: number;
   /** Optional human-readable class names, index = label (at least `numClasses` of them). */
   classNames?: readonly string[];
@@ -27,9 +31,17 @@ export interface ImageDatasetInit {
 
 /** Options of `ImageDataset.fromUint8`. */
 export interface FromUint8Options {
-  /** Divide by 255 so pixels lie in [0, 1] (default `true`); `false` keeps 0..255. */
+  /**
+   * Divide by 255 so pixels lie in [0, 1] (default `true`); `false` keeps 0..255.
+   *
+   * @defaultValue `true`
+   */
   scale?: boolean;
-  /** Number of classes (default: largest label + 1). */
+  /**
+   * Number of classes (default: largest label + 1).
+   *
+   * @defaultValue largest label + 1
+   */
   numClasses?: number;
   /** Optional class names, index = label. */
   classNames?: readonly string[];
@@ -54,7 +66,21 @@ function checkShape(shape: ImageShape): void {
   }
 }
 
-/** An in-memory dataset of labelled images that shares one pixel buffer across views. */
+/**
+ * An in-memory dataset of labelled images that shares one pixel buffer across views.
+ *
+ * @example
+ * ```ts
+ * import { ImageDataset } from '@convkit/data';
+ *
+ * const ds = new ImageDataset({
+ *   images: new Float32Array(3 * 2 * 2 * 1),
+ *   labels: [0, 1, 1],
+ *   shape: [2, 2, 1],
+ * });
+ * console.log(ds.size, ds.numClasses, ds.classCounts()); // 3 2 [1, 2]
+ * ```
+ */
 export class ImageDataset extends Dataset<ImageSample> implements Splittable {
   declare readonly size: number;
   /** `[height, width, channels]` of every image. */
@@ -66,9 +92,21 @@ export class ImageDataset extends Dataset<ImageSample> implements Splittable {
   private readonly storage: Storage;
   private readonly order: Int32Array | undefined;
 
-  /** Wraps `init.images` and `init.labels`; validates that their lengths agree with `init.shape`. */
+  /**
+   * Wraps `init.images` and `init.labels`; validates that their lengths agree with `init.shape`.
+   *
+   * @param init - Pixels, labels, shape and optional class count and names.
+   * @throws {ConfigError} when `init.images` is not a Float32Array, a label is not a non-negative integer, or `numClasses` is too small.
+   * @throws {ShapeError} when `shape` is not three positive integers or the pixel count does not match `labels.length × shape`.
+   */
   constructor(init: ImageDatasetInit);
-  /** @internal A view of `storage` through `order`. */
+  /**
+   * @internal A view of `storage` through `order`.
+   *
+   * @param init - Unused when `storage` is given.
+   * @param order - Positions in `storage` this view yields.
+   * @param storage - The shared pixel and label buffers.
+   */
   constructor(init: ImageDatasetInit, order: Int32Array | undefined, storage: Storage);
   constructor(init: ImageDatasetInit, order?: Int32Array, storage?: Storage) {
     const st = storage ?? ImageDataset.validate(init);
@@ -127,7 +165,24 @@ export class ImageDataset extends Dataset<ImageSample> implements Splittable {
     return { images: init.images, labels, shape, numClasses, classNames };
   }
 
-  /** Builds a dataset from bytes (0..255), converting once to float32, scaled to [0, 1] unless `scale: false`. */
+  /**
+   * Builds a dataset from bytes (0..255), converting once to float32, scaled to [0, 1] unless `scale: false`.
+   *
+   * @param pixels - N×H×W×C bytes, HWC per image.
+   * @param labels - N integer labels.
+   * @param shape - `[height, width, channels]`.
+   * @param options - `scale` (default `true`), `numClasses`, `classNames`.
+   * @returns A new dataset.
+   * @throws {ConfigError} when `pixels` is not a Uint8Array or an option or label is invalid.
+   * @throws {ShapeError} when the pixel count does not match `labels.length × shape`.
+   *
+   * @example
+   * ```ts
+   * import { ImageDataset } from '@convkit/data';
+   *
+   * const ds = ImageDataset.fromUint8(new Uint8Array(2 * 28 * 28), [3, 7], [28, 28, 1], { numClasses: 10 });
+   * ```
+   */
   static fromUint8(
     pixels: Uint8Array,
     labels: ArrayLike<number>,
@@ -155,7 +210,13 @@ export class ImageDataset extends Dataset<ImageSample> implements Splittable {
     return this.order ? this.order[index] : index;
   }
 
-  /** The sample at `index` (its image is a read-only view into the shared buffer). */
+  /**
+   * The sample at `index` (its image is a read-only view into the shared buffer).
+   *
+   * @param index - Position, `0..size-1`.
+   * @returns The sample.
+   * @throws {ConfigError} when `index` is out of range.
+   */
   at(index: number): ImageSample {
     const j = this.position(index);
     const size = imageSize(this.shape);
@@ -166,19 +227,35 @@ export class ImageDataset extends Dataset<ImageSample> implements Splittable {
     };
   }
 
-  /** The label of the sample at `index`. */
+  /**
+   * The label of the sample at `index`.
+   *
+   * @param index - Position, `0..size-1`.
+   * @returns The label.
+   * @throws {ConfigError} when `index` is out of range.
+   */
   labelAt(index: number): number {
     return this.storage.labels[this.position(index)];
   }
 
-  /** How many samples of each class this view holds (index = label). */
+  /**
+   * How many samples of each class this view holds (index = label).
+   *
+   * @returns One count per class.
+   */
   classCounts(): number[] {
     const counts = new Array<number>(this.numClasses).fill(0);
     for (let i = 0; i < this.size; i++) counts[this.labelAt(i)]++;
     return counts;
   }
 
-  /** A view of the samples at `indices` (positions in this view); no pixels are copied. */
+  /**
+   * A view of the samples at `indices` (positions in this view); no pixels are copied.
+   *
+   * @param indices - Positions in this view.
+   * @returns A new view over the same buffer.
+   * @throws {ConfigError} when an index is out of range.
+   */
   subset(indices: ArrayLike<number>): this {
     const order = new Int32Array(indices.length);
     for (let i = 0; i < indices.length; i++) order[i] = this.position(indices[i]);
@@ -188,6 +265,11 @@ export class ImageDataset extends Dataset<ImageSample> implements Splittable {
   /**
    * The whole view as one `Batch` (`xs` `[n, h, w, c]`), e.g. for `evaluate` on a
    * small test set. The caller disposes both tensors.
+   *
+   * @param options - `oneHot`: number of classes for one-hot targets.
+   * @returns `xs` float32 `[n, h, w, c]`, `ys` int32 `[n]` or float32 `[n, oneHot]`.
+   * @throws {ConfigError} when `oneHot` is invalid.
+   * @throws {ShapeError} when the view is empty or a label is outside `0..oneHot-1`.
    */
   toBatch(options: CollateOptions = {}): Batch {
     const samples: ImageSample[] = [];

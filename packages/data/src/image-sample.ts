@@ -19,7 +19,12 @@ export interface ImageSample {
   readonly target?: Float32Array;
 }
 
-/** True when `value` has the fields of an `ImageSample`. */
+/**
+ * True when `value` has the fields of an `ImageSample`.
+ *
+ * @param value - Anything.
+ * @returns True when `value` has `image` (Float32Array), a 3-element `shape` and a numeric `label`.
+ */
 export function isImageSample(value: unknown): value is ImageSample {
   const v = value as Partial<ImageSample> | null;
   return (
@@ -32,7 +37,12 @@ export function isImageSample(value: unknown): value is ImageSample {
   );
 }
 
-/** Number of floats in one image of `shape`. */
+/**
+ * Number of floats in one image of `shape`.
+ *
+ * @param shape - `[height, width, channels]`.
+ * @returns `height * width * channels`.
+ */
 export function imageSize(shape: ImageShape): number {
   return shape[0] * shape[1] * shape[2];
 }

@@ -1,8 +1,11 @@
 /**
- * @convkit/data — lazy datasets (map, shuffle, batch, prefetch), IDX
- * (MNIST, Fashion-MNIST) and CIFAR-10 readers, image augmentation,
- * normalisation, splits and k-fold. Browser-safe: file-system loaders live in
- * `@convkit/data/node`, the embedded MNIST digits in `@convkit/data/mnist`.
+ * `@convkit/data` — lazy datasets ({@link Dataset}, {@link ImageDataset}: map,
+ * shuffle, batch, prefetch), IDX (MNIST, Fashion-MNIST) and CIFAR-10 readers,
+ * image augmentation, normalisation, splits ({@link trainValidationSplit}) and
+ * k-fold ({@link kFold}). This entry is browser-safe: the file-system loaders
+ * live in `@convkit/data/node`, the embedded MNIST digits in `@convkit/data/mnist`.
+ *
+ * @packageDocumentation
  */
 
 export type { CollateOptions } from './collate';

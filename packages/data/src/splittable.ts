@@ -10,9 +10,19 @@ import { describeValue } from './check';
 export interface Splittable {
   /** Number of elements. */
   readonly size: number;
-  /** A dataset of the elements at `indices` (positions in this dataset), sharing storage. */
+  /**
+   * A dataset of the elements at `indices` (positions in this dataset), sharing storage.
+   *
+   * @param indices - Positions in this dataset.
+   * @returns A view; no elements are copied.
+   */
   subset(indices: ArrayLike<number>): this;
-  /** Class label of the element at `index` (used to stratify). */
+  /**
+   * Class label of the element at `index` (used to stratify).
+   *
+   * @param index - Position in this dataset.
+   * @returns The class label.
+   */
   labelAt(index: number): number;
 }
 

@@ -27,8 +27,16 @@ export type InitializerIdentifier = string | Serialized | Initializer;
  * Fan-in and fan-out of a weight shape, as Keras computes them: for kernels of
  * rank ≥ 3 (conv HWIO, depthwise HW·C·M) the receptive field size times the
  * input / output channels.
+ *
+ * @param shape - Weight shape.
+ * @returns Fan-in and fan-out.
  */
-export function computeFans(shape: readonly number[]): { fanIn: number; fanOut: number } {
+export function computeFans(shape: readonly number[]): {
+  /** Inputs feeding one output unit. */
+  fanIn: number;
+  /** Outputs fed by one input unit. */
+  fanOut: number;
+} {
   if (shape.length === 0) return { fanIn: 1, fanOut: 1 };
   if (shape.length === 1) return { fanIn: shape[0], fanOut: shape[0] };
   if (shape.length === 2) return { fanIn: shape[0], fanOut: shape[1] };
@@ -56,11 +64,24 @@ function checkSeed(cls: string, seed: unknown): number | undefined {
 
 /** All zeros (default for biases). */
 export class Zeros implements Initializer {
+  /** Registered class name. */
   static readonly className = 'Zeros';
+  /** Registered class name. */
   readonly className = 'Zeros';
+  /**
+   * A new tensor of `shape` drawn from this initializer.
+   *
+   * @param shape - Weight shape.
+   * @returns The initial value, owned by the caller.
+   */
   init(shape: readonly number[]): Tensor {
     return zeros(shape as number[]);
   }
+  /**
+   * Options that rebuild this initializer.
+   *
+   * @returns A JSON-able object.
+   */
   getConfig(): Record<string, unknown> {
     return {};
   }
@@ -68,11 +89,24 @@ export class Zeros implements Initializer {
 
 /** All ones (default for batch-norm gamma and moving variance). */
 export class Ones implements Initializer {
+  /** Registered class name. */
   static readonly className = 'Ones';
+  /** Registered class name. */
   readonly className = 'Ones';
+  /**
+   * A new tensor of `shape` drawn from this initializer.
+   *
+   * @param shape - Weight shape.
+   * @returns The initial value, owned by the caller.
+   */
   init(shape: readonly number[]): Tensor {
     return ones(shape as number[]);
   }
+  /**
+   * Options that rebuild this initializer.
+   *
+   * @returns A JSON-able object.
+   */
   getConfig(): Record<string, unknown> {
     return {};
   }
@@ -80,15 +114,29 @@ export class Ones implements Initializer {
 
 /** Every element equal to `value`. */
 export class Constant implements Initializer {
+  /** Registered class name. */
   static readonly className = 'Constant';
+  /** Registered class name. */
   readonly className = 'Constant';
+  /** The constant. */
   readonly value: number;
   constructor(config: { value?: number } = {}) {
     this.value = checkFinite('Constant', 'value', config.value ?? 0);
   }
+  /**
+   * A new tensor of `shape` drawn from this initializer.
+   *
+   * @param shape - Weight shape.
+   * @returns The initial value, owned by the caller.
+   */
   init(shape: readonly number[]): Tensor {
     return fill(shape as number[], this.value, 'float32');
   }
+  /**
+   * Options that rebuild this initializer.
+   *
+   * @returns A JSON-able object.
+   */
   getConfig(): Record<string, unknown> {
     return { value: this.value };
   }
@@ -96,10 +144,15 @@ export class Constant implements Initializer {
 
 /** Uniform in [minval, maxval). Keras defaults ±0.05. */
 export class RandomUniform implements Initializer {
+  /** Registered class name. */
   static readonly className = 'RandomUniform';
+  /** Registered class name. */
   readonly className = 'RandomUniform';
+  /** Lower bound (inclusive). */
   readonly minval: number;
+  /** Upper bound (exclusive). */
   readonly maxval: number;
+  /** Own seed, when given; otherwise the generator passed to `init`. */
   readonly seed?: number;
   constructor(config: { minval?: number; maxval?: number; seed?: number } = {}) {
     this.minval = checkFinite('RandomUniform', 'minval', config.minval ?? -0.05);
@@ -108,18 +161,34 @@ export class RandomUniform implements Initializer {
       throw new ConfigError(`RandomUniform: maxval (${this.maxval}) < minval (${this.minval})`);
     this.seed = checkSeed('RandomUniform', config.seed);
   }
+  /**
+   * A new tensor of `shape` drawn from this initializer.
+   *
+   * @param shape - Weight shape.
+   * @param rng - Generator used unless this initializer has its own `seed`.
+   * @returns The initial value, owned by the caller.
+   */
   init(shape: readonly number[], rng: Rng): Tensor {
     return randomUniform(shape, this.minval, this.maxval, seededRng(this.seed, rng));
   }
+  /**
+   * Options that rebuild this initializer.
+   *
+   * @returns A JSON-able object.
+   */
   getConfig(): Record<string, unknown> {
     return { minval: this.minval, maxval: this.maxval, ...(this.seed !== undefined && { seed: this.seed }) };
   }
 }
 
 abstract class NormalBase implements Initializer {
+  /** Registered class name. */
   abstract readonly className: string;
+  /** Mean of the distribution. */
   readonly mean: number;
+  /** Standard deviation of the distribution. */
   readonly stddev: number;
+  /** Own seed, when given; otherwise the generator passed to `init`. */
   readonly seed?: number;
   constructor(cls: string, config: { mean?: number; stddev?: number; seed?: number }) {
     this.mean = checkFinite(cls, 'mean', config.mean ?? 0);
@@ -128,6 +197,11 @@ abstract class NormalBase implements Initializer {
     this.seed = checkSeed(cls, config.seed);
   }
   abstract init(shape: readonly number[], rng: Rng): Tensor;
+  /**
+   * Options that rebuild this initializer.
+   *
+   * @returns A JSON-able object.
+   */
   getConfig(): Record<string, unknown> {
     return { mean: this.mean, stddev: this.stddev, ...(this.seed !== undefined && { seed: this.seed }) };
   }
@@ -135,11 +209,20 @@ abstract class NormalBase implements Initializer {
 
 /** Normal(mean, stddev). Keras defaults 0, 0.05. */
 export class RandomNormal extends NormalBase {
+  /** Registered class name. */
   static readonly className = 'RandomNormal';
+  /** Registered class name. */
   readonly className = 'RandomNormal';
   constructor(config: { mean?: number; stddev?: number; seed?: number } = {}) {
     super('RandomNormal', config);
   }
+  /**
+   * A new tensor of `shape` drawn from this initializer.
+   *
+   * @param shape - Weight shape.
+   * @param rng - Generator used unless this initializer has its own `seed`.
+   * @returns The initial value, owned by the caller.
+   */
   init(shape: readonly number[], rng: Rng): Tensor {
     return randomNormal(shape, this.mean, this.stddev, seededRng(this.seed, rng));
   }
@@ -147,11 +230,20 @@ export class RandomNormal extends NormalBase {
 
 /** Normal(mean, stddev) re-drawn outside two standard deviations. */
 export class TruncatedNormal extends NormalBase {
+  /** Registered class name. */
   static readonly className = 'TruncatedNormal';
+  /** Registered class name. */
   readonly className = 'TruncatedNormal';
   constructor(config: { mean?: number; stddev?: number; seed?: number } = {}) {
     super('TruncatedNormal', config);
   }
+  /**
+   * A new tensor of `shape` drawn from this initializer.
+   *
+   * @param shape - Weight shape.
+   * @param rng - Generator used unless this initializer has its own `seed`.
+   * @returns The initial value, owned by the caller.
+   */
   init(shape: readonly number[], rng: Rng): Tensor {
     return truncatedNormal(shape, this.mean, this.stddev, seededRng(this.seed, rng));
   }
@@ -159,9 +251,25 @@ export class TruncatedNormal extends NormalBase {
 
 /** Options of `VarianceScaling`. */
 export interface VarianceScalingConfig {
+  /**
+   * Variance scale, `> 0`. Default 1.
+   *
+   * @defaultValue `1`
+   */
   scale?: number;
+  /**
+   * Divide by fan-in, fan-out or their average. Default `'fanIn'`.
+   *
+   * @defaultValue `'fanIn'`
+   */
   mode?: 'fanIn' | 'fanOut' | 'fanAvg';
+  /**
+   * Distribution sampled. Default `'truncatedNormal'`.
+   *
+   * @defaultValue `'truncatedNormal'`
+   */
   distribution?: 'truncatedNormal' | 'normal' | 'uniform';
+  /** Own seed; default the generator passed to `init`. */
   seed?: number;
 }
 
@@ -171,10 +279,15 @@ export interface VarianceScalingConfig {
  * variance after truncation at ±2σ is the requested one.
  */
 export class VarianceScaling implements Initializer {
+  /** Registered class name. */
   static readonly className: string = 'VarianceScaling';
+  /** Variance scale. */
   readonly scale: number;
+  /** Which fan the variance is divided by. */
   readonly mode: 'fanIn' | 'fanOut' | 'fanAvg';
+  /** Distribution sampled. */
   readonly distribution: 'truncatedNormal' | 'normal' | 'uniform';
+  /** Own seed, when given; otherwise the generator passed to `init`. */
   readonly seed?: number;
 
   constructor(config: VarianceScalingConfig = {}) {
@@ -198,6 +311,13 @@ export class VarianceScaling implements Initializer {
     return (this.constructor as typeof VarianceScaling).className;
   }
 
+  /**
+   * A new tensor of `shape` drawn from this initializer.
+   *
+   * @param shape - Weight shape.
+   * @param rng - Generator used unless this initializer has its own `seed`.
+   * @returns The initial value, owned by the caller.
+   */
   init(shape: readonly number[], rng: Rng): Tensor {
     const { fanIn, fanOut } = computeFans(shape);
     const n = this.mode === 'fanIn' ? fanIn : this.mode === 'fanOut' ? fanOut : (fanIn + fanOut) / 2;
@@ -211,6 +331,11 @@ export class VarianceScaling implements Initializer {
     return truncatedNormal(shape, 0, Math.sqrt(variance) / 0.87962566103423978, r);
   }
 
+  /**
+   * Options that rebuild this initializer.
+   *
+   * @returns A JSON-able object.
+   */
   getConfig(): Record<string, unknown> {
     return {
       scale: this.scale,

@@ -21,15 +21,23 @@ function factor(cls: string, name: string, v: unknown, dflt: number): number {
 
 /** `l1 · Σ|w| + l2 · Σw²`. */
 export class L1L2 implements Regularizer {
+  /** Registered class name. */
   static readonly className: string = 'L1L2';
+  /** L1 factor. */
   readonly l1: number;
+  /** L2 factor. */
   readonly l2: number;
 
+  /**
+   * @param config - `l1` and `l2` factors, each default 0.
+   * @throws {ConfigError} when a factor is negative or not finite.
+   */
   constructor(config: { l1?: number; l2?: number } = {}) {
     this.l1 = factor(this.className, 'l1', config.l1, 0);
     this.l2 = factor(this.className, 'l2', config.l2, 0);
   }
 
+  /** The registered class name (`'L1L2'`, `'L1'` or `'L2'`). */
   get className(): string {
     return (this.constructor as typeof L1L2).className;
   }
@@ -50,7 +58,12 @@ export class L1L2 implements Regularizer {
 
 /** `l1 · Σ|w|` (Keras default factor 0.01). */
 export class L1 extends L1L2 {
+  /** Registered class name. */
   static override readonly className = 'L1';
+  /**
+   * @param config - `l1` factor, default 0.01.
+   * @throws {ConfigError} when the factor is negative or not finite.
+   */
   constructor(config: { l1?: number } = {}) {
     super({ l1: config.l1 ?? 0.01, l2: 0 });
   }
@@ -59,9 +72,23 @@ export class L1 extends L1L2 {
   }
 }
 
-/** `l2 · Σw²` (Keras default factor 0.01). */
+/**
+ * `l2 · Σw²` (Keras default factor 0.01).
+ *
+ * @example
+ * ```ts
+ * import { Conv2D, L2 } from '@convkit/layers';
+ *
+ * const conv = new Conv2D({ filters: 32, kernelSize: 3, kernelRegularizer: new L2({ l2: 1e-4 }) });
+ * ```
+ */
 export class L2 extends L1L2 {
+  /** Registered class name. */
   static override readonly className = 'L2';
+  /**
+   * @param config - `l2` factor, default 0.01.
+   * @throws {ConfigError} when the factor is negative or not finite.
+   */
   constructor(config: { l2?: number } = {}) {
     super({ l1: 0, l2: config.l2 ?? 0.01 });
   }

@@ -6,9 +6,17 @@ import { checkNonNegative, checkUnitInterval } from './validate';
 
 /** Options of `Adadelta`. */
 export interface AdadeltaOptions extends OptimizerOptions {
-  /** Decay ρ of both running averages, in [0, 1). Default 0.9. */
+  /**
+   * Decay ρ of both running averages, in [0, 1). Default 0.9.
+   *
+   * @defaultValue `0.9`
+   */
   rho?: number;
-  /** Added inside both roots. Default 1e-6 (PyTorch). */
+  /**
+   * Added inside both roots. Default 1e-6 (PyTorch).
+   *
+   * @defaultValue `1e-6`
+   */
   epsilon?: number;
 }
 
@@ -16,12 +24,25 @@ export interface AdadeltaOptions extends OptimizerOptions {
  * Adadelta (Zeiler), as PyTorch: `s = ρ·s + (1−ρ)·g²`,
  * `Δ = sqrt(u + ε) / sqrt(s + ε) · g`, `u = ρ·u + (1−ρ)·Δ²`, `p -= lr·Δ`.
  * Default learning rate 1.0 (PyTorch; Keras uses 1e-3).
+ *
+ * @example
+ * ```ts
+ * import { Adadelta } from '@convkit/optim';
+ *
+ * const opt = new Adadelta({ rho: 0.95 });
+ * ```
  */
 export class Adadelta extends BaseOptimizer {
   static override readonly className: string = 'Adadelta';
   static override readonly optionKeys: readonly string[] = ['rho', 'epsilon'];
+  /** Decay ρ of both running averages. */
   readonly rho: number;
+  /** Added inside both roots. */
   readonly epsilon: number;
+  /**
+   * @param options - See {@link AdadeltaOptions}; every field is optional.
+   * @throws {ConfigError} when an option is unknown, out of range or of the wrong type.
+   */
 
   constructor(options: AdadeltaOptions = {}) {
     super(options, 1.0);

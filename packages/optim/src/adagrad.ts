@@ -5,21 +5,42 @@ import { checkNonNegative } from './validate';
 
 /** Options of `Adagrad`. */
 export interface AdagradOptions extends OptimizerOptions {
-  /** Starting value of the squared-gradient sum. Default 0.1 (Keras; PyTorch uses 0). */
+  /**
+   * Starting value of the squared-gradient sum. Default 0.1 (Keras; PyTorch uses 0).
+   *
+   * @defaultValue `0.1`
+   */
   initialAccumulatorValue?: number;
-  /** Added to `sqrt(s)` in the denominator. Default 1e-10 (PyTorch). */
+  /**
+   * Added to `sqrt(s)` in the denominator. Default 1e-10 (PyTorch).
+   *
+   * @defaultValue `1e-10`
+   */
   epsilon?: number;
 }
 
 /**
  * Adagrad (Duchi et al.), as PyTorch: `s += g²`, `p -= lr · g / (sqrt(s) + ε)`,
  * with `s` starting at `initialAccumulatorValue`. Default learning rate 0.01.
+ *
+ * @example
+ * ```ts
+ * import { Adagrad } from '@convkit/optim';
+ *
+ * const opt = new Adagrad({ learningRate: 0.05, initialAccumulatorValue: 0.1 });
+ * ```
  */
 export class Adagrad extends BaseOptimizer {
   static override readonly className: string = 'Adagrad';
   static override readonly optionKeys: readonly string[] = ['initialAccumulatorValue', 'epsilon'];
+  /** Starting value of the squared-gradient sum. */
   readonly initialAccumulatorValue: number;
+  /** Added to `sqrt(s)` in the denominator. */
   readonly epsilon: number;
+  /**
+   * @param options - See {@link AdagradOptions}; every field is optional.
+   * @throws {ConfigError} when an option is unknown, out of range or of the wrong type.
+   */
 
   constructor(options: AdagradOptions = {}) {
     super(options, 0.01);

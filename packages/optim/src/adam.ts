@@ -6,13 +6,29 @@ import { checkBoolean, checkNonNegative, checkUnitInterval } from './validate';
 
 /** Options of `Adam` (and `AdamW`). */
 export interface AdamOptions extends OptimizerOptions {
-  /** Decay of the first moment, in [0, 1). Default 0.9. */
+  /**
+   * Decay of the first moment, in [0, 1). Default 0.9.
+   *
+   * @defaultValue `0.9`
+   */
   beta1?: number;
-  /** Decay of the second moment, in [0, 1). Default 0.999. */
+  /**
+   * Decay of the second moment, in [0, 1). Default 0.999.
+   *
+   * @defaultValue `0.999`
+   */
   beta2?: number;
-  /** Added to `sqrt(v̂)` in the denominator. Default 1e-7 (Keras; PyTorch uses 1e-8). */
+  /**
+   * Added to `sqrt(v̂)` in the denominator. Default 1e-7 (Keras; PyTorch uses 1e-8).
+   *
+   * @defaultValue `1e-7`
+   */
   epsilon?: number;
-  /** Divide by the running maximum of the second moment (AMSGrad, Reddi et al.). Default false. */
+  /**
+   * Divide by the running maximum of the second moment (AMSGrad, Reddi et al.). Default false.
+   *
+   * @defaultValue `false`
+   */
   amsgrad?: boolean;
 }
 
@@ -23,16 +39,28 @@ export interface AdamOptions extends OptimizerOptions {
  * With `amsgrad`, `v̂` uses `vMax = max(vMax, v)` (as PyTorch). Default learning rate 1e-3.
  *
  * @example
+ * ```ts
+ * import { Adam } from '@convkit/optim';
+ *
  * model.compile({ optimizer: new Adam({ learningRate: 3e-4 }), loss: 'categoricalCrossentropy' });
+ * ```
  */
 export class Adam extends BaseOptimizer {
   static override readonly className: string = 'Adam';
   static override readonly optionKeys: readonly string[] = ['beta1', 'beta2', 'epsilon', 'amsgrad'];
+  /** Decay of the first moment. */
   readonly beta1: number;
+  /** Decay of the second moment. */
   readonly beta2: number;
+  /** Added to `sqrt(v̂)` in the denominator. */
   readonly epsilon: number;
+  /** Whether the AMSGrad variant is used. */
   readonly amsgrad: boolean;
 
+  /**
+   * @param options - See {@link AdamOptions}; every field is optional.
+   * @throws {ConfigError} when an option is unknown, out of range or of the wrong type.
+   */
   constructor(options: AdamOptions = {}) {
     super(options, 1e-3);
     this.beta1 = options.beta1 ?? 0.9;
@@ -45,7 +73,15 @@ export class Adam extends BaseOptimizer {
     checkBoolean(this.className, 'amsgrad', this.amsgrad);
   }
 
-  /** Adam's update of `v` from gradient `g`, starting from the parameter value `p` (already decayed by AdamW). */
+  /**
+   * Adam's update of `v` from gradient `g`, starting from the parameter value `p` (already decayed by AdamW).
+   *
+   * @param v - Variable to assign.
+   * @param p - Its value before the Adam step (`v` itself, or `v` after weight decay).
+   * @param g - Gradient.
+   * @param lr - Learning rate of this step.
+   * @param step - 1-based step, for the bias corrections.
+   */
   protected adamStep(v: Variable, p: Tensor, g: Tensor, lr: number, step: number): void {
     const m = this.slot('m', v);
     const s = this.slot('v', v);

@@ -61,8 +61,11 @@ export abstract class BaseOptimizer implements Optimizer {
 
   /** Stable name used in saved configs, e.g. `'Adam'`. */
   readonly className: string;
+  /** Per-tensor L2 clipping norm, if configured ({@link OptimizerOptions.clipNorm}). */
   protected readonly clipNorm?: number;
+  /** Global L2 clipping norm, if configured ({@link OptimizerOptions.globalClipNorm}). */
   protected readonly globalClipNorm?: number;
+  /** Element-wise clipping bound, if configured ({@link OptimizerOptions.clipValue}). */
   protected readonly clipValue?: number;
   private schedule: LearningRateSchedule | undefined;
   private constantLr: number;
@@ -72,6 +75,12 @@ export abstract class BaseOptimizer implements Optimizer {
   /** Per-variable state slots, keyed by slot name then variable name. */
   private readonly slots = new Map<string, Map<string, Variable>>();
 
+  /**
+   * @param options - The common options plus the subclass's `optionKeys`.
+   * @param defaultLearningRate - Learning rate when `options.learningRate` is not given.
+   * @throws {ConfigError} for an unknown option, a negative learning rate, a
+   *   non-positive clip value, or `clipNorm` together with `globalClipNorm`.
+   */
   protected constructor(options: OptimizerOptions, defaultLearningRate: number) {
     const meta = new.target as unknown as OptimizerClass;
     this.className = meta.className;
@@ -102,6 +111,9 @@ export abstract class BaseOptimizer implements Optimizer {
   /**
    * The learning rate the next step uses (`schedule(iterations)` when scheduled).
    * Setting it replaces any schedule by a constant.
+   *
+   * @throws {ConfigError} when reading it and the schedule returns a negative or
+   *   non-finite value, or when setting a negative or non-finite value.
    */
   get learningRate(): number {
     if (!this.schedule) return this.constantLr;
@@ -114,6 +126,12 @@ export abstract class BaseOptimizer implements Optimizer {
     return lr;
   }
 
+  /**
+   * Sets a constant learning rate, replacing any schedule (what `ReduceLROnPlateau` does).
+   *
+   * @param value - New learning rate, `>= 0`.
+   * @throws {ConfigError} when `value` is negative or not finite.
+   */
   set learningRate(value: number) {
     checkNonNegative(this.className, 'learningRate', value);
     this.schedule = undefined;
@@ -129,6 +147,11 @@ export abstract class BaseOptimizer implements Optimizer {
    * Clips the gradients as configured, then updates every variable. Frees
    * every intermediate; the gradients stay the caller's. An empty list is a
    * no-op and does not count as a step.
+   *
+   * @param pairs - Each variable with its gradient for this step.
+   * @throws {ShapeError} when a gradient's shape differs from its variable's, or
+   *   when restored state does not match a variable.
+   * @throws {ConfigError} when a learning-rate schedule returns an invalid value.
    */
   applyGradients(pairs: readonly GradientPair[]): void {
     if (pairs.length === 0) return;
@@ -156,11 +179,24 @@ export abstract class BaseOptimizer implements Optimizer {
 
   /**
    * Updates `v` from gradient `g`; runs inside a `tidy`, so intermediates need
-   * no care. `step` is 1-based (what bias corrections expect).
+   * no care.
+   *
+   * @param v - The variable to update in place (`v.assign(...)`).
+   * @param g - Its gradient, already clipped.
+   * @param lr - The learning rate of this step.
+   * @param step - 1-based step number (what bias corrections expect).
    */
   protected abstract updateVariable(v: Variable, g: Tensor, lr: number, step: number): void;
 
-  /** The state slot `name` of `v`, created on first use from `init` (zeros by default). */
+  /**
+   * The state slot `name` of `v`, created on first use from `init` (zeros by default).
+   *
+   * @param name - Slot name, e.g. `'m'`.
+   * @param v - The variable the slot belongs to.
+   * @param init - Initial value; default zeros of `v`'s shape.
+   * @returns The slot variable (owned by the optimizer).
+   * @throws {ShapeError} when a restored slot's shape differs from `v`'s.
+   */
   protected slot(name: string, v: Variable, init?: () => Tensor): Variable {
     let bySlot = this.slots.get(name);
     if (!bySlot) {
@@ -187,6 +223,8 @@ export abstract class BaseOptimizer implements Optimizer {
    * Serialisable hyper-parameters, accepted back by the constructor. A
    * schedule appears as its `{ className, config }`; a plain function without
    * `config` cannot be serialised and appears as its current value.
+   *
+   * @returns The options, JSON-able.
    */
   getConfig(): Record<string, unknown> {
     const config: Record<string, unknown> = {
@@ -198,7 +236,11 @@ export abstract class BaseOptimizer implements Optimizer {
     return config;
   }
 
-  /** Copies of all state slots, named `slot:variableName` (the caller disposes them). */
+  /**
+   * Copies of all state slots, named `slot:variableName`.
+   *
+   * @returns New tensors, which the caller disposes.
+   */
   getState(): NamedState[] {
     const out: NamedState[] = [];
     for (const [slotName, bySlot] of this.slots) {
@@ -211,6 +253,10 @@ export abstract class BaseOptimizer implements Optimizer {
    * Replaces the state by the one `getState` returned and sets `iterations`.
    * The tensors stay the caller's (the optimizer keeps its own reference).
    * A restored slot is matched to a variable by name on the next step.
+   *
+   * @param state - Slots as {@link BaseOptimizer.getState} returned them.
+   * @param iterations - Step count to resume from (integer `>= 0`).
+   * @throws {ConfigError} for a negative/non-integer `iterations` or a malformed slot name.
    */
   setState(state: readonly NamedState[], iterations: number): void {
     if (!Number.isInteger(iterations) || iterations < 0) {

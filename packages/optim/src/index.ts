@@ -1,7 +1,12 @@
 /**
- * @convkit/optim — optimizers, learning-rate schedules and gradient clipping.
- * Importing it registers the optimizers by name (`'sgd'`, `'adam'`, `'adamw'`,
- * `'rmsprop'`, `'adadelta'`, `'adagrad'`) in core's registry.
+ * `@convkit/optim` — optimizers ({@link SGD}, {@link Adam}, {@link AdamW},
+ * {@link RMSprop}, {@link Adadelta}, {@link Adagrad}), learning-rate schedules
+ * ({@link cosineDecay}, {@link oneCycle}, {@link stepDecay}, ...) and gradient
+ * clipping. Importing it registers the optimizers by name (`'sgd'`, `'adam'`,
+ * `'adamw'`, `'rmsprop'`, `'adadelta'`, `'adagrad'`) in core's registry, so
+ * `model.compile({ optimizer: 'adam' })` works too.
+ *
+ * @packageDocumentation
  */
 import './register';
 

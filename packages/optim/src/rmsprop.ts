@@ -6,13 +6,29 @@ import { checkBoolean, checkNonNegative, checkUnitInterval } from './validate';
 
 /** Options of `RMSprop`. */
 export interface RMSpropOptions extends OptimizerOptions {
-  /** Decay ρ of the squared-gradient average, in [0, 1). Default 0.9 (Keras; PyTorch's `alpha` is 0.99). */
+  /**
+   * Decay ρ of the squared-gradient average, in [0, 1). Default 0.9 (Keras; PyTorch's `alpha` is 0.99).
+   *
+   * @defaultValue `0.9`
+   */
   rho?: number;
-  /** Momentum μ in [0, 1). Default 0. */
+  /**
+   * Momentum μ in [0, 1). Default 0.
+   *
+   * @defaultValue `0`
+   */
   momentum?: number;
-  /** Divide by an estimate of the gradient's variance instead of its raw second moment. Default false. */
+  /**
+   * Divide by an estimate of the gradient's variance instead of its raw second moment. Default false.
+   *
+   * @defaultValue `false`
+   */
   centered?: boolean;
-  /** Added to the root in the denominator. Default 1e-7. */
+  /**
+   * Added to the root in the denominator. Default 1e-7.
+   *
+   * @defaultValue `1e-7`
+   */
   epsilon?: number;
 }
 
@@ -23,14 +39,29 @@ export interface RMSpropOptions extends OptimizerOptions {
  * else `p -= lr·d`. (Keras puts ε inside the root and `lr` inside the momentum
  * buffer; both agree with this up to ε and for a constant learning rate.)
  * Default learning rate 1e-3.
+ *
+ * @example
+ * ```ts
+ * import { RMSprop } from '@convkit/optim';
+ *
+ * const opt = new RMSprop({ learningRate: 1e-3, rho: 0.9, momentum: 0.9, centered: true });
+ * ```
  */
 export class RMSprop extends BaseOptimizer {
   static override readonly className: string = 'RMSprop';
   static override readonly optionKeys: readonly string[] = ['rho', 'momentum', 'centered', 'epsilon'];
+  /** Decay ρ of the squared-gradient average. */
   readonly rho: number;
+  /** Momentum μ. */
   readonly momentum: number;
+  /** Whether the centered variant is used. */
   readonly centered: boolean;
+  /** Added to the root in the denominator. */
   readonly epsilon: number;
+  /**
+   * @param options - See {@link RMSpropOptions}; every field is optional.
+   * @throws {ConfigError} when an option is unknown, out of range or of the wrong type.
+   */
 
   constructor(options: RMSpropOptions = {}) {
     super(options, 1e-3);

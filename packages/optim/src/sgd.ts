@@ -5,11 +5,23 @@ import { checkBoolean, checkNonNegative, checkUnitInterval } from './validate';
 
 /** Options of `SGD`. */
 export interface SGDOptions extends OptimizerOptions {
-  /** Momentum factor μ in [0, 1). Default 0 (plain SGD). */
+  /**
+   * Momentum factor μ in [0, 1). Default 0 (plain SGD).
+   *
+   * @defaultValue `0`
+   */
   momentum?: number;
-  /** Nesterov momentum (needs `momentum > 0`). Default false. */
+  /**
+   * Nesterov momentum (needs `momentum > 0`). Default false.
+   *
+   * @defaultValue `false`
+   */
   nesterov?: boolean;
-  /** Decoupled weight decay λ: `p ← p·(1 − lr·λ)` before the gradient step. Default 0. */
+  /**
+   * Decoupled weight decay λ: `p ← p·(1 − lr·λ)` before the gradient step. Default 0.
+   *
+   * @defaultValue `0`
+   */
   weightDecay?: number;
 }
 
@@ -21,15 +33,27 @@ export interface SGDOptions extends OptimizerOptions {
  * PyTorch's L2 term added to the gradient. Default learning rate 0.01.
  *
  * @example
+ * ```ts
+ * import { SGD } from '@convkit/optim';
+ *
  * const opt = new SGD({ learningRate: 0.1, momentum: 0.9, nesterov: true });
+ * model.compile({ optimizer: opt, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+ * ```
  */
 export class SGD extends BaseOptimizer {
   static override readonly className: string = 'SGD';
   static override readonly optionKeys: readonly string[] = ['momentum', 'nesterov', 'weightDecay'];
+  /** Momentum factor μ. */
   readonly momentum: number;
+  /** Whether Nesterov momentum is used. */
   readonly nesterov: boolean;
+  /** Decoupled weight decay λ. */
   readonly weightDecay: number;
 
+  /**
+   * @param options - See {@link SGDOptions}; all optional.
+   * @throws {ConfigError} when an option is unknown, out of range or of the wrong type. Also when `nesterov` is set without momentum.
+   */
   constructor(options: SGDOptions = {}) {
     super(options, 0.01);
     this.momentum = options.momentum ?? 0;

@@ -15,6 +15,10 @@ export function rememberOriginal(config: KernelConfig): void {
  * tfjs-backend-wasm's kernel function for `name`, or undefined when it had none.
  * Its setup (cwrap of the XNNPACK entry) runs through the replacing config's
  * `setupFunc` (see register-all-kernels.ts).
+ *
+ * @param name - A kernel name, e.g. `'Conv2D'`.
+ * @returns The original kernel function (called with tfjs's kernel arguments `{ inputs, backend, attrs }`),
+ *   or `undefined` when tfjs-backend-wasm has no such kernel.
  */
 export function originalKernel(name: string): ((args: unknown) => TensorInfo | TensorInfo[]) | undefined {
   const config = originals.get(name);

@@ -98,6 +98,11 @@ function decodeWeight(bytes: Uint8Array, payloadStart: number, e: CompressedWeig
  * validated first (see the module comment); a bad file is a
  * `SerializationError` with no tensor leaked and no model left behind. The
  * model is not compiled; stored compile settings are in `training`.
+ *
+ * @param bytes - A `.ckz` file's bytes.
+ * @param options - `maxBytes` and model limits.
+ * @returns The model (not compiled), metadata, compile settings and storage info.
+ * @throws {SerializationError} for a corrupt, truncated, oversized or unsupported file.
  */
 export function decodeCompressed(
   bytes: Uint8Array | ArrayBuffer | ArrayBufferView,

@@ -55,6 +55,11 @@ interface BaseEncoded {
  * `ConfigError` for invalid options (scales of the wrong length, metadata
  * that is not a JSON object, a kernel that cannot be clustered with
  * `clustered: true`, a value out of float16 range, a non-finite value stored as int8).
+ *
+ * @param model - The model to encode.
+ * @param options - Encoding choices.
+ * @returns The `.ckz` bytes.
+ * @throws {ConfigError} for invalid options.
  */
 export async function encodeCompressed(model: LayersModel, options: EncodeCompressedOptions = {}): Promise<Uint8Array> {
   const storage = options.weights ?? 'float32';

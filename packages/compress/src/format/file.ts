@@ -64,6 +64,20 @@ function compressedSpec(file: string): AtomicTargetSpec {
  * `FileSystemError` with the path and errno code (`could not save the
  * compressed model to PATH: no space left on device`). Node only. Resolves to
  * the number of bytes written.
+ *
+ * @param model - The model to save.
+ * @param path - Target file path or `file://` URL.
+ * @param options - Encoding choices (`weights`, `sparse`, `clustered`, `int8Scales`, `metadata`, ...).
+ * @returns Resolves to the number of bytes written.
+ * @throws {ConfigError} for invalid options or a target that is not a convkit-compressed file.
+ * @throws {FileSystemError} when a file operation fails.
+ * @example
+ * ```ts
+ * import { loadCompressed, saveCompressed } from '@convkit/compress';
+ *
+ * const bytes = await saveCompressed(model, './model.ckz', { weights: 'float16', sparse: 'auto' });
+ * const { model: restored } = await loadCompressed('./model.ckz');
+ * ```
  */
 export async function saveCompressed(
   model: LayersModel,
@@ -92,6 +106,11 @@ export async function checkCompressedTarget(path: string): Promise<void> {
  * rejected before it is read. Node only. Every failure, a missing file
  * included, is a `SerializationError`. Removes temporary files left by killed
  * saves of `path` (best effort).
+ *
+ * @param path - File path or `file://` URL.
+ * @param options - `maxBytes` and model limits.
+ * @returns Resolves to the model (not compiled), its metadata, compile settings and storage info.
+ * @throws {SerializationError} for a missing, oversized, corrupt or unsupported file.
  */
 export async function loadCompressed(path: string, options: DecodeCompressedOptions = {}): Promise<CompressedModel> {
   const maxBytes = checkMaxBytes(options.maxBytes);
@@ -124,7 +143,12 @@ export async function loadCompressed(path: string, options: DecodeCompressedOpti
 export async function compressedSize(
   model: LayersModel,
   options: EncodeCompressedOptions = {},
-): Promise<{ raw: number; gzipped: number }> {
+): Promise<{
+  /** Bytes of the `.ckz` file. */
+  raw: number;
+  /** The same bytes gzipped at level 9. */
+  gzipped: number;
+}> {
   const bytes = await encodeCompressed(model, options);
   return { raw: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
 }

@@ -28,6 +28,7 @@ export const ENCODINGS: readonly WeightEncoding[] = ['float32', 'float16', 'int8
 export interface CompressedByteRange {
   /** Offset from the first payload byte. */
   offset: number;
+  /** Length in bytes. */
   byteLength: number;
 }
 
@@ -35,7 +36,9 @@ export interface CompressedByteRange {
 export interface CompressedWeightEntry {
   /** `LayerWeight.name`, e.g. `conv2d_1/kernel`. */
   name: string;
+  /** Shape of the weight. */
   shape: number[];
+  /** How the values are stored. */
   encoding: WeightEncoding;
   /** Whether only the elements marked in `mask` are stored (the others are +0). */
   sparse: boolean;
@@ -57,13 +60,19 @@ export interface CompressedWeightEntry {
 
 /** The JSON header of a `convkit-compressed` file. */
 export interface CompressedHeader {
+  /** Always `'convkit-compressed'`. */
   format: typeof COMPRESSED_FORMAT;
+  /** Format version. */
   version: typeof COMPRESSED_FORMAT_VERSION;
   /** Name of the writer, e.g. `@convkit/compress`. */
   generatedBy: string;
   /** `model.toConfig()`: `{ className: 'Sequential' | 'Model', config }`. */
   topology: Serialized;
-  /** Compile settings (loss, metrics, optimizer config) stored with the model, if any. */
+  /**
+   * Compile settings (loss, metrics, optimizer config) stored with the model, if any.
+   *
+   * @defaultValue the model's own `trainingConfig` when it is compiled
+   */
   training?: SavedTrainingConfig;
   /** Free-form JSON object passed through unchanged (e.g. `{ quantization: QuantizationSpec }`). */
   metadata: Record<string, unknown>;
@@ -89,12 +98,16 @@ export interface EncodeCompressedOptions {
    *
    * `'float16'`: IEEE half, round to nearest even (see `roundToFloat16`); a
    * finite value beyond ±65504 is a `ConfigError` rather than becoming Infinity.
+   *
+   * @defaultValue `'float32'`
    */
   weights?: WeightStorage;
   /**
    * Store a bitmask of the nonzero positions and only the nonzero values.
    * `'auto'` (default) does so for each weight where that is smaller; `true`
    * for every weight; `false` never. Decoded values are the same either way.
+   *
+   * @defaultValue `'auto'`
    */
   sparse?: 'auto' | boolean;
   /**
@@ -105,6 +118,8 @@ export interface EncodeCompressedOptions {
    * codebook form is smaller — this is how clustered models get small;
    * `true` for every kernel (a kernel with more than 256 distinct values is a
    * `ConfigError`); `false` never. Only kernels are ever clustered.
+   *
+   * @defaultValue `'auto'`
    */
   clustered?: 'auto' | boolean;
   /**
@@ -114,11 +129,17 @@ export interface EncodeCompressedOptions {
    * all-zero channel).
    */
   int8Scales?: Record<string, Float32Array>;
-  /** A JSON object stored in the header and returned by `decodeCompressed` unchanged. Default `{}`. */
+  /**
+   * A JSON object stored in the header and returned by `decodeCompressed` unchanged. Default `{}`.
+   *
+   * @defaultValue `{}`
+   */
   metadata?: Record<string, unknown>;
   /**
    * Compile settings to store. Default: the model's own (`model.trainingConfig`)
    * when it is compiled; `null` stores none.
+   *
+   * @defaultValue the model's own `trainingConfig` when it is compiled
    */
   training?: SavedTrainingConfig | null;
 }
@@ -134,17 +155,27 @@ export interface DecodeCompressedOptions extends ModelLimits {
    * Largest file, header, payload and decoded weight size (4 bytes per
    * element) accepted, in bytes; checked before anything is allocated.
    * Default 1 GiB.
+   *
+   * @defaultValue `1 GiB`
    */
   maxBytes?: number;
-  /** Accept NaN and ±Infinity weight values. Default false: such a value is a `SerializationError` naming the weight. */
+  /**
+   * Accept NaN and ±Infinity weight values. Default false: such a value is a `SerializationError` naming the weight.
+   *
+   * @defaultValue `false`
+   */
   allowNonFinite?: boolean;
 }
 
 /** How one weight was stored. */
 export interface CompressedWeightInfo {
+  /** Weight name. */
   name: string;
+  /** Shape of the weight. */
   shape: number[];
+  /** How the values were stored. */
   encoding: WeightEncoding;
+  /** Whether only nonzero elements were stored. */
   sparse: boolean;
   /** Payload bytes of this weight (mask, scales, codebook and values together). */
   bytes: number;
@@ -172,7 +203,11 @@ export interface CompressedModel {
   model: LayersModel;
   /** The `metadata` object stored with the model (`{}` when none). */
   metadata: Record<string, unknown>;
-  /** The stored compile settings, if any (pass them to `model.compile` with an optimizer). */
+  /**
+   * The stored compile settings, if any (pass them to `model.compile` with an optimizer).
+   *
+   * @defaultValue the model's own `trainingConfig` when it is compiled
+   */
   training?: SavedTrainingConfig;
   /** How each weight was stored, and the file's sizes. */
   info: CompressedInfo;

@@ -82,6 +82,9 @@ function unfusedConv<T extends tf.Tensor3D | tf.Tensor4D>(
 /**
  * `conv2d(x, filter, ...)` + `bias`, then `activation`: one FusedConv2D kernel
  * for inference; conv2d, add and the activation while gradients are recorded.
+ *
+ * @param args - tfjs-core's fused conv2d arguments (`x`, `filter`, `strides`, `pad`, `bias`, `activation`, ...).
+ * @returns The activated convolution.
  */
 export function conv2d<T extends tf.Tensor3D | tf.Tensor4D>(args: Conv2DArgs<T>): T {
   return recordingGradients() ? unfusedConv(tf.conv2d, args) : tf.fused.conv2d(args);
@@ -90,6 +93,9 @@ export function conv2d<T extends tf.Tensor3D | tf.Tensor4D>(args: Conv2DArgs<T>)
 /**
  * `depthwiseConv2d(x, filter, ...)` + `bias`, then `activation`: one fused
  * kernel for inference; the three ops while gradients are recorded.
+ *
+ * @param args - tfjs-core's fused depthwiseConv2d arguments (`x`, `filter`, `strides`, `pad`, `bias`, `activation`, ...).
+ * @returns The activated depthwise convolution.
  */
 export function depthwiseConv2d<T extends tf.Tensor3D | tf.Tensor4D>(args: DepthwiseArgs<T>): T {
   return recordingGradients() ? unfusedConv(tf.depthwiseConv2d, args) : tf.fused.depthwiseConv2d(args);
@@ -99,6 +105,10 @@ export function depthwiseConv2d<T extends tf.Tensor3D | tf.Tensor4D>(args: Depth
  * `matMul(a, b, transposeA, transposeB)` + `bias`, then `activation`, with the
  * batch broadcasting of `ops.matMul`: one fused kernel for inference; the
  * three ops while gradients are recorded.
+ *
+ * @param args - `a`, `b`, `transposeA`, `transposeB`, `bias`, `activation`, ... as tfjs-core's fused matMul.
+ * @returns The activated product.
+ * @throws {ShapeError} when the inner dimensions differ or the batch dimensions do not broadcast.
  */
 export function matMul(args: MatMulArgs): tf.Tensor {
   const { transposeA = false, transposeB = false } = args;

@@ -82,8 +82,14 @@ export function conformBatches(
 /**
  * Matrix product of the last two axes of `a` and `b` (optionally transposed),
  * broadcasting the leading (batch) axes as NumPy and PyTorch do: the result
- * of `a[3,1,M,K] × b[1,5,K,N]` is `[3,5,M,N]`. Throws a `ShapeError` when the
- * inner dimensions differ or the batch dimensions do not broadcast.
+ * of `a[3,1,M,K] × b[1,5,K,N]` is `[3,5,M,N]`.
+ *
+ * @param a - Left operand, rank ≥ 2.
+ * @param b - Right operand, rank ≥ 2.
+ * @param transposeA - Transpose the last two axes of `a` first; default false.
+ * @param transposeB - Transpose the last two axes of `b` first; default false.
+ * @returns The product, `[...batch, M, N]`.
+ * @throws {ShapeError} when the inner dimensions differ or the batch dimensions do not broadcast.
  */
 export function matMul<T extends tf.Tensor = tf.Tensor>(
   a: tf.Tensor | tf.TensorLike,

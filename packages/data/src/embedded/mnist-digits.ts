@@ -10,9 +10,17 @@ import { importMnist } from './mnist-package';
 
 /** Options of `loadMnistDigits`. */
 export interface MnistDigitsOptions {
-  /** How many digits to return (default: all 10,000), chosen at random but class-balanced as far as possible. */
+  /**
+   * How many digits to return (default: all 10,000), chosen at random but class-balanced as far as possible.
+   *
+   * @defaultValue all 10,000
+   */
   count?: number;
-  /** Seed of the choice and order of the digits, an integer (default 0). */
+  /**
+   * Seed of the choice and order of the digits, an integer (default 0).
+   *
+   * @defaultValue `0`
+   */
   seed?: number;
 }
 
@@ -22,6 +30,18 @@ const SIZE = 28 * 28;
  * Loads the digits embedded in the `mnist` package as an `ImageDataset` of
  * 28×28×1 images with labels 0..9, in a seeded random order. The package's
  * ~20 MB of JSON is imported only when this is first called.
+ *
+ * @param options - `count` (default all 10,000) and `seed` (default 0).
+ * @returns The digits, pixels in [0, 1].
+ * @throws {ConfigError} when `count` or `seed` is invalid.
+ *
+ * @example
+ * ```ts
+ * import { loadMnistDigits } from '@convkit/data/mnist';
+ *
+ * const digits = await loadMnistDigits({ count: 2000, seed: 1 });
+ * const batches = digits.batch(64, { oneHot: 10 });
+ * ```
  */
 export async function loadMnistDigits(options: MnistDigitsOptions = {}): Promise<ImageDataset> {
   const fn = 'loadMnistDigits';

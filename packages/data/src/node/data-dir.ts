@@ -16,20 +16,37 @@ export const DATA_DIR_ENV = 'CONVKIT_DATA_DIR';
 export interface DataDirOptions {
   /** A directory given explicitly (a `dir` / `dataDir` option, a `--data-dir` flag): used as is and must exist. */
   dir?: string;
-  /** How `dir` is called in messages (default `'dir'`), e.g. `'--data-dir'`. */
+  /**
+   * How `dir` is called in messages (default `'dir'`), e.g. `'--data-dir'`.
+   *
+   * @defaultValue `'dir'`
+   */
   dirOption?: string;
-  /** Environment variable read when `dir` is not given (default `CONVKIT_DATA_DIR`); when set (non-empty), it must exist. */
+  /**
+   * Environment variable read when `dir` is not given (default `CONVKIT_DATA_DIR`); when set (non-empty), it must exist.
+   *
+   * @defaultValue `CONVKIT_DATA_DIR`
+   */
   envVar?: string;
-  /** Environment to read (default `process.env`). */
+  /**
+   * Environment to read (default `process.env`).
+   *
+   * @defaultValue `process.env`
+   */
   env?: Readonly<Record<string, string | undefined>>;
   /** Implicit locations, tried in order when neither `dir` nor the variable is set; the first that exists wins. */
   defaults?: readonly string[];
-  /** What is looked for, in messages (default `'the data'`), e.g. `'Fashion-MNIST'`. */
+  /**
+   * What is looked for, in messages (default `'the data'`), e.g. `'Fashion-MNIST'`.
+   *
+   * @defaultValue `'the data'`
+   */
   what?: string;
 }
 
 /** The chosen directory and where the choice came from. */
 export interface ResolvedDataDir {
+  /** The directory to read from. */
   dir: string;
   /** `'option'` (explicit `dir`), `'env'` (the environment variable) or `'default'`. */
   source: 'option' | 'env' | 'default';
@@ -43,8 +60,16 @@ export interface ResolvedDataDir {
  * silently in its place. When no default exists either, the `ConfigError`
  * lists the places tried and how to point at the data.
  *
+ * @param options - Explicit `dir`, the environment variable, the defaults and the names used in messages.
+ * @returns The directory and where it came from.
+ * @throws {ConfigError} when an explicit `dir` or the variable's directory does not exist, or no default exists.
+ *
  * @example
- * const { dir } = resolveDataDir({ dir: flags.dataDir, dirOption: '--data-dir', defaults: ['/usr/share/datasets/fashion-mnist'] });
+ * ```ts
+ * import { resolveDataDir } from '@convkit/data/node';
+ *
+ * const { dir } = resolveDataDir({ dir: process.argv[2], dirOption: '--data-dir', defaults: ['/usr/share/datasets/fashion-mnist'] });
+ * ```
  */
 export function resolveDataDir(options: DataDirOptions = {}): ResolvedDataDir {
   const fn = 'resolveDataDir';

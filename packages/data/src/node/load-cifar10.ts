@@ -28,8 +28,18 @@ async function readAll(
  * unpacks): `data_batch_1..5.bin` as train (50,000 images) and `test_batch.bin`
  * as test (10,000), 32×32×3 HWC. A `dir` that does not exist is a `ConfigError`.
  *
+ * @param dir - Folder holding the `.bin` batch files (or their `cifar-10-batches-bin` folder).
+ * @param options - `scale` (default `true`) and `maxBytes` per file.
+ * @returns Train and test datasets with `classNames`.
+ * @throws {ConfigError} when `dir` or a batch file does not exist, or an option is invalid.
+ * @throws {DataFormatError} when a file is malformed or larger than `maxBytes`.
+ *
  * @example
+ * ```ts
+ * import { loadCifar10 } from '@convkit/data/node';
+ *
  * const { train, test } = await loadCifar10('./cifar-10-batches-bin');
+ * ```
  */
 export async function loadCifar10(dir: string, options: Cifar10Options = {}): Promise<TrainTest<ImageDataset>> {
   const fn = 'loadCifar10';

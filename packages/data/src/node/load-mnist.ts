@@ -54,14 +54,33 @@ async function load(
  * `t10k-images-idx3-ubyte`, `t10k-labels-idx1-ubyte` (each raw or `.gz`). A
  * `dir` that does not exist is a `ConfigError` naming it.
  *
+ * @param dir - Folder holding the four files.
+ * @param options - `scale` (default `true`), `numClasses` (default 10), `classNames`, `maxBytes`.
+ * @returns Train (60,000) and test (10,000) datasets.
+ * @throws {ConfigError} when `dir` or a file does not exist, or an option is invalid.
+ * @throws {DataFormatError} when a file is malformed, larger than `maxBytes`, or an image/label count pair differs.
+ *
  * @example
+ * ```ts
+ * import { loadMnist } from '@convkit/data/node';
+ *
  * const { train, test } = await loadMnist('./mnist', { maxBytes: 64 << 20 });
+ * const batches = train.shuffle(train.size).batch(128, { oneHot: 10 });
+ * ```
  */
 export function loadMnist(dir: string, options: IdxDatasetOptions = {}): Promise<TrainTest<ImageDataset>> {
   return load('loadMnist', dir, options, MNIST_CLASSES);
 }
 
-/** Fashion-MNIST from `dir` (same file names and options as `loadMnist`), with its class names. */
+/**
+ * Fashion-MNIST from `dir` (same file names and options as `loadMnist`), with its class names.
+ *
+ * @param dir - Folder holding the four files.
+ * @param options - As {@link loadMnist}.
+ * @returns Train and test datasets with `classNames`.
+ * @throws {ConfigError} when `dir` or a file does not exist, or an option is invalid.
+ * @throws {DataFormatError} when a file is malformed or larger than `maxBytes`.
+ */
 export function loadFashionMnist(dir: string, options: IdxDatasetOptions = {}): Promise<TrainTest<ImageDataset>> {
   return load('loadFashionMnist', dir, options, FASHION_MNIST_CLASSES);
 }

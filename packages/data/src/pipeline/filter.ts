@@ -1,6 +1,11 @@
 /** Lazy filtering of an async stream. */
 
-/** A predicate; it may return a promise. */
+/**
+ * A predicate; it may return a promise.
+ *
+ * @param item - The element.
+ * @returns Whether to keep it.
+ */
 export type Predicate<T> = (item: T) => boolean | Promise<boolean>;
 
 /** Yields the items of `source` for which `keep` is true. */

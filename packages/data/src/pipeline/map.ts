@@ -1,6 +1,11 @@
 /** Lazy element-wise mapping of an async stream. */
 
-/** A per-element function; it may return a promise. */
+/**
+ * A per-element function; it may return a promise.
+ *
+ * @param item - The element.
+ * @returns The new element.
+ */
 export type MapFn<T, U> = (item: T) => U | Promise<U>;
 
 function isPromiseLike<U>(value: U | Promise<U>): value is Promise<U> {

@@ -17,6 +17,8 @@ export interface ReadOptions {
    * Largest decompressed size accepted, in bytes (a positive integer; default
    * 1 GiB): a header that asks for more is rejected before anything that size is
    * allocated, and gzip decompression stops as soon as its output passes it.
+   *
+   * @defaultValue `1 GiB`
    */
   maxBytes?: number;
 }
@@ -31,7 +33,12 @@ export interface PlainInput {
   maxBytes: number;
 }
 
-/** True when `bytes` starts with the gzip magic 1f 8b. */
+/**
+ * True when `bytes` starts with the gzip magic 1f 8b.
+ *
+ * @param bytes - File contents.
+ * @returns True for gzip data.
+ */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
@@ -82,8 +89,18 @@ export function plainInput(
  * truncated or oversized stream (decompression stops as soon as the output
  * passes `options.maxBytes`), `ConfigError` for invalid arguments.
  *
+ * @param input - Raw or gzipped bytes.
+ * @param options - `name` for messages, `maxBytes` limit (default 1 GiB).
+ * @returns The plain bytes (the input itself when not gzipped).
+ * @throws {DataFormatError} for a corrupt, truncated or oversized gzip stream.
+ * @throws {ConfigError} when `input` is not bytes or an option is invalid.
+ *
  * @example
+ * ```ts
+ * import { toPlainBytes } from '@convkit/data';
+ *
  * const plain = toPlainBytes(await (await fetch('/t10k-labels-idx1-ubyte.gz')).arrayBuffer(), { maxBytes: 1 << 20 });
+ * ```
  */
 export function toPlainBytes(input: BytesLike, options: ReadOptions = {}): Uint8Array {
   return plainInput('toPlainBytes', input, options, 'input').bytes;

@@ -27,17 +27,27 @@ export const CIFAR10_CLASSES: readonly string[] = Object.freeze([
 
 /** Decoded CIFAR-10 records. */
 export interface Cifar10Records {
+  /** Number of records (images). */
   count: number;
   /** `count × 32 × 32 × 3` bytes, HWC. */
   pixels: Uint8Array;
+  /** `count` labels, 0..9 (see {@link CIFAR10_CLASSES}). */
   labels: Uint8Array;
 }
 
 /** Options of `cifar10FromBatches`. */
 export interface Cifar10Options {
-  /** Divide by 255 so pixels lie in [0, 1] (default `true`). */
+  /**
+   * Divide by 255 so pixels lie in [0, 1] (default `true`).
+   *
+   * @defaultValue `true`
+   */
   scale?: boolean;
-  /** Largest decompressed size accepted per file, in bytes (a positive integer; default 1 GiB). */
+  /**
+   * Largest decompressed size accepted per file, in bytes (a positive integer; default 1 GiB).
+   *
+   * @defaultValue `1 GiB`
+   */
   maxBytes?: number;
 }
 
@@ -77,8 +87,19 @@ function records(fn: string, input: unknown, options: ReadOptions | undefined, w
  * labels. Throws `DataFormatError` when the length is not a whole number of
  * records or a label is not 0..9, `ConfigError` for invalid arguments.
  *
+ * @param input - One batch file, raw or gzipped.
+ * @param options - `name` for messages, `maxBytes` limit.
+ * @returns The records, pixels in HWC order.
+ * @throws {DataFormatError} when the length is not a whole number of records or a label is not 0..9.
+ * @throws {ConfigError} when `input` is not bytes or an option is invalid.
+ *
  * @example
+ * ```ts
+ * import { readCifar10 } from '@convkit/data';
+ *
+ * declare const bytes: Uint8Array;
  * const { count, pixels, labels } = readCifar10(bytes, { name: 'test_batch.bin' }); // count 10000
+ * ```
  */
 export function readCifar10(input: BytesLike, options: ReadOptions = {}): Cifar10Records {
   return records('readCifar10', input, options);
@@ -123,8 +144,19 @@ export function cifar10Dataset(
  * An `ImageDataset` (32×32×3, with class names) from one or more CIFAR-10
  * binary batch files, e.g. `data_batch_1.bin` … `data_batch_5.bin`.
  *
+ * @param files - The batch files: `bytes` (raw or gzipped) and an optional `name` for messages.
+ * @param options - `scale` (default `true`) and `maxBytes` per file.
+ * @returns One dataset of every record, in file order.
+ * @throws {DataFormatError} when a file is not a whole number of records or holds a label outside 0..9.
+ * @throws {ConfigError} when `files` or an option is invalid.
+ *
  * @example
+ * ```ts
+ * import { cifar10FromBatches } from '@convkit/data';
+ *
+ * declare const batch1: Uint8Array;
  * const train = cifar10FromBatches([{ bytes: batch1, name: 'data_batch_1.bin' }]);
+ * ```
  */
 export function cifar10FromBatches(
   files: readonly { bytes: BytesLike; name?: string }[],

@@ -16,8 +16,11 @@ import { idxFromPlain } from './idx';
 
 /** Decoded IDX images: `count` greyscale images of `rows × cols` bytes. */
 export interface IdxImages {
+  /** Number of images. */
   count: number;
+  /** Image height in pixels. */
   rows: number;
+  /** Image width in pixels. */
   cols: number;
   /** `count * rows * cols` bytes, row-major per image. */
   pixels: Uint8Array;
@@ -25,13 +28,25 @@ export interface IdxImages {
 
 /** Options of `imageDatasetFromIdx`. */
 export interface IdxDatasetOptions {
-  /** Divide by 255 so pixels lie in [0, 1] (default `true`). */
+  /**
+   * Divide by 255 so pixels lie in [0, 1] (default `true`).
+   *
+   * @defaultValue `true`
+   */
   scale?: boolean;
-  /** Number of classes, a positive integer (default 10). */
+  /**
+   * Number of classes, a positive integer (default 10).
+   *
+   * @defaultValue `10`
+   */
   numClasses?: number;
   /** Class names, index = label (at least `numClasses` of them). */
   classNames?: readonly string[];
-  /** Largest decompressed size accepted per file, in bytes (a positive integer; default 1 GiB). */
+  /**
+   * Largest decompressed size accepted per file, in bytes (a positive integer; default 1 GiB).
+   *
+   * @defaultValue `1 GiB`
+   */
   maxBytes?: number;
 }
 
@@ -92,6 +107,12 @@ function labels(
 /**
  * Reads an IDX image file (magic 0x00000803); throws `DataFormatError` on
  * anything else, `ConfigError` for invalid arguments.
+ *
+ * @param input - The image file, raw or gzipped.
+ * @param options - `name` for messages, `maxBytes` limit.
+ * @returns Count, size and pixel bytes.
+ * @throws {DataFormatError} when the file is not an IDX image file or is truncated.
+ * @throws {ConfigError} when `input` is not bytes or an option is invalid.
  */
 export function readIdxImages(input: BytesLike, options: ReadOptions = {}): IdxImages {
   return images('readIdxImages', input, options);
@@ -100,6 +121,12 @@ export function readIdxImages(input: BytesLike, options: ReadOptions = {}): IdxI
 /**
  * Reads an IDX label file (magic 0x00000801); throws `DataFormatError` on
  * anything else or on a label ≥ `numClasses` (a positive integer, default 10).
+ *
+ * @param input - The label file, raw or gzipped.
+ * @param options - `name`, `maxBytes` and `numClasses` (default 10).
+ * @returns One byte per label.
+ * @throws {DataFormatError} when the file is not an IDX label file or a label is `>= numClasses`.
+ * @throws {ConfigError} when `input` is not bytes or an option is invalid.
  */
 export function readIdxLabels(input: BytesLike, options: ReadOptions & { numClasses?: number } = {}): Uint8Array {
   return labels('readIdxLabels', input, options);
@@ -136,8 +163,22 @@ export function datasetFromIdx(
  * Builds an `ImageDataset` (H×W×1, float32) from an IDX image file and its
  * label file, checking that both hold the same number of items.
  *
+ * @param images - The IDX image file, raw or gzipped.
+ * @param labels - The IDX label file, raw or gzipped.
+ * @param names - File names used in messages.
+ * @param options - `scale` (default `true`), `numClasses` (default 10), `classNames`, `maxBytes`.
+ * @returns The dataset.
+ * @throws {DataFormatError} when a file is malformed or the two counts differ.
+ * @throws {ConfigError} when an argument or option is invalid.
+ *
  * @example
+ * ```ts
+ * import { imageDatasetFromIdx } from '@convkit/data';
+ *
+ * declare const imagesBytes: Uint8Array;
+ * declare const labelsBytes: Uint8Array;
  * const test = imageDatasetFromIdx(imagesBytes, labelsBytes, { images: 't10k-images', labels: 't10k-labels' });
+ * ```
  */
 export function imageDatasetFromIdx(
   images: BytesLike,

@@ -51,8 +51,19 @@ function hex(n: number): string {
  * (more than `options.maxBytes` of data), or the data length disagrees with the
  * dimensions; `ConfigError` for an input that is not bytes or invalid options.
  *
+ * @param input - An IDX file, raw or gzipped.
+ * @param options - `name` for messages, `maxBytes` limit.
+ * @returns Type, dimensions and values.
+ * @throws {DataFormatError} when the magic, header or data length is wrong, or the data exceeds `maxBytes`.
+ * @throws {ConfigError} when `input` is not bytes or an option is invalid.
+ *
  * @example
+ * ```ts
+ * import { readIdx } from '@convkit/data';
+ *
+ * declare const bytes: Uint8Array;
  * const { dtype, dims, data } = readIdx(bytes, { name: 't10k-labels-idx1-ubyte.gz' }); // 'uint8', [10000]
+ * ```
  */
 export function readIdx(input: BytesLike, options: ReadOptions = {}): IdxArray {
   return idxFromPlain(plainInput('readIdx', input, options, 'IDX input'));
@@ -145,8 +156,18 @@ const INT_RANGE: Partial<Record<IdxDtype, [number, number]>> = {
  * an unknown dtype, invalid dimensions, a value count that disagrees with them,
  * or a value the integer dtype cannot hold (nothing is silently wrapped).
  *
+ * @param data - Values in row-major order.
+ * @param dims - Dimensions; their product must equal `data.length`.
+ * @param dtype - Element type; default `'uint8'`.
+ * @returns The IDX file's bytes.
+ * @throws {ConfigError} for an unknown dtype, invalid dimensions, a count mismatch or an out-of-range value.
+ *
  * @example
+ * ```ts
+ * import { encodeIdx } from '@convkit/data';
+ *
  * const labels = encodeIdx([3, 1, 4], [3]); // an idx1-ubyte label file
+ * ```
  */
 export function encodeIdx(data: ArrayLike<number>, dims: readonly number[], dtype: IdxDtype = 'uint8'): Uint8Array {
   const code = Object.hasOwn(CODES, dtype) ? CODES[dtype] : undefined;

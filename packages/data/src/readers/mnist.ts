@@ -6,15 +6,21 @@ import { checkIdxDatasetOptions, datasetFromIdx, type IdxDatasetOptions } from '
 
 /** The four files of MNIST or Fashion-MNIST (raw or gzipped bytes). */
 export interface MnistFiles {
+  /** `train-images-idx3-ubyte` (60,000 images). */
   trainImages: BytesLike;
+  /** `train-labels-idx1-ubyte`. */
   trainLabels: BytesLike;
+  /** `t10k-images-idx3-ubyte` (10,000 images). */
   testImages: BytesLike;
+  /** `t10k-labels-idx1-ubyte`. */
   testLabels: BytesLike;
 }
 
 /** A train and a test split. */
 export interface TrainTest<D> {
+  /** The training split. */
   train: D;
+  /** The test split. */
   test: D;
 }
 
@@ -64,14 +70,33 @@ function fromFiles(
  * MNIST train/test image datasets (28×28×1, pixels in [0, 1] unless `scale: false`)
  * from the bytes of the four files, raw or gzipped.
  *
+ * @param files - The four files' bytes.
+ * @param options - `scale` (default `true`), `numClasses` (default 10), `classNames`, `maxBytes`.
+ * @returns Train (60,000) and test (10,000) datasets.
+ * @throws {DataFormatError} when a file is malformed or an image/label count pair differs.
+ * @throws {ConfigError} when an argument or option is invalid.
+ *
  * @example
- * const { train, test } = mnistFromFiles({ trainImages, trainLabels, testImages, testLabels });
+ * ```ts
+ * import { mnistFromFiles, type MnistFiles } from '@convkit/data';
+ *
+ * declare const files: MnistFiles; // e.g. fetched from your own server
+ * const { train, test } = mnistFromFiles(files);
+ * ```
  */
 export function mnistFromFiles(files: MnistFiles, options: IdxDatasetOptions = {}): TrainTest<ImageDataset> {
   return fromFiles('mnistFromFiles', files, options, MNIST_CLASSES);
 }
 
-/** Fashion-MNIST train/test image datasets, with its class names (same files and options as `mnistFromFiles`). */
+/**
+ * Fashion-MNIST train/test image datasets, with its class names (same files and options as `mnistFromFiles`).
+ *
+ * @param files - The four files' bytes.
+ * @param options - As {@link mnistFromFiles}.
+ * @returns Train and test datasets with `classNames`.
+ * @throws {DataFormatError} when a file is malformed.
+ * @throws {ConfigError} when an argument or option is invalid.
+ */
 export function fashionMnistFromFiles(files: MnistFiles, options: IdxDatasetOptions = {}): TrainTest<ImageDataset> {
   return fromFiles('fashionMnistFromFiles', files, options, FASHION_MNIST_CLASSES);
 }

@@ -7,9 +7,17 @@ import type { TrainValidation } from './train-validation-split';
 
 /** Options of `kFold`. */
 export interface KFoldOptions {
-  /** Give every fold the same class proportions as the whole (default `false`). */
+  /**
+   * Give every fold the same class proportions as the whole (default `false`).
+   *
+   * @defaultValue `false`
+   */
   stratify?: boolean;
-  /** Seed of the random assignment (default: the global generator). */
+  /**
+   * Seed of the random assignment (default: the global generator).
+   *
+   * @defaultValue the global generator (see `setSeed`)
+   */
   seed?: number;
 }
 
@@ -17,6 +25,23 @@ export interface KFoldOptions {
  * Splits `data` into `k` disjoint folds of near-equal size (they cover every
  * element) and returns `k` pairs: fold `i` as validation, the rest as train.
  * All parts are views, not copies.
+ *
+ * @typeParam D - A splittable dataset type ({@link ImageDataset} or an {@link ArrayDataset}).
+ * @param data - The dataset to split.
+ * @param k - Number of folds, an integer from 2 to `data.size`.
+ * @param options - `stratify` (default `false`) and `seed`.
+ * @returns `k` train/validation pairs.
+ * @throws {ConfigError} when `data` is not splittable, `k` is out of range or an option is invalid.
+ *
+ * @example
+ * ```ts
+ * import { ImageDataset, kFold } from '@convkit/data';
+ *
+ * declare const data: ImageDataset;
+ * for (const { train, validation } of kFold(data, 5, { stratify: true, seed: 1 })) {
+ *   console.log(train.size, validation.size);
+ * }
+ * ```
  */
 export function kFold<D extends Splittable>(data: D, k: number, options: KFoldOptions = {}): TrainValidation<D>[] {
   const fn = 'kFold';

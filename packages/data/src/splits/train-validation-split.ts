@@ -6,15 +6,25 @@ import { shuffledGroups, sorted } from './group-by-label';
 
 /** Options of `trainValidationSplit`. */
 export interface SplitOptions {
-  /** Keep each class's share the same in both parts (default `false`). */
+  /**
+   * Keep each class's share the same in both parts (default `false`).
+   *
+   * @defaultValue `false`
+   */
   stratify?: boolean;
-  /** Seed of the random assignment (default: the global generator). */
+  /**
+   * Seed of the random assignment (default: the global generator).
+   *
+   * @defaultValue the global generator (see `setSeed`)
+   */
   seed?: number;
 }
 
 /** A train part and a validation part of one dataset. */
 export interface TrainValidation<D> {
+  /** The training part. */
   train: D;
+  /** The held-out part. */
   validation: D;
 }
 
@@ -22,6 +32,21 @@ export interface TrainValidation<D> {
  * Splits `data` at random into train and validation views (no copying), with
  * `validationFraction` of the elements (rounded, per class when stratified) in
  * validation. Both views keep the original order of the elements.
+ *
+ * @typeParam D - A splittable dataset type ({@link ImageDataset} or an {@link ArrayDataset}).
+ * @param data - The dataset to split.
+ * @param validationFraction - Share of elements held out, in (0, 1).
+ * @param options - `stratify` (default `false`) and `seed`.
+ * @returns The two views.
+ * @throws {ConfigError} when `data` is not splittable, `validationFraction` is not in (0, 1), or an option is invalid.
+ *
+ * @example
+ * ```ts
+ * import { ImageDataset, trainValidationSplit } from '@convkit/data';
+ *
+ * declare const data: ImageDataset;
+ * const { train, validation } = trainValidationSplit(data, 0.1, { stratify: true, seed: 42 });
+ * ```
  */
 export function trainValidationSplit<D extends Splittable>(
   data: D,

@@ -8,6 +8,21 @@ import type { ChannelStats } from './normalize';
  * Mean and (population) standard deviation of each channel over every pixel of
  * one pass of `dataset`, accumulated in float64. Feed the result to
  * `normalizeChannels`.
+ *
+ * @param dataset - Image samples (e.g. an {@link ImageDataset}); one pass is read.
+ * @returns One mean and one standard deviation per channel.
+ * @throws {ConfigError} when `dataset` is not iterable, is empty, or its samples differ in channel count.
+ *
+ * @example
+ * ```ts
+ * import { computeChannelStats, normalizeChannels, type ImageDataset } from '@convkit/data';
+ *
+ * declare const train: ImageDataset;
+ * declare const test: ImageDataset;
+ * const stats = await computeChannelStats(train);
+ * const trainN = train.map(normalizeChannels(stats));
+ * const testN = test.map(normalizeChannels(stats)); // the training statistics, never the test set's
+ * ```
  */
 export async function computeChannelStats(
   dataset: AsyncIterable<ImageSample> | Iterable<ImageSample>,

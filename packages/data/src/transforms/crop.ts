@@ -17,7 +17,11 @@ const PAD_MODES: readonly PadMode[] = ['zeros', 'reflect'];
 export interface RandomCropOptions extends RandomTransformOptions {
   /** Pixels of padding on each side (the largest possible shift). */
   padding: number;
-  /** `'zeros'` (default) or `'reflect'` (mirror the image at its border, without repeating the edge pixel). */
+  /**
+   * `'zeros'` (default) or `'reflect'` (mirror the image at its border, without repeating the edge pixel).
+   *
+   * @defaultValue `'zeros'`
+   */
   padMode?: PadMode;
 }
 
@@ -32,6 +36,17 @@ function reflect(i: number, n: number): number {
 /**
  * The `h × w` window at (`top`, `left`) of `image` padded by `padding` on every
  * side: `out[y, x] = padded[y + top, x + left]`, with `0 <= top, left <= 2 * padding`.
+ *
+ * @param image - HWC pixels.
+ * @param shape - `[height, width, channels]`.
+ * @param padding - Pixels of padding on each side, a non-negative integer.
+ * @param top - Row offset of the window in the padded image, `0..2*padding`.
+ * @param left - Column offset, `0..2*padding`.
+ * @param padMode - `'zeros'` (default) or `'reflect'`.
+ * @returns A new image of the same shape.
+ * @throws {ConfigError} when `image` is not a Float32Array.
+ * @throws {ShapeError} when `shape` is not three positive integers or disagrees with `image.length`.
+ * @throws {ConfigError} when `padding`, `top`, `left` or `padMode` is invalid.
  */
 export function padAndCropImage(
   image: Float32Array,
@@ -62,7 +77,21 @@ export function padAndCropImage(
   return out;
 }
 
-/** Pads each sample by `padding` pixels and crops it back to its size at a random offset. */
+/**
+ * Pads each sample by `padding` pixels and crops it back to its size at a random offset.
+ *
+ * @param options - `padding` (required), `padMode` (default `'zeros'`), `seed`.
+ * @returns A transform for `dataset.map`.
+ * @throws {ConfigError} when an option is invalid.
+ *
+ * @example
+ * ```ts
+ * import { randomCrop, type ImageDataset } from '@convkit/data';
+ *
+ * declare const train: ImageDataset;
+ * const augmented = train.map(randomCrop({ padding: 4, padMode: 'reflect', seed: 1 }));
+ * ```
+ */
 export function randomCrop(options: RandomCropOptions): ImageTransform {
   const fn = 'randomCrop';
   const opts = checkOptions(fn, options);

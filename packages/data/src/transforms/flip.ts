@@ -5,11 +5,23 @@ import { checkImage, type ImageTransform, type RandomTransformOptions, rngSource
 
 /** Options of `randomFlipHorizontal`. */
 export interface RandomFlipOptions extends RandomTransformOptions {
-  /** Probability of flipping a sample, in [0, 1] (default 0.5). */
+  /**
+   * Probability of flipping a sample, in [0, 1] (default 0.5).
+   *
+   * @defaultValue `0.5`
+   */
   probability?: number;
 }
 
-/** A mirrored copy of `image`: `out[y, x] = image[y, w - 1 - x]`. */
+/**
+ * A mirrored copy of `image`: `out[y, x] = image[y, w - 1 - x]`.
+ *
+ * @param image - HWC pixels.
+ * @param shape - `[height, width, channels]`.
+ * @returns A new, mirrored image.
+ * @throws {ConfigError} when `image` is not a Float32Array.
+ * @throws {ShapeError} when `shape` is not three positive integers or disagrees with `image.length`.
+ */
 export function flipImageHorizontal(image: Float32Array, shape: ImageShape): Float32Array {
   const [h, w, c] = checkImage('flipImageHorizontal', image, shape);
   const out = new Float32Array(image.length);
@@ -24,7 +36,13 @@ export function flipImageHorizontal(image: Float32Array, shape: ImageShape): Flo
   return out;
 }
 
-/** Mirrors each sample left–right with probability `probability`. */
+/**
+ * Mirrors each sample left–right with probability `probability`.
+ *
+ * @param options - `probability` (default 0.5), `seed`.
+ * @returns A transform for `dataset.map`.
+ * @throws {ConfigError} when an option is invalid.
+ */
 export function randomFlipHorizontal(options: RandomFlipOptions = {}): ImageTransform {
   const fn = 'randomFlipHorizontal';
   const opts = checkOptions(fn, options);

@@ -5,7 +5,9 @@ import type { ImageTransform } from './transform';
 
 /** Per-channel mean and standard deviation (one entry per channel). */
 export interface ChannelStats {
+  /** Mean of each channel. */
   mean: readonly number[];
+  /** Population standard deviation of each channel. */
   std: readonly number[];
 }
 
@@ -15,6 +17,10 @@ export interface ChannelStats {
  * validation and test data). Channels with a zero `std` are only centred.
  * Every mean must be finite and every std finite and non-negative (`ConfigError`
  * otherwise), so NaN statistics never reach training.
+ *
+ * @param stats - Mean and std per channel, from {@link computeChannelStats} on the training set.
+ * @returns A transform for `dataset.map`.
+ * @throws {ConfigError} when a statistic is not finite or a std is negative; while mapping, when a sample's channel count differs from the statistics'.
  */
 export function normalizeChannels(stats: ChannelStats): ImageTransform {
   const fn = 'normalizeChannels';

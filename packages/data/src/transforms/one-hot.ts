@@ -6,6 +6,10 @@ import type { ImageTransform } from './transform';
 /**
  * Adds a one-hot `target` of length `numClasses` to each sample; batches of
  * such samples get float32 `ys` of shape `[b, numClasses]`.
+ *
+ * @param numClasses - Length of the target vectors, a positive integer.
+ * @returns A transform for `dataset.map`.
+ * @throws {ConfigError} when `numClasses` is invalid; while mapping, when a label is outside `0..numClasses-1`.
  */
 export function oneHot(numClasses: number): ImageTransform {
   checkInteger('oneHot', 'numClasses', numClasses, { min: 1, max: 1 << 24 });

@@ -7,11 +7,21 @@ import { translateImage } from './translate';
 export interface RandomShiftOptions extends RandomTransformOptions {
   /** Largest shift in pixels, along each axis independently (uniform in -maxShift..maxShift). */
   maxShift: number;
-  /** Value of the pixels uncovered by the shift, a finite number (default 0). */
+  /**
+   * Value of the pixels uncovered by the shift, a finite number (default 0).
+   *
+   * @defaultValue `0`
+   */
   fill?: number;
 }
 
-/** Moves each sample by a random whole number of pixels, up to `maxShift` in each direction. */
+/**
+ * Moves each sample by a random whole number of pixels, up to `maxShift` in each direction.
+ *
+ * @param options - `maxShift` (required), `fill` (default 0), `seed`.
+ * @returns A transform for `dataset.map`.
+ * @throws {ConfigError} when an option is invalid.
+ */
 export function randomShift(options: RandomShiftOptions): ImageTransform {
   const fn = 'randomShift';
   const opts = checkOptions(fn, options);

@@ -3,7 +3,12 @@ import { ConfigError, formatShape, getRng, Rng, ShapeError } from '@convkit/core
 import { checkFunction, checkSeed, describeValue } from '../check';
 import type { ImageSample, ImageShape } from '../image-sample';
 
-/** A per-sample image transform, for `dataset.map(transform)`. It never mutates its input. */
+/**
+ * A per-sample image transform, for `dataset.map(transform)`. It never mutates its input.
+ *
+ * @param sample - The input sample.
+ * @returns A new sample.
+ */
 export type ImageTransform = (sample: ImageSample) => ImageSample;
 
 /** Options shared by random transforms. */
@@ -16,7 +21,22 @@ export interface RandomTransformOptions {
   seed?: number;
 }
 
-/** Applies `transforms` left to right. */
+/**
+ * Applies `transforms` left to right.
+ *
+ * @param transforms - Transforms to chain.
+ * @returns One transform.
+ * @throws {ConfigError} when an argument is not a function.
+ *
+ * @example
+ * ```ts
+ * import { compose, randomCrop, randomFlipHorizontal, type ImageDataset } from '@convkit/data';
+ *
+ * declare const train: ImageDataset;
+ * const augment = compose(randomCrop({ padding: 4 }), randomFlipHorizontal());
+ * const batches = train.shuffle(train.size).map(augment).batch(128);
+ * ```
+ */
 export function compose(...transforms: ImageTransform[]): ImageTransform {
   transforms.forEach((t, i) => {
     checkFunction('compose', `transforms[${i}]`, t);

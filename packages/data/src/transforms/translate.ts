@@ -7,6 +7,16 @@ import { checkImage } from './transform';
  * A copy of `image` moved `dy` pixels down and `dx` pixels right (negative
  * values move up / left); pixels that come from outside are `fill`.
  * `out[y, x] = image[y - dy, x - dx]`.
+ *
+ * @param image - HWC pixels.
+ * @param shape - `[height, width, channels]`.
+ * @param dy - Rows to move down (negative: up), an integer.
+ * @param dx - Columns to move right (negative: left), an integer.
+ * @param fill - Value of uncovered pixels; default 0.
+ * @returns A new image of the same shape.
+ * @throws {ConfigError} when `image` is not a Float32Array.
+ * @throws {ShapeError} when `shape` is not three positive integers or disagrees with `image.length`.
+ * @throws {ConfigError} when `dy`, `dx` or `fill` is invalid.
  */
 export function translateImage(image: Float32Array, shape: ImageShape, dy: number, dx: number, fill = 0): Float32Array {
   const fn = 'translateImage';

@@ -21,9 +21,17 @@ import type { CallContext, Initializer, Regularizer } from './types';
 
 /** Options every layer accepts. */
 export interface LayerArgs {
-  /** Unique name; defaults to the class name in snake case plus a counter (`conv2d_1`). */
+  /**
+   * Unique name; defaults to the class name in snake case plus a counter (`conv2d_1`).
+   *
+   * @defaultValue the class name in snake case plus a counter, e.g. `conv2d_1`
+   */
   name?: string;
-  /** When false, the layer's weights are not updated by `fit`. Default true. */
+  /**
+   * When false, the layer's weights are not updated by `fit`. Default true.
+   *
+   * @defaultValue `true`
+   */
   trainable?: boolean;
   /** Shape of one sample, without the batch dimension. Marks the first layer of a `Sequential`. */
   inputShape?: number[];
@@ -31,12 +39,23 @@ export interface LayerArgs {
 
 /** One weight of a layer: a variable plus how it is trained and regularised. */
 export class LayerWeight {
+  /**
+   * Created by {@link Layer.addWeight}; not meant to be built by hand.
+   *
+   * @param name - Full name, `layerName/weightName`.
+   * @param variable - The tfjs variable holding the value.
+   * @param ownTrainable - Whether the weight itself is trainable (batch-norm moving statistics are not).
+   * @param owner - The layer that owns it.
+   * @param regularizer - Penalty added to the loss, if any.
+   */
   constructor(
     /** Full name, `layerName/weightName`. */
     readonly name: string,
+    /** The variable holding the value (its own name is made unique per process). */
     readonly variable: Variable,
     private readonly ownTrainable: boolean,
     private readonly owner: Layer,
+    /** Penalty on this weight added to the training loss, if any. */
     readonly regularizer?: Regularizer,
   ) {}
 
@@ -45,11 +64,17 @@ export class LayerWeight {
     return this.ownTrainable && this.owner.trainable;
   }
 
+  /** Shape of the value. */
   get shape(): number[] {
     return this.variable.shape;
   }
 
-  /** Replaces the value, checking the shape. The caller keeps ownership of `value`. */
+  /**
+   * Replaces the value, checking the shape. The caller keeps ownership of `value`.
+   *
+   * @param value - New value of the same shape (cast to the weight's dtype when needed).
+   * @throws {ShapeError} when the shape differs.
+   */
   write(value: Tensor): void {
     const a = this.variable.shape;
     const b = value.shape;
@@ -64,7 +89,9 @@ export class LayerWeight {
 
 /** A weight `build` would create: its short name (`kernel`) and shape. */
 export interface WeightSpec {
+  /** Short name, e.g. `'kernel'`. */
   name: string;
+  /** Full shape of the weight. */
   shape: number[];
 }
 
@@ -82,6 +109,12 @@ let budget: { remaining: number; describe: string } | undefined;
  * inner call replaces the outer one until it returns. Used by the model
  * loaders as a backstop behind `planTopology`, which counts the built-in
  * layers' parameters without building anything.
+ *
+ * @param maxParams - Parameters allowed in total.
+ * @param describe - Names the limit in messages.
+ * @param fn - Builds the layers.
+ * @returns What `fn` returned.
+ * @throws {ConfigError} from `addWeight` when a weight would exceed the budget.
  */
 export function withWeightBudget<T>(maxParams: number, describe: string, fn: () => T): T {
   const outer = budget;
@@ -96,7 +129,12 @@ export function withWeightBudget<T>(maxParams: number, describe: string, fn: () 
 const nameCounters = new Map<string, number>();
 let nextSymbolicId = 0;
 
-/** `Conv2D` → `conv2d`, `BatchNormalization` → `batch_normalization`. */
+/**
+ * `Conv2D` → `conv2d`, `BatchNormalization` → `batch_normalization`.
+ *
+ * @param name - A class name.
+ * @returns The snake-case name.
+ */
 export function toSnakeCase(name: string): string {
   return name
     .replace(/([a-z])([A-Z])/g, '$1_$2')
@@ -104,7 +142,12 @@ export function toSnakeCase(name: string): string {
     .toLowerCase();
 }
 
-/** A fresh name `prefix_N`, unique in this process (until `resetLayerNames`). */
+/**
+ * A fresh name `prefix_N`, unique in this process (until `resetLayerNames`).
+ *
+ * @param prefix - Name stem, e.g. `'conv2d'`.
+ * @returns e.g. `'conv2d_3'`.
+ */
 export function uniqueLayerName(prefix: string): string {
   const n = (nameCounters.get(prefix) ?? 0) + 1;
   nameCounters.set(prefix, n);
@@ -121,8 +164,17 @@ export function resetLayerNames(): void {
  * shape (batch dimension `null`) and the layer call that produced it.
  */
 export class SymbolicTensor {
+  /** Process-wide unique id, used to order and look up graph nodes. */
   readonly id = nextSymbolicId++;
 
+  /**
+   * Created by {@link Layer.apply} on symbolic inputs and by {@link Input}.
+   *
+   * @param shape - Shape with a `null` batch dimension.
+   * @param sourceLayer - The layer whose call produced this tensor.
+   * @param inputs - The symbolic inputs of that call.
+   * @param name - Name for messages.
+   */
   constructor(
     /** Shape with a `null` batch dimension. */
     readonly shape: Shape,
@@ -130,10 +182,17 @@ export class SymbolicTensor {
     readonly sourceLayer: Layer,
     /** The symbolic inputs of that call. */
     readonly inputs: readonly SymbolicTensor[],
+    /** Name for messages, e.g. `'conv2d_1/output'`. */
     readonly name: string,
   ) {}
 }
 
+/**
+ * Whether `x` is a symbolic tensor or a non-empty list of them (functional API) rather than real tensors.
+ *
+ * @param x - A layer input.
+ * @returns True for symbolic inputs.
+ */
 export function isSymbolic(x: unknown): x is SymbolicTensor | SymbolicTensor[] {
   return x instanceof SymbolicTensor || (Array.isArray(x) && x.length > 0 && x[0] instanceof SymbolicTensor);
 }
@@ -143,8 +202,11 @@ export abstract class Layer {
   /** Serialisation name; every concrete layer overrides it and registers itself. */
   static readonly className: string = 'Layer';
 
+  /** Unique layer name, e.g. `'conv2d_1'`; prefixes its weights' names. */
   readonly name: string;
+  /** When false, `fit` leaves this layer's weights unchanged (fine-tuning, transfer learning). */
   trainable: boolean;
+  /** Whether the weights have been created (by the first call or `build`). */
   built = false;
   /** `[null, ...inputShape]` when `inputShape` was given. */
   readonly batchInputShape?: Shape;
@@ -166,6 +228,10 @@ export abstract class Layer {
    */
   outputTransform?: (output: Tensor, ctx: CallContext) => Tensor;
 
+  /**
+   * @param args - `name`, `trainable` and `inputShape`; see {@link LayerArgs}.
+   * @throws {ConfigError} when `name` is empty, `trainable` is not a boolean or `inputShape` is not a list of positive integers.
+   */
   constructor(args: LayerArgs = {}) {
     const opts: LayerArgs = typeof args === 'object' && args !== null ? args : {};
     if (opts.name !== undefined && (typeof opts.name !== 'string' || opts.name.length === 0)) {
@@ -199,7 +265,13 @@ export abstract class Layer {
     return `${this.className} layer "${this.name ?? '?'}"`;
   }
 
-  /** Creates the weights for an input of `inputShape` (batch dimension included, may be `null`). */
+  /**
+   * Creates the weights for an input of `inputShape` (batch dimension included, may be `null`).
+   *
+   * @param _inputShape - Input shape, batch dimension included (may be `null`).
+   * @throws {ShapeError} when the layer cannot take this input (wrong rank, unknown channel dimension, ...).
+   * @throws {ConfigError} when the model's parameter budget would be exceeded.
+   */
   build(_inputShape: Shape | Shape[]): void {}
 
   /**
@@ -209,12 +281,21 @@ export abstract class Layer {
    * Throws like `build` for an input it cannot take. Default: no weights; a
    * layer that creates weights overrides it (and builds from it, so the two
    * cannot disagree).
+   *
+   * @param _inputShape - Input shape, batch dimension included.
+   * @returns One entry per weight, in creation order.
    */
   weightSpecs(_inputShape: Shape | Shape[]): WeightSpec[] {
     return [];
   }
 
-  /** Output shape for an input shape, without running the layer. Default: unchanged. */
+  /**
+   * Output shape for an input shape, without running the layer. Default: unchanged.
+   *
+   * @param inputShape - Input shape, batch dimension included.
+   * @returns The output shape.
+   * @throws {ShapeError} when the layer cannot take this input.
+   */
   computeOutputShape(inputShape: Shape | Shape[]): Shape {
     if (isShapeList(inputShape)) {
       throw new ShapeError(`${this.describe()} takes one input, received ${inputShape.length}`);
@@ -222,12 +303,21 @@ export abstract class Layer {
     return inputShape;
   }
 
-  /** The layer's forward computation on real tensors. */
+  /**
+   * The layer's forward computation on real tensors.
+   *
+   * @param inputs - Input tensor(s), already checked against the built shape.
+   * @param ctx - `training`: true inside `fit`.
+   * @returns The output; intermediates are freed.
+   */
   abstract call(inputs: Tensor | Tensor[], ctx: CallContext): Tensor;
 
   /**
    * Checks that an input shape is acceptable once built. The default requires
    * the same rank and the same last (channel/feature) dimension as at build time.
+   *
+   * @param inputShape - Shape of the new input.
+   * @throws {ShapeError} when it is not compatible with the built shape.
    */
   protected checkInputShape(inputShape: Shape | Shape[]): void {
     const built = this.builtInputShape;
@@ -241,7 +331,12 @@ export abstract class Layer {
     }
   }
 
-  /** Builds the layer for `inputShape` if needed, then validates the shape. */
+  /**
+   * Builds the layer for `inputShape` if needed, then validates the shape.
+   *
+   * @param inputShape - Input shape, batch dimension included.
+   * @throws {ShapeError} when the layer cannot take this input.
+   */
   ensureBuilt(inputShape: Shape | Shape[]): void {
     if (!this.built) {
       this.build(inputShape);
@@ -252,8 +347,32 @@ export abstract class Layer {
     }
   }
 
-  /** Applies the layer to symbolic tensors (functional API) or to real tensors (eager). */
+  /**
+   * Applies the layer to symbolic tensors (functional API): builds it for their
+   * shape and returns the symbolic output.
+   *
+   * @param inputs - Output(s) of {@link Input} or of other layers.
+   * @returns The symbolic output, for wiring a {@link Model}.
+   * @throws {ShapeError} when the layer cannot take this input.
+   *
+   * @example
+   * ```ts
+   * import { Conv2D, Dense, Flatten, Input, Model } from '@convkit/layers';
+   *
+   * const input = Input({ shape: [28, 28, 1] });
+   * const features = new Flatten().apply(new Conv2D({ filters: 8, kernelSize: 3, activation: 'relu' }).apply(input));
+   * const model = new Model({ inputs: input, outputs: new Dense({ units: 10, activation: 'softmax' }).apply(features) });
+   * ```
+   */
   apply(inputs: SymbolicTensor | SymbolicTensor[]): SymbolicTensor;
+  /**
+   * Applies the layer to real tensors (eager), building it on first use.
+   *
+   * @param inputs - Input tensor(s), batch dimension first.
+   * @param ctx - `training` (default false): dropout and batch norm behave as in `fit`.
+   * @returns The output, owned by the caller.
+   * @throws {ShapeError} when the input's shape does not fit the layer.
+   */
   apply(inputs: Tensor | Tensor[], ctx?: Partial<CallContext>): Tensor;
   apply(
     inputs: SymbolicTensor | SymbolicTensor[] | Tensor | Tensor[],
@@ -277,12 +396,26 @@ export abstract class Layer {
     return this.outputTransform(out, callCtx);
   }
 
-  /** The value of `weight` as the forward pass should use it: the variable, or `weightTransform`'s result. */
+  /**
+   * The value of `weight` as the forward pass should use it: the variable, or `weightTransform`'s result.
+   *
+   * @param weight - One of this layer's weights.
+   * @returns The tensor to compute with.
+   */
   protected weightValue(weight: LayerWeight): Tensor {
     return this.weightTransform ? this.weightTransform(weight, weight.variable) : weight.variable;
   }
 
-  /** Creates a weight. Call from `build`. */
+  /**
+   * Creates a weight. Call from `build`.
+   *
+   * @param name - Short name, e.g. `'kernel'`.
+   * @param shape - Full shape.
+   * @param initializer - Produces the initial value.
+   * @param opts - `trainable` (default true) and `regularizer`.
+   * @returns The new weight.
+   * @throws {ConfigError} when the weight would exceed the parameter budget of a model being loaded.
+   */
   protected addWeight(
     name: string,
     shape: number[],
@@ -315,26 +448,41 @@ export abstract class Layer {
     return this.ownWeights;
   }
 
+  /** Weights `fit` updates (none when `trainable` is false). */
   get trainableWeights(): LayerWeight[] {
     return this.ownWeights.filter((w) => w.trainable);
   }
 
+  /** Weights `fit` does not update by gradient (e.g. batch-norm moving statistics). */
   get nonTrainableWeights(): LayerWeight[] {
     return this.ownWeights.filter((w) => !w.trainable);
   }
 
-  /** Number of scalar parameters (trainable and not). */
+  /**
+   * Number of scalar parameters (trainable and not).
+   *
+   * @returns The total size of all weights.
+   */
   countParams(): number {
     return this.ownWeights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
   }
 
-  /** Copies of the weight values, in `weights` order. The caller disposes them. */
+  /**
+   * Copies of the weight values, in `weights` order. The caller disposes them.
+   *
+   * @returns New tensors, one per weight.
+   */
   getWeights(): Tensor[] {
     // `clone` as a function: tfjs-core alone does not install the chained tensor methods.
     return this.ownWeights.map((w) => clone(w.variable));
   }
 
-  /** Assigns weight values in `weights` order, checking count and shapes. */
+  /**
+   * Assigns weight values in `weights` order, checking count and shapes.
+   *
+   * @param values - One tensor per weight, in `weights` order; the caller keeps them.
+   * @throws {ShapeError} when the count or a shape differs.
+   */
   setWeights(values: readonly Tensor[]): void {
     if (values.length !== this.ownWeights.length) {
       throw new ShapeError(
@@ -344,12 +492,20 @@ export abstract class Layer {
     this.ownWeights.forEach((w, i) => w.write(values[i]));
   }
 
-  /** Sum of this layer's regularisation penalties, or null when it has none. */
+  /**
+   * This layer's regularisation penalties, one scalar per regularised weight.
+   *
+   * @returns New scalar tensors, one per regularised weight (empty when none).
+   */
   regularizationLosses(): Tensor[] {
     return this.ownWeights.filter((w) => w.regularizer && w.trainable).map((w) => w.regularizer!.apply(w.variable));
   }
 
-  /** Constructor options that rebuild this layer (Keras `get_config`). Subclasses extend it. */
+  /**
+   * Constructor options that rebuild this layer (Keras `get_config`). Subclasses extend it.
+   *
+   * @returns JSON-able options.
+   */
   getConfig(): Record<string, unknown> {
     const config: Record<string, unknown> = { name: this.name, trainable: this.trainable };
     if (this.batchInputShape) config.inputShape = this.batchInputShape.slice(1);

@@ -15,7 +15,11 @@ type Ctor<T> = new (config: any) => T;
 export class ClassRegistry<T> {
   private readonly classes = new Map<string, Ctor<T>>();
 
-  constructor(readonly kind: string) {}
+  /** @param kind - What the registry holds, for messages (`'layer'`, `'initializer'`, ...). */
+  constructor(
+    /** What the registry holds, for messages. */
+    readonly kind: string,
+  ) {}
 
   /** Registers `ctor` under `className` (overwrites silently, so user subclasses can replace built-ins). */
   register(className: string, ctor: Ctor<T>): void {
@@ -26,10 +30,21 @@ export class ClassRegistry<T> {
     this.classes.set(className, ctor);
   }
 
+  /**
+   * Whether a class is registered under `className`.
+   *
+   * @param className - A class name.
+   * @returns True when registered.
+   */
   has(className: string): boolean {
     return this.classes.has(className);
   }
 
+  /**
+   * The registered class names.
+   *
+   * @returns Names, sorted.
+   */
   names(): string[] {
     return [...this.classes.keys()].sort();
   }

@@ -14,6 +14,7 @@ export interface ActivationArgs extends LayerArgs {
 export class Activation extends ElementwiseLayer {
   static override readonly className = 'Activation';
 
+  /** Activation applied to the output. */
   readonly activation: ActivationFn;
 
   constructor(args: ActivationArgs) {

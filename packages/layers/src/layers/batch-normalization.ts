@@ -7,21 +7,71 @@ import { integer, numberInRange, optionalBoolean, singleShape, singleTensor } fr
 
 /** Options of `BatchNormalization` (Keras names and defaults). */
 export interface BatchNormalizationArgs extends LayerArgs {
-  /** The feature axis, normalised per entry. Default -1 (channels last). */
+  /**
+   * The feature axis, normalised per entry. Default -1 (channels last).
+   *
+   * @defaultValue `-1`
+   */
   axis?: number;
-  /** Moving-average momentum. Default 0.99. */
+  /**
+   * Moving-average momentum. Default 0.99.
+   *
+   * @defaultValue `0.99`
+   */
   momentum?: number;
-  /** Added to the variance. Default 1e-3. */
+  /**
+   * Added to the variance. Default 1e-3.
+   *
+   * @defaultValue `1e-3`
+   */
   epsilon?: number;
-  /** Learn an offset `beta`. Default true. */
+  /**
+   * Learn an offset `beta`. Default true.
+   *
+   * @defaultValue `true`
+   */
   center?: boolean;
-  /** Learn a scale `gamma`. Default true. */
+  /**
+   * Learn a scale `gamma`. Default true.
+   *
+   * @defaultValue `true`
+   */
   scale?: boolean;
+  /**
+   * Initializer of the offset `beta`. Default `'zeros'`.
+   *
+   * @defaultValue `'zeros'`
+   */
   betaInitializer?: InitializerIdentifier;
+  /**
+   * Initializer of the scale `gamma`. Default `'ones'`.
+   *
+   * @defaultValue `'ones'`
+   */
   gammaInitializer?: InitializerIdentifier;
+  /**
+   * Initializer of the moving mean. Default `'zeros'`.
+   *
+   * @defaultValue `'zeros'`
+   */
   movingMeanInitializer?: InitializerIdentifier;
+  /**
+   * Initializer of the moving variance. Default `'ones'`.
+   *
+   * @defaultValue `'ones'`
+   */
   movingVarianceInitializer?: InitializerIdentifier;
+  /**
+   * Penalty on `beta` added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   betaRegularizer?: RegularizerIdentifier;
+  /**
+   * Penalty on `gamma` added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   gammaRegularizer?: RegularizerIdentifier;
 }
 
@@ -35,26 +85,53 @@ export interface BatchNormalizationArgs extends LayerArgs {
  * tfjs-layers. The update is a `variable.assign` of a value computed without
  * the tape's help, so it is safe inside `variableGrads`.
  * Inference: normalises with the moving statistics.
+ *
+ * @example
+ * ```ts
+ * import { BatchNormalization, Conv2D, ReLU } from '@convkit/layers';
+ *
+ * // conv → batch norm → relu, the usual order
+ * const block = [new Conv2D({ filters: 32, kernelSize: 3, useBias: false }), new BatchNormalization(), new ReLU()];
+ * ```
  */
 export class BatchNormalization extends Layer {
   static override readonly className = 'BatchNormalization';
 
+  /** The feature axis. */
   readonly axis: number;
+  /** Moving-average momentum. */
   readonly momentum: number;
+  /** Added to the variance. */
   readonly epsilon: number;
+  /** Whether the offset `beta` is learnt. */
   readonly center: boolean;
+  /** Whether the scale `gamma` is learnt. */
   readonly scale: boolean;
+  /** Initializer of `beta`. */
   readonly betaInitializer: Initializer;
+  /** Initializer of `gamma`. */
   readonly gammaInitializer: Initializer;
+  /** Initializer of the moving mean. */
   readonly movingMeanInitializer: Initializer;
+  /** Initializer of the moving variance. */
   readonly movingVarianceInitializer: Initializer;
+  /** Penalty on `beta`, if any. */
   readonly betaRegularizer?: Regularizer;
+  /** Penalty on `gamma`, if any. */
   readonly gammaRegularizer?: Regularizer;
+  /** Learnt scale, once built (absent without `scale`). */
   gamma?: LayerWeight;
+  /** Learnt offset, once built (absent without `center`). */
   beta?: LayerWeight;
+  /** Moving mean used at inference, once built. */
   movingMean?: LayerWeight;
+  /** Moving variance used at inference, once built. */
   movingVariance?: LayerWeight;
 
+  /**
+   * @param args - `axis` (default -1), `momentum` (default 0.99), `epsilon` (default 1e-3), `center`, `scale`, initializers, regularizers; see {@link BatchNormalizationArgs}.
+   * @throws {ConfigError} when an option is invalid.
+   */
   constructor(args: BatchNormalizationArgs = {}) {
     super(args);
     const d = this.describe();

@@ -6,7 +6,11 @@ import { integer } from './utils';
 
 /** Options of `Concatenate`. */
 export interface ConcatenateArgs extends LayerArgs {
-  /** Axis to join along. Default -1 (channels). */
+  /**
+   * Axis to join along. Default -1 (channels).
+   *
+   * @defaultValue `-1`
+   */
   axis?: number;
 }
 
@@ -14,6 +18,7 @@ export interface ConcatenateArgs extends LayerArgs {
 export class Concatenate extends Merge {
   static override readonly className = 'Concatenate';
 
+  /** The feature axis. */
   readonly axis: number;
 
   constructor(args: ConcatenateArgs = {}) {

@@ -25,23 +25,61 @@ export interface Conv2DArgs extends LayerArgs {
   filters: number;
   /** Kernel height and width. */
   kernelSize: number | [number, number];
-  /** Default 1. */
+  /**
+   * Default 1.
+   *
+   * @defaultValue `1`
+   */
   strides?: number | [number, number];
-  /** Default `'valid'`. `'same'` pads as TensorFlow does (extra row/column after). */
+  /**
+   * Default `'valid'`. `'same'` pads as TensorFlow does (extra row/column after).
+   *
+   * @defaultValue `'valid'`
+   */
   padding?: PaddingMode;
-  /** Default 1. May be combined with strides. */
+  /**
+   * Default 1. May be combined with strides.
+   *
+   * @defaultValue `1`
+   */
   dilationRate?: number | [number, number];
   /** Only `'channelsLast'` (NHWC) is supported. */
   dataFormat?: 'channelsLast';
-  /** Default true. */
+  /**
+   * Default true.
+   *
+   * @defaultValue `true`
+   */
   useBias?: boolean;
-  /** Default linear. */
+  /**
+   * Default linear.
+   *
+   * @defaultValue linear
+   */
   activation?: ActivationIdentifier;
-  /** Default `'glorotUniform'`. */
+  /**
+   * Default `'glorotUniform'`.
+   *
+   * @defaultValue `'glorotUniform'`
+   */
   kernelInitializer?: InitializerIdentifier;
-  /** Default `'zeros'`. */
+  /**
+   * Default `'zeros'`.
+   *
+   * @defaultValue `'zeros'`
+   */
   biasInitializer?: InitializerIdentifier;
+  /**
+   * Penalty on the kernel added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   kernelRegularizer?: RegularizerIdentifier;
+  /**
+   * Penalty on the bias added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   biasRegularizer?: RegularizerIdentifier;
 }
 
@@ -55,24 +93,49 @@ export function checkDataFormat(owner: string, value: unknown): void {
 /**
  * 2-D convolution over NHWC inputs with an HWIO kernel
  * `[kernelH, kernelW, inChannels, filters]`, optional bias and activation.
+ *
+ * @example
+ * ```ts
+ * import { Conv2D } from '@convkit/layers';
+ *
+ * // 32 filters of 3×3 over 28×28 greyscale images; 'same' keeps 28×28
+ * const conv = new Conv2D({ filters: 32, kernelSize: 3, padding: 'same', activation: 'relu', inputShape: [28, 28, 1] });
+ * ```
  */
 export class Conv2D extends Layer {
   static override readonly className = 'Conv2D';
 
+  /** Number of output channels. */
   readonly filters: number;
+  /** Kernel height and width. */
   readonly kernelSize: [number, number];
+  /** Step between windows, `[rows, cols]`. */
   readonly strides: [number, number];
+  /** Padding mode, `'valid'` or `'same'`. */
   readonly padding: PaddingMode;
+  /** Dilation, `[rows, cols]`. */
   readonly dilationRate: [number, number];
+  /** Whether a bias is added. */
   readonly useBias: boolean;
+  /** Activation applied to the output. */
   readonly activation: ActivationFn;
+  /** Initializer of the kernel. */
   readonly kernelInitializer: Initializer;
+  /** Initializer of the bias. */
   readonly biasInitializer: Initializer;
+  /** Penalty on the kernel, if any. */
   readonly kernelRegularizer?: Regularizer;
+  /** Penalty on the bias, if any. */
   readonly biasRegularizer?: Regularizer;
+  /** The kernel weight, once built. */
   kernel?: LayerWeight;
+  /** The bias weight, once built (absent without `useBias`). */
   bias?: LayerWeight;
 
+  /**
+   * @param args - `filters` and `kernelSize` (required), strides, padding, dilation, activation, initializers, regularizers; see {@link Conv2DArgs}.
+   * @throws {ConfigError} when an option is missing or invalid (e.g. a non-positive `filters`, an unknown activation or initializer).
+   */
   constructor(args: Conv2DArgs) {
     super(args);
     const d = this.describe();

@@ -10,15 +10,41 @@ import { knownLastDim, optionalBoolean, positiveInt, singleShape, singleTensor }
 export interface DenseArgs extends LayerArgs {
   /** Number of output features. */
   units: number;
-  /** Default linear. */
+  /**
+   * Default linear.
+   *
+   * @defaultValue linear
+   */
   activation?: ActivationIdentifier;
-  /** Default true. */
+  /**
+   * Default true.
+   *
+   * @defaultValue `true`
+   */
   useBias?: boolean;
-  /** Default `'glorotUniform'`. */
+  /**
+   * Default `'glorotUniform'`.
+   *
+   * @defaultValue `'glorotUniform'`
+   */
   kernelInitializer?: InitializerIdentifier;
-  /** Default `'zeros'`. */
+  /**
+   * Default `'zeros'`.
+   *
+   * @defaultValue `'zeros'`
+   */
   biasInitializer?: InitializerIdentifier;
+  /**
+   * Penalty on the kernel added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   kernelRegularizer?: RegularizerIdentifier;
+  /**
+   * Penalty on the bias added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   biasRegularizer?: RegularizerIdentifier;
 }
 
@@ -26,20 +52,41 @@ export interface DenseArgs extends LayerArgs {
  * Fully connected layer: `activation(x · kernel + bias)` with a kernel of
  * shape `[inFeatures, units]`. Inputs of rank > 2 are transformed along the
  * last axis (Keras semantics).
+ *
+ * @example
+ * ```ts
+ * import { Dense } from '@convkit/layers';
+ *
+ * const hidden = new Dense({ units: 128, activation: 'relu' });
+ * const head = new Dense({ units: 10, activation: 'softmax' });
+ * ```
  */
 export class Dense extends Layer {
   static override readonly className = 'Dense';
 
+  /** Number of output features. */
   readonly units: number;
+  /** Whether a bias is added. */
   readonly useBias: boolean;
+  /** Activation applied to the output. */
   readonly activation: ActivationFn;
+  /** Initializer of the kernel. */
   readonly kernelInitializer: Initializer;
+  /** Initializer of the bias. */
   readonly biasInitializer: Initializer;
+  /** Penalty on the kernel, if any. */
   readonly kernelRegularizer?: Regularizer;
+  /** Penalty on the bias, if any. */
   readonly biasRegularizer?: Regularizer;
+  /** The kernel weight, once built. */
   kernel?: LayerWeight;
+  /** The bias weight, once built (absent without `useBias`). */
   bias?: LayerWeight;
 
+  /**
+   * @param args - `units` (required), activation, `useBias`, initializers, regularizers; see {@link DenseArgs}.
+   * @throws {ConfigError} when an option is missing or invalid.
+   */
   constructor(args: DenseArgs) {
     super(args);
     const d = this.describe();

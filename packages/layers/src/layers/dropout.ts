@@ -8,7 +8,11 @@ import { numberInRange } from './utils';
 export interface DropoutArgs extends LayerArgs {
   /** Fraction of the inputs to drop, in [0, 1). */
   rate: number;
-  /** Own seed for the mask stream; default: core's global generator (reset by `setSeed`). */
+  /**
+   * Own seed for the mask stream; default: core's global generator (reset by `setSeed`).
+   *
+   * @defaultValue core's global generator (see `setSeed`)
+   */
   seed?: number;
 }
 
@@ -17,14 +21,27 @@ export interface DropoutArgs extends LayerArgs {
  * `rate` and scales the kept ones by `1 / (1 − rate)`, so inference is the
  * identity. Masks come from core's seeded generator, so runs are reproducible
  * with `setSeed`.
+ *
+ * @example
+ * ```ts
+ * import { Dense, Dropout } from '@convkit/layers';
+ *
+ * const head = [new Dense({ units: 128, activation: 'relu' }), new Dropout({ rate: 0.5 }), new Dense({ units: 10, activation: 'softmax' })];
+ * ```
  */
 export class Dropout extends ElementwiseLayer {
   static override readonly className = 'Dropout';
 
+  /** Fraction of the inputs dropped during training. */
   readonly rate: number;
+  /** Own seed, when given. */
   readonly seed?: number;
   private readonly rng?: Rng;
 
+  /**
+   * @param args - `rate` in [0, 1) (required) and an optional `seed`.
+   * @throws {ConfigError} when `rate` is outside [0, 1) or `seed` is not an integer.
+   */
   constructor(args: DropoutArgs) {
     super(args);
     const d = this.describe();

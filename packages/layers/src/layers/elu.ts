@@ -5,7 +5,11 @@ import { numberInRange } from './utils';
 
 /** Options of `ELU`. */
 export interface ELUArgs extends LayerArgs {
-  /** Scale of the negative part. Default 1. */
+  /**
+   * Scale of the negative part. Default 1.
+   *
+   * @defaultValue `1`
+   */
   alpha?: number;
 }
 
@@ -13,6 +17,7 @@ export interface ELUArgs extends LayerArgs {
 export class ELU extends ElementwiseLayer {
   static override readonly className = 'ELU';
 
+  /** The slope/scale parameter. */
   readonly alpha: number;
 
   constructor(args: ELUArgs = {}) {

@@ -13,6 +13,10 @@ export interface FlattenArgs extends LayerArgs {
 export class Flatten extends Layer {
   static override readonly className = 'Flatten';
 
+  /**
+   * @param args - Common layer options.
+   * @throws {ConfigError} when `name`, `trainable` or `inputShape` is invalid (`dataFormat` is not checked).
+   */
   constructor(args: FlattenArgs = {}) {
     super(args);
   }

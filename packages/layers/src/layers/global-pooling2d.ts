@@ -5,12 +5,17 @@ import { expectRank, NHWC, optionalBoolean, singleTensor } from './utils';
 
 /** Options of `GlobalAvgPool2D` and `GlobalMaxPool2D`. */
 export interface GlobalPooling2DArgs extends LayerArgs {
-  /** Keep the spatial axes as size 1 (`[b, 1, 1, c]`). Default false (`[b, c]`). */
+  /**
+   * Keep the spatial axes as size 1 (`[b, 1, 1, c]`). Default false (`[b, c]`).
+   *
+   * @defaultValue `false`
+   */
   keepDims?: boolean;
 }
 
 /** Shared base of the global pooling layers: reduce H and W of an NHWC input. */
 export abstract class GlobalPooling2D extends Layer {
+  /** Whether the spatial axes are kept as size 1. */
   readonly keepDims: boolean;
 
   constructor(args: GlobalPooling2DArgs = {}) {

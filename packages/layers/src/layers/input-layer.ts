@@ -12,7 +12,11 @@ export interface InputLayerArgs extends Omit<LayerArgs, 'inputShape'> {
   inputShape?: number[];
   /** Full shape with the batch dimension (`null` for any), e.g. `[null, 28, 28, 1]`. */
   batchInputShape?: Shape;
-  /** Fixed batch size; default any. */
+  /**
+   * Fixed batch size; default any.
+   *
+   * @defaultValue any batch size
+   */
   batchSize?: number;
   /** Only `'float32'` is supported. */
   dtype?: 'float32';

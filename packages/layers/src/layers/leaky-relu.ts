@@ -5,7 +5,11 @@ import { numberInRange } from './utils';
 
 /** Options of `LeakyReLU`. */
 export interface LeakyReLUArgs extends LayerArgs {
-  /** Slope for x < 0. Default 0.3 (Keras). */
+  /**
+   * Slope for x < 0. Default 0.3 (Keras).
+   *
+   * @defaultValue `0.3`
+   */
   alpha?: number;
 }
 
@@ -13,6 +17,7 @@ export interface LeakyReLUArgs extends LayerArgs {
 export class LeakyReLU extends ElementwiseLayer {
   static override readonly className = 'LeakyReLU';
 
+  /** The slope/scale parameter. */
   readonly alpha: number;
 
   constructor(args: LeakyReLUArgs = {}) {

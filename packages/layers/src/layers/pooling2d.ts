@@ -14,11 +14,23 @@ import {
 
 /** Options of `MaxPool2D` and `AvgPool2D` (Keras names). */
 export interface Pooling2DArgs extends LayerArgs {
-  /** Window height and width. Default 2. */
+  /**
+   * Window height and width. Default 2.
+   *
+   * @defaultValue `2`
+   */
   poolSize?: number | [number, number];
-  /** Default: `poolSize`. */
+  /**
+   * Default: `poolSize`.
+   *
+   * @defaultValue `poolSize`
+   */
   strides?: number | [number, number];
-  /** Default `'valid'`. With `'same'`, average pooling counts only the real (unpadded) elements, as TensorFlow does. */
+  /**
+   * Default `'valid'`. With `'same'`, average pooling counts only the real (unpadded) elements, as TensorFlow does.
+   *
+   * @defaultValue `'valid'`
+   */
   padding?: PaddingMode;
   /** Only `'channelsLast'` is supported. */
   dataFormat?: 'channelsLast';
@@ -26,10 +38,17 @@ export interface Pooling2DArgs extends LayerArgs {
 
 /** Shared base of the 2-D window pooling layers; subclasses supply the pooling op. */
 export abstract class Pooling2D extends Layer {
+  /** Window height and width. */
   readonly poolSize: [number, number];
+  /** Step between windows, `[rows, cols]`. */
   readonly strides: [number, number];
+  /** Padding mode, `'valid'` or `'same'`. */
   readonly padding: PaddingMode;
 
+  /**
+   * @param args - `poolSize` (default 2), `strides` (default `poolSize`), `padding` (default `'valid'`); see {@link Pooling2DArgs}.
+   * @throws {ConfigError} when an option is invalid.
+   */
   constructor(args: Pooling2DArgs = {}) {
     super(args);
     const d = this.describe();

@@ -30,7 +30,7 @@ import { Reshape } from './reshape';
 import { SeparableConv2D } from './separable-conv2d';
 import { Softmax } from './softmax';
 
-/** A concrete layer class that can be registered. */
+/** A concrete layer class that can be registered (a constructor with a static `className`). */
 // biome-ignore lint/suspicious/noExplicitAny: each class takes its own option type
 export type LayerClass = { readonly className: string } & (new (config: any) => Layer);
 

@@ -5,11 +5,23 @@ import { numberInRange } from './utils';
 
 /** Options of `ReLU` (Keras names). */
 export interface ReLUArgs extends LayerArgs {
-  /** Upper bound of the output; default none. */
+  /**
+   * Upper bound of the output; default none.
+   *
+   * @defaultValue none
+   */
   maxValue?: number | null;
-  /** Slope below the threshold. Default 0. */
+  /**
+   * Slope below the threshold. Default 0.
+   *
+   * @defaultValue `0`
+   */
   negativeSlope?: number;
-  /** Values below it are "negative". Default 0. */
+  /**
+   * Values below it are "negative". Default 0.
+   *
+   * @defaultValue `0`
+   */
   threshold?: number;
 }
 
@@ -21,8 +33,11 @@ export interface ReLUArgs extends LayerArgs {
 export class ReLU extends ElementwiseLayer {
   static override readonly className: string = 'ReLU';
 
+  /** Upper bound of the output, or `null` for none. */
   readonly maxValue: number | null;
+  /** Slope below the threshold. */
   readonly negativeSlope: number;
+  /** Values below it are "negative". */
   readonly threshold: number;
 
   constructor(args: ReLUArgs = {}) {

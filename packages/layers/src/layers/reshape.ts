@@ -14,6 +14,7 @@ export interface ReshapeArgs extends LayerArgs {
 export class Reshape extends Layer {
   static override readonly className = 'Reshape';
 
+  /** Output shape of one sample. */
   readonly targetShape: number[];
 
   constructor(args: ReshapeArgs) {

@@ -25,28 +25,79 @@ export interface SeparableConv2DArgs extends LayerArgs {
   filters: number;
   /** Depthwise kernel height and width. */
   kernelSize: number | [number, number];
-  /** Depthwise output channels per input channel. Default 1. */
+  /**
+   * Depthwise output channels per input channel. Default 1.
+   *
+   * @defaultValue `1`
+   */
   depthMultiplier?: number;
-  /** Default 1. */
+  /**
+   * Default 1.
+   *
+   * @defaultValue `1`
+   */
   strides?: number | [number, number];
-  /** Default `'valid'`. */
+  /**
+   * Default `'valid'`.
+   *
+   * @defaultValue `'valid'`
+   */
   padding?: PaddingMode;
-  /** Default 1. */
+  /**
+   * Default 1.
+   *
+   * @defaultValue `1`
+   */
   dilationRate?: number | [number, number];
   /** Only `'channelsLast'` is supported. */
   dataFormat?: 'channelsLast';
-  /** Default true. */
+  /**
+   * Default true.
+   *
+   * @defaultValue `true`
+   */
   useBias?: boolean;
-  /** Default linear. */
+  /**
+   * Default linear.
+   *
+   * @defaultValue linear
+   */
   activation?: ActivationIdentifier;
-  /** Default `'glorotUniform'`. */
+  /**
+   * Default `'glorotUniform'`.
+   *
+   * @defaultValue `'glorotUniform'`
+   */
   depthwiseInitializer?: InitializerIdentifier;
-  /** Default `'glorotUniform'`. */
+  /**
+   * Default `'glorotUniform'`.
+   *
+   * @defaultValue `'glorotUniform'`
+   */
   pointwiseInitializer?: InitializerIdentifier;
-  /** Default `'zeros'`. */
+  /**
+   * Default `'zeros'`.
+   *
+   * @defaultValue `'zeros'`
+   */
   biasInitializer?: InitializerIdentifier;
+  /**
+   * Penalty on the depthwise kernel added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   depthwiseRegularizer?: RegularizerIdentifier;
+  /**
+   * Penalty on the pointwise kernel added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   pointwiseRegularizer?: RegularizerIdentifier;
+  /**
+   * Penalty on the bias added to the loss. Default none.
+   *
+   * @defaultValue none
+   */
   biasRegularizer?: RegularizerIdentifier;
 }
 
@@ -58,24 +109,45 @@ export interface SeparableConv2DArgs extends LayerArgs {
 export class SeparableConv2D extends Layer {
   static override readonly className = 'SeparableConv2D';
 
+  /** Number of output channels. */
   readonly filters: number;
+  /** Kernel height and width. */
   readonly kernelSize: [number, number];
+  /** Depthwise output channels per input channel. */
   readonly depthMultiplier: number;
+  /** Step between windows, `[rows, cols]`. */
   readonly strides: [number, number];
+  /** Padding mode, `'valid'` or `'same'`. */
   readonly padding: PaddingMode;
+  /** Dilation, `[rows, cols]`. */
   readonly dilationRate: [number, number];
+  /** Whether a bias is added. */
   readonly useBias: boolean;
+  /** Activation applied to the output. */
   readonly activation: ActivationFn;
+  /** Initializer of the depthwise kernel. */
   readonly depthwiseInitializer: Initializer;
+  /** Initializer of the pointwise kernel. */
   readonly pointwiseInitializer: Initializer;
+  /** Initializer of the bias. */
   readonly biasInitializer: Initializer;
+  /** Penalty on the depthwise kernel, if any. */
   readonly depthwiseRegularizer?: Regularizer;
+  /** Penalty on the pointwise kernel, if any. */
   readonly pointwiseRegularizer?: Regularizer;
+  /** Penalty on the bias, if any. */
   readonly biasRegularizer?: Regularizer;
+  /** The depthwise kernel `[kh, kw, inChannels, depthMultiplier]`, once built. */
   depthwiseKernel?: LayerWeight;
+  /** The pointwise kernel `[1, 1, inChannels·depthMultiplier, filters]`, once built. */
   pointwiseKernel?: LayerWeight;
+  /** The bias weight, once built (absent without `useBias`). */
   bias?: LayerWeight;
 
+  /**
+   * @param args - `filters` and `kernelSize` (required), `depthMultiplier`, strides, padding, activation, initializers, regularizers; see {@link SeparableConv2DArgs}.
+   * @throws {ConfigError} when an option is missing or invalid.
+   */
   constructor(args: SeparableConv2DArgs) {
     super(args);
     const d = this.describe();

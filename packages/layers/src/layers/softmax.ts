@@ -6,7 +6,11 @@ import { integer, singleShape } from './utils';
 
 /** Options of `Softmax`. */
 export interface SoftmaxArgs extends LayerArgs {
-  /** Axis to normalise over. Default -1. */
+  /**
+   * Axis to normalise over. Default -1.
+   *
+   * @defaultValue `-1`
+   */
   axis?: number;
 }
 
@@ -14,6 +18,7 @@ export interface SoftmaxArgs extends LayerArgs {
 export class Softmax extends ElementwiseLayer {
   static override readonly className = 'Softmax';
 
+  /** The feature axis. */
   readonly axis: number;
 
   constructor(args: SoftmaxArgs = {}) {

@@ -27,15 +27,27 @@ import { guardedTrainStep } from './train-step';
 
 /** Options of `fit`. */
 export interface FitOptions {
-  /** Default 1. */
+  /**
+   * Default 1.
+   *
+   * @defaultValue `1`
+   */
   epochs?: number;
-  /** Samples per step when training from tensors. Default 32. */
+  /**
+   * Samples per step when training from tensors. Default 32.
+   *
+   * @defaultValue `32`
+   */
   batchSize?: number;
   /** Fraction of the samples (the last ones, as Keras) held out for validation. */
   validationSplit?: number;
   /** Held-out data evaluated after every epoch: `[x, y]` tensors or a batch source. */
   validationData?: [Tensor, Tensor] | BatchSource;
-  /** Shuffle the training samples every epoch (tensors only; seeded by `setSeed`). Default true. */
+  /**
+   * Shuffle the training samples every epoch (tensors only; seeded by `setSeed`). Default true.
+   *
+   * @defaultValue `true`
+   */
   shuffle?: boolean;
   /**
    * `Callback` instances or plain objects with any of the hooks
@@ -46,9 +58,15 @@ export interface FitOptions {
    * 0: silent (default, unlike Keras, so libraries and tests stay quiet);
    * 1: a `ProgressBar` on stderr (redrawn in place on a terminal);
    * 2: one line per epoch.
+   *
+   * @defaultValue `0`
    */
   verbose?: 0 | 1 | 2;
-  /** Epoch to start counting from (for resumed training). Default 0. */
+  /**
+   * Epoch to start counting from (for resumed training). Default 0.
+   *
+   * @defaultValue `0`
+   */
   initialEpoch?: number;
   /**
    * Replaces each training batch just before its step (validation batches are

@@ -25,17 +25,41 @@ export interface ModelArgs {
   inputs: SymbolicTensor;
   /** The symbolic output. */
   outputs: SymbolicTensor;
+  /**
+   * Model name; defaults to `model_N`.
+   *
+   * @defaultValue `model_N`
+   */
   name?: string;
 }
 
-/** A model defined by a graph of layer calls (Keras functional API). */
+/**
+ * A model defined by a graph of layer calls (Keras functional API).
+ *
+ * @example
+ * ```ts
+ * import { Add, Conv2D, Input, Model, ReLU } from '@convkit/layers';
+ *
+ * const x = Input({ shape: [8, 8, 16] });
+ * const y = new Conv2D({ filters: 16, kernelSize: 3, padding: 'same', activation: 'relu' }).apply(x);
+ * const z = new Conv2D({ filters: 16, kernelSize: 3, padding: 'same' }).apply(y);
+ * const out = new ReLU().apply(new Add().apply([x, z]));
+ * const block = new Model({ inputs: x, outputs: out });
+ * ```
+ */
 export class Model extends LayersModel {
+  /** The model's symbolic input. */
   readonly input: SymbolicTensor;
+  /** The model's symbolic output. */
   readonly output: SymbolicTensor;
   /** Every symbolic tensor from input to output in execution order. */
   private readonly nodes: SymbolicTensor[];
   private readonly layerList: Layer[];
 
+  /**
+   * @param args - `inputs` (from `Input`), `outputs` and `name`.
+   * @throws {ConfigError} when `inputs` is not an `Input`, the output does not depend on it, or the graph has a second input.
+   */
   constructor(args: ModelArgs) {
     super(args.name ?? uniqueLayerName('model'));
     if (!(args.inputs instanceof SymbolicTensor) || !(args.inputs.sourceLayer instanceof InputLayer)) {
@@ -119,6 +143,11 @@ export class Model extends LayersModel {
    * validated and sized first (`planTopology`: a `SerializationError` when it
    * is invalid or past `options.maxParams` / `maxActivationElements`), then
    * built under that parameter budget.
+   *
+   * @param config - The `config` of `toConfig()`'s result.
+   * @param options - Limits on the rebuilt model (`maxParams`, ...).
+   * @returns The model, not compiled, with fresh weights.
+   * @throws {SerializationError} when the config is malformed or exceeds the limits.
    */
   static fromConfig(config: Record<string, unknown>, options: PlanOptions = {}): Model {
     planTopology({ className: 'Model', config }, options);

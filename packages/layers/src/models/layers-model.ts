@@ -76,20 +76,35 @@ export interface CallOptions {
 
 /** Options of `evaluate` and `predict`. */
 export interface EvaluateOptions {
-  /** Default 32. */
+  /**
+   * Default 32.
+   *
+   * @defaultValue `32`
+   */
   batchSize?: number;
 }
 
 /** Base of `Sequential` and `Model`. */
 export abstract class LayersModel {
+  /** Model name, e.g. `'sequential_1'`. */
   readonly name: string;
   /** Set by a callback to end `fit` after the current batch. */
   stopTraining = false;
+  /** The optimizer set by `compile`. */
   optimizer?: Optimizer;
+  /** The loss function set by `compile`. */
   lossFn?: LossFn;
+  /** The metrics set by `compile`. */
   metrics: Metric[] = [];
-  protected compileConfig?: { loss: string; metrics: string[] };
+  /** Loss and metric names given to `compile`, for saving. */
+  protected compileConfig?: {
+    /** Loss name. */
+    loss: string;
+    /** Metric names. */
+    metrics: string[];
+  };
 
+  /** @param name - Model name. */
   protected constructor(name: string) {
     this.name = name;
   }
@@ -112,6 +127,8 @@ export abstract class LayersModel {
    * version: 1, topology: { className, config }, weightsManifest, training? }`.
    * Weight values are not included (see `toArtifacts` / `saveModel`), so
    * `JSON.stringify(model)` is cheap and never touches the device.
+   *
+   * @returns The model description, without weight values.
    */
   toJSON(): ModelJson {
     return modelJsonOf(this);
@@ -129,20 +146,31 @@ export abstract class LayersModel {
     return [...seen];
   }
 
+  /** Weights `fit` updates. */
   get trainableWeights(): LayerWeight[] {
     return this.weights.filter((w) => w.trainable);
   }
 
+  /** Weights `fit` does not update by gradient (frozen layers, batch-norm moving statistics). */
   get nonTrainableWeights(): LayerWeight[] {
     return this.weights.filter((w) => !w.trainable);
   }
 
-  /** Copies of all weight values in `weights` order (the caller disposes them). */
+  /**
+   * Copies of all weight values in `weights` order (the caller disposes them).
+   *
+   * @returns New tensors, one per weight.
+   */
   getWeights(): Tensor[] {
     return this.weights.map((w) => ops.add(w.variable, 0));
   }
 
-  /** Assigns all weight values in `weights` order. */
+  /**
+   * Assigns all weight values in `weights` order.
+   *
+   * @param values - One tensor per weight, in `weights` order; the caller keeps them.
+   * @throws {ShapeError} when the count or a shape differs.
+   */
   setWeights(values: readonly Tensor[]): void {
     const ws = this.weights;
     if (values.length !== ws.length) {
@@ -151,12 +179,22 @@ export abstract class LayersModel {
     ws.forEach((w, i) => w.write(values[i]));
   }
 
-  /** Total number of parameters. */
+  /**
+   * Total number of parameters.
+   *
+   * @returns Trainable and non-trainable parameters together.
+   */
   countParams(): number {
     return this.weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
   }
 
-  /** The layer called `name`. */
+  /**
+   * The layer called `name`.
+   *
+   * @param name - A layer name.
+   * @returns The layer.
+   * @throws {ConfigError} when no layer has that name.
+   */
   getLayer(name: string): Layer {
     const layer = this.layers.find((l) => l.name === name);
     if (!layer)
@@ -170,6 +208,20 @@ export abstract class LayersModel {
    * Sets the optimizer, loss and metrics used by `fit` and `evaluate`. Every
    * option is resolved first: an unknown name is a `ConfigError` listing the
    * known ones and leaves the model as it was.
+   *
+   * @param options - `optimizer` (instance or registered name), `loss` (name or function) and `metrics`.
+   * @throws {ConfigError} for an unknown optimizer, loss or metric name (the message lists the known ones).
+   *
+   * @example
+   * ```ts
+   * import { Adam } from '@convkit/optim';
+   *
+   * model.compile({
+   *   optimizer: new Adam({ learningRate: 1e-3 }),
+   *   loss: 'sparseCategoricalCrossentropy',
+   *   metrics: ['accuracy'],
+   * });
+   * ```
    */
   compile(options: CompileOptions): void {
     const lossFn = getLoss(options.loss);
@@ -184,7 +236,16 @@ export abstract class LayersModel {
   }
 
   /** Loss name and metric names given to `compile`, for saving. */
-  get trainingConfig(): { loss: string; metrics: string[]; optimizer?: Serialized } | undefined {
+  get trainingConfig():
+    | {
+        /** Loss name. */
+        loss: string;
+        /** Metric names. */
+        metrics: string[];
+        /** The optimizer's `{ className, config }`. */
+        optimizer?: Serialized;
+      }
+    | undefined {
     if (!this.compileConfig) return undefined;
     return {
       ...this.compileConfig,
@@ -201,7 +262,14 @@ export abstract class LayersModel {
     return { optimizer: this.optimizer, lossFn: this.lossFn };
   }
 
-  /** Throws a `ShapeError` (shape) or `DataFormatError` (dtype) unless `x` fits the model's input. */
+  /**
+   * Throws a `ShapeError` (shape) or `DataFormatError` (dtype) unless `x` fits the model's input.
+   *
+   * @param x - The input.
+   * @param what - Names the call in messages.
+   * @throws {ShapeError} when the shape does not fit the model's input.
+   * @throws {DataFormatError} when the dtype is not float32.
+   */
   protected checkInput(x: Tensor, what: string): void {
     checkModelInput(this, x, `${this.describe()}.${what}`);
   }
@@ -213,6 +281,12 @@ export abstract class LayersModel {
    * caller's scope: call it inside `tidy` or a gradient function (custom
    * training loops, distillation). `tap` sees every layer's output and may
    * replace it (see `LayerTap`).
+   *
+   * @param x - One batch, `[batch, ...inputShape]`.
+   * @param options - `training` (default false), `tap` (see `LayerTap`) and
+   *   `logits` (skip the output activation).
+   * @returns The output.
+   * @throws {ShapeError} when the shape does not fit the model's input.
    */
   call(x: Tensor, options: CallOptions = {}): Tensor {
     this.checkInput(x, 'call');
@@ -250,6 +324,22 @@ export abstract class LayersModel {
    * otherwise turn it into plausible-looking scores), so `isNaN` on the
    * result finds it. Refuses a wrong shape (`ShapeError`) or a non-float32
    * input (`DataFormatError`) before creating any tensor.
+   *
+   * @param x - Inputs, `[n, ...inputShape]`, float32.
+   * @param options - `batchSize` (default 32).
+   * @returns A new tensor `[n, ...outputShape]`, owned by the caller.
+   * @throws {ShapeError} when the shape does not fit the model's input.
+   * @throws {DataFormatError} when `x` is not float32.
+   *
+   * @example
+   * ```ts
+   * import { dispose, ops } from '@convkit/core';
+   *
+   * const probs = model.predict(xs, { batchSize: 256 });
+   * const classes = ops.argMax(probs, -1);
+   * console.log(await classes.data());
+   * dispose([probs, classes]);
+   * ```
    */
   predict(x: Tensor, options: EvaluateOptions = {}): Tensor {
     this.checkInput(x, 'predict');
@@ -282,6 +372,20 @@ export abstract class LayersModel {
    * NaN or ±Infinity in the inputs, targets, predictions or loss: those
    * reject with a `NonFiniteError` naming the batch and samples rather than
    * reporting numbers computed from them.
+   *
+   * @param x - Inputs, or a re-iterable source of batches.
+   * @param y - Targets when `x` is a tensor; otherwise the options.
+   * @param options - `batchSize` (default 32), when `x` and `y` are tensors.
+   * @returns Resolves to `{ loss, ...metrics }` averaged over all samples.
+   * @throws {ConfigError} when the model is not compiled or an option is invalid.
+   * @throws {ShapeError} when shapes do not fit the model or the loss.
+   * @throws {DataFormatError} when targets are invalid for the loss.
+   * @throws {NonFiniteError} when inputs, targets, predictions or the loss are not finite.
+   *
+   * @example
+   * ```ts
+   * const { loss, accuracy } = await model.evaluate(xTest, yTest, { batchSize: 256 });
+   * ```
    */
   async evaluate(x: Tensor | BatchSource, y?: Tensor | EvaluateOptions, options: EvaluateOptions = {}): Promise<Logs> {
     const { lossFn } = this.requireCompiled('evaluate');
@@ -305,6 +409,14 @@ export abstract class LayersModel {
    * the weights and the optimizer state as they were (targets invalid for the
    * loss: `DataFormatError`; wrong shapes: `ShapeError`). The checks are read
    * with the loss, in one asynchronous read.
+   *
+   * @param xs - One batch of inputs.
+   * @param ys - Its targets.
+   * @returns Resolves to the batch loss.
+   * @throws {ConfigError} when the model is not compiled.
+   * @throws {ShapeError} when shapes do not fit.
+   * @throws {DataFormatError} when targets are invalid for the loss.
+   * @throws {NonFiniteError} when the step would produce a non-finite loss, gradient, weight or optimizer state (nothing is changed).
    */
   async trainOnBatch(xs: Tensor, ys: Tensor): Promise<number> {
     const { optimizer, lossFn } = this.requireCompiled('trainOnBatch');
@@ -319,8 +431,51 @@ export abstract class LayersModel {
    * Trains the model. `fit(x, y, options)` takes tensors; `fit(source, options)`
    * takes a re-iterable source of batches (e.g. a `@convkit/data` dataset) and
    * disposes each batch after its step. Resolves to the `History`.
+   *
+   * @param x - Inputs, `[n, ...inputShape]`, float32.
+   * @param y - Targets, `[n, ...]`.
+   * @param options - `epochs` (default 1), `batchSize` (default 32), `validationSplit`, `validationData`,
+   *   `shuffle` (default true), `callbacks`, `verbose` (default 0), `initialEpoch` (default 0).
+   * @returns Resolves to the per-epoch `loss`, metrics, `val_*` values and `lr`.
+   * @throws {ConfigError} when the model is not compiled or an option is invalid.
+   * @throws {ShapeError} when shapes do not fit the model or the loss.
+   * @throws {DataFormatError} when targets are invalid for the loss or inputs are not float32.
+   * @throws {NonFiniteError} when a step produces a non-finite loss, gradient or weight (the weights keep their last finite values).
+   *
+   * @example
+   * ```ts
+   * import { EarlyStopping } from '@convkit/layers';
+   *
+   * const history = await model.fit(xTrain, yTrain, {
+   *   epochs: 10,
+   *   batchSize: 64,
+   *   validationSplit: 0.1,
+   *   callbacks: [new EarlyStopping({ monitor: 'val_loss', patience: 2 })],
+   * });
+   * console.log(history.history.val_accuracy);
+   * ```
    */
   async fit(x: Tensor, y: Tensor, options?: FitOptions): Promise<History>;
+  /**
+   * Trains the model on a re-iterable source of batches (e.g. a `@convkit/data`
+   * dataset), disposing each batch after its step.
+   *
+   * @param source - Batches of `{ xs, ys }`; iterated once per epoch.
+   * @param options - As for tensors; `batchSize`, `validationSplit` and `shuffle` do not apply.
+   * @returns Resolves to the `History`.
+   * @throws {ConfigError} when the model is not compiled or an option is invalid.
+   * @throws {ShapeError} when shapes do not fit the model or the loss.
+   * @throws {DataFormatError} when targets are invalid for the loss.
+   * @throws {NonFiniteError} when a step produces a non-finite loss, gradient or weight.
+   *
+   * @example
+   * ```ts
+   * import { loadMnist } from '@convkit/data/node';
+   *
+   * const { train, test } = await loadMnist('./mnist');
+   * await model.fit(train.shuffle(train.size).batch(128), { epochs: 3, validationData: test.batch(512), verbose: 1 });
+   * ```
+   */
   async fit(source: BatchSource, options?: FitOptions): Promise<History>;
   async fit(a: Tensor | BatchSource, b?: Tensor | FitOptions, c?: FitOptions): Promise<History> {
     const compiled = this.requireCompiled('fit');
@@ -343,7 +498,17 @@ export abstract class LayersModel {
     return summarizeModel(this);
   }
 
-  /** A Keras-style table of layers, output shapes and parameter counts. Printed with `print` (default `console.log`). */
+  /**
+   * A Keras-style table of layers, output shapes and parameter counts. Printed with `print` (default `console.log`).
+   *
+   * @param print - Called with each line; `null` prints nothing. Default `console.log`.
+   * @returns The whole table.
+   *
+   * @example
+   * ```ts
+   * model.summary(); // one row per layer: name (type), output shape, parameters; then the totals
+   * ```
+   */
   summary(print: ((line: string) => void) | null = console.log): string {
     const data = this.summaryData();
     const rows = data.layers.map((l) => [`${l.name} (${l.className})`, formatShape(l.outputShape), String(l.params)]);

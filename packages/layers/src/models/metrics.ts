@@ -10,9 +10,18 @@ export interface Metric {
   readonly name: string;
   /** Forgets everything seen so far. */
   reset(): void;
-  /** Adds one batch. Reads the values synchronously; does not dispose its arguments. */
+  /**
+   * Adds one batch. Reads the values synchronously; does not dispose its arguments.
+   *
+   * @param yTrue - Labels of the batch (sparse, one-hot or binary).
+   * @param yPred - The model's outputs for the batch.
+   */
   update(yTrue: Tensor, yPred: Tensor): void;
-  /** The value over everything seen since `reset`. */
+  /**
+   * The value over everything seen since `reset`.
+   *
+   * @returns The metric value.
+   */
   result(): number;
 }
 
@@ -20,12 +29,25 @@ export interface Metric {
  * True and predicted class ids of a batch. Labels may be sparse (`[b]`,
  * `[b, 1]`) or one-hot (`[b, k]`); predictions are `[b, k]` scores, or `[b]` /
  * `[b, 1]` probabilities for binary problems (thresholded at `threshold`).
+ *
+ * @param yTrue - Labels.
+ * @param yPred - Scores or probabilities.
+ * @param threshold - Decision threshold for binary predictions; default 0.5.
+ * @returns The class ids and the number of classes.
+ * @throws {ShapeError} when the batch sizes differ.
  */
 export function classIds(
   yTrue: Tensor,
   yPred: Tensor,
   threshold = 0.5,
-): { truth: Int32Array; pred: Int32Array; numClasses: number } {
+): {
+  /** True class id of each sample. */
+  truth: Int32Array;
+  /** Predicted class id of each sample. */
+  pred: Int32Array;
+  /** Number of classes (2 for binary predictions). */
+  numClasses: number;
+} {
   const k = yPred.rank >= 2 ? yPred.shape[yPred.rank - 1] : 1;
   const b = yPred.shape[0];
   if (yTrue.shape[0] !== b) {
@@ -48,10 +70,12 @@ export function classIds(
 
 /** Fraction of samples whose predicted class equals the label (sparse, one-hot or binary labels). */
 export class Accuracy implements Metric {
+  /** Key in logs, default `'accuracy'`. */
   readonly name: string;
   private correct = 0;
   private total = 0;
 
+  /** @param options - `name` (default `'accuracy'`) and the binary `threshold` (default 0.5). */
   constructor(options: { name?: string; threshold?: number } = {}) {
     this.name = options.name ?? 'accuracy';
     this.threshold = options.threshold ?? 0.5;
@@ -77,11 +101,18 @@ export class Accuracy implements Metric {
 
 /** Fraction of samples whose label is among the `k` highest scores. */
 export class TopKAccuracy implements Metric {
+  /** Key in logs, default `top{k}Accuracy`. */
   readonly name: string;
   private hits = 0;
   private total = 0;
 
+  /**
+   * @param k - How many of the highest scores count; default 5.
+   * @param name - Key in logs; default `top{k}Accuracy`.
+   * @throws {ConfigError} when `k` is not a positive integer.
+   */
   constructor(
+    /** How many of the highest scores count. */
     readonly k = 5,
     name?: string,
   ) {
@@ -119,7 +150,26 @@ export class TopKAccuracy implements Metric {
   }
 }
 
-/** Confusion matrix `m[true][pred]` of class ids. */
+/**
+ * Confusion matrix `m[true][pred]` of class ids.
+ *
+ * @param yTrue - Labels (sparse `[b]`, one-hot `[b, k]` or binary).
+ * @param yPred - Scores `[b, k]` or binary probabilities `[b]`.
+ * @param numClasses - Size of the matrix; default the number of score columns.
+ * @returns `m[true][pred]` counts.
+ * @throws {ShapeError} when the batch sizes differ.
+ * @throws {ConfigError} when a label is outside `0..numClasses-1`.
+ *
+ * @example
+ * ```ts
+ * import { tensor1d, tensor2d } from '@convkit/core';
+ * import { confusionMatrix } from '@convkit/layers';
+ *
+ * const labels = tensor1d([0, 1, 1], 'int32');
+ * const scores = tensor2d([[0.9, 0.1], [0.4, 0.6], [0.8, 0.2]]);
+ * console.log(confusionMatrix(labels, scores)); // [[1, 0], [1, 1]]
+ * ```
+ */
 export function confusionMatrix(yTrue: Tensor, yPred: Tensor, numClasses?: number): number[][] {
   const { truth, pred, numClasses: k0 } = classIds(yTrue, yPred);
   const k = numClasses ?? k0;
@@ -136,12 +186,17 @@ export type Averaging = 'macro' | 'binary';
 
 /** Base of the metrics computed from a streaming confusion matrix. */
 abstract class ConfusionMetric implements Metric {
+  /** Key in logs. */
   abstract readonly name: string;
+  /** Streaming confusion matrix `m[true][pred]`. */
   protected matrix: number[][] = [];
+  /** `'macro'` (mean over classes) or `'binary'` (only `positiveClass`). */
   protected readonly average: Averaging;
+  /** The class scored with `average: 'binary'`. */
   protected readonly positiveClass: number;
   private readonly threshold: number;
 
+  /** @param options - `average` (default `'macro'`), `positiveClass` (default 1), `threshold` (default 0.5). */
   constructor(options: { average?: Averaging; positiveClass?: number; threshold?: number } = {}) {
     this.average = options.average ?? 'macro';
     this.positiveClass = options.positiveClass ?? 1;
@@ -176,6 +231,14 @@ abstract class ConfusionMetric implements Metric {
     return [tp, predicted, actual];
   }
 
+  /**
+   * The metric for one class from its counts.
+   *
+   * @param tp - True positives.
+   * @param predicted - Samples predicted as the class.
+   * @param actual - Samples of the class.
+   * @returns The per-class value.
+   */
   protected abstract perClass(tp: number, predicted: number, actual: number): number;
 
   result(): number {
@@ -188,9 +251,20 @@ abstract class ConfusionMetric implements Metric {
   }
 }
 
-/** Precision `tp / (tp + fp)`: macro-averaged over classes, or of `positiveClass` with `average: 'binary'`. */
+/**
+ * Precision `tp / (tp + fp)`: macro-averaged over classes, or of `positiveClass` with `average: 'binary'`.
+ *
+ * @example
+ * ```ts
+ * import { Precision, Recall } from '@convkit/layers';
+ *
+ * model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy', new Precision(), new Recall()] });
+ * ```
+ */
 export class Precision extends ConfusionMetric {
+  /** Key in logs, default `'precision'`. */
   readonly name: string;
+  /** @param options - `name` (default `'precision'`), `average` (default `'macro'`), `positiveClass` (default 1), `threshold` (default 0.5). */
   constructor(options: { name?: string; average?: Averaging; positiveClass?: number; threshold?: number } = {}) {
     super(options);
     this.name = options.name ?? 'precision';
@@ -202,7 +276,9 @@ export class Precision extends ConfusionMetric {
 
 /** Recall `tp / (tp + fn)`: macro-averaged over classes, or of `positiveClass` with `average: 'binary'`. */
 export class Recall extends ConfusionMetric {
+  /** Key in logs, default `'recall'`. */
   readonly name: string;
+  /** @param options - `name` (default `'recall'`), `average` (default `'macro'`), `positiveClass` (default 1), `threshold` (default 0.5). */
   constructor(options: { name?: string; average?: Averaging; positiveClass?: number; threshold?: number } = {}) {
     super(options);
     this.name = options.name ?? 'recall';
@@ -214,7 +290,9 @@ export class Recall extends ConfusionMetric {
 
 /** F1 score `2·P·R / (P + R)` per class, macro-averaged (or binary). */
 export class F1Score extends ConfusionMetric {
+  /** Key in logs, default `'f1'`. */
   readonly name: string;
+  /** @param options - `name` (default `'f1'`), `average` (default `'macro'`), `positiveClass` (default 1), `threshold` (default 0.5). */
   constructor(options: { name?: string; average?: Averaging; positiveClass?: number; threshold?: number } = {}) {
     super(options);
     this.name = options.name ?? 'f1';

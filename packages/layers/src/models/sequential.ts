@@ -10,18 +10,29 @@ import { type PlanOptions, planTopology, withinLimits } from './topology-plan';
 export interface SequentialArgs {
   /** The layers, first to last; the first needs `inputShape` (or call `build`). */
   layers?: Layer[];
+  /**
+   * Model name; defaults to `sequential_N`.
+   *
+   * @defaultValue `sequential_N`
+   */
   name?: string;
 }
 
 /**
- * A linear stack of layers (Keras `Sequential`):
+ * A linear stack of layers (Keras `Sequential`).
  *
+ * @example
  * ```ts
+ * import { Conv2D, Dense, Flatten, MaxPool2D, Sequential } from '@convkit/layers';
+ *
  * const model = new Sequential({ layers: [
  *   new Conv2D({ filters: 8, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
+ *   new MaxPool2D({ poolSize: 2 }),
  *   new Flatten(),
  *   new Dense({ units: 10, activation: 'softmax' }),
  * ] });
+ * model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+ * model.summary();
  * ```
  */
 export class Sequential extends LayersModel {
@@ -29,12 +40,23 @@ export class Sequential extends LayersModel {
   private batchInputShape?: Shape;
   private shapes: Shape[] = [];
 
+  /**
+   * @param args - `layers` (first to last) and `name`.
+   * @throws {ConfigError} when a layer is added twice.
+   * @throws {ShapeError} when consecutive layers' shapes do not fit (the message names the layer).
+   */
   constructor(args: SequentialArgs = {}) {
     super(args.name ?? uniqueLayerName('sequential'));
     for (const layer of args.layers ?? []) this.add(layer);
   }
 
-  /** Appends a layer, building it when the input shape is known, and checking shapes as it goes. */
+  /**
+   * Appends a layer, building it when the input shape is known, and checking shapes as it goes.
+   *
+   * @param layer - The next layer.
+   * @throws {ConfigError} when the layer is already in the model.
+   * @throws {ShapeError} when it cannot take the previous layer's output.
+   */
   add(layer: Layer): void {
     if (this.stack.includes(layer)) throw new ConfigError(`${this.describe()}: layer "${layer.name}" was added twice`);
     if (this.stack.length === 0 && layer.batchInputShape) this.batchInputShape = layer.batchInputShape;
@@ -42,7 +64,12 @@ export class Sequential extends LayersModel {
     if (this.batchInputShape) this.propagate();
   }
 
-  /** Builds every layer for inputs of `[null, ...sampleShape]` (needed when no layer has `inputShape`). */
+  /**
+   * Builds every layer for inputs of `[null, ...sampleShape]` (needed when no layer has `inputShape`).
+   *
+   * @param sampleShape - Shape of one sample, e.g. `[28, 28, 1]`.
+   * @throws {ShapeError} when a layer cannot take its input.
+   */
   build(sampleShape: number[]): void {
     this.batchInputShape = [null, ...sampleShape];
     this.propagate();
@@ -117,6 +144,11 @@ export class Sequential extends LayersModel {
    * validated and sized first (`planTopology`: a `SerializationError` when it
    * is invalid or past `options.maxParams` / `maxActivationElements`), then
    * built under that parameter budget.
+   *
+   * @param config - The `config` of `toConfig()`'s result.
+   * @param options - Limits on the rebuilt model (`maxParams`, ...).
+   * @returns The model, not compiled, with fresh weights.
+   * @throws {SerializationError} when the config is malformed or exceeds the limits.
    */
   static fromConfig(config: Record<string, unknown>, options: PlanOptions = {}): Sequential {
     planTopology({ className: 'Sequential', config }, options);

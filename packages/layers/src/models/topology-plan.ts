@@ -29,19 +29,27 @@ export interface ModelLimits {
    * Largest number of parameters (weight elements, trainable or not) the
    * model may have; checked from the config before anything is allocated.
    * Default `DEFAULT_MAX_PARAMS` (100 M). Raise it for a model you trust.
+   *
+   * @defaultValue `DEFAULT_MAX_PARAMS` (100 M)
    */
   maxParams?: number;
   /**
    * Largest number of values one layer may output for one sample (the input
    * included), e.g. 2^28 refuses an input shape of `[1e5, 1e5, 3]`. Default
    * `DEFAULT_MAX_ACTIVATION_ELEMENTS` (2^28).
+   *
+   * @defaultValue `DEFAULT_MAX_ACTIVATION_ELEMENTS` (2^28)
    */
   maxActivationElements?: number;
 }
 
 /** Options of `planTopology` (and of the `fromConfig` methods). */
 export interface PlanOptions extends ModelLimits {
-  /** Names the source in messages, e.g. `'model.json'`. Default `'model config'`. */
+  /**
+   * Names the source in messages, e.g. `'model.json'`. Default `'model config'`.
+   *
+   * @defaultValue `'model config'`
+   */
   where?: string;
   /**
    * Number of parameters the weight file holds. `withinLimits` then builds
@@ -64,7 +72,12 @@ export interface TopologyPlan {
    * `model.weights` order for a config written by `toConfig()`. Custom layers
    * that do not override `weightSpecs` contribute none.
    */
-  weights: { name: string; shape: number[] }[];
+  weights: {
+    /** Full name, `layer/weight`. */
+    name: string;
+    /** Shape. */
+    shape: number[];
+  }[];
   /** Largest number of values any layer outputs for one sample. */
   maxActivation: number;
 }

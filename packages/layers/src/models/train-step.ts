@@ -38,9 +38,13 @@ import type { Metric } from './metrics';
 
 /** What a step needs besides the batch. */
 export interface StepContext {
+  /** The model to train. */
   model: LayersModel;
+  /** Applies the gradients. */
   optimizer: Optimizer;
+  /** The loss (also checks the targets). */
   lossFn: LossFn;
+  /** Updated with each step's predictions. */
   metrics: readonly Metric[];
   /** Starts every error message, e.g. `Model "m".fit, epoch 2, batch 1`. */
   context: string;
@@ -50,8 +54,18 @@ export interface StepContext {
    * metrics), both created inside the gradient scope. Default: `lossFn(ys,
    * model.call(xs))` plus the layers' regularization losses. `lossFn` still
    * checks the targets and names the loss in errors.
+   *
+   * @defaultValue `lossFn(ys, model.call(xs))` plus the layers' regularization losses
    */
-  objective?: (xs: Tensor, ys: Tensor) => { loss: Tensor; pred: Tensor };
+  objective?: (
+    xs: Tensor,
+    ys: Tensor,
+  ) => {
+    /** Scalar loss to minimise. */
+    loss: Tensor;
+    /** The model's predictions, for the metrics. */
+    pred: Tensor;
+  };
 }
 
 const RESTORED = 'the weights and the optimizer state were restored to their values before this step';

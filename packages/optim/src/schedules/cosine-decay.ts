@@ -9,11 +9,23 @@ export interface CosineDecayOptions {
   initialLearningRate: number;
   /** Steps of cosine decay after the warm-up. */
   decaySteps: number;
-  /** Floor, as a fraction of the peak, reached after `decaySteps` and kept afterwards. In [0, 1]. Default 0. */
+  /**
+   * Floor, as a fraction of the peak, reached after `decaySteps` and kept afterwards. In [0, 1]. Default 0.
+   *
+   * @defaultValue `0`
+   */
   alpha?: number;
-  /** Steps of linear warm-up before the decay. Default 0. */
+  /**
+   * Steps of linear warm-up before the decay. Default 0.
+   *
+   * @defaultValue `0`
+   */
   warmupSteps?: number;
-  /** Learning rate at step 0 of the warm-up. Default 0. */
+  /**
+   * Learning rate at step 0 of the warm-up. Default 0.
+   *
+   * @defaultValue `0`
+   */
   warmupStartLearningRate?: number;
 }
 
@@ -23,8 +35,18 @@ export interface CosineDecayOptions {
  * `t = min(step − warmupSteps, decaySteps) / decaySteps` (Keras `CosineDecay`,
  * whose warm-up instead ramps from `initial_learning_rate` up to `warmup_target`).
  *
+ * @param options - Peak rate, decay length, floor and warm-up; see {@link CosineDecayOptions}.
+ * @returns A serialisable schedule for an optimizer's `learningRate`.
+ * @throws {ConfigError} when an option is unknown or out of range (`decaySteps <= 0`, `alpha > 1`, ...).
+ *
  * @example
- * cosineDecay({ initialLearningRate: 1e-3, decaySteps: 9000, warmupSteps: 1000, alpha: 0.01 });
+ * ```ts
+ * import { Adam, cosineDecay } from '@convkit/optim';
+ *
+ * const opt = new Adam({
+ *   learningRate: cosineDecay({ initialLearningRate: 1e-3, decaySteps: 9000, warmupSteps: 1000, alpha: 0.01 }),
+ * });
+ * ```
  */
 export function cosineDecay(options: CosineDecayOptions): LearningRateSchedule {
   checkOptionKeys('cosineDecay', options, [

@@ -11,13 +11,30 @@ export interface ExponentialDecayOptions {
   decaySteps: number;
   /** Factor per `decaySteps` steps. */
   decayRate: number;
-  /** Decay in discrete jumps every `decaySteps` (floored exponent). Default false. */
+  /**
+   * Decay in discrete jumps every `decaySteps` (floored exponent). Default false.
+   *
+   * @defaultValue `false`
+   */
   staircase?: boolean;
 }
 
 /**
  * `lr = initial · decayRate^(step / decaySteps)`, the exponent floored with
  * `staircase` (Keras `ExponentialDecay`).
+ *
+ * @param options - Initial rate, decay period and factor; see {@link ExponentialDecayOptions}.
+ * @returns A serialisable schedule for an optimizer's `learningRate`.
+ * @throws {ConfigError} when an option is unknown or out of range.
+ *
+ * @example
+ * ```ts
+ * import { SGD, exponentialDecay } from '@convkit/optim';
+ *
+ * // halve the rate every 1000 steps, in jumps
+ * const lr = exponentialDecay({ initialLearningRate: 0.1, decaySteps: 1000, decayRate: 0.5, staircase: true });
+ * const opt = new SGD({ learningRate: lr, momentum: 0.9 });
+ * ```
  */
 export function exponentialDecay(options: ExponentialDecayOptions): LearningRateSchedule {
   checkOptionKeys('exponentialDecay', options, ['initialLearningRate', 'decaySteps', 'decayRate', 'staircase']);

@@ -8,7 +8,9 @@ import { piecewiseConstant, stepDecay } from './step-decay';
 
 /** A schedule's serialised form, as `schedule.config` and `optimizer.getConfig().learningRate` hold it. */
 export interface ScheduleConfig {
+  /** Schedule name: `'StepDecay'`, `'PiecewiseConstant'`, `'ExponentialDecay'`, `'CosineDecay'`, `'PolynomialDecay'` or `'OneCycle'`. */
   className: string;
+  /** The options the schedule was built with. */
   config: Record<string, unknown>;
 }
 
@@ -21,7 +23,13 @@ const BUILDERS: Record<string, (config: never) => LearningRateSchedule> = {
   OneCycle: oneCycle,
 };
 
-/** Rebuilds a built-in schedule from its `config` (`{ className, config }`). */
+/**
+ * Rebuilds a built-in schedule from its `config` (`{ className, config }`).
+ *
+ * @param value - A schedule's serialised form.
+ * @returns The schedule.
+ * @throws {ConfigError} for an unknown `className` or invalid options.
+ */
 export function scheduleFromConfig(value: ScheduleConfig): LearningRateSchedule {
   const className = value?.className;
   const build = typeof className === 'string' && Object.hasOwn(BUILDERS, className) ? BUILDERS[className] : undefined;

@@ -9,13 +9,29 @@ export interface OneCycleOptions {
   maxLearningRate: number;
   /** Total number of training steps (an integer >= 2). */
   totalSteps: number;
-  /** Fraction of the steps spent increasing the rate, in (0, 1). Default 0.3. */
+  /**
+   * Fraction of the steps spent increasing the rate, in (0, 1). Default 0.3.
+   *
+   * @defaultValue `0.3`
+   */
   pctStart?: number;
-  /** Initial rate = `maxLearningRate / divFactor`. Default 25. */
+  /**
+   * Initial rate = `maxLearningRate / divFactor`. Default 25.
+   *
+   * @defaultValue `25`
+   */
   divFactor?: number;
-  /** Final rate = initial rate / `finalDivFactor`. Default 1e4. */
+  /**
+   * Final rate = initial rate / `finalDivFactor`. Default 1e4.
+   *
+   * @defaultValue `1e4`
+   */
   finalDivFactor?: number;
-  /** Shape of both phases: `'cos'` (default) or `'linear'`. */
+  /**
+   * Shape of both phases: `'cos'` (default) or `'linear'`.
+   *
+   * @defaultValue `'cos'`
+   */
   annealStrategy?: 'cos' | 'linear';
 }
 
@@ -33,8 +49,18 @@ function linearAnneal(start: number, end: number, pct: number): number {
  * then down to `max/(divFactor·finalDivFactor)` at step `totalSteps − 1`,
  * where it stays. (No momentum cycling: convkit schedules drive the learning rate only.)
  *
+ * @param options - Peak rate, total steps and phase shape; see {@link OneCycleOptions}.
+ * @returns A serialisable schedule for an optimizer's `learningRate`.
+ * @throws {ConfigError} when an option is unknown or out of range (`totalSteps < 2`, `pctStart` outside (0, 1), ...).
+ *
  * @example
- * new SGD({ learningRate: oneCycle({ maxLearningRate: 0.1, totalSteps: epochs * stepsPerEpoch }), momentum: 0.9 });
+ * ```ts
+ * import { SGD, oneCycle } from '@convkit/optim';
+ *
+ * const epochs = 10;
+ * const stepsPerEpoch = 469; // 60,000 images / batch 128
+ * const opt = new SGD({ learningRate: oneCycle({ maxLearningRate: 0.1, totalSteps: epochs * stepsPerEpoch }), momentum: 0.9 });
+ * ```
  */
 export function oneCycle(options: OneCycleOptions): LearningRateSchedule {
   checkOptionKeys('oneCycle', options, [

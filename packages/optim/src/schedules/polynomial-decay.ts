@@ -9,17 +9,41 @@ export interface PolynomialDecayOptions {
   initialLearningRate: number;
   /** Steps to reach `endLearningRate`. */
   decaySteps: number;
-  /** Rate reached at `decaySteps` and kept afterwards. Default 1e-4. */
+  /**
+   * Rate reached at `decaySteps` and kept afterwards. Default 1e-4.
+   *
+   * @defaultValue `1e-4`
+   */
   endLearningRate?: number;
-  /** Exponent of the decay. Default 1 (linear). */
+  /**
+   * Exponent of the decay. Default 1 (linear).
+   *
+   * @defaultValue `1`
+   */
   power?: number;
-  /** Restart the decay every `decaySteps`, with a horizon of the next multiple of `decaySteps` (Keras). Default false. */
+  /**
+   * Restart the decay every `decaySteps`, with a horizon of the next multiple of `decaySteps` (Keras). Default false.
+   *
+   * @defaultValue `false`
+   */
   cycle?: boolean;
 }
 
 /**
  * `lr = (initial − end)·(1 − min(step, decaySteps)/decaySteps)^power + end`
  * (Keras `PolynomialDecay`, including its `cycle` behaviour).
+ *
+ * @param options - Start and end rates, decay length and power; see {@link PolynomialDecayOptions}.
+ * @returns A serialisable schedule for an optimizer's `learningRate`.
+ * @throws {ConfigError} when an option is unknown or out of range.
+ *
+ * @example
+ * ```ts
+ * import { SGD, polynomialDecay } from '@convkit/optim';
+ *
+ * // linear decay from 0.01 to 1e-4 over 5000 steps
+ * const opt = new SGD({ learningRate: polynomialDecay({ initialLearningRate: 0.01, decaySteps: 5000 }) });
+ * ```
  */
 export function polynomialDecay(options: PolynomialDecayOptions): LearningRateSchedule {
   checkOptionKeys('polynomialDecay', options, [

@@ -9,15 +9,27 @@ export interface StepDecayOptions {
   initialLearningRate: number;
   /** Steps between two decays. */
   stepSize: number;
-  /** Factor applied every `stepSize` steps. Default 0.1. */
+  /**
+   * Factor applied every `stepSize` steps. Default 0.1.
+   *
+   * @defaultValue `0.1`
+   */
   gamma?: number;
 }
 
 /**
  * `lr = initial · gamma^floor(step / stepSize)` (PyTorch `StepLR`).
  *
+ * @param options - Initial rate, period and factor; see {@link StepDecayOptions}.
+ * @returns A serialisable schedule for an optimizer's `learningRate`.
+ * @throws {ConfigError} when an option is unknown or out of range.
+ *
  * @example
- * new SGD({ learningRate: stepDecay({ initialLearningRate: 0.1, stepSize: 1000, gamma: 0.5 }) });
+ * ```ts
+ * import { SGD, stepDecay } from '@convkit/optim';
+ *
+ * const opt = new SGD({ learningRate: stepDecay({ initialLearningRate: 0.1, stepSize: 1000, gamma: 0.5 }) });
+ * ```
  */
 export function stepDecay(options: StepDecayOptions): LearningRateSchedule {
   checkOptionKeys('stepDecay', options, ['initialLearningRate', 'stepSize', 'gamma']);
@@ -46,8 +58,17 @@ export interface PiecewiseConstantOptions {
  * boundary step still uses the earlier value, `values[i+1]` starts at
  * `boundaries[i] + 1`.
  *
+ * @param options - Boundaries and the values between them; see {@link PiecewiseConstantOptions}.
+ * @returns A serialisable schedule for an optimizer's `learningRate`.
+ * @throws {ConfigError} when `values.length !== boundaries.length + 1`, the boundaries do not increase
+ *   strictly, or a value is negative.
+ *
  * @example
- * piecewiseConstant({ boundaries: [1000, 2000], values: [0.1, 0.01, 0.001] });
+ * ```ts
+ * import { SGD, piecewiseConstant } from '@convkit/optim';
+ *
+ * const opt = new SGD({ learningRate: piecewiseConstant({ boundaries: [1000, 2000], values: [0.1, 0.01, 0.001] }) });
+ * ```
  */
 export function piecewiseConstant(options: PiecewiseConstantOptions): LearningRateSchedule {
   checkOptionKeys('piecewiseConstant', options, ['boundaries', 'values']);

@@ -17,37 +17,103 @@ export interface CallbackParams {
   steps?: number;
   /** Training samples per epoch, when known. */
   samples?: number;
+  /** Samples per batch when training from tensors. */
   batchSize?: number;
 }
 
-/** Base class of every callback. Override the hooks you need. */
+/**
+ * Base class of every callback. Override the hooks you need.
+ *
+ * @example
+ * ```ts
+ * import { Callback, type Logs } from '@convkit/layers';
+ *
+ * class PrintLoss extends Callback {
+ *   override onEpochEnd(epoch: number, logs?: Logs): void {
+ *     console.log(`epoch ${epoch}: loss ${logs?.loss}`);
+ *   }
+ * }
+ * await model.fit(xs, ys, { epochs: 5, callbacks: [new PrintLoss()] });
+ * ```
+ */
 export abstract class Callback {
   /** The model being trained; set by `fit` before `onTrainBegin`. */
   model!: LayersModel;
   /** Training parameters, set by `fit`: epochs, steps per epoch (when known), samples. */
   params: CallbackParams = { epochs: 0 };
 
+  /**
+   * Called by `fit` before training.
+   *
+   * @param model - The model being trained.
+   */
   setModel(model: LayersModel): void {
     this.model = model;
   }
 
+  /**
+   * Called by `fit` before training.
+   *
+   * @param params - Epochs, steps per epoch and samples.
+   */
   setParams(params: Callback['params']): void {
     this.params = params;
   }
 
+  /**
+   * Called once when `fit` starts.
+   *
+   * @param _logs - Empty for now.
+   * @returns Nothing, or a promise `fit` awaits.
+   */
   onTrainBegin(_logs?: Logs): void | Promise<void> {}
+  /**
+   * Called once when `fit` ends normally (including an early stop).
+   *
+   * @param _logs - The last epoch's logs.
+   * @returns Nothing, or a promise `fit` awaits.
+   */
   onTrainEnd(_logs?: Logs): void | Promise<void> {}
   /**
    * Called instead of `onTrainEnd` when `fit` is about to reject (a callback
    * threw, the loss became non-finite, a batch had the wrong shape). Release
    * what the callback holds here; the error is rethrown afterwards.
+   *
+   * @param _error - The error `fit` will reject with.
+   * @returns Nothing, or a promise `fit` awaits.
    */
   onTrainError(_error: unknown): void | Promise<void> {}
+  /**
+   * Called at the start of every epoch.
+   *
+   * @param _epoch - Epoch index (0-based, offset by `initialEpoch`).
+   * @param _logs - Empty for now.
+   * @returns Nothing, or a promise `fit` awaits.
+   */
   onEpochBegin(_epoch: number, _logs?: Logs): void | Promise<void> {}
-  /** `logs` holds the epoch's training loss/metrics and, with validation, their `val_` versions. */
+  /**
+   * Called at the end of every epoch. `logs` holds the epoch's training loss/metrics and, with validation, their `val_` versions.
+   *
+   * @param _epoch - Epoch index.
+   * @param _logs - Loss, metrics, `val_*` and `lr`.
+   * @returns Nothing, or a promise `fit` awaits.
+   */
   onEpochEnd(_epoch: number, _logs?: Logs): void | Promise<void> {}
+  /**
+   * Called before every training step.
+   *
+   * @param _batch - Batch index within the epoch.
+   * @param _logs - Empty for now.
+   * @returns Nothing, or a promise `fit` awaits.
+   */
   onBatchBegin(_batch: number, _logs?: Logs): void | Promise<void> {}
-  /** `logs` holds `loss`, `size` (samples in the batch) and running metric values. */
+  /**
+   * Called after every training step. `logs` holds `loss`, `size` (samples in the batch) and running metric values.
+   *
+   * @param _batch - Batch index within the epoch.
+   * @param _logs - The step's loss and metrics.
+   * @returns Nothing, or a promise `fit` awaits.
+   */
   onBatchEnd(_batch: number, _logs?: Logs): void | Promise<void> {}
 }
 

@@ -17,15 +17,23 @@ import { Callback, type CallbackParams, type Logs } from './callback';
  * `setParams`, when present, are called instead).
  */
 export interface CallbackHooks {
+  /** See {@link Callback.onTrainBegin}. */
   onTrainBegin?(logs?: Logs): void | Promise<void>;
+  /** See {@link Callback.onTrainEnd}. */
   onTrainEnd?(logs?: Logs): void | Promise<void>;
   /** Called instead of `onTrainEnd` when `fit` rejects. */
   onTrainError?(error: unknown): void | Promise<void>;
+  /** See {@link Callback.onEpochBegin}. */
   onEpochBegin?(epoch: number, logs?: Logs): void | Promise<void>;
+  /** See {@link Callback.onEpochEnd}. */
   onEpochEnd?(epoch: number, logs?: Logs): void | Promise<void>;
+  /** See {@link Callback.onBatchBegin}. */
   onBatchBegin?(batch: number, logs?: Logs): void | Promise<void>;
+  /** See {@link Callback.onBatchEnd}. */
   onBatchEnd?(batch: number, logs?: Logs): void | Promise<void>;
+  /** Called with the model instead of setting `this.model` when defined. */
   setModel?(model: LayersModel): void;
+  /** Called with the training parameters instead of setting `this.params` when defined. */
   setParams?(params: CallbackParams): void;
 }
 

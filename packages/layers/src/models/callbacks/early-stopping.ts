@@ -6,15 +6,35 @@ import { restoreWeights, snapshotWeights, type WeightSnapshot } from './weight-s
 
 /** Options of `EarlyStopping`. */
 export interface EarlyStoppingOptions {
-  /** Log key to watch. Default `'val_loss'`. */
+  /**
+   * Log key to watch. Default `'val_loss'`.
+   *
+   * @defaultValue `'val_loss'`
+   */
   monitor?: string;
-  /** Smallest change that counts as an improvement. Default 0. */
+  /**
+   * Smallest change that counts as an improvement. Default 0.
+   *
+   * @defaultValue `0`
+   */
   minDelta?: number;
-  /** Epochs without improvement before stopping. Default 0 (stop at the first non-improving epoch). */
+  /**
+   * Epochs without improvement before stopping. Default 0 (stop at the first non-improving epoch).
+   *
+   * @defaultValue `0`
+   */
   patience?: number;
-  /** `'min'`, `'max'` or `'auto'` (accuracy-like keys are maximised). Default `'auto'`. */
+  /**
+   * `'min'`, `'max'` or `'auto'` (accuracy-like keys are maximised). Default `'auto'`.
+   *
+   * @defaultValue `'auto'`
+   */
   mode?: MonitorMode;
-  /** When stopping, put back the weights of the best epoch. Default false. */
+  /**
+   * When stopping, put back the weights of the best epoch. Default false.
+   *
+   * @defaultValue `false`
+   */
   restoreBestWeights?: boolean;
 }
 
@@ -31,10 +51,15 @@ export interface EarlyStoppingOptions {
  * when `fit` rejects.
  */
 export class EarlyStopping extends Callback {
+  /** Log key watched. */
   readonly monitor: string;
+  /** Smallest change that counts as an improvement. */
   readonly minDelta: number;
+  /** Epochs without improvement tolerated. */
   readonly patience: number;
+  /** Whether smaller (`'min'`) or larger (`'max'`) is better, resolved from `'auto'`. */
   readonly mode: 'min' | 'max';
+  /** Whether the best epoch's weights are put back when stopping. */
   readonly restoreBestWeights: boolean;
   /** Best value seen so far. */
   best = Number.NaN;

@@ -15,7 +15,11 @@ export type EpochSchedule = (epoch: number, lr: number) => number | Promise<numb
  * ```
  */
 export class LearningRateScheduler extends Callback {
-  constructor(readonly schedule: EpochSchedule) {
+  /** @param schedule - `(epoch, currentLr) => newLr`, called at the start of every epoch. */
+  constructor(
+    /** The schedule, `(epoch, currentLr) => newLr`. */
+    readonly schedule: EpochSchedule,
+  ) {
     super();
     if (typeof schedule !== 'function') {
       throw new ConfigError('LearningRateScheduler: schedule must be a function (epoch, lr) => lr');

@@ -7,13 +7,29 @@ import { improved, type MonitorMode, resolveMode, warnMissing, worst } from './m
 
 /** Options of `ModelCheckpoint`. */
 export interface ModelCheckpointOptions {
-  /** Log key compared when `saveBestOnly`. Default `'val_loss'`. */
+  /**
+   * Log key compared when `saveBestOnly`. Default `'val_loss'`.
+   *
+   * @defaultValue `'val_loss'`
+   */
   monitor?: string;
-  /** Save only when `monitor` improves on the best value so far. Default false. */
+  /**
+   * Save only when `monitor` improves on the best value so far. Default false.
+   *
+   * @defaultValue `false`
+   */
   saveBestOnly?: boolean;
-  /** `'min'`, `'max'` or `'auto'`. Default `'auto'`. */
+  /**
+   * `'min'`, `'max'` or `'auto'`. Default `'auto'`.
+   *
+   * @defaultValue `'auto'`
+   */
   mode?: MonitorMode;
-  /** Save every `saveFreq` epochs (ignored for improvements when `saveBestOnly`). Default 1. */
+  /**
+   * Save every `saveFreq` epochs (ignored for improvements when `saveBestOnly`). Default 1.
+   *
+   * @defaultValue `1`
+   */
   saveFreq?: number;
 }
 
@@ -34,9 +50,13 @@ export interface ModelCheckpointOptions {
  * when the path has no placeholders, and at the save otherwise.
  */
 export class ModelCheckpoint extends Callback {
+  /** Log key watched. */
   readonly monitor: string;
+  /** Whether only improvements are saved. */
   readonly saveBestOnly: boolean;
+  /** Whether smaller (`'min'`) or larger (`'max'`) is better, resolved from `'auto'`. */
   readonly mode: 'min' | 'max';
+  /** Save every this many epochs. */
   readonly saveFreq: number;
   /** Best monitored value saved so far. */
   best = Number.NaN;
@@ -45,6 +65,7 @@ export class ModelCheckpoint extends Callback {
   private warned = false;
 
   constructor(
+    /** Where to save: a path or URL (with `{epoch}` / `{key}` placeholders) or a handler. */
     readonly target: string | SaveHandler,
     options: ModelCheckpointOptions = {},
   ) {

@@ -9,6 +9,7 @@ import { Callback } from './callback';
 
 /** One progress report. */
 export interface ProgressEvent {
+  /** `'batch'` after a step, `'epoch'` at the end of an epoch, `'end'` when `fit` finishes. */
   type: 'batch' | 'epoch' | 'end';
   /** 0-based epoch. */
   epoch: number;
@@ -30,6 +31,12 @@ export interface ProgressEvent {
 
 /** Where the bar is drawn: `process.stderr` or anything with `write`. */
 export interface ProgressStream {
+  /**
+   * Writes text (no newline added).
+   *
+   * @param text - What to write.
+   * @returns Ignored.
+   */
   write(text: string): unknown;
   /** Redraw in place when true. */
   isTTY?: boolean;
@@ -39,20 +46,40 @@ export interface ProgressStream {
 
 /** Options of `ProgressBar`. */
 export interface ProgressBarOptions {
-  /** Drawing target. Default: `process.stderr` in Node, none in browsers. */
+  /**
+   * Drawing target. Default: `process.stderr` in Node, none in browsers.
+   *
+   * @defaultValue `process.stderr`
+   */
   stream?: ProgressStream | null;
   /**
    * Receives every progress event (use it to render progress in a web page).
    * When it returns a promise `fit` awaits it, e.g. to let the page repaint.
    */
   listener?: (event: ProgressEvent) => void | Promise<void>;
-  /** `'auto'` redraws in place only on a TTY; `'lines'` always prints one line per epoch. Default `'auto'`. */
+  /**
+   * `'auto'` redraws in place only on a TTY; `'lines'` always prints one line per epoch. Default `'auto'`.
+   *
+   * @defaultValue `'auto'`
+   */
   mode?: 'auto' | 'tty' | 'lines';
-  /** Bar width in characters. Default 30. */
+  /**
+   * Bar width in characters. Default 30.
+   *
+   * @defaultValue `30`
+   */
   width?: number;
-  /** Minimum time between two redraws on a TTY, in ms. Default 100. */
+  /**
+   * Minimum time between two redraws on a TTY, in ms. Default 100.
+   *
+   * @defaultValue `100`
+   */
   minRedrawMs?: number;
-  /** Clock in ms (injectable for tests). Default `performance.now`. */
+  /**
+   * Clock in ms (injectable for tests). Default `performance.now`.
+   *
+   * @defaultValue `performance.now`
+   */
   now?: () => number;
 }
 

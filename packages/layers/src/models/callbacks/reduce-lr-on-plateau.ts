@@ -6,19 +6,47 @@ import { checkCount, checkNonNegative, improved, type MonitorMode, resolveMode, 
 
 /** Options of `ReduceLROnPlateau`. */
 export interface ReduceLROnPlateauOptions {
-  /** Log key to watch. Default `'val_loss'`. */
+  /**
+   * Log key to watch. Default `'val_loss'`.
+   *
+   * @defaultValue `'val_loss'`
+   */
   monitor?: string;
-  /** New lr = lr × factor; must be in (0, 1). Default 0.1. */
+  /**
+   * New lr = lr × factor; must be in (0, 1). Default 0.1.
+   *
+   * @defaultValue `0.1`
+   */
   factor?: number;
-  /** Epochs without improvement before reducing. Default 10. */
+  /**
+   * Epochs without improvement before reducing. Default 10.
+   *
+   * @defaultValue `10`
+   */
   patience?: number;
-  /** Smallest change that counts as an improvement. Default 1e-4. */
+  /**
+   * Smallest change that counts as an improvement. Default 1e-4.
+   *
+   * @defaultValue `1e-4`
+   */
   minDelta?: number;
-  /** `'min'`, `'max'` or `'auto'`. Default `'auto'`. */
+  /**
+   * `'min'`, `'max'` or `'auto'`. Default `'auto'`.
+   *
+   * @defaultValue `'auto'`
+   */
   mode?: MonitorMode;
-  /** Epochs to wait after a reduction before counting again. Default 0. */
+  /**
+   * Epochs to wait after a reduction before counting again. Default 0.
+   *
+   * @defaultValue `0`
+   */
   cooldown?: number;
-  /** Lower bound of the learning rate. Default 0. */
+  /**
+   * Lower bound of the learning rate. Default 0.
+   *
+   * @defaultValue `0`
+   */
   minLr?: number;
 }
 
@@ -28,12 +56,19 @@ export interface ReduceLROnPlateauOptions {
  * then waits `cooldown` epochs before counting again.
  */
 export class ReduceLROnPlateau extends Callback {
+  /** Log key watched. */
   readonly monitor: string;
+  /** Multiplier applied to the learning rate on a plateau. */
   readonly factor: number;
+  /** Epochs without improvement tolerated. */
   readonly patience: number;
+  /** Smallest change that counts as an improvement. */
   readonly minDelta: number;
+  /** Whether smaller (`'min'`) or larger (`'max'`) is better, resolved from `'auto'`. */
   readonly mode: 'min' | 'max';
+  /** Epochs to wait after a reduction. */
   readonly cooldown: number;
+  /** Lower bound of the learning rate. */
   readonly minLr: number;
   /** Best value seen so far. */
   best = Number.NaN;

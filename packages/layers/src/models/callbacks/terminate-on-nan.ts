@@ -9,12 +9,16 @@ export interface TerminateOnNaNOptions {
    * Also check every weight after each batch (one small reduction per
    * weight). Catches updates that overflow although the loss was finite.
    * Default true.
+   *
+   * @defaultValue `true`
    */
   checkWeights?: boolean;
   /**
    * Keep an on-device copy of the weights before each batch and put it back
    * when a weight becomes non-finite, so the model is left as it was before
    * the bad step. Costs one copy of the weights in memory. Default true.
+   *
+   * @defaultValue `true`
    */
   restore?: boolean;
 }
@@ -36,7 +40,9 @@ export interface TerminateOnNaNOptions {
  *   `checkWeights: false` when only the logs need guarding.
  */
 export class TerminateOnNaN extends Callback {
+  /** Whether weights are checked too, not just the logs. */
   readonly checkWeights: boolean;
+  /** Whether the last finite weights are restored before rejecting. */
   readonly restore: boolean;
   private epoch = 0;
   private before: Tensor[] = [];

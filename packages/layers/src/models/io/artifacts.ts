@@ -48,6 +48,7 @@ export const DEFAULT_MAX_BYTES = 2 ** 30;
 
 /** A whole checkpoint in memory, as every save/load handler exchanges it. */
 export interface ModelArtifacts {
+  /** The parsed `model.json`. */
   modelJson: ModelJson;
   /** Little-endian float32 weight values laid out as `modelJson.weightsManifest` says. */
   weights: ArrayBuffer;
@@ -58,10 +59,17 @@ export interface ModelArtifacts {
  * JSON text and `weights` any byte view (e.g. a Node `Buffer`).
  */
 export interface RawModelArtifacts {
+  /** `model.json`, parsed or as text. */
   modelJson: ModelJson | string | unknown;
+  /** The weight bytes. */
   weights: ArrayBuffer | ArrayBufferView;
   /** Where each part was read from (file paths, file names), for error messages. */
-  sources?: { modelJson?: string; weights?: string };
+  sources?: {
+    /** Where `model.json` came from. */
+    modelJson?: string;
+    /** Where the weights came from. */
+    weights?: string;
+  };
 }
 
 /**
@@ -73,9 +81,15 @@ export interface LoadOptions extends ModelLimits {
   /**
    * Largest total weight size accepted, in bytes, checked against the manifest
    * (and file sizes) before anything is allocated. Default 1 GiB.
+   *
+   * @defaultValue `1 GiB`
    */
   maxBytes?: number;
-  /** Accept NaN and ±Infinity weight values. Default false: such a value is a `SerializationError` naming the weight. */
+  /**
+   * Accept NaN and ±Infinity weight values. Default false: such a value is a `SerializationError` naming the weight.
+   *
+   * @defaultValue `false`
+   */
   allowNonFinite?: boolean;
 }
 

@@ -112,7 +112,13 @@ export async function saveDownloads(name: string, artifacts: ModelArtifacts): Pr
  * `<input type="file" multiple>`): the `.json` and the `.weights.bin` saved
  * by `downloads://`.
  */
-export function browserFiles(jsonFile: Blob, weightsFile: Blob): { load: () => Promise<RawModelArtifacts> } {
+export function browserFiles(
+  jsonFile: Blob,
+  weightsFile: Blob,
+): {
+  /** Reads both files. */
+  load: () => Promise<RawModelArtifacts>;
+} {
   return {
     load: async () => ({
       modelJson: await jsonFile.text(),

@@ -162,7 +162,19 @@ export async function checkFilesTarget(target: string): Promise<void> {
 export async function loadFiles(
   target: string,
   options: LoadOptions = {},
-): Promise<{ modelJson: string; weights: Uint8Array; sources: { modelJson: string; weights: string } }> {
+): Promise<{
+  /** Text of `model.json`. */
+  modelJson: string;
+  /** Bytes of `weights.bin`. */
+  weights: Uint8Array;
+  /** The paths read. */
+  sources: {
+    /** Path of `model.json`. */
+    modelJson: string;
+    /** Path of `weights.bin`. */
+    weights: string;
+  };
+}> {
   const fs = await nodeFs();
   const path = await nodePath();
   let dir = path.resolve(await toFilePath(target));

@@ -25,11 +25,22 @@ import { withWeightChecksums } from './manifest';
 
 /** A custom destination for `saveModel`. */
 export interface SaveHandler {
+  /**
+   * Stores the artifacts.
+   *
+   * @param artifacts - `model.json` and the weight bytes.
+   * @returns Resolves once stored.
+   */
   save(artifacts: ModelArtifacts): Promise<void>;
 }
 
 /** A custom source for `loadModel`. What it returns is validated like a file. */
 export interface LoadHandler {
+  /**
+   * Reads the artifacts.
+   *
+   * @returns Resolves to the parsed or raw `model.json` and weight bytes.
+   */
   load(): Promise<ModelArtifacts | RawModelArtifacts>;
 }
 
@@ -66,6 +77,20 @@ function route(target: string): { scheme: Scheme; rest: string } {
  * model to PATH: no space left on device`).
  *
  * The manifest records the CRC-32 of every weight, which `loadModel` checks.
+ *
+ * @param model - The model to save.
+ * @param target - A directory path or `file://` URL (Node), `indexeddb://name`, `downloads://name`, or a handler.
+ * @returns Resolves to the saved artifacts.
+ * @throws {ConfigError} for an unsupported scheme, or a directory that is not empty and not a convkit checkpoint.
+ * @throws {FileSystemError} when a file operation fails (the path and errno code are on the error).
+ *
+ * @example
+ * ```ts
+ * import { loadModel, saveModel } from '@convkit/layers';
+ *
+ * await saveModel(model, './checkpoints/mnist');
+ * const restored = await loadModel('./checkpoints/mnist');
+ * ```
  */
 export async function saveModel(model: LayersModel, target: string | SaveHandler): Promise<ModelArtifacts> {
   const artifacts = withWeightChecksums(await toArtifacts(model));
@@ -86,6 +111,11 @@ export async function saveModel(model: LayersModel, target: string | SaveHandler
  * the save would refuse with, or a `FileSystemError` when the nearest existing
  * folder is not writable. Other destinations are not checked. Call it before
  * a long training run whose model goes there.
+ *
+ * @param target - As for {@link saveModel}.
+ * @returns Resolves when the save would be allowed.
+ * @throws {ConfigError} when the save would be refused.
+ * @throws {FileSystemError} when the nearest existing folder is not writable.
  */
 export async function checkSaveTarget(target: string | SaveHandler): Promise<void> {
   if (typeof target === 'object' && target !== null && typeof target.save === 'function') return;
@@ -99,6 +129,21 @@ export async function checkSaveTarget(target: string | SaveHandler): Promise<voi
  * is validated (`fromArtifacts`); failures are `SerializationError`s that
  * leave no tensor behind. The model is not compiled: the saved compile
  * settings are in `savedTrainingConfig`.
+ *
+ * @param source - A directory path or `file://` URL (Node), `indexeddb://name`, or a handler.
+ * @param options - `maxBytes` (default 1 GiB), `allowNonFinite` (default false) and model limits.
+ * @returns Resolves to the model (not compiled; its saved compile settings are in `savedTrainingConfig`).
+ * @throws {SerializationError} when a file is missing, corrupt, truncated, oversized or of an unknown version, or a checksum fails.
+ * @throws {ConfigError} for `downloads://` or an unsupported scheme.
+ *
+ * @example
+ * ```ts
+ * import { loadModel } from '@convkit/layers';
+ * import { Adam } from '@convkit/optim';
+ *
+ * const model = await loadModel('./checkpoints/mnist');
+ * model.compile({ optimizer: new Adam(), loss: model.savedTrainingConfig?.loss ?? 'sparseCategoricalCrossentropy' });
+ * ```
  */
 export async function loadModel(source: string | LoadHandler, options: LoadOptions = {}): Promise<LoadedModel> {
   if (typeof source === 'object' && source !== null && typeof source.load === 'function') {

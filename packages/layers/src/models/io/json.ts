@@ -23,11 +23,23 @@ export const MAX_JSON_VALUES = 2 ** 20;
 
 /** Limits of `parseJson` and `checkJsonValue`; each defaults to the constant of the same name. */
 export interface JsonLimits {
-  /** Default `MAX_JSON_DEPTH` (64). */
+  /**
+   * Default `MAX_JSON_DEPTH` (64).
+   *
+   * @defaultValue `MAX_JSON_DEPTH` (64)
+   */
   maxDepth?: number;
-  /** Default `MAX_JSON_CHARS` (2^26). Only `parseJson` reads it. */
+  /**
+   * Default `MAX_JSON_CHARS` (2^26). Only `parseJson` reads it.
+   *
+   * @defaultValue `MAX_JSON_CHARS` (2^26)
+   */
   maxChars?: number;
-  /** Default `MAX_JSON_VALUES` (2^20). */
+  /**
+   * Default `MAX_JSON_VALUES` (2^20).
+   *
+   * @defaultValue `MAX_JSON_VALUES` (2^20)
+   */
   maxValues?: number;
 }
 

@@ -15,7 +15,9 @@ export const MODEL_FORMAT_VERSION = 1;
 export interface WeightManifestEntry {
   /** `LayerWeight.name`, e.g. `conv2d_1/kernel`. */
   name: string;
+  /** Shape of the weight. */
   shape: number[];
+  /** Always `'float32'`. */
   dtype: 'float32';
   /** Byte offset of the first value in the weight buffer. */
   offset: number;
@@ -32,7 +34,9 @@ export interface WeightManifestEntry {
 
 /** Compile settings stored with a model (`LayersModel.trainingConfig`). */
 export interface SavedTrainingConfig {
+  /** Loss name given to `compile`. */
   loss: string;
+  /** Metric names given to `compile`. */
   metrics: string[];
   /** `{ className, config }` of the optimizer, when one was set. */
   optimizer?: Serialized;
@@ -40,12 +44,17 @@ export interface SavedTrainingConfig {
 
 /** The JSON half of a checkpoint (`model.json`). */
 export interface ModelJson {
+  /** Always `'convkit-model'`. */
   format: typeof MODEL_FORMAT;
+  /** Format version, currently 1. */
   version: typeof MODEL_FORMAT_VERSION;
+  /** What wrote the file (`'convkit'`). */
   generatedBy: string;
   /** `model.toConfig()`: `{ className: 'Sequential' | 'Model', config }`. */
   topology: Serialized;
+  /** One entry per weight, in `model.weights` order. */
   weightsManifest: WeightManifestEntry[];
+  /** Compile settings, when the model was compiled. */
   training?: SavedTrainingConfig;
 }
 
