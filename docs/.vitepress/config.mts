@@ -6,7 +6,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Plugin } from 'vite';
 import { type DefaultTheme, defineConfig } from 'vitepress';
 import { entryPoints } from '../scripts/entry-points.mjs';
 import { runnableExamples } from './runnable/markdown';
@@ -58,12 +57,12 @@ function apiSidebars(): DefaultTheme.SidebarMulti {
 }
 
 /** `virtual:convkit-modules`: every browser entry point of packages/*, for the runnable examples' worker. */
-function convkitModules(): Plugin {
+function convkitModules() {
   const id = 'virtual:convkit-modules';
   return {
     name: 'convkit-modules',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    load(loading) {
+    resolveId: (source: string) => (source === id ? `\0${id}` : undefined),
+    load(loading: string) {
       if (loading !== `\0${id}`) return undefined;
       const entries = entryPoints().filter((e) => e.browser);
       return [
@@ -74,15 +73,22 @@ function convkitModules(): Plugin {
   };
 }
 
+const base = docsBase();
+
 export default defineConfig({
-  base: docsBase(),
+  base,
   title: 'convkit',
   description: 'Train, compress and ship convolutional neural networks in TypeScript, in Node and in the browser.',
   lang: 'en-US',
+  // Site data (the sidebars of ~550 API pages) in one shared chunk rather than inlined in every page.
+  metaChunk: true,
   srcExclude: ['README.md', 'test/**', 'scripts/**'],
   // Dead internal links fail the build. The demo is a separate site published at <docs site>/demo/.
   ignoreDeadLinks: [/^\/demo\/?$/],
-  head: [['meta', { name: 'theme-color', content: '#3c8772' }]],
+  head: [
+    ['link', { rel: 'icon', type: 'image/svg+xml', href: `${base}logo.svg` }],
+    ['meta', { name: 'theme-color', content: '#3c8772' }],
+  ],
   markdown: {
     config: (md) => runnableExamples(md),
   },
@@ -91,6 +97,7 @@ export default defineConfig({
     if (pageData.relativePath.startsWith('api/')) pageData.frontmatter.editLink = false;
   },
   themeConfig: {
+    logo: '/logo.svg',
     nav: [
       { text: 'Guide', link: '/guide/', activeMatch: '^/guide/' },
       { text: 'API', link: '/api/', activeMatch: '^/api/' },

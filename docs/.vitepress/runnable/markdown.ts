@@ -4,11 +4,11 @@
  * that carries the block compiled to JavaScript (base64, see compile.ts) and
  * adds the Run button and the output. ```ts no-run``` renders as plain ts.
  */
-import type MarkdownIt from 'markdown-it';
+import type { MarkdownRenderer } from 'vitepress';
 import { compileRunnable, isRunBlock } from './compile';
 
 /** Installs the fence renderer; call from VitePress's `markdown.config`. */
-export function runnableExamples(md: MarkdownIt): void {
+export function runnableExamples(md: MarkdownRenderer): void {
   const fence = md.renderer.rules.fence!;
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
