@@ -35,6 +35,35 @@ function whyNot(specifier: string): string | undefined {
   return undefined;
 }
 
+/** `export {};` */
+function isEmptyExport(statement: ts.Statement): boolean {
+  return (
+    ts.isExportDeclaration(statement) &&
+    !statement.moduleSpecifier &&
+    !!statement.exportClause &&
+    ts.isNamedExports(statement.exportClause) &&
+    statement.exportClause.elements.length === 0
+  );
+}
+
+/** Refuses, on the TypeScript source (before unused imports are elided), imports a page cannot run and exports. */
+function checkSource(source: string, where: string): void {
+  const file = ts.createSourceFile('example.ts', source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  for (const statement of file.statements) {
+    if (ts.isImportDeclaration(statement) || (ts.isExportDeclaration(statement) && statement.moduleSpecifier)) {
+      const specifier = (statement.moduleSpecifier as ts.StringLiteral).text;
+      const problem = whyNot(specifier);
+      if (problem) throw new RunnableExampleError(`${where}: ${problem}`);
+    }
+    const exported =
+      ts.isExportAssignment(statement) ||
+      (ts.isExportDeclaration(statement) && !isEmptyExport(statement)) ||
+      (ts.canHaveModifiers(statement) &&
+        ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) === true);
+    if (exported) throw new RunnableExampleError(`${where}: a run block is a program, not a module; it may not export`);
+  }
+}
+
 /**
  * The JavaScript body for the worker; `where` (e.g. `guide/training.md, block 3`) names
  * the block in errors.
@@ -54,6 +83,7 @@ export function compileRunnable(source: string, where: string): string {
   });
   const syntax = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
   if (syntax) throw new RunnableExampleError(`${where}: ${ts.flattenDiagnosticMessageText(syntax.messageText, '\n')}`);
+  checkSource(source, where);
   const js = out.outputText;
   const file = ts.createSourceFile('example.js', js, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
   const edits: { start: number; end: number; text: string }[] = [];

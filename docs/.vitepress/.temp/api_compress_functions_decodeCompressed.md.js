@@ -1,0 +1,19 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Function: decodeCompressed()","description":"","frontmatter":{"editLink":false},"headers":[],"relativePath":"api/compress/functions/decodeCompressed.md","filePath":"api/compress/functions/decodeCompressed.md"}');
+const _sfc_main = { name: "api/compress/functions/decodeCompressed.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><p><a href="./../../">convkit API</a> / <a href="./../">@convkit/compress</a> / decodeCompressed</p><h1 id="function-decodecompressed" tabindex="-1">Function: decodeCompressed() <a class="header-anchor" href="#function-decodecompressed" aria-label="Permalink to &quot;Function: decodeCompressed()&quot;">​</a></h1><div class="language-ts vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class="lang">ts</span><pre class="shiki shiki-themes github-light github-dark vp-code" tabindex="0"><code><span class="line"><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">function</span><span style="--shiki-light:#6F42C1;--shiki-dark:#B392F0;"> decodeCompressed</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">(</span><span style="--shiki-light:#E36209;--shiki-dark:#FFAB70;">bytes</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">, </span><span style="--shiki-light:#E36209;--shiki-dark:#FFAB70;">options</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">?</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">)</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">:</span><span style="--shiki-light:#6F42C1;--shiki-dark:#B392F0;"> CompressedModel</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">;</span></span></code></pre></div><p>Defined in: <a href="https://github.com/convkit/convkit/blob/main/packages/compress/src/format/decode.ts#L102" target="_blank" rel="noreferrer">packages/compress/src/format/decode.ts:102</a></p><p>Decodes a <code>convkit-compressed</code> file into a new model holding the decoded float32 weights (q × scale for int8, codebook values for clustered, the float16 values widened, +0 where a sparse mask is clear). Everything is validated first (see the module comment); a bad file is a <code>SerializationError</code> with no tensor leaked and no model left behind. The model is not compiled; stored compile settings are in <code>training</code>.</p><h2 id="parameters" tabindex="-1">Parameters <a class="header-anchor" href="#parameters" aria-label="Permalink to &quot;Parameters&quot;">​</a></h2><table tabindex="0"><thead><tr><th>Parameter</th><th>Type</th></tr></thead><tbody><tr><td><code>bytes</code></td><td>| <code>ArrayBuffer</code> | <code>Uint8Array</code>&lt;<code>ArrayBufferLike</code>&gt; | <code>ArrayBufferView</code>&lt;<code>ArrayBufferLike</code>&gt;</td></tr><tr><td><code>options?</code></td><td><a href="./../interfaces/DecodeCompressedOptions.html"><code>DecodeCompressedOptions</code></a></td></tr></tbody></table><h2 id="returns" tabindex="-1">Returns <a class="header-anchor" href="#returns" aria-label="Permalink to &quot;Returns&quot;">​</a></h2><p><a href="./../interfaces/CompressedModel.html"><code>CompressedModel</code></a></p></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/compress/functions/decodeCompressed.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const decodeCompressed = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  decodeCompressed as default
+};

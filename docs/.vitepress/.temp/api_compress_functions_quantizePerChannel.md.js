@@ -1,0 +1,24 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Function: quantizePerChannel()","description":"","frontmatter":{"editLink":false},"headers":[],"relativePath":"api/compress/functions/quantizePerChannel.md","filePath":"api/compress/functions/quantizePerChannel.md"}');
+const _sfc_main = { name: "api/compress/functions/quantizePerChannel.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><p><a href="./../../">convkit API</a> / <a href="./../">@convkit/compress</a> / quantizePerChannel</p><h1 id="function-quantizeperchannel" tabindex="-1">Function: quantizePerChannel() <a class="header-anchor" href="#function-quantizeperchannel" aria-label="Permalink to &quot;Function: quantizePerChannel()&quot;">​</a></h1><div class="language-ts vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class="lang">ts</span><pre class="shiki shiki-themes github-light github-dark vp-code" tabindex="0"><code><span class="line"><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">function</span><span style="--shiki-light:#6F42C1;--shiki-dark:#B392F0;"> quantizePerChannel</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">(</span></span>
+<span class="line"><span style="--shiki-light:#E36209;--shiki-dark:#FFAB70;">   values</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">, </span></span>
+<span class="line"><span style="--shiki-light:#E36209;--shiki-dark:#FFAB70;">   shape</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">, </span></span>
+<span class="line"><span style="--shiki-light:#E36209;--shiki-dark:#FFAB70;">   axis</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">, </span></span>
+<span class="line"><span style="--shiki-light:#E36209;--shiki-dark:#FFAB70;">   scales</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">?</span></span>
+<span class="line"><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">)</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">:</span><span style="--shiki-light:#005CC5;--shiki-dark:#79B8FF;"> object</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">;</span></span></code></pre></div><p>Defined in: <a href="https://github.com/convkit/convkit/blob/main/packages/compress/src/quantize.ts#L59" target="_blank" rel="noreferrer">packages/compress/src/quantize.ts:59</a></p><p>Quantizes <code>values</code> per channel: <code>q = clamp(round(v / scale_c), −127, 127)</code>.</p><h2 id="parameters" tabindex="-1">Parameters <a class="header-anchor" href="#parameters" aria-label="Permalink to &quot;Parameters&quot;">​</a></h2><table tabindex="0"><thead><tr><th>Parameter</th><th>Type</th></tr></thead><tbody><tr><td><code>values</code></td><td><code>Float32Array</code></td></tr><tr><td><code>shape</code></td><td>readonly <code>number</code>[]</td></tr><tr><td><code>axis</code></td><td><code>number</code></td></tr><tr><td><code>scales?</code></td><td><code>Float32Array</code></td></tr></tbody></table><h2 id="returns" tabindex="-1">Returns <a class="header-anchor" href="#returns" aria-label="Permalink to &quot;Returns&quot;">​</a></h2><p><code>object</code></p><table tabindex="0"><thead><tr><th>Name</th><th>Type</th><th>Defined in</th></tr></thead><tbody><tr><td><code>q</code></td><td><code>Int8Array</code></td><td><a href="https://github.com/convkit/convkit/blob/main/packages/compress/src/quantize.ts#L64" target="_blank" rel="noreferrer">packages/compress/src/quantize.ts:64</a></td></tr><tr><td><code>scales</code></td><td><code>Float32Array</code></td><td><a href="https://github.com/convkit/convkit/blob/main/packages/compress/src/quantize.ts#L64" target="_blank" rel="noreferrer">packages/compress/src/quantize.ts:64</a></td></tr></tbody></table></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/compress/functions/quantizePerChannel.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const quantizePerChannel = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  quantizePerChannel as default
+};

@@ -1,0 +1,19 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Interface: CalibrationOptions","description":"","frontmatter":{"editLink":false},"headers":[],"relativePath":"api/compress/interfaces/CalibrationOptions.md","filePath":"api/compress/interfaces/CalibrationOptions.md"}');
+const _sfc_main = { name: "api/compress/interfaces/CalibrationOptions.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><p><a href="./../../">convkit API</a> / <a href="./../">@convkit/compress</a> / CalibrationOptions</p><h1 id="interface-calibrationoptions" tabindex="-1">Interface: CalibrationOptions <a class="header-anchor" href="#interface-calibrationoptions" aria-label="Permalink to &quot;Interface: CalibrationOptions&quot;">​</a></h1><p>Defined in: <a href="https://github.com/convkit/convkit/blob/main/packages/compress/src/quantize.ts#L166" target="_blank" rel="noreferrer">packages/compress/src/quantize.ts:166</a></p><p>Calibration options.</p><h2 id="extended-by" tabindex="-1">Extended by <a class="header-anchor" href="#extended-by" aria-label="Permalink to &quot;Extended by&quot;">​</a></h2><ul><li><a href="./QuantizeOptions.html"><code>QuantizeOptions</code></a></li><li><a href="./QatOptions.html"><code>QatOptions</code></a></li></ul><h2 id="properties" tabindex="-1">Properties <a class="header-anchor" href="#properties" aria-label="Permalink to &quot;Properties&quot;">​</a></h2><table tabindex="0"><thead><tr><th>Property</th><th>Type</th><th>Description</th><th>Defined in</th></tr></thead><tbody><tr><td><a id="property-batchsize"></a> <code>batchSize?</code></td><td><code>number</code></td><td>Batch size when <code>data</code> is <code>[x, y]</code> or a tensor. Default 64.</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/compress/src/quantize.ts#L174" target="_blank" rel="noreferrer">packages/compress/src/quantize.ts:174</a></td></tr><tr><td><a id="property-maxbatches"></a> <code>maxBatches?</code></td><td><code>number</code></td><td>Batches of calibration data used at most. Default 32.</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/compress/src/quantize.ts#L172" target="_blank" rel="noreferrer">packages/compress/src/quantize.ts:172</a></td></tr><tr><td><a id="property-method"></a> <code>method?</code></td><td><code>&quot;minmax&quot;</code> | <code>&quot;percentile&quot;</code></td><td><code>&#39;minmax&#39;</code> (default): the observed range. <code>&#39;percentile&#39;</code>: clip outliers at <code>percentile</code>.</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/compress/src/quantize.ts#L168" target="_blank" rel="noreferrer">packages/compress/src/quantize.ts:168</a></td></tr><tr><td><a id="property-percentile"></a> <code>percentile?</code></td><td><code>number</code></td><td>Percentile (of the values seen) used as the upper bound, and 100 − p as the lower, with <code>&#39;percentile&#39;</code>. Default 99.99.</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/compress/src/quantize.ts#L170" target="_blank" rel="noreferrer">packages/compress/src/quantize.ts:170</a></td></tr></tbody></table></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/compress/interfaces/CalibrationOptions.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const CalibrationOptions = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  CalibrationOptions as default
+};

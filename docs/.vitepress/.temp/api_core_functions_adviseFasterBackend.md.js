@@ -1,0 +1,19 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Function: adviseFasterBackend()","description":"","frontmatter":{"editLink":false},"headers":[],"relativePath":"api/core/functions/adviseFasterBackend.md","filePath":"api/core/functions/adviseFasterBackend.md"}');
+const _sfc_main = { name: "api/core/functions/adviseFasterBackend.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><p><a href="./../../">convkit API</a> / <a href="./../">@convkit/core</a> / adviseFasterBackend</p><h1 id="function-advisefasterbackend" tabindex="-1">Function: adviseFasterBackend() <a class="header-anchor" href="#function-advisefasterbackend" aria-label="Permalink to &quot;Function: adviseFasterBackend()&quot;">​</a></h1><div class="language-ts vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class="lang">ts</span><pre class="shiki shiki-themes github-light github-dark vp-code" tabindex="0"><code><span class="line"><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">function</span><span style="--shiki-light:#6F42C1;--shiki-dark:#B392F0;"> adviseFasterBackend</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">()</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">:</span><span style="--shiki-light:#005CC5;--shiki-dark:#79B8FF;"> string</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;"> |</span><span style="--shiki-light:#005CC5;--shiki-dark:#79B8FF;"> undefined</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">;</span></span></code></pre></div><p>Defined in: <a href="https://github.com/convkit/convkit/blob/main/packages/core/src/backend.ts#L96" target="_blank" rel="noreferrer">packages/core/src/backend.ts:96</a></p><p>Says once per process, when training starts on the cpu backend, that the wasm backend trains the same model much faster: how to switch when <code>@convkit/backend-wasm</code> is already imported, how to install it otherwise. Called by core&#39;s <code>variableGrads</code>; silent on every other backend and when <code>CONVKIT_BACKEND_HINT=0</code>. Returns the message it printed, if any.</p><h2 id="returns" tabindex="-1">Returns <a class="header-anchor" href="#returns" aria-label="Permalink to &quot;Returns&quot;">​</a></h2><p><code>string</code> | <code>undefined</code></p></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/core/functions/adviseFasterBackend.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const adviseFasterBackend = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  adviseFasterBackend as default
+};

@@ -1,0 +1,19 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Function: normalizeChannels()","description":"","frontmatter":{"editLink":false},"headers":[],"relativePath":"api/data/functions/normalizeChannels.md","filePath":"api/data/functions/normalizeChannels.md"}');
+const _sfc_main = { name: "api/data/functions/normalizeChannels.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><p><a href="./../../">convkit API</a> / <a href="./../">@convkit/data</a> / normalizeChannels</p><h1 id="function-normalizechannels" tabindex="-1">Function: normalizeChannels() <a class="header-anchor" href="#function-normalizechannels" aria-label="Permalink to &quot;Function: normalizeChannels()&quot;">​</a></h1><div class="language-ts vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class="lang">ts</span><pre class="shiki shiki-themes github-light github-dark vp-code" tabindex="0"><code><span class="line"><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">function</span><span style="--shiki-light:#6F42C1;--shiki-dark:#B392F0;"> normalizeChannels</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">(</span><span style="--shiki-light:#E36209;--shiki-dark:#FFAB70;">stats</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">)</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">:</span><span style="--shiki-light:#6F42C1;--shiki-dark:#B392F0;"> ImageTransform</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">;</span></span></code></pre></div><p>Defined in: <a href="https://github.com/convkit/convkit/blob/main/packages/data/src/transforms/normalize.ts#L19" target="_blank" rel="noreferrer">packages/data/src/transforms/normalize.ts:19</a></p><p>Standardises each channel with the given statistics (compute them on the training set with <code>computeChannelStats</code>, then apply the same ones to validation and test data). Channels with a zero <code>std</code> are only centred. Every mean must be finite and every std finite and non-negative (<code>ConfigError</code> otherwise), so NaN statistics never reach training.</p><h2 id="parameters" tabindex="-1">Parameters <a class="header-anchor" href="#parameters" aria-label="Permalink to &quot;Parameters&quot;">​</a></h2><table tabindex="0"><thead><tr><th>Parameter</th><th>Type</th></tr></thead><tbody><tr><td><code>stats</code></td><td><a href="./../interfaces/ChannelStats.html"><code>ChannelStats</code></a></td></tr></tbody></table><h2 id="returns" tabindex="-1">Returns <a class="header-anchor" href="#returns" aria-label="Permalink to &quot;Returns&quot;">​</a></h2><p><a href="./../type-aliases/ImageTransform.html"><code>ImageTransform</code></a></p></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/data/functions/normalizeChannels.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const normalizeChannels = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  normalizeChannels as default
+};

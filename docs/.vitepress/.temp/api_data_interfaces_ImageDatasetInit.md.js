@@ -1,0 +1,19 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Interface: ImageDatasetInit","description":"","frontmatter":{"editLink":false},"headers":[],"relativePath":"api/data/interfaces/ImageDatasetInit.md","filePath":"api/data/interfaces/ImageDatasetInit.md"}');
+const _sfc_main = { name: "api/data/interfaces/ImageDatasetInit.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><p><a href="./../../">convkit API</a> / <a href="./../">@convkit/data</a> / ImageDatasetInit</p><h1 id="interface-imagedatasetinit" tabindex="-1">Interface: ImageDatasetInit <a class="header-anchor" href="#interface-imagedatasetinit" aria-label="Permalink to &quot;Interface: ImageDatasetInit&quot;">​</a></h1><p>Defined in: <a href="https://github.com/convkit/convkit/blob/main/packages/data/src/image-dataset.ts#L15" target="_blank" rel="noreferrer">packages/data/src/image-dataset.ts:15</a></p><p>What an <code>ImageDataset</code> is built from.</p><h2 id="properties" tabindex="-1">Properties <a class="header-anchor" href="#properties" aria-label="Permalink to &quot;Properties&quot;">​</a></h2><table tabindex="0"><thead><tr><th>Property</th><th>Type</th><th>Description</th><th>Defined in</th></tr></thead><tbody><tr><td><a id="property-classnames"></a> <code>classNames?</code></td><td>readonly <code>string</code>[]</td><td>Optional human-readable class names, index = label (at least <code>numClasses</code> of them).</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/data/src/image-dataset.ts#L25" target="_blank" rel="noreferrer">packages/data/src/image-dataset.ts:25</a></td></tr><tr><td><a id="property-images"></a> <code>images</code></td><td><code>Float32Array</code></td><td>N×H×W×C floats, HWC per image. Not copied.</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/data/src/image-dataset.ts#L17" target="_blank" rel="noreferrer">packages/data/src/image-dataset.ts:17</a></td></tr><tr><td><a id="property-labels"></a> <code>labels</code></td><td><code>ArrayLike</code>&lt;<code>number</code>&gt;</td><td>N integer class labels, <code>0 &lt;= label &lt; numClasses</code>. Copied into an <code>Int32Array</code> unless already one.</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/data/src/image-dataset.ts#L19" target="_blank" rel="noreferrer">packages/data/src/image-dataset.ts:19</a></td></tr><tr><td><a id="property-numclasses"></a> <code>numClasses?</code></td><td><code>number</code></td><td>Number of classes, a positive integer (default: largest label + 1).</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/data/src/image-dataset.ts#L23" target="_blank" rel="noreferrer">packages/data/src/image-dataset.ts:23</a></td></tr><tr><td><a id="property-shape"></a> <code>shape</code></td><td><a href="./../type-aliases/ImageShape.html"><code>ImageShape</code></a></td><td><code>[height, width, channels]</code> of every image.</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/data/src/image-dataset.ts#L21" target="_blank" rel="noreferrer">packages/data/src/image-dataset.ts:21</a></td></tr></tbody></table></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/data/interfaces/ImageDatasetInit.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const ImageDatasetInit = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  ImageDatasetInit as default
+};

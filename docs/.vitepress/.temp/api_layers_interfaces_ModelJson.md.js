@@ -1,0 +1,19 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Interface: ModelJson","description":"","frontmatter":{"editLink":false},"headers":[],"relativePath":"api/layers/interfaces/ModelJson.md","filePath":"api/layers/interfaces/ModelJson.md"}');
+const _sfc_main = { name: "api/layers/interfaces/ModelJson.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><p><a href="./../../">convkit API</a> / <a href="./../">@convkit/layers</a> / ModelJson</p><h1 id="interface-modeljson" tabindex="-1">Interface: ModelJson <a class="header-anchor" href="#interface-modeljson" aria-label="Permalink to &quot;Interface: ModelJson&quot;">​</a></h1><p>Defined in: <a href="https://github.com/convkit/convkit/blob/main/packages/layers/src/models/io/model-json.ts#L42" target="_blank" rel="noreferrer">packages/layers/src/models/io/model-json.ts:42</a></p><p>The JSON half of a checkpoint (<code>model.json</code>).</p><h2 id="properties" tabindex="-1">Properties <a class="header-anchor" href="#properties" aria-label="Permalink to &quot;Properties&quot;">​</a></h2><table tabindex="0"><thead><tr><th>Property</th><th>Type</th><th>Description</th><th>Defined in</th></tr></thead><tbody><tr><td><a id="property-format"></a> <code>format</code></td><td><code>&quot;convkit-model&quot;</code></td><td>-</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/layers/src/models/io/model-json.ts#L43" target="_blank" rel="noreferrer">packages/layers/src/models/io/model-json.ts:43</a></td></tr><tr><td><a id="property-generatedby"></a> <code>generatedBy</code></td><td><code>string</code></td><td>-</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/layers/src/models/io/model-json.ts#L45" target="_blank" rel="noreferrer">packages/layers/src/models/io/model-json.ts:45</a></td></tr><tr><td><a id="property-topology"></a> <code>topology</code></td><td><a href="./Serialized.html"><code>Serialized</code></a></td><td><code>model.toConfig()</code>: <code>{ className: &#39;Sequential&#39; | &#39;Model&#39;, config }</code>.</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/layers/src/models/io/model-json.ts#L47" target="_blank" rel="noreferrer">packages/layers/src/models/io/model-json.ts:47</a></td></tr><tr><td><a id="property-training"></a> <code>training?</code></td><td><a href="./SavedTrainingConfig.html"><code>SavedTrainingConfig</code></a></td><td>-</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/layers/src/models/io/model-json.ts#L49" target="_blank" rel="noreferrer">packages/layers/src/models/io/model-json.ts:49</a></td></tr><tr><td><a id="property-version"></a> <code>version</code></td><td><code>1</code></td><td>-</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/layers/src/models/io/model-json.ts#L44" target="_blank" rel="noreferrer">packages/layers/src/models/io/model-json.ts:44</a></td></tr><tr><td><a id="property-weightsmanifest"></a> <code>weightsManifest</code></td><td><a href="./WeightManifestEntry.html"><code>WeightManifestEntry</code></a>[]</td><td>-</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/layers/src/models/io/model-json.ts#L48" target="_blank" rel="noreferrer">packages/layers/src/models/io/model-json.ts:48</a></td></tr></tbody></table></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/layers/interfaces/ModelJson.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const ModelJson = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  ModelJson as default
+};

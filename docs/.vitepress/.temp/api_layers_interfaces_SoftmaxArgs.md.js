@@ -1,0 +1,19 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Interface: SoftmaxArgs","description":"","frontmatter":{"editLink":false},"headers":[],"relativePath":"api/layers/interfaces/SoftmaxArgs.md","filePath":"api/layers/interfaces/SoftmaxArgs.md"}');
+const _sfc_main = { name: "api/layers/interfaces/SoftmaxArgs.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><p><a href="./../../">convkit API</a> / <a href="./../">@convkit/layers</a> / SoftmaxArgs</p><h1 id="interface-softmaxargs" tabindex="-1">Interface: SoftmaxArgs <a class="header-anchor" href="#interface-softmaxargs" aria-label="Permalink to &quot;Interface: SoftmaxArgs&quot;">​</a></h1><p>Defined in: <a href="https://github.com/convkit/convkit/blob/main/packages/layers/src/layers/softmax.ts#L8" target="_blank" rel="noreferrer">packages/layers/src/layers/softmax.ts:8</a></p><p>Options of <code>Softmax</code>.</p><h2 id="extends" tabindex="-1">Extends <a class="header-anchor" href="#extends" aria-label="Permalink to &quot;Extends&quot;">​</a></h2><ul><li><a href="./LayerArgs.html"><code>LayerArgs</code></a></li></ul><h2 id="properties" tabindex="-1">Properties <a class="header-anchor" href="#properties" aria-label="Permalink to &quot;Properties&quot;">​</a></h2><table tabindex="0"><thead><tr><th>Property</th><th>Type</th><th>Description</th><th>Inherited from</th><th>Defined in</th></tr></thead><tbody><tr><td><a id="property-axis"></a> <code>axis?</code></td><td><code>number</code></td><td>Axis to normalise over. Default -1.</td><td>-</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/layers/src/layers/softmax.ts#L10" target="_blank" rel="noreferrer">packages/layers/src/layers/softmax.ts:10</a></td></tr><tr><td><a id="property-inputshape"></a> <code>inputShape?</code></td><td><code>number</code>[]</td><td>Shape of one sample, without the batch dimension. Marks the first layer of a <code>Sequential</code>.</td><td><a href="./LayerArgs.html"><code>LayerArgs</code></a>.<a href="./LayerArgs.html#property-inputshape"><code>inputShape</code></a></td><td><a href="https://github.com/convkit/convkit/blob/main/packages/layers/src/engine/layer.ts#L29" target="_blank" rel="noreferrer">packages/layers/src/engine/layer.ts:29</a></td></tr><tr><td><a id="property-name"></a> <code>name?</code></td><td><code>string</code></td><td>Unique name; defaults to the class name in snake case plus a counter (<code>conv2d_1</code>).</td><td><a href="./LayerArgs.html"><code>LayerArgs</code></a>.<a href="./LayerArgs.html#property-name"><code>name</code></a></td><td><a href="https://github.com/convkit/convkit/blob/main/packages/layers/src/engine/layer.ts#L25" target="_blank" rel="noreferrer">packages/layers/src/engine/layer.ts:25</a></td></tr><tr><td><a id="property-trainable"></a> <code>trainable?</code></td><td><code>boolean</code></td><td>When false, the layer&#39;s weights are not updated by <code>fit</code>. Default true.</td><td><a href="./LayerArgs.html"><code>LayerArgs</code></a>.<a href="./LayerArgs.html#property-trainable"><code>trainable</code></a></td><td><a href="https://github.com/convkit/convkit/blob/main/packages/layers/src/engine/layer.ts#L27" target="_blank" rel="noreferrer">packages/layers/src/engine/layer.ts:27</a></td></tr></tbody></table></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/layers/interfaces/SoftmaxArgs.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const SoftmaxArgs = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  SoftmaxArgs as default
+};

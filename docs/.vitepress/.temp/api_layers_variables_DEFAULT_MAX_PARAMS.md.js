@@ -1,0 +1,19 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Variable: DEFAULT_MAX_PARAMS","description":"","frontmatter":{"editLink":false},"headers":[],"relativePath":"api/layers/variables/DEFAULT_MAX_PARAMS.md","filePath":"api/layers/variables/DEFAULT_MAX_PARAMS.md"}');
+const _sfc_main = { name: "api/layers/variables/DEFAULT_MAX_PARAMS.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><p><a href="./../../">convkit API</a> / <a href="./../">@convkit/layers</a> / DEFAULT_MAX_PARAMS</p><h1 id="variable-default-max-params" tabindex="-1">Variable: DEFAULT_MAX_PARAMS <a class="header-anchor" href="#variable-default-max-params" aria-label="Permalink to &quot;Variable: DEFAULT\\_MAX\\_PARAMS&quot;">​</a></h1><div class="language-ts vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class="lang">ts</span><pre class="shiki shiki-themes github-light github-dark vp-code" tabindex="0"><code><span class="line"><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">const</span><span style="--shiki-light:#005CC5;--shiki-dark:#79B8FF;"> DEFAULT_MAX_PARAMS</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">:</span><span style="--shiki-light:#005CC5;--shiki-dark:#79B8FF;"> 100000000</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;"> =</span><span style="--shiki-light:#005CC5;--shiki-dark:#79B8FF;"> 100_000_000</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">;</span></span></code></pre></div><p>Defined in: <a href="https://github.com/convkit/convkit/blob/main/packages/layers/src/models/topology-plan.ts#L22" target="_blank" rel="noreferrer">packages/layers/src/models/topology-plan.ts:22</a></p><p>Default <code>maxParams</code>: 100 million parameters (400 MB of float32).</p></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/layers/variables/DEFAULT_MAX_PARAMS.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const DEFAULT_MAX_PARAMS = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  DEFAULT_MAX_PARAMS as default
+};

@@ -1,0 +1,19 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Variable: MODEL_FORMAT","description":"","frontmatter":{"editLink":false},"headers":[],"relativePath":"api/layers/variables/MODEL_FORMAT.md","filePath":"api/layers/variables/MODEL_FORMAT.md"}');
+const _sfc_main = { name: "api/layers/variables/MODEL_FORMAT.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><p><a href="./../../">convkit API</a> / <a href="./../">@convkit/layers</a> / MODEL_FORMAT</p><h1 id="variable-model-format" tabindex="-1">Variable: MODEL_FORMAT <a class="header-anchor" href="#variable-model-format" aria-label="Permalink to &quot;Variable: MODEL\\_FORMAT&quot;">​</a></h1><div class="language-ts vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class="lang">ts</span><pre class="shiki shiki-themes github-light github-dark vp-code" tabindex="0"><code><span class="line"><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">const</span><span style="--shiki-light:#005CC5;--shiki-dark:#79B8FF;"> MODEL_FORMAT</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">:</span><span style="--shiki-light:#032F62;--shiki-dark:#9ECBFF;"> &quot;convkit-model&quot;</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;"> =</span><span style="--shiki-light:#032F62;--shiki-dark:#9ECBFF;"> &#39;convkit-model&#39;</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">;</span></span></code></pre></div><p>Defined in: <a href="https://github.com/convkit/convkit/blob/main/packages/layers/src/models/io/model-json.ts#L10" target="_blank" rel="noreferrer">packages/layers/src/models/io/model-json.ts:10</a></p><p>Value of <code>modelJson.format</code>.</p></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/layers/variables/MODEL_FORMAT.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const MODEL_FORMAT = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  MODEL_FORMAT as default
+};

@@ -1,0 +1,19 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Variable: MODEL_FORMAT_VERSION","description":"","frontmatter":{"editLink":false},"headers":[],"relativePath":"api/layers/variables/MODEL_FORMAT_VERSION.md","filePath":"api/layers/variables/MODEL_FORMAT_VERSION.md"}');
+const _sfc_main = { name: "api/layers/variables/MODEL_FORMAT_VERSION.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><p><a href="./../../">convkit API</a> / <a href="./../">@convkit/layers</a> / MODEL_FORMAT_VERSION</p><h1 id="variable-model-format-version" tabindex="-1">Variable: MODEL_FORMAT_VERSION <a class="header-anchor" href="#variable-model-format-version" aria-label="Permalink to &quot;Variable: MODEL\\_FORMAT\\_VERSION&quot;">​</a></h1><div class="language-ts vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class="lang">ts</span><pre class="shiki shiki-themes github-light github-dark vp-code" tabindex="0"><code><span class="line"><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">const</span><span style="--shiki-light:#005CC5;--shiki-dark:#79B8FF;"> MODEL_FORMAT_VERSION</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">:</span><span style="--shiki-light:#005CC5;--shiki-dark:#79B8FF;"> 1</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;"> =</span><span style="--shiki-light:#005CC5;--shiki-dark:#79B8FF;"> 1</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">;</span></span></code></pre></div><p>Defined in: <a href="https://github.com/convkit/convkit/blob/main/packages/layers/src/models/io/model-json.ts#L12" target="_blank" rel="noreferrer">packages/layers/src/models/io/model-json.ts:12</a></p><p>The format version this build writes and reads.</p></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/layers/variables/MODEL_FORMAT_VERSION.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const MODEL_FORMAT_VERSION = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  MODEL_FORMAT_VERSION as default
+};

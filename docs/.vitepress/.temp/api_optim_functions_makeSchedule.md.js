@@ -1,0 +1,23 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Function: makeSchedule()","description":"","frontmatter":{"editLink":false},"headers":[],"relativePath":"api/optim/functions/makeSchedule.md","filePath":"api/optim/functions/makeSchedule.md"}');
+const _sfc_main = { name: "api/optim/functions/makeSchedule.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><p><a href="./../../">convkit API</a> / <a href="./../">@convkit/optim</a> / makeSchedule</p><h1 id="function-makeschedule" tabindex="-1">Function: makeSchedule() <a class="header-anchor" href="#function-makeschedule" aria-label="Permalink to &quot;Function: makeSchedule()&quot;">​</a></h1><div class="language-ts vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class="lang">ts</span><pre class="shiki shiki-themes github-light github-dark vp-code" tabindex="0"><code><span class="line"><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">function</span><span style="--shiki-light:#6F42C1;--shiki-dark:#B392F0;"> makeSchedule</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">(</span></span>
+<span class="line"><span style="--shiki-light:#E36209;--shiki-dark:#FFAB70;">   className</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">, </span></span>
+<span class="line"><span style="--shiki-light:#E36209;--shiki-dark:#FFAB70;">   config</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">, </span></span>
+<span class="line"><span style="--shiki-light:#E36209;--shiki-dark:#FFAB70;">   fn</span></span>
+<span class="line"><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">)</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">:</span><span style="--shiki-light:#6F42C1;--shiki-dark:#B392F0;"> LearningRateSchedule</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">;</span></span></code></pre></div><p>Defined in: <a href="https://github.com/convkit/convkit/blob/main/packages/optim/src/schedules/schedule.ts#L9" target="_blank" rel="noreferrer">packages/optim/src/schedules/schedule.ts:9</a></p><p>Wraps <code>fn</code> as a <code>LearningRateSchedule</code> carrying <code>config: { className, config }</code> (negative steps are treated as 0). Use it for custom schedules that should survive <code>getConfig()</code>; only the built-in ones are rebuilt by <code>scheduleFromConfig</code>.</p><h2 id="parameters" tabindex="-1">Parameters <a class="header-anchor" href="#parameters" aria-label="Permalink to &quot;Parameters&quot;">​</a></h2><table tabindex="0"><thead><tr><th>Parameter</th><th>Type</th></tr></thead><tbody><tr><td><code>className</code></td><td><code>string</code></td></tr><tr><td><code>config</code></td><td><code>Record</code>&lt;<code>string</code>, <code>unknown</code>&gt;</td></tr><tr><td><code>fn</code></td><td>(<code>step</code>) =&gt; <code>number</code></td></tr></tbody></table><h2 id="returns" tabindex="-1">Returns <a class="header-anchor" href="#returns" aria-label="Permalink to &quot;Returns&quot;">​</a></h2><p><a href="./../../core/interfaces/LearningRateSchedule.html"><code>LearningRateSchedule</code></a></p></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/optim/functions/makeSchedule.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const makeSchedule = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  makeSchedule as default
+};

@@ -1,0 +1,19 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Interface: CosineDecayOptions","description":"","frontmatter":{"editLink":false},"headers":[],"relativePath":"api/optim/interfaces/CosineDecayOptions.md","filePath":"api/optim/interfaces/CosineDecayOptions.md"}');
+const _sfc_main = { name: "api/optim/interfaces/CosineDecayOptions.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><p><a href="./../../">convkit API</a> / <a href="./../">@convkit/optim</a> / CosineDecayOptions</p><h1 id="interface-cosinedecayoptions" tabindex="-1">Interface: CosineDecayOptions <a class="header-anchor" href="#interface-cosinedecayoptions" aria-label="Permalink to &quot;Interface: CosineDecayOptions&quot;">​</a></h1><p>Defined in: <a href="https://github.com/convkit/convkit/blob/main/packages/optim/src/schedules/cosine-decay.ts#L7" target="_blank" rel="noreferrer">packages/optim/src/schedules/cosine-decay.ts:7</a></p><p>Options of <code>cosineDecay</code>.</p><h2 id="properties" tabindex="-1">Properties <a class="header-anchor" href="#properties" aria-label="Permalink to &quot;Properties&quot;">​</a></h2><table tabindex="0"><thead><tr><th>Property</th><th>Type</th><th>Description</th><th>Defined in</th></tr></thead><tbody><tr><td><a id="property-alpha"></a> <code>alpha?</code></td><td><code>number</code></td><td>Floor, as a fraction of the peak, reached after <code>decaySteps</code> and kept afterwards. In [0, 1]. Default 0.</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/optim/src/schedules/cosine-decay.ts#L13" target="_blank" rel="noreferrer">packages/optim/src/schedules/cosine-decay.ts:13</a></td></tr><tr><td><a id="property-decaysteps"></a> <code>decaySteps</code></td><td><code>number</code></td><td>Steps of cosine decay after the warm-up.</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/optim/src/schedules/cosine-decay.ts#L11" target="_blank" rel="noreferrer">packages/optim/src/schedules/cosine-decay.ts:11</a></td></tr><tr><td><a id="property-initiallearningrate"></a> <code>initialLearningRate</code></td><td><code>number</code></td><td>Peak learning rate, reached at the end of the warm-up (at step 0 without warm-up).</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/optim/src/schedules/cosine-decay.ts#L9" target="_blank" rel="noreferrer">packages/optim/src/schedules/cosine-decay.ts:9</a></td></tr><tr><td><a id="property-warmupstartlearningrate"></a> <code>warmupStartLearningRate?</code></td><td><code>number</code></td><td>Learning rate at step 0 of the warm-up. Default 0.</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/optim/src/schedules/cosine-decay.ts#L17" target="_blank" rel="noreferrer">packages/optim/src/schedules/cosine-decay.ts:17</a></td></tr><tr><td><a id="property-warmupsteps"></a> <code>warmupSteps?</code></td><td><code>number</code></td><td>Steps of linear warm-up before the decay. Default 0.</td><td><a href="https://github.com/convkit/convkit/blob/main/packages/optim/src/schedules/cosine-decay.ts#L15" target="_blank" rel="noreferrer">packages/optim/src/schedules/cosine-decay.ts:15</a></td></tr></tbody></table></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/optim/interfaces/CosineDecayOptions.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const CosineDecayOptions = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  CosineDecayOptions as default
+};
