@@ -64,7 +64,8 @@ async function main() {
     excludePrivate: true,
     excludeProtected: true,
     excludeInternal: true,
-    excludeExternals: true,
+    // tidy, tensor4d, ops.conv2d… are tfjs-core's, re-exported: documented with tfjs-core's own comments.
+    excludeExternals: false,
     skipErrorChecking: true,
     disableGit: true,
     sourceLinkTemplate: 'https://github.com/convkit/convkit/blob/main/{path}#L{line}',
@@ -89,6 +90,17 @@ async function main() {
         .replace(/\.ts$/, '')
         .replace(/\/index$/, '');
       if (reflection.name === rel) reflection.name = specifier;
+    }
+  });
+  // Re-exported tfjs-core symbols: name the npm file, with no (dead) link into this repository.
+  app.converter.on(Converter.EVENT_RESOLVE_END, (context) => {
+    for (const reflection of Object.values(context.project.reflections)) {
+      for (const source of reflection.sources ?? []) {
+        const inPackage = /[\\/]node_modules[\\/](?!.*[\\/]node_modules[\\/])(.*)$/.exec(source.fullFileName);
+        if (!inPackage) continue;
+        source.url = undefined;
+        source.fileName = inPackage[1].replaceAll('\\', '/');
+      }
     }
   });
   const project = await app.convert();

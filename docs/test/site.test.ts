@@ -175,19 +175,26 @@ describe('docs site (built, in headless Chromium)', () => {
     const sample = [...new Set([...api.filter((p) => p.endsWith('/index.html')), ...firstOfKind.values()])];
     const toVisit = [...htmlPages.filter((p) => !p.startsWith('api/')), ...sample];
     expect(toVisit).toEqual(expect.arrayContaining(['index.html', 'guide/index.html', 'api/index.html']));
-    const { page, problems } = await openPage();
+    // Two tabs share the list (Chromium renders in its own processes; halves the wall time).
+    const tabs = await Promise.all([openPage(), openPage()]);
+    const queue = [...toVisit];
+    await Promise.all(
+      tabs.map(async ({ page, problems }) => {
+        for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+          await page.goto(`${site}${path}`, { waitUntil: 'domcontentloaded' });
+          // Hydrated: Vue has mounted the app over the server-rendered HTML.
+          await page.waitForFunction(() => '__vue_app__' in (document.getElementById('app') ?? {}), undefined, {
+            timeout: 15_000,
+          });
+          expect(await page.locator('.VPContent').count(), `${path} shows content`).toBe(1);
+          expect(await page.title(), `${path} has a title`).toMatch(/convkit/);
+          expect(problems, `${path} renders without errors`).toEqual([]);
+        }
+      }),
+    );
+    await tabs[1].page.close();
+    const { page, problems } = tabs[0];
     try {
-      for (const path of toVisit) {
-        await page.goto(`${site}${path}`, { waitUntil: 'domcontentloaded' });
-        // Hydrated: Vue has mounted the app over the server-rendered HTML.
-        await page.waitForFunction(() => '__vue_app__' in (document.getElementById('app') ?? {}), undefined, {
-          timeout: 10_000,
-        });
-        expect(await page.locator('.VPContent').count(), `${path} shows content`).toBe(1);
-        const title = await page.title();
-        expect(title, `${path} has a title`).toMatch(/convkit/);
-        expect(problems, `${path} renders without errors`).toEqual([]);
-      }
       await page.goto(`${site}index.html`);
       await page.screenshot({ path: join(screenshots, 'docs-home.png') });
       await page.goto(`${site}guide/index.html`);
