@@ -79,7 +79,11 @@ function convkitModules() {
  * (the embedded digits, Node-only entry) is left out.
  */
 function workerDependencies(): string[] {
-  const browserPackages = new Set(entryPoints().filter((e) => e.browser).map((e) => e.dir));
+  const browserPackages = new Set(
+    entryPoints()
+      .filter((e) => e.browser)
+      .map((e) => e.dir),
+  );
   return workspacePackages()
     .filter(({ dir }) => browserPackages.has(dir))
     .flatMap(({ pkg }) =>
