@@ -25,6 +25,23 @@ export function workspacePackages() {
 }
 
 /**
+ * The ESM file an `exports` target resolves to outside the browser: a string,
+ * or the `import` → `default` path through the `node`/`default` conditions
+ * (the browser build, `index.browser.js`, has the same API and source types).
+ */
+function importTarget(target) {
+  if (typeof target === 'string') return target;
+  if (target === null || typeof target !== 'object') return undefined;
+  for (const condition of ['node', 'import', 'default']) {
+    if (condition in target) {
+      const found = importTarget(target[condition]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Every public entry point: `{ specifier, dir, file, browser }`, `file` its source,
  * `browser` false for the Node-only ones.
  */
@@ -33,7 +50,7 @@ export function entryPoints() {
   for (const { dir, pkg } of workspacePackages()) {
     for (const [key, target] of Object.entries(pkg.exports ?? { '.': pkg.module ?? pkg.main })) {
       if (key === './package.json') continue;
-      const built = typeof target === 'string' ? target : (target.import?.default ?? target.default);
+      const built = importTarget(target);
       const m = /^\.\/dist\/(.+)\.(?:c|m)?js$/.exec(built ?? '');
       if (!m) throw new Error(`docs: cannot map ${pkg.name} export "${key}" (${built}) to a source file`);
       const file = join(packagesDir, dir, 'src', `${m[1]}.ts`);

@@ -35,11 +35,17 @@ const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
   ...args: string[]
 ) => (...args: unknown[]) => Promise<void>;
 
+const core = modules['@convkit/core'] as { getBackend?: () => string; setBackend?: (name: string) => Promise<unknown> };
+
+/** The wasm backend, once per worker: a block that does not choose a backend runs where the site says it does. */
+let backendReady: Promise<unknown> | undefined;
+
 self.onmessage = async ({ data }: MessageEvent<RunRequest>) => {
   const started = performance.now();
   try {
+    backendReady ??= core.setBackend?.('wasm') ?? Promise.resolve();
+    await backendReady;
     await new AsyncFunction('__convkit', data.code)(lookup);
-    const core = modules['@convkit/core'] as { getBackend?: () => string };
     const wasm = modules['@convkit/backend-wasm'] as { getThreadsCount?: () => number };
     const backend = core.getBackend?.() ?? 'unknown';
     post({
