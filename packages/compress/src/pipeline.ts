@@ -220,8 +220,10 @@ export async function compressModel(model: LayersModel, options: PipelineOptions
       );
     } else if (quantize === 'float16') {
       log('float16 weights');
-      for (const w of current.weights) {
-        const t = tensor(roundToFloat16(w.variable.dataSync() as Float32Array), w.shape, 'float32');
+      const weights = current.weights;
+      const values = await Promise.all(weights.map((w) => w.variable.data() as Promise<Float32Array>));
+      for (const [i, w] of weights.entries()) {
+        const t = tensor(roundToFloat16(values[i]), w.shape, 'float32');
         w.write(t);
         t.dispose();
       }

@@ -92,7 +92,7 @@ export interface MeasureOptions {
  * ```
  */
 export async function measureModel(step: string, model: LayersModel, options: MeasureOptions): Promise<ReportRow> {
-  const { params, nonzero } = countNonzeroParams(model);
+  const { params, nonzero } = await countNonzeroParams(model);
   const size = await compressedSize(model, options.size ?? {});
   const accuracy = await accuracyOf(model, options.testData);
   const runs = options.latencyRuns ?? 20;

@@ -24,28 +24,30 @@ export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-/** Number of exact zeros in `t` (reads its values synchronously). */
-export function countZeros(t: Tensor): number {
-  const data = t.dataSync();
+/** Number of exact zeros in `t` (one asynchronous read). */
+export async function countZeros(t: Tensor): Promise<number> {
+  const data = await t.data();
   let zeros = 0;
   for (let i = 0; i < data.length; i++) if (data[i] === 0) zeros++;
   return zeros;
 }
 
-/** Parameters of the model, and how many of them are not exactly zero. */
-export function countNonzeroParams(model: LayersModel): {
+/** Parameters of the model, and how many of them are not exactly zero (the weights are read together, asynchronously). */
+export async function countNonzeroParams(model: LayersModel): Promise<{
   /** All parameters. */
   params: number;
   /** Parameters that are not exactly zero. */
   nonzero: number;
-} {
+}> {
+  const weights = model.weights;
+  const zeros = await Promise.all(weights.map((w) => countZeros(w.variable)));
   let params = 0;
   let nonzero = 0;
-  for (const w of model.weights) {
+  weights.forEach((w, i) => {
     const n = sizeOf(w.shape);
     params += n;
-    nonzero += n - countZeros(w.variable);
-  }
+    nonzero += n - zeros[i];
+  });
   return { params, nonzero };
 }
 

@@ -13,20 +13,7 @@
  * consumer (Conv2D, SeparableConv2D or Dense) loses the matching input rows
  * of its kernel. Element-wise layers and pooling pass the channels through.
  */
-import {
-  type Batch,
-  type BatchSource,
-  ConfigError,
-  clone,
-  dispose,
-  ops,
-  type Scalar,
-  type Shape,
-  type Tensor,
-  tensor1d,
-  tidy,
-  variableGrads,
-} from '@convkit/core';
+import { ConfigError, clone, ops, type Shape, type Tensor, tensor1d, tidy } from '@convkit/core';
 import {
   Activation,
   BatchNormalization,
@@ -34,83 +21,29 @@ import {
   Dense,
   DepthwiseConv2D,
   Flatten,
-  getLoss,
-  isTensor,
   type Layer,
   type LayersModel,
   type LayerWeight,
-  type LossFn,
-  type LossIdentifier,
   Merge,
   modelFromConfig,
   Reshape,
   SeparableConv2D,
   type Serialized,
   Softmax,
-  sliceBatch,
 } from '@convkit/layers';
+import {
+  checkCriterion,
+  type FilterImportanceOptions,
+  filterCount,
+  filterWeights,
+  isPrunable,
+  type PrunableLayer,
+  positiveInteger,
+  scoreLayers,
+} from './filter-scores';
 import { countFlops } from './stats';
 
-/**
- * How a filter's importance is scored (higher is more important):
- *
- * - `'l1'`: the sum of |w| over the filter's kernel slice (not the bias);
- * - `'l2'`: the Euclidean norm of that slice;
- * - `'meanActivation'`: the mean absolute value of the layer's output channel
- *   (after its activation) over every sample and position of the data — the
- *   plain mean for ReLU-family activations, whose outputs are never negative;
- * - `'taylor'`: the first-order Taylor estimate of the loss change when the
- *   filter is removed, in the squared group form of Molchanov et al. (2019):
- *   for each batch, `(Σ w · ∂L/∂w)²` over the filter's kernel slice and bias,
- *   averaged over the batches. Needs a loss (`loss`, or the compiled model's).
- *
- * For a SeparableConv2D the filter's kernel slice is its pointwise kernel's.
- */
-export type FilterCriterion = 'l1' | 'l2' | 'meanActivation' | 'taylor';
-
-/**
- * Data for the data-driven criteria: a batch source (each batch is disposed
- * after use, as `LayersModel.evaluate` does) or tensors the caller keeps,
- * split into batches of `batchSize`. `y` is only needed by `'taylor'`.
- */
-export type ImportanceData =
-  | BatchSource
-  | {
-      /** Inputs. */
-      x: Tensor;
-      /** Targets (needed by `'taylor'` only). */
-      y?: Tensor;
-    };
-
-/** Options of `filterImportance`. */
-export interface FilterImportanceOptions {
-  /**
-   * The score. Default `'l1'`.
-   *
-   * @defaultValue `'l1'`
-   */
-  criterion?: FilterCriterion;
-  /** Samples for `'meanActivation'` and `'taylor'` (ignored by the norms). */
-  data?: ImportanceData;
-  /**
-   * Loss for `'taylor'`; default the loss the model was compiled with.
-   *
-   * @defaultValue the loss the model was compiled with
-   */
-  loss?: LossIdentifier;
-  /**
-   * Batch size when `data` is given as tensors. Default 32.
-   *
-   * @defaultValue `32`
-   */
-  batchSize?: number;
-  /**
-   * Use at most this many batches of `data`. Default: all of them.
-   *
-   * @defaultValue all batches
-   */
-  maxBatches?: number;
-}
+export type { FilterCriterion, FilterImportanceOptions, ImportanceData } from './filter-scores';
 
 /** Options of `pruneFilters`. */
 export interface PruneFiltersOptions extends FilterImportanceOptions {
@@ -165,8 +98,6 @@ export interface PruneFiltersResult {
   flopsAfter: number;
 }
 
-const CRITERIA: readonly FilterCriterion[] = ['l1', 'l2', 'meanActivation', 'taylor'];
-
 /** Layers that pass channels through unchanged (softmax layers are checked separately). */
 const CHANNEL_PRESERVING = new Set([
   'ReLU',
@@ -180,9 +111,6 @@ const CHANNEL_PRESERVING = new Set([
   'GlobalAvgPool2D',
   'GlobalMaxPool2D',
 ]);
-
-/** A layer whose output channels can be removed. */
-type PrunableLayer = Conv2D | SeparableConv2D | Dense;
 
 /**
  * One importance score per output filter (Conv2D, SeparableConv2D) or unit
@@ -289,25 +217,6 @@ export async function pruneFilters(model: LayersModel, options: PruneFiltersOpti
 // ---------------------------------------------------------------------------
 // Options and layer selection
 
-function checkCriterion(criterion: FilterCriterion | undefined, where: string): FilterCriterion {
-  const c = criterion ?? 'l1';
-  if (!CRITERIA.includes(c)) {
-    throw new ConfigError(`${where}: criterion must be one of ${CRITERIA.join(', ')}, got ${JSON.stringify(c)}`);
-  }
-  return c;
-}
-
-function positiveInteger(value: number, name: string, where: string): number {
-  if (!Number.isInteger(value) || value < 1) {
-    throw new ConfigError(`${where}: ${name} must be a positive integer, got ${String(value)}`);
-  }
-  return value;
-}
-
-function isPrunable(layer: Layer): layer is PrunableLayer {
-  return layer instanceof Conv2D || layer instanceof SeparableConv2D || layer instanceof Dense;
-}
-
 /** The layer called `name`, which must be a Conv2D, SeparableConv2D or Dense layer. */
 function prunableLayer(model: LayersModel, name: string, where: string): PrunableLayer {
   const layer = model.layers.find((l) => l.name === name);
@@ -322,17 +231,6 @@ function prunableLayer(model: LayersModel, name: string, where: string): Prunabl
     );
   }
   return layer;
-}
-
-function filterCount(layer: PrunableLayer): number {
-  return layer instanceof Dense ? layer.units : layer.filters;
-}
-
-/** The weights whose last axis is the layer's output channels. */
-function filterWeights(layer: PrunableLayer): { kernel: LayerWeight; bias?: LayerWeight } {
-  const kernel = layer instanceof SeparableConv2D ? layer.pointwiseKernel : layer.kernel;
-  if (!kernel) throw new ConfigError(`${layer.describe()} is not built yet`);
-  return { kernel, bias: layer.bias };
 }
 
 interface Target {
@@ -625,189 +523,4 @@ function copyWeights(model: LayersModel, pruned: LayersModel, plan: Map<string, 
       }
     });
   }
-}
-
-// ---------------------------------------------------------------------------
-// Scores
-
-async function scoreLayers(
-  model: LayersModel,
-  layers: PrunableLayer[],
-  criterion: FilterCriterion,
-  options: FilterImportanceOptions,
-  where: string,
-): Promise<Map<PrunableLayer, Float32Array>> {
-  if (criterion === 'l1' || criterion === 'l2') {
-    return new Map(layers.map((l) => [l, normScores(filterWeights(l).kernel, criterion)]));
-  }
-  const names = layers.map((l) => l.describe()).join(', ');
-  if (options.data === undefined || options.data === null) {
-    throw new ConfigError(`${where}: criterion '${criterion}' for ${names} needs data (options.data)`);
-  }
-  const batchSize = positiveInteger(options.batchSize ?? 32, 'batchSize', where);
-  const maxBatches =
-    options.maxBatches === undefined
-      ? Number.POSITIVE_INFINITY
-      : positiveInteger(options.maxBatches, 'maxBatches', where);
-  const batches = batchesOf(options.data, batchSize, maxBatches, where);
-  return criterion === 'meanActivation'
-    ? meanActivationScores(model, layers, batches, where)
-    : taylorScores(model, layers, batches, lossFor(model, options.loss, names, where), where);
-}
-
-function normScores(kernel: LayerWeight, criterion: 'l1' | 'l2'): Float32Array {
-  const values = kernel.variable.dataSync();
-  const n = kernel.shape[kernel.shape.length - 1];
-  const sums = new Float64Array(n);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    sums[i % n] += criterion === 'l1' ? Math.abs(v) : v * v;
-  }
-  return Float32Array.from(sums, (s) => (criterion === 'l2' ? Math.sqrt(s) : s));
-}
-
-function lossFor(model: LayersModel, loss: LossIdentifier | undefined, names: string, where: string): LossFn {
-  if (loss !== undefined) return getLoss(loss);
-  if (model.lossFn) return model.lossFn;
-  throw new ConfigError(
-    `${where}: criterion 'taylor' for ${names} needs a loss: pass options.loss or compile ${model.describe()} first`,
-  );
-}
-
-/** A callback run on every batch (`ys` undefined when the data has no targets). */
-type BatchFn = (xs: Tensor, ys: Tensor | undefined) => void;
-
-/** Runs `fn` on up to `maxBatches` batches of `data`, disposing what it creates; resolves to the batch count. */
-type BatchRunner = (fn: BatchFn) => Promise<number>;
-
-function batchesOf(data: ImportanceData, batchSize: number, maxBatches: number, where: string): BatchRunner {
-  if ('x' in data && isTensor(data.x)) {
-    const { x, y } = data;
-    if (y !== undefined && (!isTensor(y) || y.shape[0] !== x.shape[0])) {
-      throw new ConfigError(`${where}: data.y must be a tensor with as many samples as data.x (${x.shape[0]})`);
-    }
-    return async (fn) => {
-      let count = 0;
-      for (let start = 0; start < x.shape[0] && count < maxBatches; start += batchSize, count++) {
-        const size = Math.min(batchSize, x.shape[0] - start);
-        const xs = sliceBatch(x, start, size);
-        const ys = y === undefined ? undefined : sliceBatch(y, start, size);
-        try {
-          fn(xs, ys);
-        } finally {
-          dispose(ys === undefined ? [xs] : [xs, ys]);
-        }
-      }
-      return count;
-    };
-  }
-  if (!(Symbol.iterator in data || Symbol.asyncIterator in data)) {
-    throw new ConfigError(`${where}: data must be a batch source or { x, y } tensors`);
-  }
-  const source = data as BatchSource;
-  return async (fn) => {
-    let count = 0;
-    if (maxBatches < 1) return 0;
-    for await (const batch of source as AsyncIterable<Batch>) {
-      try {
-        fn(batch.xs, batch.ys);
-      } finally {
-        dispose([batch.xs, batch.ys]);
-      }
-      if (++count >= maxBatches) break;
-    }
-    return count;
-  };
-}
-
-function noSamples(where: string, layers: PrunableLayer[]): ConfigError {
-  return new ConfigError(`${where}: the data for ${layers.map((l) => l.describe()).join(', ')} produced no batches`);
-}
-
-/** Mean |output| per channel, captured with each layer's `outputTransform` hook (restored afterwards). */
-async function meanActivationScores(
-  model: LayersModel,
-  layers: PrunableLayer[],
-  run: BatchRunner,
-  where: string,
-): Promise<Map<PrunableLayer, Float32Array>> {
-  const sums = new Map(layers.map((l) => [l, new Float64Array(filterCount(l))]));
-  const counts = new Map(layers.map((l) => [l, 0]));
-  const previous = layers.map((l) => l.outputTransform);
-  layers.forEach((layer, k) => {
-    const prev = previous[k];
-    layer.outputTransform = (out, ctx) => {
-      const o = prev ? prev(out, ctx) : out;
-      const axes = [...Array(o.rank - 1).keys()];
-      const s = tidy(() => ops.sum(ops.abs(o), axes));
-      const values = s.dataSync();
-      s.dispose();
-      const acc = sums.get(layer)!;
-      for (let c = 0; c < acc.length; c++) acc[c] += values[c];
-      counts.set(layer, counts.get(layer)! + o.size / acc.length);
-      return o;
-    };
-  });
-  try {
-    const n = await run((xs) => {
-      tidy(() => {
-        model.call(xs, { training: false });
-      });
-    });
-    if (n === 0) throw noSamples(where, layers);
-  } finally {
-    layers.forEach((layer, k) => {
-      layer.outputTransform = previous[k];
-    });
-  }
-  return new Map(layers.map((l) => [l, Float32Array.from(sums.get(l)!, (s) => s / counts.get(l)!)]));
-}
-
-/** Squared group Taylor scores: mean over batches of (Σ_filter w · ∂L/∂w)², kernel slice and bias. */
-async function taylorScores(
-  model: LayersModel,
-  layers: PrunableLayer[],
-  run: BatchRunner,
-  lossFn: LossFn,
-  where: string,
-): Promise<Map<PrunableLayer, Float32Array>> {
-  const groups = layers.map((layer) => {
-    const { kernel, bias } = filterWeights(layer);
-    const weights = bias ? [kernel, bias] : [kernel];
-    return {
-      layer,
-      weights,
-      values: weights.map((w) => w.variable.dataSync()),
-      score: new Float64Array(filterCount(layer)),
-    };
-  });
-  const vars = groups.flatMap((g) => g.weights.map((w) => w.variable));
-  const n = await run((xs, ys) => {
-    if (ys === undefined) {
-      throw new ConfigError(`${where}: criterion 'taylor' needs targets: give data as { x, y } or batches with ys`);
-    }
-    const { value, grads } = variableGrads(
-      () => ops.mean(lossFn(ys, model.call(xs, { training: false }))) as Scalar,
-      vars,
-    );
-    try {
-      for (const g of groups) {
-        const f = g.score.length;
-        const dot = new Float64Array(f);
-        g.weights.forEach((w, k) => {
-          const grad = grads[w.variable.name];
-          if (!grad) return;
-          const gv = grad.dataSync();
-          const wv = g.values[k];
-          for (let i = 0; i < wv.length; i++) dot[i % f] += wv[i] * gv[i];
-        });
-        for (let c = 0; c < f; c++) g.score[c] += dot[c] * dot[c];
-      }
-    } finally {
-      dispose(value);
-      dispose(Object.values(grads));
-    }
-  });
-  if (n === 0) throw noSamples(where, layers);
-  return new Map(groups.map((g) => [g.layer, Float32Array.from(g.score, (s) => s / n)]));
 }

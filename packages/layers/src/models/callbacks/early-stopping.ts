@@ -88,7 +88,7 @@ export class EarlyStopping extends Callback {
     this.bestWeights = undefined;
   }
 
-  override onEpochEnd(epoch: number, logs: Logs = {}): void {
+  override async onEpochEnd(epoch: number, logs: Logs = {}): Promise<void> {
     const current = logs[this.monitor];
     if (current === undefined) {
       if (!this.warned) warnMissing('EarlyStopping', this.monitor, Object.keys(logs));
@@ -99,7 +99,7 @@ export class EarlyStopping extends Callback {
       this.best = current;
       this.bestEpoch = epoch;
       this.wait = 0;
-      if (this.restoreBestWeights) this.bestWeights = snapshotWeights(this.model);
+      if (this.restoreBestWeights) this.bestWeights = await snapshotWeights(this.model);
       return;
     }
     this.wait++;

@@ -63,7 +63,7 @@ export class TerminateOnNaN extends Callback {
     this.before = this.model.getWeights();
   }
 
-  override onBatchEnd(batch: number, logs: Logs = {}): void {
+  override async onBatchEnd(batch: number, logs: Logs = {}): Promise<void> {
     const where = `epoch ${this.epoch + 1}, batch ${batch + 1}`;
     if (logs.loss !== undefined && !Number.isFinite(logs.loss)) {
       this.fail(`the loss became ${logs.loss} at ${where}`);
@@ -72,8 +72,12 @@ export class TerminateOnNaN extends Callback {
     const weights = this.model.weights;
     if (weights.length === 0) return;
     const finite = tidy(() => ops.stack(weights.map((w) => ops.cast(ops.all(ops.isFinite(w.variable)), 'int32'))));
-    const flags = finite.dataSync();
-    finite.dispose();
+    let flags: Int32Array;
+    try {
+      flags = (await finite.data()) as Int32Array;
+    } finally {
+      finite.dispose();
+    }
     const bad = weights.filter((_, i) => flags[i] === 0).map((w) => `'${w.name}'`);
     if (bad.length === 0) return;
     let restored = false;

@@ -10,11 +10,13 @@ export interface WeightSnapshot {
   values: { data: Float32Array | Int32Array | Uint8Array; shape: number[]; dtype: DataType }[];
 }
 
-/** Downloads a copy of every weight of `model` (synchronously). */
-export function snapshotWeights(model: LayersModel): WeightSnapshot {
+/** Downloads a copy of every weight of `model`, all weights read together, asynchronously. */
+export async function snapshotWeights(model: LayersModel): Promise<WeightSnapshot> {
+  const weights = model.weights;
+  const data = await Promise.all(weights.map((w) => w.variable.data()));
   return {
-    values: model.weights.map((w) => ({
-      data: (w.variable.dataSync() as Float32Array | Int32Array | Uint8Array).slice(),
+    values: weights.map((w, i) => ({
+      data: (data[i] as Float32Array | Int32Array | Uint8Array).slice(),
       shape: [...w.shape],
       dtype: w.variable.dtype,
     })),
