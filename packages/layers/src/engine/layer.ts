@@ -255,6 +255,16 @@ export abstract class Layer {
     }
   }
 
+  /**
+   * The input shape the layer was built for, batch dimension included (`null`
+   * or the size of the first batch it saw); undefined until it is built. A
+   * `Sequential` whose first layer is already built (say, a layer of a loaded
+   * model, reused under a new head) takes its input shape from it.
+   */
+  get inputShapeBuilt(): Shape | Shape[] | undefined {
+    return this.builtInputShape;
+  }
+
   /** The registered class name (`Conv2D`, `Dense`, ...). */
   get className(): string {
     return (this.constructor as typeof Layer).className;

@@ -209,6 +209,14 @@ export abstract class LayersModel {
    * option is resolved first: an unknown name is a `ConfigError` listing the
    * known ones and leaves the model as it was.
    *
+   * Compiling again (say, after unfreezing layers for fine-tuning, with a
+   * lower learning rate) replaces the optimizer: the previous one's state
+   * (moments, iteration slots) is freed with its `dispose()`, so re-compiling
+   * leaks nothing; that instance stays usable and starts from fresh state.
+   * Passing the same instance again keeps its state. Changing a layer's
+   * `trainable` takes effect at the next step either way: only trainable
+   * weights get gradients and optimizer state.
+   *
    * @param options - `optimizer` (instance or registered name), `loss` (name or function) and `metrics`.
    * @throws {ConfigError} for an unknown optimizer, loss or metric name (the message lists the known ones).
    *
@@ -229,6 +237,7 @@ export abstract class LayersModel {
     const opt = typeof options.optimizer === 'string' ? createOptimizer(options.optimizer) : options.optimizer;
     if (!isOptimizer(opt))
       throw new ConfigError(`${this.describe()}.compile: optimizer must implement Optimizer or be a registered name`);
+    if (this.optimizer && this.optimizer !== opt) this.optimizer.dispose();
     this.optimizer = opt;
     this.lossFn = lossFn;
     this.metrics = metrics;
@@ -499,7 +508,10 @@ export abstract class LayersModel {
   }
 
   /**
-   * A Keras-style table of layers, output shapes and parameter counts. Printed with `print` (default `console.log`).
+   * A Keras-style table of layers, output shapes and parameter counts, then the
+   * total, trainable and non-trainable parameters. When some layer is frozen
+   * (`trainable: false`), a Trainable column says Y or N for each layer (Keras'
+   * `show_trainable`). Printed with `print` (default `console.log`).
    *
    * @param print - Called with each line; `null` prints nothing. Default `console.log`.
    * @returns The whole table.
@@ -511,10 +523,22 @@ export abstract class LayersModel {
    */
   summary(print: ((line: string) => void) | null = console.log): string {
     const data = this.summaryData();
-    const rows = data.layers.map((l) => [`${l.name} (${l.className})`, formatShape(l.outputShape), String(l.params)]);
-    const head = ['Layer (type)', 'Output Shape', 'Param #'];
+    const showTrainable = data.layers.some((l) => !l.trainable);
+    const rows = data.layers.map((l) => [
+      `${l.name} (${l.className})`,
+      formatShape(l.outputShape),
+      String(l.params),
+      ...(showTrainable ? [l.trainable ? 'Y' : 'N'] : []),
+    ]);
+    const head = ['Layer (type)', 'Output Shape', 'Param #', ...(showTrainable ? ['Trainable'] : [])];
     const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)) + 2);
-    const fmt = (r: string[]) => r.map((v, c) => (c === 2 ? v.padStart(widths[c] - 2) : v.padEnd(widths[c]))).join('');
+    const fmt = (r: string[]) =>
+      r
+        .map((v, c) =>
+          c === 2 ? v.padStart(widths[c] - 2) : c === 3 ? `  ${v}`.padEnd(widths[c]) : v.padEnd(widths[c]),
+        )
+        .join('')
+        .trimEnd();
     const total = widths.reduce((a, w) => a + w, 0);
     const lines = [
       `Model: "${data.name}"`,

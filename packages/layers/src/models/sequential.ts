@@ -1,6 +1,6 @@
 /** `Sequential`: a plain stack of single-input layers. */
 import { ConfigError, formatShape, type Shape, ShapeError, type Tensor } from '@convkit/core';
-import { type Layer, uniqueLayerName } from '../engine/layer';
+import { isShapeList, type Layer, uniqueLayerName } from '../engine/layer';
 import type { Serialized } from '../engine/types';
 import { deserializeLayer, serializeLayer } from '../layers/registry';
 import { LayersModel, type LayerTap } from './layers-model';
@@ -52,6 +52,9 @@ export class Sequential extends LayersModel {
 
   /**
    * Appends a layer, building it when the input shape is known, and checking shapes as it goes.
+   * The model's input shape comes from the first layer's `inputShape`, or from
+   * the shape it was built for when it is already built (a layer taken from
+   * another model, e.g. a loaded base for transfer learning).
    *
    * @param layer - The next layer.
    * @throws {ConfigError} when the layer is already in the model.
@@ -59,7 +62,7 @@ export class Sequential extends LayersModel {
    */
   add(layer: Layer): void {
     if (this.stack.includes(layer)) throw new ConfigError(`${this.describe()}: layer "${layer.name}" was added twice`);
-    if (this.stack.length === 0 && layer.batchInputShape) this.batchInputShape = layer.batchInputShape;
+    if (this.stack.length === 0) this.batchInputShape = layer.batchInputShape ?? builtSampleInput(layer);
     this.stack.push(layer);
     if (this.batchInputShape) this.propagate();
   }
@@ -177,4 +180,11 @@ export class Sequential extends LayersModel {
     }
     return model;
   }
+}
+
+/** `[null, ...sample]` for a single-input layer that is already built; undefined otherwise. */
+function builtSampleInput(layer: Layer): Shape | undefined {
+  const shape = layer.inputShapeBuilt;
+  if (shape === undefined || isShapeList(shape)) return undefined;
+  return [null, ...shape.slice(1)];
 }

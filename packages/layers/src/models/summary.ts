@@ -19,6 +19,8 @@ export interface LayerSummary {
   params: number;
   /** The trainable part of `params`. */
   trainableParams: number;
+  /** The layer's `trainable` flag: false for a frozen layer (transfer learning). */
+  trainable: boolean;
 }
 
 /** What `model.summaryData()` returns: the data behind `model.summary()`. */
@@ -31,7 +33,9 @@ export interface ModelSummary {
   inputShape: Shape;
   /** Every parameter of the model, each shared weight once. */
   totalParams: number;
+  /** Parameters `fit` updates: the weights of trainable layers, batch-norm moving statistics excluded. */
   trainableParams: number;
+  /** Parameters `fit` does not update by gradient: frozen layers' weights and batch-norm moving statistics. */
   nonTrainableParams: number;
 }
 
@@ -53,6 +57,7 @@ export function summarizeModel(model: LayersModel): ModelSummary {
     outputShape: shapes[i],
     params: l.countParams(),
     trainableParams: countWeights(l.weights.filter((w) => w.trainable)),
+    trainable: l.trainable,
   }));
   const trainableParams = countWeights(model.trainableWeights);
   const nonTrainableParams = countWeights(model.nonTrainableWeights);
