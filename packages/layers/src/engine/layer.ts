@@ -16,8 +16,13 @@ import {
   type Variable,
   variable,
 } from '@convkit/core';
+import { toSnakeCase, uniqueLayerName } from './names';
 import { preview } from './preview';
+import { isSymbolic, SymbolicTensor } from './symbolic-tensor';
 import type { CallContext, Initializer, Regularizer } from './types';
+
+export { resetLayerNames, toSnakeCase, uniqueLayerName } from './names';
+export { isSymbolic, SymbolicTensor } from './symbolic-tensor';
 
 /** Options every layer accepts. */
 export interface LayerArgs {
@@ -124,77 +129,6 @@ export function withWeightBudget<T>(maxParams: number, describe: string, fn: () 
   } finally {
     budget = outer;
   }
-}
-
-const nameCounters = new Map<string, number>();
-let nextSymbolicId = 0;
-
-/**
- * `Conv2D` → `conv2d`, `BatchNormalization` → `batch_normalization`.
- *
- * @param name - A class name.
- * @returns The snake-case name.
- */
-export function toSnakeCase(name: string): string {
-  return name
-    .replace(/([a-z])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .toLowerCase();
-}
-
-/**
- * A fresh name `prefix_N`, unique in this process (until `resetLayerNames`).
- *
- * @param prefix - Name stem, e.g. `'conv2d'`.
- * @returns e.g. `'conv2d_3'`.
- */
-export function uniqueLayerName(prefix: string): string {
-  const n = (nameCounters.get(prefix) ?? 0) + 1;
-  nameCounters.set(prefix, n);
-  return `${prefix}_${n}`;
-}
-
-/** Resets the automatic name counters (useful in tests and notebooks). */
-export function resetLayerNames(): void {
-  nameCounters.clear();
-}
-
-/**
- * A placeholder tensor flowing through a functional graph: it knows its
- * shape (batch dimension `null`) and the layer call that produced it.
- */
-export class SymbolicTensor {
-  /** Process-wide unique id, used to order and look up graph nodes. */
-  readonly id = nextSymbolicId++;
-
-  /**
-   * Created by {@link Layer.apply} on symbolic inputs and by {@link Input}.
-   *
-   * @param shape - Shape with a `null` batch dimension.
-   * @param sourceLayer - The layer whose call produced this tensor.
-   * @param inputs - The symbolic inputs of that call.
-   * @param name - Name for messages.
-   */
-  constructor(
-    /** Shape with a `null` batch dimension. */
-    readonly shape: Shape,
-    /** The layer whose call produced this tensor (an `InputLayer` for model inputs). */
-    readonly sourceLayer: Layer,
-    /** The symbolic inputs of that call. */
-    readonly inputs: readonly SymbolicTensor[],
-    /** Name for messages, e.g. `'conv2d_1/output'`. */
-    readonly name: string,
-  ) {}
-}
-
-/**
- * Whether `x` is a symbolic tensor or a non-empty list of them (functional API) rather than real tensors.
- *
- * @param x - A layer input.
- * @returns True for symbolic inputs.
- */
-export function isSymbolic(x: unknown): x is SymbolicTensor | SymbolicTensor[] {
-  return x instanceof SymbolicTensor || (Array.isArray(x) && x.length > 0 && x[0] instanceof SymbolicTensor);
 }
 
 /** Base class of every layer. */

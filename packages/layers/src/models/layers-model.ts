@@ -11,7 +11,6 @@ import {
   ConfigError,
   createOptimizer,
   dispose,
-  formatShape,
   isOptimizer,
   type Optimizer,
   ops,
@@ -33,7 +32,7 @@ import type { History } from './history';
 import { type ModelJson, modelJsonOf } from './io/model-json';
 import { getLoss, type LossFn, type LossIdentifier } from './losses';
 import { getMetric, type Metric, type MetricIdentifier } from './metrics';
-import { type ModelSummary, summarizeModel } from './summary';
+import { type ModelSummary, summarizeModel, summaryLines } from './summary';
 import { guardedTrainStep } from './train-step';
 
 export { isTensor, sliceBatch } from './batches';
@@ -522,35 +521,7 @@ export abstract class LayersModel {
    * ```
    */
   summary(print: ((line: string) => void) | null = console.log): string {
-    const data = this.summaryData();
-    const showTrainable = data.layers.some((l) => !l.trainable);
-    const rows = data.layers.map((l) => [
-      `${l.name} (${l.className})`,
-      formatShape(l.outputShape),
-      String(l.params),
-      ...(showTrainable ? [l.trainable ? 'Y' : 'N'] : []),
-    ]);
-    const head = ['Layer (type)', 'Output Shape', 'Param #', ...(showTrainable ? ['Trainable'] : [])];
-    const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)) + 2);
-    const fmt = (r: string[]) =>
-      r
-        .map((v, c) =>
-          c === 2 ? v.padStart(widths[c] - 2) : c === 3 ? `  ${v}`.padEnd(widths[c]) : v.padEnd(widths[c]),
-        )
-        .join('')
-        .trimEnd();
-    const total = widths.reduce((a, w) => a + w, 0);
-    const lines = [
-      `Model: "${data.name}"`,
-      '_'.repeat(total),
-      fmt(head),
-      '='.repeat(total),
-      ...rows.flatMap((r, i) => [fmt(r), i < rows.length - 1 ? '_'.repeat(total) : '='.repeat(total)]),
-      `Total params: ${data.totalParams.toLocaleString('en-US')}`,
-      `Trainable params: ${data.trainableParams.toLocaleString('en-US')}`,
-      `Non-trainable params: ${data.nonTrainableParams.toLocaleString('en-US')}`,
-      '_'.repeat(total),
-    ];
+    const lines = summaryLines(this.summaryData());
     const text = lines.join('\n');
     if (print) for (const line of lines) print(line);
     return text;

@@ -3,7 +3,7 @@
  * output shape, parameters) and the totals, for apps that render their own
  * table (the web demo) or check a model's size in code.
  */
-import type { Shape } from '@convkit/core';
+import { formatShape, type Shape } from '@convkit/core';
 import type { LayerWeight } from '../engine/layer';
 import type { LayersModel } from './layers-model';
 
@@ -69,4 +69,39 @@ export function summarizeModel(model: LayersModel): ModelSummary {
     trainableParams,
     nonTrainableParams,
   };
+}
+
+/**
+ * The lines of `model.summary()`: a Keras-style table (layer, output shape,
+ * parameters, and a Trainable column when some layer is frozen) and the totals.
+ *
+ * @param data - What `summarizeModel` returned.
+ * @returns One string per line.
+ */
+export function summaryLines(data: ModelSummary): string[] {
+  const showTrainable = data.layers.some((l) => !l.trainable);
+  const rows = data.layers.map((l) => [
+    `${l.name} (${l.className})`,
+    formatShape(l.outputShape),
+    String(l.params),
+    ...(showTrainable ? [l.trainable ? 'Y' : 'N'] : []),
+  ]);
+  const head = ['Layer (type)', 'Output Shape', 'Param #', ...(showTrainable ? ['Trainable'] : [])];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)) + 2);
+  // Parameters right-aligned, the Trainable flag after a gap; no trailing spaces.
+  const cell = (v: string, c: number) =>
+    c === 2 ? v.padStart(widths[c] - 2) : c === 3 ? `  ${v}`.padEnd(widths[c]) : v.padEnd(widths[c]);
+  const fmt = (r: string[]) => r.map(cell).join('').trimEnd();
+  const total = widths.reduce((a, w) => a + w, 0);
+  return [
+    `Model: "${data.name}"`,
+    '_'.repeat(total),
+    fmt(head),
+    '='.repeat(total),
+    ...rows.flatMap((r, i) => [fmt(r), i < rows.length - 1 ? '_'.repeat(total) : '='.repeat(total)]),
+    `Total params: ${data.totalParams.toLocaleString('en-US')}`,
+    `Trainable params: ${data.trainableParams.toLocaleString('en-US')}`,
+    `Non-trainable params: ${data.nonTrainableParams.toLocaleString('en-US')}`,
+    '_'.repeat(total),
+  ];
 }
