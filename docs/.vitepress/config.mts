@@ -24,6 +24,7 @@ const guides: DefaultTheme.SidebarItem[] = [
   { text: 'Getting started', link: '/guide/getting-started' },
   { text: 'CNN basics', link: '/guide/cnn-basics' },
   { text: 'Training', link: '/guide/training' },
+  { text: 'Transfer learning', link: '/guide/transfer-learning' },
   { text: 'Data', link: '/guide/data' },
   { text: 'Evaluation', link: '/guide/evaluation' },
   { text: 'Compression', link: '/guide/compression' },
