@@ -417,6 +417,11 @@ describe('transfer learning: freeze, new head, fine-tune', () => {
     // The replaced optimizer's state was freed; it starts afresh if used again.
     expect(first.getState().length).toBe(0);
     await model.fit(x, y, { epochs: 1, batchSize: 8 });
+    // Compiling again with the same instance keeps its state (m and v of block2_conv and the head).
+    const second = model.optimizer!;
+    model.compile({ optimizer: second, loss: 'sparseCategoricalCrossentropy' });
+    expect(model.optimizer).toBe(second);
+    expect(second.iterations).toBe(2);
     expect(stateVariables(model)).toEqual(
       new Set([...base[3].weights, ...model.layers[5].weights].map((w) => w.variable.name)),
     );
