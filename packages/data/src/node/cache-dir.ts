@@ -51,7 +51,14 @@ export function cacheDir(options: CacheDirOptions = {}): string {
   return join(home, '.cache', 'convkit');
 }
 
-/** The cache folder of dataset `name`: `<cacheDir()>/datasets/<name>`. */
+/**
+ * The cache folder of dataset `name`: `<cacheDir(options)>/datasets/<name>`.
+ *
+ * @param name - The dataset, e.g. `'cifar10'`.
+ * @param options - An explicit cache root and the environment to read, as {@link cacheDir}.
+ * @returns The absolute folder (it may not exist yet).
+ * @throws {ConfigError} when no home directory can be found and nothing else is set.
+ */
 export function datasetCacheDir(name: string, options: CacheDirOptions = {}): string {
   return join(cacheDir(options), 'datasets', name);
 }
