@@ -14,12 +14,14 @@ export { USAGE } from './help';
 
 /** Options shared by the commands that train or evaluate. */
 export interface CommonOptions {
-  /** Model preset (`--model`), e.g. `'lenet'`. */
+  /** Model preset (`--model`), e.g. `'lenet'` (default `lenet`, `cifar` with `--data cifar10`). */
   model: string;
   /** Dataset (`--data`). */
-  data: 'mnist' | 'fashion-mnist';
-  /** Folder of the Fashion-MNIST files (`--data-dir`). */
+  data: 'mnist' | 'fashion-mnist' | 'cifar10';
+  /** Folder of the dataset's files (`--data-dir`), instead of the download cache. */
   dataDir?: string;
+  /** Mirror to download the dataset from (`--data-url`): an http(s) URL, a file:// URL or a folder. */
+  dataUrl?: string;
   /** Training epochs (`--epochs`). */
   epochs: number;
   /** Images per training batch (`--batch-size`). */
@@ -28,8 +30,8 @@ export interface CommonOptions {
   learningRate: number;
   /** Learning-rate schedule (`--lr-schedule`). */
   schedule: 'cosine' | 'constant';
-  /** Training-time augmentation (`--augment`). */
-  augment: 'none' | 'shift';
+  /** Training-time augmentation (`--augment`; default `none`, `flip-shift` with `--data cifar10`). */
+  augment: 'none' | 'shift' | 'flip' | 'flip-shift';
   /** Training images to use (`--train-count`). */
   trainCount?: number;
   /** Held-out images to use (`--test-count`). */
@@ -226,15 +228,18 @@ function toOptions(values: Values): CommonOptions {
     if (spec.default === undefined) return undefined as FlagValue<K>;
     return (spec.kind as ValueKind<FlagValue<K>>).parse(spec.default, name);
   };
+  const data = get('data');
   return {
-    model: get('model'),
-    data: get('data'),
+    // The CIFAR-10 preset and augmentation unless asked otherwise.
+    model: get('model') ?? (data === 'cifar10' ? 'cifar' : 'lenet'),
+    data,
     dataDir: get('data-dir'),
+    dataUrl: get('data-url'),
     epochs: get('epochs'),
     batchSize: get('batch-size'),
     learningRate: get('lr'),
     schedule: get('lr-schedule'),
-    augment: get('augment'),
+    augment: get('augment') ?? (data === 'cifar10' ? 'flip-shift' : 'none'),
     trainCount: get('train-count'),
     testCount: get('test-count'),
     backend: get('backend'),

@@ -8,7 +8,7 @@ import { compress } from './compress';
 import { loadTrainTest } from './datasets';
 import { reportFailure, wantsDebug } from './failure';
 import { helpText, USAGE } from './help';
-import { getPreset } from './presets';
+import { buildPreset } from './presets';
 import { formatTable } from './table';
 import { train, trainReport, useBackend } from './train';
 
@@ -75,7 +75,7 @@ async function evaluate(options: CommonOptions, log: (line: string) => void): Pr
 }
 
 async function summary(options: CommonOptions, log: (line: string) => void): Promise<void> {
-  const model = options.modelDir ? await loadModel(options.modelDir) : getPreset(options.model).build([28, 28, 1], 10);
+  const model = options.modelDir ? await loadModel(options.modelDir) : buildPreset(options.model);
   try {
     model.summary(log);
   } finally {

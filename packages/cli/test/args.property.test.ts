@@ -42,7 +42,7 @@ function checkParsed(options: CommonOptions): void {
   expect(options.cluster === 0 || (options.cluster >= 2 && options.cluster <= 256)).toBe(true);
   for (const n of [options.pruneEpochs, options.qatEpochs])
     expect(Number.isInteger(n) && n >= 0 && n <= 1000).toBe(true);
-  expect(['mnist', 'fashion-mnist']).toContain(options.data);
+  expect(['mnist', 'fashion-mnist', 'cifar10']).toContain(options.data);
   expect(['cpu', 'wasm']).toContain(options.backend);
   expect(['int8', 'float16', 'none']).toContain(options.quantize);
   for (const p of [options.out, options.modelDir, options.dataDir, options.reportJson]) {
@@ -120,17 +120,30 @@ const pathText = fc
 const oneOf = (...v: string[]): Gen => same(fc.constantFrom(...v));
 
 const VALUES: Record<string, { key: keyof CommonOptions; gen: Gen; commands: CommandName[] }> = {
-  model: { key: 'model', gen: oneOf('lenet', 'small'), commands: ['train', 'compress', 'summary'] },
+  model: { key: 'model', gen: oneOf('lenet', 'small', 'cifar'), commands: ['train', 'compress', 'summary'] },
   'model-dir': { key: 'modelDir', gen: pathText, commands: ['evaluate', 'summary', 'compress', 'attack'] },
-  data: { key: 'data', gen: oneOf('mnist', 'fashion-mnist'), commands: ['train', 'evaluate', 'compress', 'attack'] },
+  data: {
+    key: 'data',
+    gen: oneOf('mnist', 'fashion-mnist', 'cifar10'),
+    commands: ['train', 'evaluate', 'compress', 'attack'],
+  },
   'data-dir': { key: 'dataDir', gen: pathText, commands: ['train', 'evaluate', 'compress', 'attack'] },
+  'data-url': {
+    key: 'dataUrl',
+    gen: fc.oneof(
+      pathText.filter(({ text }) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(text)),
+      fc.webUrl().map((u) => ({ text: u, value: u })),
+      oneOf('file:///srv/mirror/', 'https://example.com/datasets/'),
+    ),
+    commands: ['train', 'evaluate', 'compress', 'attack'],
+  },
   'train-count': { key: 'trainCount', gen: positive, commands: ['train', 'evaluate', 'compress', 'attack'] },
   'test-count': { key: 'testCount', gen: positive, commands: ['train', 'evaluate', 'compress', 'attack'] },
   epochs: { key: 'epochs', gen: positive, commands: ['train', 'compress'] },
   'batch-size': { key: 'batchSize', gen: positive, commands: ['train', 'compress'] },
   lr: { key: 'learningRate', gen: rate, commands: ['train', 'compress'] },
   'lr-schedule': { key: 'schedule', gen: oneOf('cosine', 'constant'), commands: ['train', 'compress'] },
-  augment: { key: 'augment', gen: oneOf('none', 'shift'), commands: ['train', 'compress'] },
+  augment: { key: 'augment', gen: oneOf('none', 'shift', 'flip', 'flip-shift'), commands: ['train', 'compress'] },
   backend: { key: 'backend', gen: oneOf('cpu', 'wasm'), commands: ['train', 'evaluate', 'compress', 'attack'] },
   seed: {
     key: 'seed',

@@ -164,17 +164,22 @@ interface ChoiceCase {
 }
 
 const CHOICES: ChoiceCase[] = [
-  { flag: 'model', key: 'model', commands: ['train', 'compress', 'summary'], values: ['lenet', 'small'] },
+  { flag: 'model', key: 'model', commands: ['train', 'compress', 'summary'], values: ['lenet', 'small', 'cifar'] },
   {
     flag: 'data',
     key: 'data',
     commands: ['train', 'evaluate', 'compress', 'attack'],
-    values: ['mnist', 'fashion-mnist'],
+    values: ['mnist', 'fashion-mnist', 'cifar10'],
   },
   { flag: 'backend', key: 'backend', commands: ['train', 'evaluate', 'compress', 'attack'], values: ['cpu', 'wasm'] },
   { flag: 'attack', key: 'attack', commands: ['attack'], values: ['fgsm', 'pgd'] },
   { flag: 'lr-schedule', key: 'schedule', commands: ['train', 'compress'], values: ['cosine', 'constant'] },
-  { flag: 'augment', key: 'augment', commands: ['train', 'compress'], values: ['none', 'shift'] },
+  {
+    flag: 'augment',
+    key: 'augment',
+    commands: ['train', 'compress'],
+    values: ['none', 'shift', 'flip', 'flip-shift'],
+  },
   { flag: 'quantize', key: 'quantize', commands: ['compress'], values: ['int8', 'float16', 'none'] },
 ];
 
@@ -305,6 +310,37 @@ describe('parseCommandLine: the shape of the command line', () => {
     });
     expect(options.trainCount).toBeUndefined();
     expect(options.out).toBeUndefined();
+  });
+
+  it('--data cifar10 defaults to the cifar preset and flip-shift augmentation; given flags win', () => {
+    expect(parseCommandLine(['train', '--data', 'cifar10']).options).toMatchObject({
+      model: 'cifar',
+      augment: 'flip-shift',
+    });
+    expect(
+      parseCommandLine(['train', '--data', 'cifar10', '--model', 'small', '--augment', 'none']).options,
+    ).toMatchObject({ model: 'small', augment: 'none' });
+    expect(parseCommandLine(['train', '--data', 'fashion-mnist']).options).toMatchObject({
+      model: 'lenet',
+      augment: 'none',
+    });
+  });
+
+  it('--data-url takes an http(s) URL, a file:// URL or a folder', () => {
+    for (const url of [
+      'https://example.com/mirror/',
+      'http://127.0.0.1:8080/x',
+      'file:///srv/data/',
+      './mirror',
+      '/srv/m',
+    ]) {
+      expect(parseCommandLine(['train', '--data', 'cifar10', '--data-url', url]).options.dataUrl).toBe(url);
+    }
+    expect(usageError(['train', '--data-url', 'ftp://example.com/'])).toBe(
+      '--data-url must be an http(s):// URL, a file:// URL or a folder, got ftp://example.com/',
+    );
+    expect(usageError(['train', '--data-url', 'https://'])).toMatch(/^--data-url must be an http\(s\):\/\/ URL/);
+    expect(usageError(['summary', '--data-url', 'x'])).toMatch(/--data-url is not an option of convkit summary/);
   });
 
   it('flags may come before the command and in any order', () => {

@@ -41,7 +41,7 @@ describe('runCli: every foreseeable failure is one line, exit code 2, no stack',
       'convkit: unexpected argument lenet; convkit summary takes no arguments besides its --options',
     ],
     [['evaluate'], 'convkit: evaluate needs --model-dir DIR (a directory written by `convkit train --out DIR`)'],
-    [['summary', '--model', 'nope'], 'convkit: --model must be lenet or small, got nope'],
+    [['summary', '--model', 'nope'], 'convkit: --model must be one of lenet, small, cifar, got nope'],
   ];
   for (const [argv, line] of cases) {
     it(argv.join(' '), async () => {

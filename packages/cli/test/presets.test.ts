@@ -7,7 +7,7 @@ describe('getPreset', () => {
     expect(getPreset('small')).toBe(PRESETS.small);
     for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
       expect(() => getPreset(name)).toThrow(ConfigError);
-      expect(() => getPreset(name)).toThrow(/Unknown model preset '.*'. Known: lenet, small/);
+      expect(() => getPreset(name)).toThrow(/Unknown model preset '.*'. Known: lenet, small, cifar$/);
     }
   });
 });

@@ -11,8 +11,8 @@
 // --train-count, --test-count: use the first N training / test images (default: all; --quick: 4,000 / 1,000).
 // --markdown DIR: also write the report and the checks as Markdown tables for the docs site
 //   (DIR/compress-report.md, DIR/compress-checks.md; e.g. --markdown docs/guide/generated).
-// --data-dir DIR: the Fashion-MNIST IDX files (default: $CONVKIT_DATA_DIR, ../shared/datasets/fashion-mnist,
-//   shared/datasets/fashion-mnist, /usr/share/datasets/fashion-mnist).
+// --data-dir DIR: the Fashion-MNIST IDX files (default: $CONVKIT_DATA_DIR, /usr/share/datasets/fashion-mnist,
+//   else the download cache ~/.cache/convkit/datasets/fashion-mnist, downloading the files once).
 // --baseline DIR: reuse (or create) the trained baseline checkpoint in DIR.
 // --student F1,F2,H: the distillation student (default 16,32,60). --kd-alpha, --kd-temperature: its loss.
 // --teacher DIR[,DIR...]: distil from these saved models (an ensemble when several) instead of the baseline.
@@ -82,16 +82,18 @@ const log = (s) => console.error(`[${elapsed()}] ${s}`);
 
 await setBackend('wasm');
 setSeed(Number(args.seed));
-const dirs = [
-  args['data-dir'],
-  process.env.CONVKIT_DATA_DIR,
-  resolve('../shared/datasets/fashion-mnist'),
-  resolve('shared/datasets/fashion-mnist'),
-  '/usr/share/datasets/fashion-mnist',
-].filter(Boolean);
-const dir = dirs.find((d) => existsSync(d));
-if (!dir) throw new Error(`Fashion-MNIST not found in ${dirs.join(', ')}`);
-let { train, test } = await loadFashionMnist(dir);
+// A folder named by --data-dir or $CONVKIT_DATA_DIR must exist; otherwise the system copy, else the cache.
+const named = args['data-dir'] ?? (process.env.CONVKIT_DATA_DIR || undefined);
+if (named && !existsSync(named)) throw new Error(`Fashion-MNIST: ${named} does not exist`);
+const dir = named ?? ['/usr/share/datasets/fashion-mnist'].find((d) => existsSync(d));
+const shown = new Map();
+const onProgress = (p) => {
+  const tenth = p.totalBytes ? Math.floor((10 * p.receivedBytes) / p.totalBytes) : 0;
+  if (shown.get(p.file) === tenth) return;
+  shown.set(p.file, tenth);
+  log(`downloading ${p.file}: ${tenth * 10} %`);
+};
+let { train, test } = dir ? await loadFashionMnist(dir) : await loadFashionMnist({ onProgress });
 const firstN = (set, n) => (n < set.size ? set.subset(Int32Array.from({ length: n }, (_, i) => i)) : set);
 train = firstN(train, Number(args['train-count'] ?? (quick ? 4000 : train.size)));
 test = firstN(test, Number(args['test-count'] ?? (quick ? 1000 : test.size)));
@@ -104,7 +106,9 @@ const trainData = () =>
     .shuffle(train.size)
     .map(randomShift({ maxShift: 2 }))
     .batch(BATCH);
-log(`Fashion-MNIST from ${dir}: ${train.size} training, ${test.size} test images; wasm backend`);
+log(
+  `Fashion-MNIST from ${dir ?? 'the download cache'}: ${train.size} training, ${test.size} test images; wasm backend`,
+);
 
 function convNet([f1, f2], hidden) {
   return new Sequential({
