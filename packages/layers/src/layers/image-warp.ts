@@ -146,7 +146,8 @@ export function planWarp(
 
 /**
  * `x` (`[batch, h, w, c]`, float32) resampled as `plan` says, outside taps
- * reading `fillValue`. Differentiable with respect to `x`.
+ * reading `fillValue`. Differentiable with respect to `x`: the gradient
+ * scatter-adds the output gradient back to the pixels each tap read.
  *
  * @param x - The batch.
  * @param plan - From {@link planWarp} for this batch size and image size.
@@ -157,25 +158,65 @@ export function warpImages(x: Tensor, plan: WarpPlan, fillValue: number): Tensor
   const [b, h, w, c] = x.shape;
   const n = b * h * w;
   const { taps, indices, weights, outside } = plan;
+  // Per tap: its rows and, unless they are all 1, its weights repeated over the channels
+  // (element-wise products are much faster than broadcast ones on the cpu backend).
+  const tapIndices = Array.from({ length: taps }, (_, t) => indices.subarray(t * n, (t + 1) * n));
+  const tapWeights = Array.from({ length: taps }, (_, t) => {
+    const wt = weights.subarray(t * n, (t + 1) * n);
+    if (wt.every((v) => v === 1)) return undefined;
+    const full = new Float32Array(n * c);
+    for (let p = 0; p < n; p++) full.fill(wt[p], p * c, (p + 1) * c);
+    return full;
+  });
+  // The fill value's share of each output pixel (a constant: no gradient).
+  let fill: Float32Array | undefined;
+  if (outside && fillValue !== 0 && outside.some((v) => v !== 0)) {
+    fill = new Float32Array(n * c);
+    for (let p = 0; p < n; p++) fill.fill(outside[p] * fillValue, p * c, (p + 1) * c);
+  }
   // customGrad runs this forward function inside a tidy of its own: only `value` survives it.
   const warp = customGrad((input) => {
     const flat = ops.reshape(input as Tensor, [n, c]);
-    const gathered = ops.gather(flat, tensor(indices, [taps * n], 'int32'), 0);
-    const weighted = ops.mul(ops.reshape(gathered, [taps, n, c]), tensor(weights, [taps, n, 1], 'float32'));
-    let value = ops.sum(weighted, 0);
-    if (outside && fillValue !== 0) value = ops.add(value, ops.mul(tensor(outside, [n, 1], 'float32'), fillValue));
+    const parts = tapIndices.map((idx, t) => {
+      const gathered = ops.gather(flat, tensor(idx, [n], 'int32'), 0);
+      const wt = tapWeights[t];
+      return wt ? ops.mul(gathered, tensor(wt, [n, c], 'float32')) : gathered;
+    });
+    if (fill) parts.push(tensor(fill, [n, c], 'float32'));
+    const value = parts.length === 1 ? parts[0] : ops.addN(parts);
     return {
       value: ops.reshape(value, [b, h, w, c]),
       gradFunc: (dy: Tensor) =>
         tidy(() => {
-          const spread = ops.mul(ops.reshape(dy, [1, n, c]), tensor(weights, [taps, n, 1], 'float32'));
-          const summed = ops.scatterND(tensor(indices, [taps * n, 1], 'int32'), ops.reshape(spread, [taps * n, c]), [
-            n,
-            c,
-          ]);
+          const g = ops.reshape(dy, [n, c]);
+          const spread = tapWeights.map((wt) => (wt ? ops.mul(g, tensor(wt, [n, c], 'float32')) : g));
+          const updates = spread.length === 1 ? spread[0] : ops.concat(spread, 0);
+          const summed = ops.scatterND(tensor(indices, [taps * n, 1], 'int32'), updates, [n, c]);
           return ops.reshape(summed, [b, h, w, c]);
         }),
     };
   });
   return warp(x);
+}
+
+/**
+ * `x` (`[batch, h, w, c]`) with its pixels rearranged: output pixel `p` (in
+ * `batch·h·w` order) is input pixel `source[p]`, `source` a permutation (flips).
+ * Differentiable: the gradient applies the inverse permutation.
+ *
+ * @param x - The batch.
+ * @param source - A permutation of `0 .. batch·h·w − 1`.
+ * @returns A new tensor of `x`'s shape.
+ */
+export function permutePixels(x: Tensor, source: Int32Array): Tensor {
+  const [b, h, w, c] = x.shape;
+  const n = b * h * w;
+  const inverse = new Int32Array(n);
+  for (let p = 0; p < n; p++) inverse[source[p]] = p;
+  const permute = customGrad((input) => ({
+    value: ops.reshape(ops.gather(ops.reshape(input as Tensor, [n, c]), tensor(source, [n], 'int32'), 0), [b, h, w, c]),
+    gradFunc: (dy: Tensor) =>
+      tidy(() => ops.reshape(ops.gather(ops.reshape(dy, [n, c]), tensor(inverse, [n], 'int32'), 0), [b, h, w, c])),
+  }));
+  return permute(x);
 }

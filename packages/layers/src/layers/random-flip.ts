@@ -1,5 +1,6 @@
-import { ConfigError, clone, ops, type Tensor, tensor, tidy } from '@convkit/core';
+import { ConfigError, clone, type Tensor } from '@convkit/core';
 import { preview } from '../engine/preview';
+import { permutePixels } from './image-warp';
 import { RandomImageLayer, type RandomImageLayerArgs } from './random-image-layer';
 
 /** Which axes `RandomFlip` mirrors. */
@@ -52,33 +53,25 @@ export class RandomFlip extends RandomImageLayer {
   }
 
   protected augment(x: Tensor): Tensor {
-    const b = x.shape[0];
+    const [b, h, w] = x.shape;
     const rng = this.rng();
     // One draw per image and axis, horizontal first (the order of the dataset transform `randomFlip`).
-    const horizontal = new Float32Array(b);
-    const vertical = new Float32Array(b);
+    const source = new Int32Array(b * h * w);
+    let flipped = 0;
     for (let i = 0; i < b; i++) {
-      if (this.mode !== 'vertical') horizontal[i] = rng.next() < 0.5 ? 1 : 0;
-      if (this.mode !== 'horizontal') vertical[i] = rng.next() < 0.5 ? 1 : 0;
+      const fx = this.mode !== 'vertical' && rng.next() < 0.5;
+      const fy = this.mode !== 'horizontal' && rng.next() < 0.5;
+      if (fx || fy) flipped++;
+      const base = i * h * w;
+      for (let y = 0; y < h; y++) {
+        const sy = fy ? h - 1 - y : y;
+        for (let x0 = 0; x0 < w; x0++) source[base + y * w + x0] = base + sy * w + (fx ? w - 1 - x0 : x0);
+      }
     }
-    return tidy(() => {
-      let y = flipWhere(x, horizontal, 2);
-      y = flipWhere(y, vertical, 1);
-      return y === x ? clone(x) : y;
-    });
+    return flipped === 0 ? clone(x) : permutePixels(x, source);
   }
 
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), mode: this.mode };
   }
-}
-
-/** `x` with the images whose `mask` is 1 reversed along `axis`, as a differentiable blend. */
-function flipWhere(x: Tensor, mask: Float32Array, axis: number): Tensor {
-  const count = mask.reduce((a, v) => a + v, 0);
-  if (count === 0) return x;
-  const flipped = ops.reverse(x, axis);
-  if (count === mask.length) return flipped;
-  const m = tensor(mask, [mask.length, 1, 1, 1], 'float32');
-  return ops.add(x, ops.mul(m, ops.sub(flipped, x)));
 }
