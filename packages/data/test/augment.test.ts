@@ -217,29 +217,29 @@ describe('zoom', () => {
   const shape: ImageShape = [4, 4, 1];
   const linear = Float32Array.from({ length: 16 }, (_, i) => 10 * Math.floor(i / 4) + (i % 4));
 
-  it('factor 0 is the identity', () => {
+  it('zoom 1 is the identity', () => {
     for (const fillMode of MODES) {
-      expect(Array.from(zoomImage(linear, shape, 0, 0, { fillMode }))).toEqual(Array.from(linear));
+      expect(Array.from(zoomImage(linear, shape, 1, 1, { fillMode }))).toEqual(Array.from(linear));
     }
-    expect(Array.from(zoomImage(linear, shape, 0))).toEqual(Array.from(linear));
+    expect(Array.from(zoomImage(linear, shape, 1))).toEqual(Array.from(linear));
   });
 
   it('zooms in and out about the centre, as computed by hand', () => {
-    // −0.5: a window half as large, centred at 1.5: rows 0.75, 1.25, 1.75, 2.25 (same for columns).
-    const zin = zoomImage(linear, shape, -0.5);
+    // zoom 2: a window half as large, centred at 1.5: rows 0.75, 1.25, 1.75, 2.25 (same for columns).
+    const zin = zoomImage(linear, shape, 2);
     const coord = (i: number) => 1.5 + (i - 1.5) * 0.5;
     for (let y = 0; y < 4; y++)
       for (let x = 0; x < 4; x++) expect(at(zin, shape, y, x)).toBeCloseTo(10 * coord(y) + coord(x), 5);
     // Height only: columns stay.
-    const tall = zoomImage(linear, shape, -0.5, 0);
+    const tall = zoomImage(linear, shape, 2, 1);
     for (let y = 0; y < 4; y++)
       for (let x = 0; x < 4; x++) expect(at(tall, shape, y, x)).toBeCloseTo(10 * coord(y) + x, 5);
-    // +1: a window twice as large, rows −1.5, 0.5, 2.5, 4.5 — outer ones from outside the image.
-    const zout = zoomImage(linear, shape, 1, 1, { fillMode: 'constant', fillValue: 0 });
+    // zoom 0.5: a window twice as large, rows −1.5, 0.5, 2.5, 4.5 — outer ones from outside the image.
+    const zout = zoomImage(linear, shape, 0.5, 0.5, { fillMode: 'constant', fillValue: 0 });
     expect(at(zout, shape, 1, 1)).toBeCloseTo(10 * 0.5 + 0.5, 5);
     expect(at(zout, shape, 1, 2)).toBeCloseTo(10 * 0.5 + 2.5, 5);
     expect(at(zout, shape, 0, 1)).toBe(0);
-    const near = zoomImage(linear, shape, 1, 1, { fillMode: 'nearest' });
+    const near = zoomImage(linear, shape, 0.5, 0.5, { fillMode: 'nearest' });
     expect(at(near, shape, 0, 0)).toBe(0); // clamped to pixel (0, 0)
     expect(at(near, shape, 3, 3)).toBe(33);
   });
@@ -247,7 +247,7 @@ describe('zoom', () => {
   it('randomZoom keeps the aspect ratio without widthFactor, and is seeded', () => {
     const s: ImageSample = { image: linear, shape, label: 0 };
     const fixed = randomZoom({ heightFactor: [-0.5, -0.5], seed: 3 })(s);
-    expectClose(fixed.image, zoomImage(linear, shape, -0.5));
+    expectClose(fixed.image, zoomImage(linear, shape, 2)); // Keras factor −0.5 = zoom 1 / (1 − 0.5)
     const t = randomZoom({ heightFactor: 0.3, seed: 3, fillMode: 'nearest' });
     for (let i = 0; i < 20; i++) {
       const out = t(s).image;
@@ -257,15 +257,15 @@ describe('zoom', () => {
       expect(rowStep).toBeCloseTo(10 * colStep, 4);
     }
     const wide = randomZoom({ heightFactor: [0, 0], widthFactor: [-0.5, -0.5] })(s);
-    expectClose(wide.image, zoomImage(linear, shape, 0, -0.5));
+    expectClose(wide.image, zoomImage(linear, shape, 1, 2));
     expectSeeded((seed) => randomZoom({ heightFactor: 0.2, widthFactor: 0.2, seed }), s);
   });
 
-  it('rejects factors at or below −1', () => {
+  it('rejects factors at or below −1 and zooms ≤ 0', () => {
     expect(() => randomZoom({ heightFactor: 1 })).toThrow(/options.heightFactor/);
     expect(() => randomZoom({ heightFactor: [-1, 0] })).toThrow(ConfigError);
     expect(() => randomZoom({ heightFactor: 0.1, widthFactor: 'x' as never })).toThrow(/widthFactor/);
-    expect(() => zoomImage(linear, shape, -1)).toThrow(/heightFactor/);
+    expect(() => zoomImage(linear, shape, 0)).toThrow(/zoom must be a finite number > 0/);
   });
 });
 

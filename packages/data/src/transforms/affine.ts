@@ -106,16 +106,15 @@ export function rotationMap(radians: number, h: number, w: number): AffineMap {
 }
 
 /**
- * The map that zooms an `h × w` image about its centre, Keras-style: a factor
- * of 0.2 samples a window 1.2 times as tall (the content shrinks: zoom out), a
- * factor of −0.5 a window half as tall (the content doubles: zoom in).
+ * The map that samples, about the centre of an `h × w` image, a window
+ * `scaleY` times as tall and `scaleX` times as wide as the image: scales above
+ * 1 zoom out (the content shrinks), below 1 zoom in. Keras's zoom factor `f`
+ * is the scale `1 + f`.
  */
-export function zoomMap(heightFactor: number, widthFactor: number, h: number, w: number): AffineMap {
-  const sy = 1 + heightFactor;
-  const sx = 1 + widthFactor;
+export function zoomMap(scaleY: number, scaleX: number, h: number, w: number): AffineMap {
   const cy = (h - 1) / 2;
   const cx = (w - 1) / 2;
-  return [sy, 0, cy - sy * cy, 0, sx, cx - sx * cx];
+  return [scaleY, 0, cy - scaleY * cy, 0, scaleX, cx - scaleX * cx];
 }
 
 /**

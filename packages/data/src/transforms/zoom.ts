@@ -23,32 +23,40 @@ export interface RandomZoomOptions extends RandomTransformOptions, WarpOptions {
 }
 
 /**
- * `image` zoomed about its centre: the output samples a window `1 + heightFactor`
- * times as tall and `1 + widthFactor` times as wide as the image. Factor 0 is
- * the identity; positive factors zoom out (what comes from outside the image
- * is filled as `options.fillMode` says), negative ones zoom in.
+ * `image` magnified `zoom` times about its centre: 2 shows the middle half of
+ * the image twice as large, 0.5 shrinks the content to half its size (what
+ * comes from outside the image is filled as `options.fillMode` says), 1 is the
+ * identity. `randomZoom`'s Keras factor `f` is the zoom `1 / (1 + f)`.
  *
  * @param image - HWC pixels.
  * @param shape - `[height, width, channels]`.
- * @param heightFactor - Vertical factor, a number > −1.
- * @param widthFactor - Horizontal factor, a number > −1; default `heightFactor`.
+ * @param zoom - Vertical magnification, a number > 0.
+ * @param zoomX - Horizontal magnification, a number > 0; default `zoom`.
  * @param options - `interpolation` (`'bilinear'`), `fillMode` (`'reflect'`), `fillValue` (0).
  * @returns A new image of the same shape.
- * @throws {ConfigError} when `image` is not a Float32Array, a factor is not > −1 or an option is invalid.
+ * @throws {ConfigError} when `image` is not a Float32Array, a zoom is not a number > 0 or an option is invalid.
  * @throws {ShapeError} when `shape` is not three positive integers or disagrees with `image.length`.
+ *
+ * @example
+ * ```ts
+ * import { zoomImage } from '@convkit/data';
+ *
+ * // 4×4 ramp 0..15: the middle 2×2 pixels blown up to the full size
+ * const closeUp = zoomImage(Float32Array.from({ length: 16 }, (_, i) => i), [4, 4, 1], 2);
+ * ```
  */
 export function zoomImage(
   image: Float32Array,
   shape: ImageShape,
-  heightFactor: number,
-  widthFactor: number = heightFactor,
+  zoom: number,
+  zoomX: number = zoom,
   options: WarpOptions = {},
 ): Float32Array {
   const fn = 'zoomImage';
   const [h, w] = checkImage(fn, image, shape);
-  checkNumber(fn, 'heightFactor', heightFactor, { min: -1, exclusive: true });
-  checkNumber(fn, 'widthFactor', widthFactor, { min: -1, exclusive: true });
-  return warpChecked(image, shape, zoomMap(heightFactor, widthFactor, h, w), resolveWarp(fn, options, ''));
+  checkNumber(fn, 'zoom', zoom, { min: 0, exclusive: true });
+  checkNumber(fn, 'zoomX', zoomX, { min: 0, exclusive: true });
+  return warpChecked(image, shape, zoomMap(1 / zoom, 1 / zoomX, h, w), resolveWarp(fn, options, ''));
 }
 
 /**
@@ -81,6 +89,6 @@ export function randomZoom(options: RandomZoomOptions): ImageTransform {
     const r = rng();
     const fy = r.uniform(hLo, hHi);
     const fx = width === undefined ? fy : r.uniform(width[0], width[1]);
-    return { ...sample, image: warpChecked(sample.image, sample.shape, zoomMap(fy, fx, h, w), warp) };
+    return { ...sample, image: warpChecked(sample.image, sample.shape, zoomMap(1 + fy, 1 + fx, h, w), warp) };
   };
 }
