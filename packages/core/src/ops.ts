@@ -80,6 +80,7 @@ export {
   reverse,
   round,
   rsqrt,
+  scatterND,
   selu,
   separableConv2d,
   sigmoid,

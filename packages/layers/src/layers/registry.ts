@@ -24,6 +24,11 @@ import { GlobalMaxPool2D } from './global-max-pool2d';
 import { InputLayer } from './input-layer';
 import { LeakyReLU } from './leaky-relu';
 import { MaxPool2D } from './max-pool2d';
+import { RandomContrast } from './random-contrast';
+import { RandomFlip } from './random-flip';
+import { RandomRotation } from './random-rotation';
+import { RandomTranslation } from './random-translation';
+import { RandomZoom } from './random-zoom';
 import { ReLU } from './relu';
 import { ReLU6 } from './relu6';
 import { Reshape } from './reshape';
@@ -57,6 +62,11 @@ export const BUILTIN_LAYERS: readonly LayerClass[] = [
   Softmax,
   Add,
   Concatenate,
+  RandomFlip,
+  RandomRotation,
+  RandomZoom,
+  RandomTranslation,
+  RandomContrast,
 ];
 
 /** Keras / TensorFlow.js class names that map to a convkit layer. */
