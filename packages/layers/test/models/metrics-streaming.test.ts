@@ -23,6 +23,7 @@ import {
   classificationReport,
   Dense,
   getMetric,
+  Precision,
   precisionRecallCurve,
   RocAuc,
   reportFromConfusion,
@@ -244,6 +245,7 @@ describe('typed errors', () => {
       /label 7 of sample 1 in the batch is not a class id 0..2/,
     );
     await expect(new ConfusionMatrix().update(yBad, p3)).rejects.toThrow(DataFormatError);
+    await expect(new Precision().update(yBad, p3)).rejects.toThrow(/^Metric 'precision': label 7 of sample 1/);
     // NaN scores.
     const pNaN = tensor2d([
       [0.2, Number.NaN, 0.3],

@@ -44,9 +44,13 @@ export class ConfusionMatrix implements BatchAccumulator {
 
   /**
    * @param options - `numClasses` (default from the predictions) and `threshold` (default 0.5).
+   * @param who - Starts error messages; default `'ConfusionMatrix'` (the metrics built on it pass their name).
    * @throws {ConfigError} when `numClasses` is not a positive integer.
    */
-  constructor(options: ConfusionMatrixOptions = {}) {
+  constructor(
+    options: ConfusionMatrixOptions = {},
+    private readonly who = 'ConfusionMatrix',
+  ) {
     const n = options.numClasses;
     if (n !== undefined && !(Number.isInteger(n) && n >= 1)) {
       throw new ConfigError(`ConfusionMatrix: numClasses must be a positive integer, got ${n}`);
@@ -68,8 +72,7 @@ export class ConfusionMatrix implements BatchAccumulator {
 
   /** @throws {ShapeError} when labels and predictions do not fit. */
   prepare(yTrue: Tensor, yPred: Tensor): MetricBatch {
-    const who = 'ConfusionMatrix';
-    const k = scoreColumns(yTrue, yPred, who);
+    const k = scoreColumns(yTrue, yPred, this.who);
     const b = yPred.shape[0];
     const values = tidy(() => {
       const truth = k === 1 ? ops.cast(ops.greater(truthTensor(yTrue, k), 0.5), 'float32') : truthTensor(yTrue, k);
@@ -92,8 +95,8 @@ export class ConfusionMatrix implements BatchAccumulator {
    */
   add(truth: ArrayLike<number>, pred: ArrayLike<number>, numClasses: number): void {
     const k = this.fixedSize ?? Math.max(numClasses, this.counts.length);
-    checkLabels(truth, k, 'ConfusionMatrix');
-    checkLabels(pred, k, 'ConfusionMatrix (predicted classes)');
+    checkLabels(truth, k, this.who);
+    checkLabels(pred, k, `${this.who} (predicted classes, numClasses ${k})`);
     this.grow(k);
     for (let i = 0; i < truth.length; i++) this.counts[truth[i]][pred[i]]++;
   }

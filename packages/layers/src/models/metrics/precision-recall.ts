@@ -41,11 +41,14 @@ abstract class ConfusionMetric implements Metric {
   /** The class scored with `average: 'binary'`. */
   protected readonly positiveClass: number;
 
-  /** @param options - `average` (default `'macro'`), `positiveClass` (default 1), `threshold` (default 0.5). */
-  constructor(options: ConfusionMetricOptions = {}) {
+  /**
+   * @param options - `average` (default `'macro'`), `positiveClass` (default 1), `threshold` (default 0.5).
+   * @param defaultName - The metric's name when `options.name` is not given (for error messages).
+   */
+  constructor(options: ConfusionMetricOptions, defaultName: string) {
     this.average = options.average ?? 'macro';
     this.positiveClass = options.positiveClass ?? 1;
-    this.confusion = new ConfusionMatrix({ threshold: options.threshold });
+    this.confusion = new ConfusionMatrix({ threshold: options.threshold }, `Metric '${options.name ?? defaultName}'`);
   }
 
   reset(): void {
@@ -104,7 +107,7 @@ export class Precision extends ConfusionMetric {
   readonly name: string;
   /** @param options - `name` (default `'precision'`), `average` (default `'macro'`), `positiveClass` (default 1), `threshold` (default 0.5). */
   constructor(options: ConfusionMetricOptions = {}) {
-    super(options);
+    super(options, 'precision');
     this.name = options.name ?? 'precision';
   }
   protected perClass(tp: number, predicted: number): number {
@@ -118,7 +121,7 @@ export class Recall extends ConfusionMetric {
   readonly name: string;
   /** @param options - `name` (default `'recall'`), `average` (default `'macro'`), `positiveClass` (default 1), `threshold` (default 0.5). */
   constructor(options: ConfusionMetricOptions = {}) {
-    super(options);
+    super(options, 'recall');
     this.name = options.name ?? 'recall';
   }
   protected perClass(tp: number, _predicted: number, actual: number): number {
@@ -132,7 +135,7 @@ export class F1Score extends ConfusionMetric {
   readonly name: string;
   /** @param options - `name` (default `'f1'`), `average` (default `'macro'`), `positiveClass` (default 1), `threshold` (default 0.5). */
   constructor(options: ConfusionMetricOptions = {}) {
-    super(options);
+    super(options, 'f1');
     this.name = options.name ?? 'f1';
   }
   protected perClass(tp: number, predicted: number, actual: number): number {
