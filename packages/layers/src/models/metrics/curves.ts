@@ -63,24 +63,34 @@ function checkBinary(labels: ArrayLike<number>, scores: ArrayLike<number>, who: 
   }
 }
 
+/**
+ * Cumulative counts at each distinct score, highest first. The positives'
+ * and the negatives' scores are sorted apart (native numeric sorts), then
+ * merged from the top: each distinct score closes one step.
+ */
 function stepCounts(labels: ArrayLike<number>, scores: ArrayLike<number>): StepCounts {
-  const n = scores.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => scores[b] - scores[a]);
+  let positives = 0;
+  for (let i = 0; i < labels.length; i++) positives += labels[i];
+  const pos = new Float64Array(positives);
+  const neg = new Float64Array(labels.length - positives);
+  for (let i = 0, a = 0, b = 0; i < labels.length; i++) {
+    if (labels[i] === 1) pos[a++] = scores[i];
+    else neg[b++] = scores[i];
+  }
+  pos.sort();
+  neg.sort();
   const fps: number[] = [];
   const tps: number[] = [];
   const thresholds: number[] = [];
-  let tp = 0;
-  for (let r = 0; r < n; r++) {
-    const i = order[r];
-    tp += labels[i];
-    // The last sample of a group of equal scores closes a step.
-    if (r === n - 1 || scores[order[r + 1]] !== scores[i]) {
-      tps.push(tp);
-      fps.push(r + 1 - tp);
-      thresholds.push(scores[i]);
-    }
+  let i = pos.length - 1;
+  let j = neg.length - 1;
+  while (i >= 0 || j >= 0) {
+    const t = Math.max(i >= 0 ? pos[i] : Number.NEGATIVE_INFINITY, j >= 0 ? neg[j] : Number.NEGATIVE_INFINITY);
+    while (i >= 0 && pos[i] === t) i--;
+    while (j >= 0 && neg[j] === t) j--;
+    tps.push(pos.length - 1 - i);
+    fps.push(neg.length - 1 - j);
+    thresholds.push(t);
   }
   return { fps: Float64Array.from(fps), tps: Float64Array.from(tps), thresholds: Float64Array.from(thresholds) };
 }
