@@ -5,7 +5,7 @@
  * the per-class report and the confusion matrix.
  */
 import { dispose } from '@convkit/core';
-import { FASHION_MNIST_CLASSES, MNIST_CLASSES } from '@convkit/data';
+import { FASHION_MNIST_CLASSES } from '@convkit/data';
 import {
   type BatchAccumulator,
   type ClassificationReport,
@@ -82,9 +82,9 @@ export async function evaluateSaved(options: CommonOptions): Promise<EvaluationR
   }
 }
 
+/** Class names for the report: Fashion-MNIST's by name; otherwise (digits) the class ids. */
 function classNames(data: CommonOptions['data'], k: number): string[] | undefined {
-  const names = data === 'fashion-mnist' ? FASHION_MNIST_CLASSES : MNIST_CLASSES;
-  return names.length === k ? [...names] : undefined;
+  return data === 'fashion-mnist' && FASHION_MNIST_CLASSES.length === k ? [...FASHION_MNIST_CLASSES] : undefined;
 }
 
 /**
