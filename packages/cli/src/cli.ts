@@ -1,16 +1,13 @@
 /** The `convkit` command: dispatches to train, evaluate, summary, compress, quickstart and attack. */
-import { dispose } from '@convkit/core';
 import { loadModel } from '@convkit/layers';
-import { Adam } from '@convkit/optim';
 import { type CommonOptions, parseCommandLine } from './args';
 import { attack } from './attack';
 import { compress } from './compress';
-import { loadTrainTest } from './datasets';
+import { evaluateSaved, evaluationReport } from './evaluate';
 import { reportFailure, wantsDebug } from './failure';
 import { helpText, USAGE } from './help';
 import { buildPreset } from './presets';
-import { formatTable } from './table';
-import { train, trainReport, useBackend } from './train';
+import { train, trainReport } from './train';
 
 /**
  * Options of the quick start (the project's main job): the reference CNN on
@@ -45,34 +42,6 @@ export const QUICKSTART = {
   /** Final numeric format. */
   quantize: 'int8' as const,
 };
-
-async function evaluate(options: CommonOptions, log: (line: string) => void): Promise<void> {
-  await useBackend(options.backend);
-  const model = await loadModel(options.modelDir as string);
-  try {
-    model.compile({
-      optimizer: new Adam(),
-      loss: 'sparseCategoricalCrossentropy',
-      metrics: options.metrics ?? ['accuracy', 'precision', 'recall', 'f1'],
-    });
-    const { test } = await loadTrainTest(options);
-    const batch = test.toBatch();
-    try {
-      const logs = await model.evaluate(batch.xs, batch.ys, { batchSize: 256 });
-      log(
-        formatTable(
-          Object.entries(logs).map(([metric, v]) => ({ metric, value: v.toFixed(4) })),
-          ['metric', 'value'],
-        ),
-      );
-      log(`${test.size} held-out images from ${options.data}`);
-    } finally {
-      dispose([batch.xs, batch.ys]);
-    }
-  } finally {
-    model.dispose();
-  }
-}
 
 async function summary(options: CommonOptions, log: (line: string) => void): Promise<void> {
   const model = options.modelDir ? await loadModel(options.modelDir) : buildPreset(options.model);
@@ -144,7 +113,7 @@ export async function runCli(
         return 0;
       }
       case 'evaluate':
-        await evaluate(options, log);
+        log(evaluationReport(await evaluateSaved(options), options.data));
         return 0;
       case 'summary':
         await summary(options, log);

@@ -22,7 +22,8 @@ const LOADS_MODEL = 'it compresses the saved model in --model-dir instead of tra
 export const COMMANDS: Record<CommandName, CommandInfo> = {
   train: { summary: 'train a preset CNN and report its held-out accuracy, loss and throughput' },
   evaluate: {
-    summary: 'evaluate a model saved by `convkit train --out DIR` on held-out images',
+    summary:
+      'evaluate a model saved by `convkit train --out DIR` on held-out images: the metrics, top-5 accuracy and macro ROC AUC, a per-class report and the confusion matrix',
     required: [
       {
         flag: 'model-dir',

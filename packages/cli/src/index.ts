@@ -17,6 +17,8 @@ export { COMMAND_NAMES, type CommandName } from './commands';
 export { CALIBRATION_IMAGES, compress } from './compress';
 export type { TrainTestSets } from './datasets';
 export { checkTrainTest, fashionMnistDirs, loadTrainTest } from './datasets';
+export type { EvaluationResult } from './evaluate';
+export { evaluateSaved, evaluationReport } from './evaluate';
 export { describeSystemError, EXIT_BUG, EXIT_USAGE, reportFailure } from './failure';
 export { EVALUATE_METRICS, FLAGS, type FlagName, type FlagSpec } from './flags';
 export { commandHelp, helpText, USAGE } from './help';

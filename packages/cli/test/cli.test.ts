@@ -11,6 +11,40 @@ function capture(): { lines: string[]; log: (l: string) => void } {
   return { lines, log: (l: string) => lines.push(l) };
 }
 
+/**
+ * Checks `convkit evaluate`'s report against itself: the confusion matrix
+ * holds every sample, its diagonal gives the accuracy, each class's precision,
+ * recall and support are read off it, and top-5 and AUC are sensible.
+ */
+function checkEvaluateReport(text: string, samples: number, accuracy: number): void {
+  const lines = text.split('\n');
+  const value = (name: string) => Number(new RegExp(`^${name}\\s+([\\d.]+)$`, 'm').exec(text)?.[1]);
+  expect(value('top5Accuracy')).toBeGreaterThanOrEqual(accuracy);
+  expect(value('top5Accuracy')).toBeLessThanOrEqual(1);
+  const auc = value('auc \\(macro, one-vs-rest\\)');
+  expect(auc).toBeGreaterThan(0.9); // well above chance (0.5) for a model > 75 % accurate on 10 classes
+  expect(auc).toBeLessThanOrEqual(1);
+  const start = lines.indexOf('confusion matrix (rows: true class, columns: predicted class):');
+  expect(start).toBeGreaterThan(0);
+  const matrix = lines.slice(start + 3, start + 13).map((l) => l.trim().split(/\s+/).slice(1).map(Number));
+  expect(matrix).toHaveLength(10);
+  expect(matrix.flat().reduce((a, b) => a + b, 0)).toBe(samples);
+  const correct = matrix.reduce((sum, row, i) => sum + row[i], 0);
+  expect(correct / samples).toBeCloseTo(accuracy, 4);
+  const perClass = lines.slice(lines.indexOf('per class:') + 3);
+  for (let c = 0; c < 10; c++) {
+    const [name, precision, recall, , support] = perClass[c].trim().split(/\s+/);
+    expect(name).toBe(String(c));
+    const predicted = matrix.reduce((sum, row) => sum + row[c], 0);
+    const actual = matrix[c].reduce((a, b) => a + b, 0);
+    expect(Number(support)).toBe(actual);
+    expect(Number(recall)).toBeCloseTo(actual === 0 ? 0 : matrix[c][c] / actual, 3);
+    expect(Number(precision)).toBeCloseTo(predicted === 0 ? 0 : matrix[c][c] / predicted, 3);
+  }
+  expect(perClass[10]).toMatch(/^macro avg\s/);
+  expect(perClass[11]).toMatch(new RegExp(`^weighted avg\\s.*\\s${samples}$`));
+}
+
 describe('convkit CLI', () => {
   it('parses options and rejects bad ones with a clear message', () => {
     const { command, options } = parseCommandLine(['train', '--model', 'small', '--epochs', '3', '--backend', 'cpu']);
@@ -89,6 +123,7 @@ describe('convkit CLI', () => {
       ).toBe(0);
       const evalAcc = Number(/accuracy\s+([\d.]+)/.exec(evaluate.lines.join('\n'))![1]);
       expect(evalAcc * 100).toBeCloseTo(acc, 1);
+      checkEvaluateReport(evaluate.lines.join('\n'), 500, evalAcc);
       expect(numTensors()).toBe(before);
     } finally {
       rmSync(out, { recursive: true, force: true });

@@ -243,7 +243,7 @@ export async function distill(options: DistillOptions): Promise<History> {
           };
           count += size;
           const logs: Logs = { loss, size };
-          for (const m of student.metrics) logs[m.name] = m.result();
+          for (const m of student.metrics) if (!m.epochOnly) logs[m.name] = m.result();
           for (const cb of callbacks) await cb.onBatchEnd(step, logs);
         } finally {
           dispose([teacherLogits, ...[hard, soft].filter((t): t is Tensor => t !== undefined)]);

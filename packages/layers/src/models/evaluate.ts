@@ -22,7 +22,7 @@ import type { Logs } from './callbacks/callback';
 import { nonFiniteProbe } from './finite';
 import { countInvalidTargets, throwInvalidTargets } from './loss-targets';
 import type { LossFn } from './losses';
-import type { Metric } from './metrics';
+import { type BatchAccumulator, type Metric, readWithMetrics } from './metrics/index';
 import { refuseNonFiniteRows } from './train-step';
 
 /** What the evaluation loop needs from a model. */
@@ -35,11 +35,14 @@ const NOTHING = 'no result was reported';
 /**
  * Mean loss and metric values over every batch of `source` (disposing each
  * batch). `context` starts the error messages, e.g. `Model "m".evaluate`.
+ * Each batch's loss, checks and metric values come back in one read.
+ * Accumulators without a `name` and `result` (a `ConfusionMatrix`) are fed
+ * but not reported in the logs.
  */
 export async function evaluateBatches(
   model: EvaluatedModel,
   lossFn: LossFn,
-  metrics: readonly Metric[],
+  metrics: readonly (Metric | BatchAccumulator)[],
   source: BatchSource,
   context: string,
 ): Promise<Logs> {
@@ -70,7 +73,8 @@ export async function evaluateBatches(
           ]),
         ];
       });
-      const [loss, inputs, targets, invalid, outputs] = await checks.data();
+      const read = await readWithMetrics(checks, metrics, ys, pred);
+      const [loss, inputs, targets, invalid, outputs] = read.head;
       if (!Number.isFinite(inputs)) await refuseNonFiniteRows(where, 'inputs (x)', xs, NOTHING);
       if (!Number.isFinite(targets)) await refuseNonFiniteRows(where, 'targets (y)', ys, NOTHING);
       if (invalid !== 0 && lossFn.targets) {
@@ -87,13 +91,17 @@ export async function evaluateBatches(
       const b = xs.shape[0];
       lossSum += loss * b;
       count += b;
-      for (const m of metrics) m.update(ys, pred);
+      await read.commit();
     } finally {
       dispose([pred, checks, batch.xs, batch.ys] as Tensor[]);
     }
   }
   if (count === 0) throw new DataFormatError(`${context}: the evaluation data is empty (0 samples)`);
   const logs: Logs = { loss: lossSum / count };
-  for (const m of metrics) logs[m.name] = m.result();
+  for (const m of metrics) if (isMetric(m)) logs[m.name] = m.result();
   return logs;
+}
+
+function isMetric(m: Metric | BatchAccumulator): m is Metric {
+  return typeof (m as Metric).name === 'string' && typeof (m as Metric).result === 'function';
 }

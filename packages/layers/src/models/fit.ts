@@ -252,7 +252,7 @@ export async function fitModel(
           lossSum += loss * size;
           count += size;
           const logs: Logs = { loss, size };
-          for (const m of model.metrics) logs[m.name] = m.result();
+          for (const m of model.metrics) if (!m.epochOnly) logs[m.name] = m.result();
           await callAll(callbacks, 'onBatchEnd', step, logs);
         } finally {
           const own = [batch.xs, batch.ys];

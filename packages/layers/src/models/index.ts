@@ -13,6 +13,7 @@ export type {
   EvaluateOptions,
   FitOptions,
   LayerTap,
+  PredictOptions,
 } from './layers-model';
 export { isTensor, LayersModel, sliceBatch } from './layers-model';
 export type { TargetKind } from './loss-targets';
@@ -30,18 +31,7 @@ export {
   registerLoss,
   sparseCategoricalCrossentropy,
 } from './losses';
-export type { Averaging, Metric, MetricIdentifier } from './metrics';
-export {
-  Accuracy,
-  classIds,
-  confusionMatrix,
-  F1Score,
-  getMetric,
-  Precision,
-  Recall,
-  registerMetric,
-  TopKAccuracy,
-} from './metrics';
+export * from './metrics/index';
 export type { SequentialArgs } from './sequential';
 export { Sequential } from './sequential';
 export type { LayerSummary, ModelSummary } from './summary';

@@ -31,7 +31,7 @@ import { type FitOptions, fitModel } from './fit';
 import type { History } from './history';
 import { type ModelJson, modelJsonOf } from './io/model-json';
 import { getLoss, type LossFn, type LossIdentifier } from './losses';
-import { getMetric, type Metric, type MetricIdentifier } from './metrics';
+import { type BatchAccumulator, getMetric, type Metric, type MetricIdentifier } from './metrics/index';
 import { type ModelSummary, summarizeModel, summaryLines } from './summary';
 import { guardedTrainStep } from './train-step';
 
@@ -73,14 +73,25 @@ export interface CallOptions {
   logits?: boolean;
 }
 
-/** Options of `evaluate` and `predict`. */
-export interface EvaluateOptions {
+/** Options of `predict`. */
+export interface PredictOptions {
   /**
-   * Default 32.
+   * Samples per batch. Default 32.
    *
    * @defaultValue `32`
    */
   batchSize?: number;
+}
+
+/** Options of `evaluate`. */
+export interface EvaluateOptions extends PredictOptions {
+  /**
+   * More metrics or accumulators to feed with every batch of this call, besides the compiled
+   * metrics: e.g. a `ConfusionMatrix` (read its `report()` afterwards) or a `RocAuc`. Each is
+   * reset first; those with a `name` and `result()` are reported in the returned logs too.
+   * Their values are read with each batch's loss, in the same read.
+   */
+  metrics?: readonly (Metric | BatchAccumulator)[];
 }
 
 /** Base of `Sequential` and `Model`. */
@@ -349,7 +360,7 @@ export abstract class LayersModel {
    * dispose([probs, classes]);
    * ```
    */
-  predict(x: Tensor, options: EvaluateOptions = {}): Tensor {
+  predict(x: Tensor, options: PredictOptions = {}): Tensor {
     this.checkInput(x, 'predict');
     const batchSize = positiveInt('batchSize', options.batchSize ?? 32);
     const n = x.shape[0];
@@ -383,7 +394,8 @@ export abstract class LayersModel {
    *
    * @param x - Inputs, or a re-iterable source of batches.
    * @param y - Targets when `x` is a tensor; otherwise the options.
-   * @param options - `batchSize` (default 32), when `x` and `y` are tensors.
+   * @param options - `batchSize` (default 32, when `x` and `y` are tensors) and extra `metrics`
+   *   (e.g. a `ConfusionMatrix`) fed with every batch of this call.
    * @returns Resolves to `{ loss, ...metrics }` averaged over all samples.
    * @throws {ConfigError} when the model is not compiled or an option is invalid.
    * @throws {ShapeError} when shapes do not fit the model or the loss.
@@ -399,14 +411,20 @@ export abstract class LayersModel {
     const { lossFn } = this.requireCompiled('evaluate');
     const context = `${this.describe()}.evaluate`;
     let source: BatchSource;
+    let opts = options;
     if (isTensor(x)) {
       if (!isTensor(y)) throw new ConfigError(`${context}(x, y): y is missing`);
       checkPair(this, lossFn, x, y, context, 'the evaluation set');
       source = tensorBatches(x, y, positiveInt('batchSize', options.batchSize ?? 32), null);
     } else {
       source = x;
+      if (y !== undefined && !isTensor(y)) opts = y;
     }
-    return evaluateBatches(this, lossFn, this.metrics, source, context);
+    const extra = opts.metrics ?? [];
+    if (!Array.isArray(extra) || extra.some((m) => typeof m?.reset !== 'function' || typeof m?.update !== 'function')) {
+      throw new ConfigError(`${context}: options.metrics must be an array of metrics or accumulators (reset, update)`);
+    }
+    return evaluateBatches(this, lossFn, [...this.metrics, ...extra], source, context);
   }
 
   /**

@@ -34,7 +34,7 @@ import { badIndices, nonFiniteProbe, nonFiniteRows, sumProbe } from './finite';
 import type { LayersModel } from './layers-model';
 import { countInvalidTargets, throwInvalidTargets } from './loss-targets';
 import type { LossFn } from './losses';
-import type { Metric } from './metrics';
+import { type Metric, readWithMetrics } from './metrics/index';
 
 /** What a step needs besides the batch. */
 export interface StepContext {
@@ -138,7 +138,9 @@ export async function guardedTrainStep(step: StepContext, xs: Tensor, ys: Tensor
       ops.stack([...early, sumProbe([...weights.map((w) => w.variable), ...after.map((s) => s.tensor)])]),
     );
     dispose(early);
-    const flags = await checks.data();
+    // The metrics' values of the batch come back in the same read; they are applied only if the step commits.
+    const read = await readWithMetrics(checks, metrics, ys, pred!);
+    const flags = read.head;
     // A non-finite sum is confirmed by an exact probe (read on this rare path only): it may be an overflow.
     if (!Number.isFinite(flags[Check.Inputs])) await refuseNonFiniteRows(context, 'inputs (x)', xs, RESTORED);
     if (!Number.isFinite(flags[Check.Targets])) await refuseNonFiniteRows(context, 'targets (y)', ys, RESTORED);
@@ -169,8 +171,8 @@ export async function guardedTrainStep(step: StepContext, xs: Tensor, ys: Tensor
         );
       }
     }
+    await read.commit();
     committed = true;
-    for (const m of metrics) m.update(ys, pred!);
     return loss;
   } finally {
     if (!committed) rollBack(weights, before, optimizerTouched ? optimizer : undefined, stateBefore, iterationsBefore);

@@ -92,7 +92,7 @@ describe('losses against hand-computed values', () => {
 });
 
 describe('metrics stream over batches', () => {
-  it('accuracy counts samples, not per-batch ratios', () => {
+  it('accuracy counts samples, not per-batch ratios', async () => {
     const acc = new Accuracy();
     const p1 = tensor2d([
       [0.9, 0.1],
@@ -102,13 +102,13 @@ describe('metrics stream over batches', () => {
     const y1 = tensor1d([0, 1, 1], 'int32'); // 2/3
     const p2 = tensor2d([[0.1, 0.9]]);
     const y2 = tensor2d([[1, 0]]); // one-hot, 0/1
-    acc.update(y1, p1);
-    acc.update(y2, p2);
+    await acc.update(y1, p1);
+    await acc.update(y2, p2);
     expect(acc.result()).toBeCloseTo(2 / 4, 10); // not (2/3 + 0)/2
     [p1, y1, p2, y2].forEach((t) => t.dispose());
   });
 
-  it('top-k accuracy', () => {
+  it('top-k accuracy', async () => {
     const m = new TopKAccuracy(2);
     const p = tensor2d([
       [0.5, 0.3, 0.2],
@@ -116,12 +116,12 @@ describe('metrics stream over batches', () => {
       [0.5, 0.3, 0.2],
     ]);
     const y = tensor1d([1, 2, 0], 'int32');
-    m.update(y, p);
+    await m.update(y, p);
     expect(m.result()).toBeCloseTo(2 / 3, 10);
     [p, y].forEach((t) => t.dispose());
   });
 
-  it('precision, recall, F1 and the confusion matrix match hand counts', () => {
+  it('precision, recall, F1 and the confusion matrix match hand counts', async () => {
     // truth: 0 0 1 1 2 2 ; pred: 0 1 1 1 2 0
     const y = tensor1d([0, 0, 1, 1, 2, 2], 'int32');
     const p = tidy(() =>
@@ -130,7 +130,7 @@ describe('metrics stream over batches', () => {
         [6, 3],
       ),
     );
-    expect(confusionMatrix(y, p)).toEqual([
+    expect(await confusionMatrix(y, p)).toEqual([
       [1, 1, 0],
       [0, 2, 0],
       [1, 0, 1],
@@ -138,7 +138,7 @@ describe('metrics stream over batches', () => {
     const prec = new Precision();
     const rec = new Recall();
     const f1 = new F1Score();
-    for (const m of [prec, rec, f1]) m.update(y, p);
+    for (const m of [prec, rec, f1]) await m.update(y, p);
     const P = [1 / 2, 2 / 3, 1];
     const R = [1 / 2, 1, 1 / 2];
     expect(prec.result()).toBeCloseTo((P[0] + P[1] + P[2]) / 3, 10);
@@ -146,16 +146,16 @@ describe('metrics stream over batches', () => {
     const F = P.map((pp, i) => (2 * pp * R[i]) / (pp + R[i]));
     expect(f1.result()).toBeCloseTo((F[0] + F[1] + F[2]) / 3, 10);
     const binPrec = new Precision({ average: 'binary', positiveClass: 1 });
-    binPrec.update(y, p);
+    await binPrec.update(y, p);
     expect(binPrec.result()).toBeCloseTo(2 / 3, 10);
     [y, p].forEach((t) => t.dispose());
   });
 
-  it('binary predictions are thresholded', () => {
+  it('binary predictions are thresholded', async () => {
     const acc = getMetric('accuracy');
     const y = tensor1d([1, 0, 1, 0]);
     const p = tensor2d([[0.8], [0.3], [0.4], [0.6]]);
-    acc.update(y, p);
+    await acc.update(y, p);
     expect(acc.result()).toBeCloseTo(0.5, 10);
     [y, p].forEach((t) => t.dispose());
     expect(() => getMetric('bogus')).toThrow(ConfigError);

@@ -9,7 +9,7 @@
 import { ConvkitError, createOptimizer, type Optimizer, registeredOptimizers, SerializationError } from '@convkit/core';
 import { preview } from '../../engine/preview';
 import { getLoss } from '../losses';
-import { getMetric } from '../metrics';
+import { getMetric } from '../metrics/index';
 import { checkJsonValue } from './json';
 import type { SavedTrainingConfig } from './model-json';
 
