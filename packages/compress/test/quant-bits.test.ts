@@ -24,7 +24,7 @@ import {
   quantizePerChannel,
   restoreQuantization,
 } from '../src/quantize';
-import { legacyInputs, legacyModel } from './fixtures/legacy-int8';
+import { legacyFixture, legacyInputs, legacyModel } from './fixtures/legacy-int8';
 import { toyCnn, toyData } from './helpers';
 
 const disposables: { dispose(): void }[] = [];
@@ -275,6 +275,29 @@ describe('.ckz files with b-bit kernels', () => {
     expect(split(again).header.version).toBe(1);
     loaded.model.dispose();
     expect(numTensors()).toBe(before);
+  });
+
+  it("today's encoder still writes the version-1 fixture's payload byte for byte (int8 did not change)", async () => {
+    const bytes = new Uint8Array(readFileSync(new URL('./fixtures/legacy/int8-v1.ckz', import.meta.url)));
+    const before = numTensors();
+    const today = await legacyFixture();
+    expect(numTensors()).toBe(before);
+    // The headers differ only in layer names (global counters) and the spec's new `bits: 8`.
+    const [a, b] = [split(bytes), split(today.bytes)];
+    expect(b.header.version).toBe(1);
+    expect(Buffer.from(b.payload).equals(Buffer.from(a.payload))).toBe(true);
+    const layout = (h: CompressedHeader) =>
+      h.weightsManifest.map(({ shape, encoding, sparse, count, mask, scales, values, axis }) => ({
+        shape,
+        encoding,
+        sparse,
+        count,
+        mask,
+        scales,
+        values,
+        axis,
+      }));
+    expect(layout(b.header)).toEqual(layout(a.header));
   });
 });
 
