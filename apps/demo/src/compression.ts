@@ -58,10 +58,11 @@ export class Compressor {
     if (this.quantized && step.kind !== 'quantize')
       throw new Error('the model is already int8: reset the panel to prune again');
     if (step.kind === 'prune') {
-      const pruner = pruneOneShot(model, { sparsity: step.sparsity, scope: 'global' });
+      const pruner = await pruneOneShot(model, { sparsity: step.sparsity, scope: 'global' });
       await this.fineTune(model, step.fineTuneSteps, [pruner.callback()]);
       pruner.strip();
-      this.rows.push(await this.measure(`pruned ${Math.round(pruner.sparsity().overall * 100)}%`));
+      const { overall } = await pruner.sparsity();
+      this.rows.push(await this.measure(`pruned ${Math.round(overall * 100)}%`));
     } else if (step.kind === 'filters') {
       const result = await pruneFilters(model, { fraction: step.fraction, criterion: 'l1' });
       model.dispose();

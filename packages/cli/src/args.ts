@@ -64,6 +64,20 @@ export interface CommonOptions {
   quantize: 'int8' | 'float16' | 'none';
   /** `compress`: epochs of quantization-aware training (0: post-training quantization). */
   qatEpochs: number;
+  /** `compress`: bits per kernel weight with int8 quantization; several widths are reported, the first kept (default [8]). */
+  bits: number[];
+  /** `compress`: also prune a copy at random to the same sparsity as a baseline. */
+  randomBaseline: boolean;
+  /** `compress`: first distil the model into the `student` preset. */
+  distill: boolean;
+  /** `compress --distill`: the student's preset (default small). */
+  student: string;
+  /** `compress --distill`: the student's training epochs (default 2). */
+  distillEpochs: number;
+  /** `compress --distill`: softmax temperature (default 4). */
+  kdTemperature: number;
+  /** `compress --distill`: weight of the hard-label loss (default 0.1). */
+  kdAlpha: number;
   /** `compress`: learning rate of the fine-tuning stages. */
   fineTuneLearningRate: number;
   /** `compress`: where to write the report as JSON. */
@@ -221,6 +235,28 @@ function checkAttackFlags(command: CommandName, values: Values): void {
   }
 }
 
+/** The compress flags that only make sense together: `--bits` needs integer weights, the distillation flags `--distill`. */
+function checkCompressFlags(command: CommandName, values: Values): void {
+  if (command !== 'compress') return;
+  const quantize = values.quantize ?? 'int8';
+  if (values.bits !== undefined && quantize !== 'int8') {
+    throw new UsageError(
+      `--bits sets the width of integer weights: it cannot go with --quantize ${quantize} (drop one of them)`,
+      command,
+    );
+  }
+  if (values['random-baseline'] && !(values.prune !== undefined && values.prune > 0)) {
+    throw new UsageError(
+      '--random-baseline compares random with magnitude pruning: add --prune X (e.g. --prune 0.75)',
+      command,
+    );
+  }
+  const kd = (['student', 'distill-epochs', 'kd-temperature', 'kd-alpha'] as const).find(
+    (f) => values[f] !== undefined,
+  );
+  if (kd && !values.distill) throw new UsageError(`--${kd} applies to distillation: add --distill`, command);
+}
+
 function toOptions(values: Values): CommonOptions {
   const get = <K extends FlagName>(name: K): FlagValue<K> => {
     if (values[name] !== undefined) return values[name] as FlagValue<K>;
@@ -254,6 +290,13 @@ function toOptions(values: Values): CommonOptions {
     cluster: get('cluster'),
     quantize: get('quantize'),
     qatEpochs: get('qat-epochs'),
+    bits: get('bits'),
+    randomBaseline: values['random-baseline'] === true,
+    distill: values.distill === true,
+    student: get('student'),
+    distillEpochs: get('distill-epochs'),
+    kdTemperature: get('kd-temperature'),
+    kdAlpha: get('kd-alpha'),
     fineTuneLearningRate: get('ft-lr'),
     reportJson: get('report-json'),
     attack: get('attack'),
@@ -308,6 +351,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (command) {
     checkRules(command, values);
     checkAttackFlags(command, values);
+    checkCompressFlags(command, values);
   }
   return { command, help: false, debug, options: toOptions(values) };
 }

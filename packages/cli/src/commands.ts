@@ -37,7 +37,7 @@ export const COMMANDS: Record<CommandName, CommandInfo> = {
   },
   compress: {
     summary:
-      'train (or load) a model, then remove filters, prune, cluster and quantize it, report size, accuracy and latency after every step and save it',
+      'train (or load) a model, then distil, remove filters, prune, cluster and quantize it (2 to 8 bits), report size, accuracy and latency after every step and save it',
     conflicts: [
       { flags: ['model-dir', 'model'], reason: LOADS_MODEL },
       { flags: ['model-dir', 'epochs'], reason: LOADS_MODEL },

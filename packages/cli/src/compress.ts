@@ -12,6 +12,7 @@ import { Adam } from '@convkit/optim';
 import type { CommonOptions } from './args';
 import { augmentation } from './augment';
 import { loadTrainTest } from './datasets';
+import { getPreset } from './presets';
 import { checkReportTarget, writeReportJson } from './report-json';
 import { saveOrRescue } from './save-or-rescue';
 import { train, trainReport, useBackend } from './train';
@@ -66,9 +67,27 @@ export async function compress(
       calibrationData: calibration.xs,
       optimizer: () => new Adam({ learningRate: options.fineTuneLearningRate }),
       structured: options.structured > 0 ? { fraction: options.structured, epochs: options.pruneEpochs } : undefined,
-      prune: options.prune > 0 ? { sparsity: options.prune, epochs: Math.max(1, options.pruneEpochs) } : undefined,
+      prune:
+        options.prune > 0
+          ? {
+              sparsity: options.prune,
+              epochs: Math.max(1, options.pruneEpochs),
+              randomBaseline: options.randomBaseline ? { seed: options.seed } : false,
+            }
+          : undefined,
       cluster: options.cluster > 0 ? { clusters: options.cluster, epochs: 1 } : undefined,
-      quantize: options.quantize,
+      distill: options.distill
+        ? {
+            student: () => {
+              const [, h, w, c] = testBatch.xs.shape;
+              return getPreset(options.student).build([h, w, c], trainSet.numClasses);
+            },
+            epochs: options.distillEpochs,
+            temperature: options.kdTemperature,
+            alpha: options.kdAlpha,
+          }
+        : undefined,
+      quantize: options.quantize === 'int8' ? { bits: options.bits } : options.quantize,
       qatEpochs: options.qatEpochs,
       log: options.quiet ? undefined : (line) => log(`compress: ${line}`),
       callbacks: options.quiet ? undefined : () => [new ProgressBar()],

@@ -10,6 +10,7 @@ import {
   choice,
   commaList,
   fraction,
+  integerList,
   integerRange,
   mirror,
   nonNegativeNumberList,
@@ -202,6 +203,53 @@ export const FLAGS = {
     default: '0',
     commands: ['compress', 'quickstart'],
     help: 'epochs of quantization-aware training (0: post-training quantization)',
+  }),
+  /** `--bits`: bits per kernel weight with --quantize int8; several widths are compared and the first is kept. */
+  bits: flag({
+    kind: integerList(2, 8),
+    default: '8',
+    commands: ['compress'],
+    help: 'bits per kernel weight with --quantize int8 (2 to 8; int4 files are about half the int8 size); a list such as 8,4,2 reports every width and keeps the first',
+  }),
+  /** `--random-baseline`: with --prune, also prune a copy at random to the same sparsity and report it beside. */
+  'random-baseline': flag({
+    kind: SWITCH,
+    commands: ['compress'],
+    help: 'with --prune: also prune a copy of the model at random (seeded by --seed) to the same sparsity, fine-tune it the same way and report it beside magnitude pruning',
+  }),
+  /** `--distill`: first distil the model into the smaller --student preset, which the later steps compress. */
+  distill: flag({
+    kind: SWITCH,
+    commands: ['compress'],
+    help: 'first distil the model (the teacher) into the smaller --student preset, which the later steps then compress',
+  }),
+  /** `--student`: the preset of the distilled student. */
+  student: flag({
+    kind: choice(Object.keys(PRESETS)),
+    default: 'small',
+    commands: ['compress'],
+    help: 'with --distill: the preset of the student',
+  }),
+  /** `--distill-epochs`: training epochs of the student. */
+  'distill-epochs': flag({
+    kind: positiveInteger(),
+    default: '2',
+    commands: ['compress'],
+    help: 'with --distill: training epochs of the student',
+  }),
+  /** `--kd-temperature`: softmax temperature of distillation. */
+  'kd-temperature': flag({
+    kind: positiveNumber(),
+    default: '4',
+    commands: ['compress'],
+    help: 'with --distill: softmax temperature T of the soft targets',
+  }),
+  /** `--kd-alpha`: weight of the hard-label loss in distillation. */
+  'kd-alpha': flag({
+    kind: fraction(),
+    default: '0.1',
+    commands: ['compress'],
+    help: 'with --distill: weight α of the hard-label loss (1 − α goes to the teacher’s soft targets)',
   }),
   /** `--ft-lr`: learning rate of the fine-tuning stages. */
   'ft-lr': flag({

@@ -17,13 +17,16 @@ Usage:
   convkit evaluate --model-dir DIR --data mnist|fashion-mnist|cifar10 [--data-dir DIR] [--test-count N]
                    [--metrics accuracy,precision,recall,f1,top3,top5]
   convkit summary  --model lenet|small|cifar | --model-dir DIR
-  convkit compress [--model-dir DIR | the train options] [--structured F] [--prune S]
-                   [--prune-epochs N] [--cluster K] [--quantize int8|float16|none] [--qat-epochs N]
+  convkit compress [--model-dir DIR | the train options] [--distill [--student small]]
+                   [--structured F] [--prune S [--random-baseline]] [--prune-epochs N] [--cluster K]
+                   [--quantize int8|float16|none] [--bits 8|4|8,4,2] [--qat-epochs N]
                    [--ft-lr X] [--out FILE] [--report-json FILE]
-                   train (or load) a model, then: remove a fraction F of the conv filters,
-                   prune to sparsity S while fine-tuning N epochs, cluster kernels into K values,
-                   quantize; prints size, accuracy and latency after every step and saves the
-                   compressed model (convkit-compressed format) to FILE
+                   train (or load) a model, then: distil it into a smaller student, remove a
+                   fraction F of the conv filters, prune to sparsity S while fine-tuning N epochs
+                   (beside a random-pruning baseline), cluster kernels into K values, quantize
+                   (2 to 8 bits per weight; a list reports every width); prints size, accuracy and
+                   latency after every step and saves the compressed model (convkit-compressed
+                   format) to FILE
   convkit attack   --model-dir DIR [--data …] [--attack fgsm|pgd] [--eps 0.1,0.2,0.3] [--steps N]
                    [--step-size X] [--norm linf|l2] [--test-count N]
                    clean and robust accuracy of a saved model on held-out images at every radius

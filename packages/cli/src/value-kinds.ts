@@ -105,6 +105,29 @@ export function nonNegativeNumberList(): ValueKind<number[]> {
   };
 }
 
+/** A comma-separated list of integers from `min` to `max` (`--bits 8,4,2`): at least one, no empty item, no repeat. */
+export function integerList(min: number, max: number): ValueKind<number[]> {
+  const accepts = `a comma-separated list of integers from ${min} to ${max}`;
+  return {
+    accepts,
+    placeholder: 'N,…',
+    parse(raw, flag) {
+      if (raw.length > 1000) reject(flag, accepts, raw);
+      const seen = new Set<number>();
+      return raw.split(',').map((item) => {
+        if (item === '') reject(flag, accepts, raw, ' (an empty item)');
+        const n = parseDecimal(item);
+        if (n === undefined || !Number.isInteger(n) || n < min || n > max) {
+          reject(flag, accepts, raw, raw.includes(',') ? ` (${showValue(item)})` : '');
+        }
+        if (seen.has(n)) reject(flag, accepts, raw, ` (${n} is given twice)`);
+        seen.add(n);
+        return n;
+      });
+    },
+  };
+}
+
 /** A number in [0, 1) (`--prune`, `--structured`): a fraction of weights or filters. */
 export function fraction(): ValueKind<number> {
   const accepts = 'a fraction in [0, 1)';

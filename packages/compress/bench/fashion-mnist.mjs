@@ -194,7 +194,7 @@ for (const sp of [0.8, 0.9]) {
     `global magnitude pruning to ${sp * 100}% (polynomial decay over ${endStep} steps), ${FT} epoch(s) of fine-tuning`,
   );
   await fit(m, FT, FT_LR, [pruner.callback()]);
-  const overall = pruner.sparsity().overall;
+  const overall = (await pruner.sparsity()).overall;
   pruner.strip();
   const r = await measure(`pruned ${sp * 100}% (sparse file)`, m, AUTO, { 'kernel sparsity': overall });
   const ref = rows.find((x) => x.step.startsWith('baseline +')) ?? base;
@@ -223,7 +223,7 @@ for (const sp of [0.8, 0.9]) {
     `training from scratch for ${EPOCHS} epoch(s) with global pruning to ${sp * 100}% between steps ${beginStep} and ${endStep}`,
   );
   await fit(m, EPOCHS, 1e-3, [pruner.callback()]);
-  const overall = pruner.sparsity().overall;
+  const overall = (await pruner.sparsity()).overall;
   pruner.strip();
   const r = await measure(`trained pruned ${sp * 100}% (sparse file)`, m, AUTO, { 'kernel sparsity': overall });
   check(

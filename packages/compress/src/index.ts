@@ -1,7 +1,8 @@
 /**
  * `@convkit/compress` — make a trained CNN smaller and faster: magnitude
  * ({@link pruneLowMagnitude}, {@link pruneOneShot}) and structured
- * ({@link pruneFilters}) pruning, int8 quantization (post-training with
+ * ({@link pruneFilters}) pruning with a random baseline ({@link pruneRandom}),
+ * 2–8-bit weight quantization (post-training with
  * {@link quantizeModel}, quantization-aware with {@link prepareQat}), float16,
  * knowledge distillation ({@link distill}), weight clustering
  * ({@link clusterWeights}), the compact `.ckz` format ({@link saveCompressed},
@@ -18,6 +19,7 @@ export * from './format';
 export * from './pipeline';
 export * from './pruning';
 export * from './quantize';
+export * from './random-pruning';
 export * from './report';
 export * from './stats';
 export * from './structured';

@@ -1,18 +1,21 @@
 /**
  * The whole compression pipeline on a trained model — optional structured
- * pruning, magnitude pruning with fine-tuning, weight clustering, then int8
- * (post-training or quantization-aware) or float16 — with a report row
- * measured after every step. The CLI's `convkit compress` and the quick start
- * run it.
+ * pruning, magnitude pruning with fine-tuning (and a random-pruning baseline
+ * beside it), weight clustering, then 2–8-bit integer weights (post-training
+ * or quantization-aware, one row per requested width) or float16 — with a
+ * report row measured after every step. The CLI's `convkit compress` and the
+ * quick start run it.
  */
 import { type BatchSource, ConfigError, type Optimizer, tensor } from '@convkit/core';
 import { type Callback, cloneModel, type LayersModel } from '@convkit/layers';
 import { clusterWeights } from './cluster';
+import { distill } from './distill';
 import { type EvalData, logitsDifference } from './evaluate';
 import { roundToFloat16 } from './float16';
-import type { EncodeCompressedOptions } from './format';
+import { type EncodeCompressedOptions, intStorage } from './format';
 import { ConstantSparsity, PolynomialDecay, pruneLowMagnitude } from './pruning';
-import { type CalibrationData, prepareQat, quantizeModel } from './quantize';
+import { type CalibrationData, checkWeightBits, prepareQat, type QuantizedModel, quantizeModel } from './quantize';
+import { pruneRandom } from './random-pruning';
 import { measureModel, type ReportRow } from './report';
 import { pruneFilters } from './structured';
 
@@ -32,6 +35,36 @@ export interface PipelineOptions {
    * @defaultValue `'sparseCategoricalCrossentropy'`
    */
   loss?: string;
+  /**
+   * Knowledge distillation first: `student` (a smaller, untrained model)
+   * learns from the model being compressed (the teacher) for `epochs`, then
+   * replaces it for every later step. Its row shows the student.
+   */
+  distill?: {
+    /**
+     * The student (a copy is trained; the model given is left unchanged), or a function that builds
+     * one (called once). The pipeline compiles it with `optimizer()` and `loss`.
+     */
+    student: LayersModel | (() => LayersModel);
+    /**
+     * Training epochs of the student. Default 3.
+     *
+     * @defaultValue `3`
+     */
+    epochs?: number;
+    /**
+     * Softmax temperature. Default 4 (see `DistillOptions.temperature`).
+     *
+     * @defaultValue `4`
+     */
+    temperature?: number;
+    /**
+     * Weight of the hard-label loss. Default 0.1 (see `DistillOptions.alpha`).
+     *
+     * @defaultValue `0.1`
+     */
+    alpha?: number;
+  };
   /** Structured pruning: remove this fraction of every hidden Conv2D's filters, then fine-tune. */
   structured?: {
     /** Fraction of filters removed from each hidden Conv2D, in (0, 1). */
@@ -62,6 +95,15 @@ export interface PipelineOptions {
     scope?: 'layer' | 'global';
     /** N:M block sparsity instead of unstructured, e.g. `[2, 4]`. */
     blockSparsity?: [number, number];
+    /**
+     * Also prune a copy of the model at random to the same sparsity (seeded,
+     * uniform over all kernels: `pruneRandom`), fine-tune it for the same
+     * epochs and report it beside the magnitude row, as a baseline. The
+     * pipeline continues with the magnitude-pruned model. `true` uses seed 0.
+     *
+     * @defaultValue `false`
+     */
+    randomBaseline?: boolean | { seed?: number };
   };
   /** Weight clustering with `clusters` centroids per kernel, then fine-tuning. */
   cluster?: {
@@ -71,12 +113,16 @@ export interface PipelineOptions {
     epochs?: number;
   };
   /**
-   * Final numeric format. Default `'int8'`.
+   * Final numeric format: `'int8'` (default), `'float16'`, `'none'`, or
+   * `{ bits }` for per-channel integer kernels of 2 to 8 bits (`'int8'` is
+   * `{ bits: 8 }`). With a list (`{ bits: [8, 4, 2] }`) every width is
+   * quantized from the same model and gets its own report row; the first
+   * width is the one returned (and saved by the CLI).
    *
    * @defaultValue `'int8'`
    */
-  quantize?: 'int8' | 'float16' | 'none';
-  /** With int8: epochs of quantization-aware training instead of post-training quantization (0 = PTQ). */
+  quantize?: 'int8' | 'float16' | 'none' | QuantizeStep;
+  /** With integer weights: epochs of quantization-aware training instead of post-training quantization (0 = PTQ), for each width. */
   qatEpochs?: number;
   /**
    * Timed repetitions for latencies. Default 20.
@@ -88,6 +134,33 @@ export interface PipelineOptions {
   log?: (line: string) => void;
   /** Extra callbacks for every fine-tuning `fit` (e.g. a progress bar). */
   callbacks?: () => Callback[];
+}
+
+/** The integer-quantization step of `compressModel`. */
+export interface QuantizeStep {
+  /** Bits per kernel weight, 2..8, or several widths to compare (the first is kept). */
+  bits: number | readonly number[];
+}
+
+/**
+ * The code widths a `quantize` option asks for, checked, without repeats (empty for float16 / none).
+ *
+ * @param quantize - The pipeline's `quantize` option.
+ * @returns The widths, in the order given.
+ * @throws {ConfigError} for a width outside 2..8 or an empty list.
+ */
+export function quantizeWidths(quantize: PipelineOptions['quantize']): number[] {
+  if (quantize === undefined || quantize === 'int8') return [8];
+  if (quantize === 'float16' || quantize === 'none') return [];
+  if (typeof quantize !== 'object' || quantize === null || !('bits' in quantize)) {
+    throw new ConfigError(
+      `compressModel: quantize must be 'int8', 'float16', 'none' or { bits }, got ${JSON.stringify(quantize)}`,
+    );
+  }
+  const list = typeof quantize.bits === 'number' ? [quantize.bits] : [...quantize.bits];
+  if (list.length === 0) throw new ConfigError('compressModel: quantize.bits is an empty list');
+  for (const b of list) checkWeightBits(b, 'compressModel: quantize.bits');
+  return [...new Set(list)];
 }
 
 /** What `compressModel` returns. */
@@ -141,6 +214,11 @@ export async function compressModel(model: LayersModel, options: PipelineOptions
     m.compile({ optimizer: options.optimizer(), loss, metrics: ['accuracy'] });
     await m.fit(options.trainData(), { epochs, callbacks: [...callbacks, ...(options.callbacks?.() ?? [])] });
   };
+  // Options are checked before any work.
+  const widths = quantizeWidths(options.quantize);
+  if (options.prune?.randomBaseline && options.prune.blockSparsity) {
+    throw new ConfigError('compressModel: prune.randomBaseline compares unstructured pruning; drop blockSparsity');
+  }
   const rows: ReportRow[] = [];
   log('measuring the original model');
   rows.push(await measure('original', model, { weights: 'float32', sparse: false, clustered: false }));
@@ -148,6 +226,34 @@ export async function compressModel(model: LayersModel, options: PipelineOptions
   let current = cloneModel(model);
   const size: EncodeCompressedOptions = { weights: 'float32', sparse: 'auto', clustered: 'auto' };
   try {
+    if (options.distill) {
+      const { epochs = 3, temperature, alpha } = options.distill;
+      if (!Number.isInteger(epochs) || epochs < 1) throw new ConfigError('compressModel: distill.epochs must be ≥ 1');
+      const s = options.distill.student;
+      // A given model is left as it is: its copy is trained.
+      const student = typeof s === 'function' ? s() : cloneModel(s);
+      log(
+        `distilling into a student of ${student.countParams().toLocaleString('en-US')} parameters for ${epochs} epoch(s)`,
+      );
+      try {
+        student.compile({ optimizer: options.optimizer(), loss, metrics: ['accuracy'] });
+        await distill({
+          teacher: current,
+          student,
+          data: options.trainData,
+          epochs,
+          temperature,
+          alpha,
+          callbacks: options.callbacks?.(),
+        });
+      } catch (e) {
+        student.dispose();
+        throw e;
+      }
+      current.dispose();
+      current = student;
+      rows.push(await measure('distilled', current, size));
+    }
     if (options.structured) {
       const { fraction, criterion = 'l1', epochs = 2 } = options.structured;
       log(
@@ -162,8 +268,25 @@ export async function compressModel(model: LayersModel, options: PipelineOptions
       rows.push(await measure(`filters −${Math.round(fraction * 100)}%`, current, size));
     }
     if (options.prune) {
-      const { sparsity, epochs = 2, scope = 'global', blockSparsity } = options.prune;
+      const { sparsity, epochs = 2, scope = 'global', blockSparsity, randomBaseline = false } = options.prune;
       if (!Number.isInteger(epochs) || epochs < 1) throw new ConfigError('compressModel: prune.epochs must be ≥ 1');
+      let randomRow: ReportRow | undefined;
+      if (randomBaseline) {
+        const seed = typeof randomBaseline === 'object' ? (randomBaseline.seed ?? 0) : 0;
+        log(
+          `random pruning to ${Math.round(sparsity * 100)}% (seed ${seed}) as a baseline, ${epochs} epoch(s) of fine-tuning`,
+        );
+        const copy = cloneModel(current);
+        try {
+          const pruner = pruneRandom(copy, { sparsity, seed, scope });
+          await fit(copy, epochs, [pruner.callback()]);
+          pruner.strip();
+          const { overall } = await pruner.sparsity();
+          randomRow = await measure(`random ${Math.round(overall * 100)}%`, copy, size, { baseline: 'random' });
+        } finally {
+          copy.dispose();
+        }
+      }
       const steps = epochs * (options.trainData().batchCount ?? 0);
       const schedule =
         steps >= 4
@@ -179,7 +302,9 @@ export async function compressModel(model: LayersModel, options: PipelineOptions
       const pruner = pruneLowMagnitude(current, { schedule, scope, blockSparsity });
       await fit(current, epochs, [pruner.callback()]);
       pruner.strip();
-      rows.push(await measure(`pruned ${Math.round(pruner.sparsity().overall * 100)}%`, current, size));
+      const { overall } = await pruner.sparsity();
+      rows.push(await measure(`pruned ${Math.round(overall * 100)}%`, current, size));
+      if (randomRow) rows.push(randomRow);
     }
     if (options.cluster) {
       const { clusters, epochs = 1 } = options.cluster;
@@ -190,34 +315,58 @@ export async function compressModel(model: LayersModel, options: PipelineOptions
       rows.push(await measure(`clustered k=${clusters}`, current, size));
     }
     const quantize = options.quantize ?? 'int8';
-    if (quantize === 'int8') {
+    if (widths.length > 0) {
       const qatEpochs = options.qatEpochs ?? 0;
       const x = Array.isArray(options.calibrationData) ? options.calibrationData[0] : options.calibrationData;
-      let q: Awaited<ReturnType<typeof quantizeModel>>;
-      if (qatEpochs > 0) {
-        log(`quantization-aware training for ${qatEpochs} epoch(s)`);
-        const qat = await prepareQat(current, { calibrationData: options.calibrationData });
-        await fit(current, qatEpochs, []);
-        q = await qat.finalize();
-      } else {
-        log('int8 post-training quantization (calibrating activations)');
-        q = await quantizeModel(current, { calibrationData: options.calibrationData });
+      let kept: { q: QuantizedModel; size: EncodeCompressedOptions } | undefined;
+      try {
+        for (const bits of widths) {
+          let q: QuantizedModel;
+          if (qatEpochs > 0) {
+            log(`int${bits} quantization-aware training for ${qatEpochs} epoch(s)`);
+            const copy = cloneModel(current);
+            try {
+              const qat = await prepareQat(copy, { calibrationData: options.calibrationData, bits });
+              await fit(copy, qatEpochs, []);
+              q = await qat.finalize();
+            } finally {
+              copy.dispose();
+            }
+          } else {
+            log(`int${bits} post-training quantization (calibrating activations)`);
+            q = await quantizeModel(current, { calibrationData: options.calibrationData, bits });
+          }
+          const qSize: EncodeCompressedOptions = {
+            ...size,
+            weights: intStorage(bits),
+            int8Scales: q.int8Scales,
+            metadata: { quantization: q.spec },
+          };
+          try {
+            const diff = 'shape' in x ? await logitsDifference(current, q.model, x) : undefined;
+            rows.push(
+              await measure(
+                `int${bits} ${qatEpochs > 0 ? 'QAT' : 'PTQ'}`,
+                q.model,
+                qSize,
+                diff && { 'max |Δlogit|': diff.max, 'mean |Δlogit|': diff.mean },
+                'float-kernels',
+              ),
+            );
+          } catch (e) {
+            q.model.dispose();
+            throw e;
+          }
+          if (kept === undefined) kept = { q, size: qSize };
+          else q.model.dispose();
+        }
+      } catch (e) {
+        kept?.q.model.dispose();
+        throw e;
       }
-      const diff = 'shape' in x ? await logitsDifference(current, q.model, x) : undefined;
       current.dispose();
-      current = q.model;
-      size.weights = 'int8';
-      size.int8Scales = q.int8Scales;
-      size.metadata = { quantization: q.spec };
-      rows.push(
-        await measure(
-          qatEpochs > 0 ? 'int8 QAT' : 'int8 PTQ',
-          current,
-          size,
-          diff && { 'max |Δlogit|': diff.max, 'mean |Δlogit|': diff.mean },
-          'float-kernels',
-        ),
-      );
+      current = kept!.q.model;
+      Object.assign(size, kept!.size);
     } else if (quantize === 'float16') {
       log('float16 weights');
       const weights = current.weights;

@@ -3,224 +3,16 @@
  * Toolkit: a schedule drives the sparsity of the chosen kernels up while the
  * model trains; the weights with the smallest magnitudes (per layer or over
  * all pruned layers at once) are set to exactly zero and kept at zero after
- * every optimizer step. Optional N:M block sparsity (e.g. 2:4).
+ * every optimizer step. Optional N:M block sparsity (e.g. 2:4). Schedules are
+ * in `./pruning-schedules`, masks in `./pruning-masks` (both re-exported here).
  */
 import { ConfigError, dispose, ops, type Tensor, tensor, tidy } from '@convkit/core';
 import { Callback, type LayersModel, type LayerWeight, type Logs, modelFromConfig } from '@convkit/layers';
-import { kernelWeights, sizeOf } from './stats';
+import { blockMask, globalMasks, magnitudeMask, selectKernels } from './pruning-masks';
+import { ConstantSparsity, type PruningSchedule } from './pruning-schedules';
 
-/** When and how much to prune: the target sparsity at each optimizer step. */
-export interface PruningSchedule {
-  /** Serialised name, e.g. `'PolynomialDecay'`. */
-  readonly className: string;
-  /** Target fraction of zeros at `step` (0-based count of optimizer steps). */
-  sparsityAt(step: number): number;
-  /** Whether the masks are recomputed at `step`. */
-  shouldPrune(step: number): boolean;
-  /**
-   * The options that rebuild this schedule.
-   *
-   * @returns A JSON-able object.
-   */
-  getConfig(): Record<string, unknown>;
-}
-
-function checkFraction(where: string, name: string, v: number): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v >= 1) {
-    throw new ConfigError(`${where}: ${name} must be in [0, 1), got ${String(v)}`);
-  }
-  return v;
-}
-
-function checkStep(where: string, name: string, v: number, allowMinusOne = false): number {
-  if (!Number.isInteger(v) || (v < 0 && !(allowMinusOne && v === -1))) {
-    throw new ConfigError(
-      `${where}: ${name} must be a non-negative integer${allowMinusOne ? ' or -1' : ''}, got ${String(v)}`,
-    );
-  }
-  return v;
-}
-
-/** Options of `ConstantSparsity`. */
-export interface ConstantSparsityOptions {
-  /** Fraction of weights set to zero, in [0, 1). */
-  targetSparsity: number;
-  /**
-   * First step at which to prune. Default 0.
-   *
-   * @defaultValue `0`
-   */
-  beginStep?: number;
-  /**
-   * Last step at which the masks are updated; -1 (default) for no end.
-   *
-   * @defaultValue `-1`
-   */
-  endStep?: number;
-  /**
-   * Steps between mask updates. Default 100.
-   *
-   * @defaultValue `100`
-   */
-  frequency?: number;
-}
-
-/**
- * The same sparsity from `beginStep` on, masks updated every `frequency` steps (TFMOT `ConstantSparsity`).
- *
- * @example
- * ```ts
- * import { ConstantSparsity, pruneLowMagnitude } from '@convkit/compress';
- *
- * const pruner = pruneLowMagnitude(model, { schedule: new ConstantSparsity({ targetSparsity: 0.5, frequency: 100 }) });
- * ```
- */
-export class ConstantSparsity implements PruningSchedule {
-  /** Serialised name. */
-  readonly className = 'ConstantSparsity';
-  /** Fraction of zeros kept from `beginStep` on. */
-  readonly targetSparsity: number;
-  /** First step at which masks are computed. */
-  readonly beginStep: number;
-  /** Last step at which masks are computed (−1: no end). */
-  readonly endStep: number;
-  /** Steps between two mask updates. */
-  readonly frequency: number;
-
-  /**
-   * @param options - `targetSparsity` (required), `beginStep` (default 0), `endStep` (default −1: no end), `frequency` (default 100).
-   * @throws {ConfigError} when an option is out of range.
-   */
-  constructor(options: ConstantSparsityOptions) {
-    const w = 'ConstantSparsity';
-    this.targetSparsity = checkFraction(w, 'targetSparsity', options.targetSparsity);
-    this.beginStep = checkStep(w, 'beginStep', options.beginStep ?? 0);
-    this.endStep = checkStep(w, 'endStep', options.endStep ?? -1, true);
-    this.frequency = checkStep(w, 'frequency', options.frequency ?? 100);
-    if (this.frequency < 1) throw new ConfigError(`${w}: frequency must be at least 1`);
-    if (this.endStep !== -1 && this.endStep < this.beginStep) {
-      throw new ConfigError(`${w}: endStep (${this.endStep}) is before beginStep (${this.beginStep})`);
-    }
-  }
-
-  sparsityAt(step: number): number {
-    return step >= this.beginStep ? this.targetSparsity : 0;
-  }
-
-  shouldPrune(step: number): boolean {
-    return inWindow(step, this.beginStep, this.endStep, this.frequency);
-  }
-
-  getConfig(): Record<string, unknown> {
-    return {
-      targetSparsity: this.targetSparsity,
-      beginStep: this.beginStep,
-      endStep: this.endStep,
-      frequency: this.frequency,
-    };
-  }
-}
-
-/** Options of `PolynomialDecay`. */
-export interface PolynomialDecayOptions {
-  /**
-   * Sparsity at `beginStep`. Default 0.
-   *
-   * @defaultValue `0`
-   */
-  initialSparsity?: number;
-  /** Sparsity reached at `endStep` and kept afterwards. */
-  finalSparsity: number;
-  /**
-   * Default 0.
-   *
-   * @defaultValue `0`
-   */
-  beginStep?: number;
-  /** Step at which `finalSparsity` is reached (required, > beginStep). */
-  endStep: number;
-  /**
-   * Exponent of the decay; 3 (default) prunes fast early and slowly near the end.
-   *
-   * @defaultValue `3`
-   */
-  power?: number;
-  /**
-   * Steps between mask updates. Default 100.
-   *
-   * @defaultValue `100`
-   */
-  frequency?: number;
-}
-
-/**
- * Sparsity rising from `initialSparsity` to `finalSparsity` between
- * `beginStep` and `endStep` as `final + (initial − final)·(1 − t)^power`,
- * `t = (step − begin)/(end − begin)` (TFMOT `PolynomialDecay`). Masks are
- * updated every `frequency` steps inside that window, and at `endStep`.
- */
-export class PolynomialDecay implements PruningSchedule {
-  /** Serialised name. */
-  readonly className = 'PolynomialDecay';
-  /** Sparsity at `beginStep`. */
-  readonly initialSparsity: number;
-  /** Sparsity reached at `endStep` and kept afterwards. */
-  readonly finalSparsity: number;
-  /** First step of the ramp. */
-  readonly beginStep: number;
-  /** Last step of the ramp. */
-  readonly endStep: number;
-  /** Exponent of the ramp (3 in TFMOT: fast early, slow near the end). */
-  readonly power: number;
-  /** Steps between two mask updates. */
-  readonly frequency: number;
-
-  /**
-   * @param options - `finalSparsity` and `endStep` (required), `initialSparsity`, `beginStep`, `power`, `frequency`.
-   * @throws {ConfigError} when an option is out of range or `endStep < beginStep`.
-   */
-  constructor(options: PolynomialDecayOptions) {
-    const w = 'PolynomialDecay';
-    this.initialSparsity = checkFraction(w, 'initialSparsity', options.initialSparsity ?? 0);
-    this.finalSparsity = checkFraction(w, 'finalSparsity', options.finalSparsity);
-    this.beginStep = checkStep(w, 'beginStep', options.beginStep ?? 0);
-    this.endStep = checkStep(w, 'endStep', options.endStep);
-    this.power = options.power ?? 3;
-    this.frequency = checkStep(w, 'frequency', options.frequency ?? 100);
-    if (this.frequency < 1) throw new ConfigError(`${w}: frequency must be at least 1`);
-    if (this.endStep <= this.beginStep) {
-      throw new ConfigError(`${w}: endStep (${this.endStep}) must be after beginStep (${this.beginStep})`);
-    }
-    if (!Number.isFinite(this.power) || this.power <= 0) {
-      throw new ConfigError(`${w}: power must be a positive number, got ${this.power}`);
-    }
-  }
-
-  sparsityAt(step: number): number {
-    if (step < this.beginStep) return 0;
-    const t = Math.min(1, (step - this.beginStep) / (this.endStep - this.beginStep));
-    return this.finalSparsity + (this.initialSparsity - this.finalSparsity) * (1 - t) ** this.power;
-  }
-
-  shouldPrune(step: number): boolean {
-    return inWindow(step, this.beginStep, this.endStep, this.frequency) || step === this.endStep;
-  }
-
-  getConfig(): Record<string, unknown> {
-    return {
-      initialSparsity: this.initialSparsity,
-      finalSparsity: this.finalSparsity,
-      beginStep: this.beginStep,
-      endStep: this.endStep,
-      power: this.power,
-      frequency: this.frequency,
-    };
-  }
-}
-
-function inWindow(step: number, begin: number, end: number, frequency: number): boolean {
-  return step >= begin && (end === -1 || step <= end) && (step - begin) % frequency === 0;
-}
+export * from './pruning-masks';
+export * from './pruning-schedules';
 
 /** Options of `pruneLowMagnitude`. */
 export interface PruneLowMagnitudeOptions {
@@ -267,7 +59,8 @@ export interface WeightSparsity {
  * `pruneLowMagnitude`, pass `pruner.callback()` to `fit` (it recomputes the
  * masks when the schedule says so and re-applies them after every optimizer
  * step, so pruned weights stay exactly zero), then call `strip()`.
- * With a custom training loop call `pruner.step()` after each optimizer update.
+ * With a custom training loop call `await pruner.step()` after each optimizer update.
+ * Kernel values are read asynchronously, all pruned kernels in one batch.
  */
 export class MagnitudePruner {
   /** Optimizer steps seen so far (the schedule's clock). */
@@ -275,6 +68,7 @@ export class MagnitudePruner {
   private readonly masks = new Map<LayerWeight, Tensor>();
   private readonly targets: LayerWeight[];
   private stripped = false;
+  private fixedMasks = false;
 
   constructor(
     /** The model being pruned (in place). */
@@ -309,10 +103,13 @@ export class MagnitudePruner {
     return this.options.schedule.sparsityAt(this.stepCount);
   }
 
-  /** Recomputes the masks for `sparsity` (default: the schedule's value now) and applies them. */
-  updateMasks(sparsity = this.options.schedule.sparsityAt(this.stepCount)): void {
+  /**
+   * Recomputes the masks for `sparsity` (default: the schedule's value now) and
+   * applies them. Reads every pruned kernel in one batch of asynchronous reads.
+   */
+  async updateMasks(sparsity = this.options.schedule.sparsityAt(this.stepCount)): Promise<void> {
     this.checkLive();
-    const values = this.targets.map((w) => w.variable.dataSync() as Float32Array);
+    const values = await readAll(this.targets);
     let masks: Uint8Array[];
     if (this.options.blockSparsity) {
       masks = this.targets.map((w, i) => blockMask(values[i], w.shape, this.options.blockSparsity!));
@@ -321,10 +118,45 @@ export class MagnitudePruner {
     } else {
       masks = values.map((v) => magnitudeMask(v, sparsity));
     }
+    this.fixedMasks = false;
+    this.useMasks(masks);
+  }
+
+  /**
+   * Fixes the masks (1 keeps a weight, 0 zeroes it), one per pruned kernel in
+   * `weights` order, and applies them. The schedule no longer recomputes them
+   * (only an explicit `updateMasks()` does); `pruneRandom` uses it for its random masks.
+   *
+   * @param masks - One 0/1 array per kernel, of the kernel's size.
+   * @throws {ConfigError} when a mask has the wrong count or length, or after `strip()`.
+   */
+  setMasks(masks: readonly Uint8Array[]): void {
+    this.checkLive();
+    this.useMasks(masks);
+    this.fixedMasks = true;
+  }
+
+  /** Whether `setMasks` fixed the masks (the schedule then leaves them alone). */
+  get masksFixed(): boolean {
+    return this.fixedMasks;
+  }
+
+  private useMasks(masks: readonly Uint8Array[]): void {
+    if (masks.length !== this.targets.length) {
+      throw new ConfigError(`MagnitudePruner.setMasks: ${masks.length} masks for ${this.targets.length} kernels`);
+    }
+    this.targets.forEach((w, i) => {
+      const n = w.shape.reduce((a, b) => a * b, 1);
+      if (masks[i].length !== n) {
+        throw new ConfigError(
+          `MagnitudePruner.setMasks: the mask of '${w.name}' has ${masks[i].length} entries, the kernel ${n}`,
+        );
+      }
+    });
     this.targets.forEach((w, i) => {
       this.masks.get(w)?.dispose();
       const m = new Float32Array(masks[i].length);
-      for (let j = 0; j < m.length; j++) m[j] = masks[i][j];
+      for (let j = 0; j < m.length; j++) m[j] = masks[i][j] ? 1 : 0;
       this.masks.set(w, tensor(m, w.shape, 'float32'));
     });
     this.applyMasks();
@@ -345,10 +177,12 @@ export class MagnitudePruner {
    * schedule says so, then re-applies them. Call after every optimizer update
    * (the callback does it for you).
    */
-  step(): void {
+  step(): Promise<void> {
+    this.checkLive();
     this.stepCount++;
-    if (this.options.schedule.shouldPrune(this.stepCount)) this.updateMasks();
-    else this.applyMasks();
+    if (!this.fixedMasks && this.options.schedule.shouldPrune(this.stepCount)) return this.updateMasks();
+    this.applyMasks();
+    return Promise.resolve();
   }
 
   /** A callback for `fit`: prunes at step 0 when the schedule says so, then after every batch. */
@@ -356,17 +190,18 @@ export class MagnitudePruner {
     return new PruningCallback(this);
   }
 
-  /** Fraction of exact zeros in each pruned kernel, and overall. */
-  sparsity(): {
+  /** Fraction of exact zeros in each pruned kernel, and overall (one batch of asynchronous reads). */
+  async sparsity(): Promise<{
     /** One entry per pruned kernel. */
     weights: WeightSparsity[];
     /** Zeros over all pruned kernels. */
     overall: number;
-  } {
+  }> {
     let size = 0;
     let zeros = 0;
-    const weights = this.targets.map((w) => {
-      const data = w.variable.dataSync();
+    const all = await readAll(this.targets);
+    const weights = this.targets.map((w, i) => {
+      const data = all[i];
       let z = 0;
       for (let i = 0; i < data.length; i++) if (data[i] === 0) z++;
       size += data.length;
@@ -399,14 +234,14 @@ class PruningCallback extends Callback {
     super();
   }
 
-  override onTrainBegin(): void {
+  override async onTrainBegin(): Promise<void> {
     const p = this.pruner;
-    if (p.stepCount === 0 && p.options.schedule.shouldPrune(0)) p.updateMasks();
+    if (p.stepCount === 0 && !p.masksFixed && p.options.schedule.shouldPrune(0)) await p.updateMasks();
     else p.applyMasks();
   }
 
-  override onBatchEnd(_batch: number, _logs?: Logs): void {
-    this.pruner.step();
+  override async onBatchEnd(_batch: number, _logs?: Logs): Promise<void> {
+    await this.pruner.step();
   }
 }
 
@@ -428,7 +263,7 @@ class PruningCallback extends Callback {
  * });
  * await model.fit(xTrain, yTrain, { epochs: 3, batchSize: 128, callbacks: [pruner.callback()] });
  * pruner.strip();
- * console.log(pruner.sparsity().overall); // ≈ 0.8
+ * console.log((await pruner.sparsity()).overall); // ≈ 0.8
  * ```
  */
 export function pruneLowMagnitude(model: LayersModel, options: PruneLowMagnitudeOptions): MagnitudePruner {
@@ -462,26 +297,31 @@ export interface PruneOneShotOptions {
  *
  * @param model - A trained model; its kernels are pruned in place.
  * @param options - `sparsity` (required), `layers`, `scope` (default `'layer'`), `blockSparsity`.
- * @returns The pruner, with fixed masks.
- * @throws {ConfigError} for an invalid option or an unknown layer name.
+ * @returns Resolves to the pruner, with fixed masks.
+ * @throws {ConfigError} at once for an invalid option or an unknown layer name.
  * @example
  * ```ts
  * import { pruneOneShot } from '@convkit/compress';
  *
- * const pruner = pruneOneShot(model, { sparsity: 0.5, blockSparsity: [2, 4] });
+ * const pruner = await pruneOneShot(model, { sparsity: 0.5, blockSparsity: [2, 4] });
  * await model.fit(xTrain, yTrain, { epochs: 1, callbacks: [pruner.callback()] });
  * pruner.strip();
  * ```
  */
-export function pruneOneShot(model: LayersModel, options: PruneOneShotOptions): MagnitudePruner {
+export function pruneOneShot(model: LayersModel, options: PruneOneShotOptions): Promise<MagnitudePruner> {
   const pruner = new MagnitudePruner(model, {
     schedule: new ConstantSparsity({ targetSparsity: options.sparsity, beginStep: 0, endStep: 0, frequency: 1 }),
     layers: options.layers,
     scope: options.scope,
     blockSparsity: options.blockSparsity,
   });
-  pruner.updateMasks(options.sparsity);
-  return pruner;
+  // Invalid options throw at once (above); the kernels are then read asynchronously.
+  return pruner.updateMasks(options.sparsity).then(() => pruner);
+}
+
+/** The values of `weights`, read asynchronously all at once. */
+async function readAll(weights: readonly LayerWeight[]): Promise<Float32Array[]> {
+  return Promise.all(weights.map(async (w) => (await w.variable.data()) as Float32Array));
 }
 
 /**
@@ -518,88 +358,4 @@ export function withL1Regularization(model: LayersModel, l1: number, layers?: st
     dispose(values);
   }
   return rebuilt;
-}
-
-/** The kernels of the named layers (default: every kernel layer), with clear errors. */
-export function selectKernels(model: LayersModel, layers: string[] | undefined, where: string): LayerWeight[] {
-  if (layers === undefined) {
-    const all = model.layers.flatMap(kernelWeights);
-    if (all.length === 0) throw new ConfigError(`${where}: ${model.describe()} has no Conv2D or Dense kernels`);
-    return all;
-  }
-  return layers.flatMap((name) => {
-    const layer = model.getLayer(name);
-    const ks = kernelWeights(layer);
-    if (ks.length === 0) {
-      throw new ConfigError(
-        `${where}: ${layer.describe()} has no kernel (only Conv2D, DepthwiseConv2D, SeparableConv2D and Dense layers can be)`,
-      );
-    }
-    return ks;
-  });
-}
-
-/** 1 where |v| is among the largest (1 − sparsity)·n magnitudes, 0 for exactly round(sparsity·n) entries. */
-export function magnitudeMask(values: Float32Array, sparsity: number): Uint8Array {
-  const n = values.length;
-  const k = Math.min(n, Math.round(sparsity * n));
-  const mask = new Uint8Array(n).fill(1);
-  if (k === 0) return mask;
-  const order = argsortByMagnitude(values);
-  for (let i = 0; i < k; i++) mask[order[i]] = 0;
-  return mask;
-}
-
-function argsortByMagnitude(values: Float32Array): Uint32Array {
-  const order = new Uint32Array(values.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  const abs = new Float32Array(values.length);
-  for (let i = 0; i < abs.length; i++) abs[i] = Math.abs(values[i]);
-  // Stable on ties (by index), so the same weights are chosen run after run.
-  return order.sort((a, b) => abs[a] - abs[b] || a - b);
-}
-
-/** Masks with one magnitude ranking across all kernels: exactly round(sparsity·total) zeros. */
-export function globalMasks(values: readonly Float32Array[], sparsity: number): Uint8Array[] {
-  const total = values.reduce((a, v) => a + v.length, 0);
-  const all = new Float32Array(total);
-  let off = 0;
-  for (const v of values) {
-    all.set(v, off);
-    off += v.length;
-  }
-  const flat = magnitudeMask(all, sparsity);
-  off = 0;
-  return values.map((v) => {
-    const m = flat.slice(off, off + v.length);
-    off += v.length;
-    return m;
-  });
-}
-
-/**
- * N:M mask of a kernel: groups of M consecutive entries along the input-channel
- * axis (axis rank−2: `cin` of an HWIO conv kernel, the input features of a
- * Dense kernel) keep their N largest magnitudes. A shorter last group keeps
- * min(N, its length).
- */
-export function blockMask(values: Float32Array, shape: readonly number[], [n, m]: [number, number]): Uint8Array {
-  const rank = shape.length;
-  const cout = shape[rank - 1];
-  const cin = shape[rank - 2];
-  const outer = sizeOf(shape.slice(0, rank - 2));
-  const mask = new Uint8Array(values.length);
-  const idx: number[] = [];
-  for (let o = 0; o < outer; o++) {
-    for (let c0 = 0; c0 < cin; c0 += m) {
-      const len = Math.min(m, cin - c0);
-      for (let j = 0; j < cout; j++) {
-        idx.length = 0;
-        for (let c = c0; c < c0 + len; c++) idx.push((o * cin + c) * cout + j);
-        idx.sort((a, b) => Math.abs(values[b]) - Math.abs(values[a]) || a - b);
-        for (let t = 0; t < Math.min(n, len); t++) mask[idx[t]] = 1;
-      }
-    }
-  }
-  return mask;
 }

@@ -183,7 +183,10 @@ export function formatReport(rows: readonly ReportRow[]): string {
           .join(', ')}`,
     );
   const notes = rows.some((r) => r.latencyMode === 'float-kernels')
-    ? ['', '  * int8 weights timed on float kernels; the accuracy includes the simulated int8 rounding of activations']
+    ? [
+        '',
+        '  * integer weights timed on float kernels; the accuracy includes the simulated int8 rounding of activations',
+      ]
     : [];
   return [
     line(head),

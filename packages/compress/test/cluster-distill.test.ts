@@ -39,7 +39,7 @@ describe('clusterWeights', () => {
     disposables.push(x, y, model);
     model.compile({ optimizer: new Adam({ learningRate: 0.01 }), loss: 'sparseCategoricalCrossentropy' });
     await model.fit(x, y, { epochs: 3, batchSize: 32 });
-    const pruner = pruneOneShot(model, { sparsity: 0.5 });
+    const pruner = await pruneOneShot(model, { sparsity: 0.5 });
     pruner.strip();
     const zeros = model.weights
       .filter((w) => w.name.endsWith('kernel'))

@@ -629,13 +629,13 @@ describe('rejects bad files with a SerializationError and allocates nothing', ()
       tamper((h) => {
         (h.weightsManifest[1] as { encoding: string }).encoding = 'int4';
       }),
-      /unknown encoding "int4" \(known: float32, float16, int8, clustered\)/,
+      /unknown encoding "int4" \(known: float32, float16, int8, int, clustered\)/,
     );
     rejects(
       tamper((h) => {
-        (h as { version: number }).version = 2;
+        (h as { version: number }).version = 3;
       }),
-      /Unsupported convkit-compressed version 2/,
+      /Unsupported convkit-compressed version 3: this convkit reads versions 1 and 2/,
     );
     rejects(
       tamper((h) => {
@@ -757,7 +757,8 @@ describe('encode options are checked', () => {
       [{ weights: 'int8', int8Scales: { [bias]: new Float32Array(4) } }, /not a kernel weight/],
       [{ metadata: [1] as unknown as Record<string, unknown> }, /metadata must be a plain object/],
       [{ metadata: { n: 1n } }, /not JSON-serialisable/],
-      [{ weights: 'int4' as 'int8' }, /weights must be/],
+      [{ weights: 'int9' as 'int8' }, /weights must be one of 'float32', 'float16', 'int2'.*got "int9"/],
+      [{ weights: 'int1' as 'int8' }, /weights must be one of/],
     ];
     const wide = new Sequential({ layers: [new Dense({ units: 2, inputShape: [200] })] });
     disposables.push(wide);

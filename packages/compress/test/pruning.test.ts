@@ -115,7 +115,7 @@ describe('pruneLowMagnitude', () => {
     const seen: number[] = [];
     // The first epoch creates the masks and the optimizer's state; later epochs must not grow the count.
     await model.fit(x, y, { epochs: 1, batchSize: 32, callbacks: [pruner.callback()] });
-    seen.push(pruner.sparsity().overall);
+    seen.push((await pruner.sparsity()).overall);
     const before = numTensors();
     const history = await model.fit(x, y, {
       epochs: 6,
@@ -124,8 +124,8 @@ describe('pruneLowMagnitude', () => {
       callbacks: [
         pruner.callback(),
         new (class extends Callback {
-          override onEpochEnd(): void {
-            seen.push(pruner.sparsity().overall);
+          override async onEpochEnd(): Promise<void> {
+            seen.push((await pruner.sparsity()).overall);
           }
         })(),
       ],
@@ -133,7 +133,7 @@ describe('pruneLowMagnitude', () => {
     expect(numTensors()).toBe(before);
     expect(pruner.stepCount).toBe(36);
     expect(seen[0]).toBeLessThan(seen[seen.length - 1]);
-    const { weights, overall } = pruner.sparsity();
+    const { weights, overall } = await pruner.sparsity();
     expect(overall).toBeCloseTo(0.75, 2);
     for (const w of weights) expect(w.sparsity).toBeCloseTo(0.75, 2);
     // Still learning, and the zeros are the same exact zeros after more training.
@@ -154,7 +154,7 @@ describe('pruneLowMagnitude', () => {
     expect(() => pruner.step()).toThrow(/strip/);
   });
 
-  it('global scope prunes the large dense kernel more than the small conv kernel', () => {
+  it('global scope prunes the large dense kernel more than the small conv kernel', async () => {
     setSeed(6);
     const model = toyCnn();
     disposables.push(model);
@@ -163,10 +163,11 @@ describe('pruneLowMagnitude', () => {
     const t = tensor(new Float32Array(72).fill(1e-4), conv.shape);
     conv.write(t);
     t.dispose();
-    const pruner = pruneOneShot(model, { sparsity: 0.5, scope: 'global' });
-    const byName = Object.fromEntries(pruner.sparsity().weights.map((w) => [w.weight, w.sparsity]));
+    const pruner = await pruneOneShot(model, { sparsity: 0.5, scope: 'global' });
+    const sparsity = await pruner.sparsity();
+    const byName = Object.fromEntries(sparsity.weights.map((w) => [w.weight, w.sparsity]));
     expect(byName[conv.name]).toBe(1);
-    expect(pruner.sparsity().overall).toBeCloseTo(0.5, 3);
+    expect(sparsity.overall).toBeCloseTo(0.5, 3);
     pruner.strip();
   });
 
@@ -179,7 +180,7 @@ describe('pruneLowMagnitude', () => {
     const flat = ops.reshape(ops.slice(x, [0, 0, 0, 0], [64, 1, 8, 1]), [64, 8]);
     disposables.push(x, y, model, flat);
     model.compile({ optimizer: new Adam({ learningRate: 0.05 }), loss: 'sparseCategoricalCrossentropy' });
-    const pruner = pruneOneShot(model, { sparsity: 0, layers: [model.layers[0].name], blockSparsity: [2, 4] });
+    const pruner = await pruneOneShot(model, { sparsity: 0, layers: [model.layers[0].name], blockSparsity: [2, 4] });
     await model.fit(flat, y, { epochs: 2, batchSize: 16, callbacks: [pruner.callback()] });
     const k = model.layers[0].weights[0].variable.dataSync();
     for (let o = 0; o < 3; o++) {
@@ -189,7 +190,7 @@ describe('pruneLowMagnitude', () => {
         expect(nz).toBeLessThanOrEqual(2);
       }
     }
-    expect(pruner.sparsity().overall).toBeCloseTo(0.5, 6);
+    expect((await pruner.sparsity()).overall).toBeCloseTo(0.5, 6);
     pruner.strip();
   });
 

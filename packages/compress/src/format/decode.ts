@@ -1,8 +1,8 @@
 /** Decoding a validated `convkit-compressed` file into a model. */
 import { dispose, formatShape, SerializationError, type Tensor, tensor } from '@convkit/core';
 import { type LayersModel, modelFromConfig } from '@convkit/layers';
+import { paddingIsZero, unpackCodes } from '../bitpack';
 import { float16BitsToFloat32 } from '../float16';
-import { INT8_MAX } from '../quantize';
 import { sizeOf } from '../stats';
 import type { CompressedByteRange, CompressedModel, CompressedWeightEntry, DecodeCompressedOptions } from './types';
 import { limitsOf, parseFile, partsOf } from './validate';
@@ -44,7 +44,10 @@ function decodeWeight(bytes: Uint8Array, payloadStart: number, e: CompressedWeig
       for (let i = 0, j = 0; i < n; i++) if (stored(i)) outBits[i] = f[j++];
       break;
     }
-    case 'int8': {
+    case 'int8':
+    case 'int': {
+      const bits = e.encoding === 'int' ? (e.bits as number) : 8;
+      const qmax = 2 ** (bits - 1) - 1;
       const axis = e.axis ?? 0;
       const channels = e.shape[axis];
       const inner = sizeOf(e.shape.slice(axis + 1));
@@ -53,14 +56,27 @@ function decodeWeight(bytes: Uint8Array, payloadStart: number, e: CompressedWeig
       for (let c = 0; c < channels; c++) {
         scales[c] = view.getFloat32(s0 + 4 * c, true);
         if (!(Number.isFinite(scales[c]) && scales[c] > 0)) {
-          throw new SerializationError(`${where}: int8 scale ${c} is ${scales[c]}; scales must be positive and finite`);
+          throw new SerializationError(
+            `${where}: ${e.encoding === 'int' ? `int${bits}` : 'int8'} scale ${c} is ${scales[c]}; scales must be positive and finite`,
+          );
         }
       }
+      const packed = bytes.subarray(v0, v0 + e.values.byteLength);
+      if (e.encoding === 'int' && !paddingIsZero(packed, e.count, bits)) {
+        throw new SerializationError(`${where}: the unused bits after its last ${bits}-bit code are not 0`);
+      }
+      const codes =
+        e.encoding === 'int'
+          ? unpackCodes(packed, e.count, bits)
+          : new Int8Array(packed.buffer, packed.byteOffset, packed.length);
       for (let i = 0, j = 0; i < n; i++) {
         if (!stored(i)) continue;
-        const q = view.getInt8(v0 + j++);
-        if (q < -INT8_MAX)
-          throw new SerializationError(`${where}: int8 value ${q} at element ${i} is outside [-127, 127]`);
+        const q = codes[j++];
+        if (q < -qmax || q > qmax) {
+          throw new SerializationError(
+            `${where}: ${bits === 8 ? 'int8 value' : `${bits}-bit code`} ${q} at element ${i} is outside [-${qmax}, ${qmax}]`,
+          );
+        }
         out[i] = q * scales[Math.floor(i / inner) % channels];
       }
       break;

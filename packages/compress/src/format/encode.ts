@@ -1,12 +1,13 @@
 /** Encoding a model as a `convkit-compressed` file: the storage choice per weight and the bytes. */
 import { ConfigError, crc32, formatShape } from '@convkit/core';
 import { type LayersModel, type LayerWeight, modelJsonOf } from '@convkit/layers';
+import { packCodes, packedByteLength } from '../bitpack';
 import { float16BitsToFloat32, float32ToFloat16Bits } from '../float16';
-import { channelAxis, dequantizePerChannel, perChannelScales, quantizePerChannel } from '../quantize';
+import { channelAxis, dequantizePerChannel, perChannelScales, quantizePerChannel } from '../quant-weights';
 import { kernelWeights } from '../stats';
 import {
+  bitsOfStorage,
   COMPRESSED_FORMAT,
-  COMPRESSED_FORMAT_VERSION,
   COMPRESSED_MAGIC,
   type CompressedByteRange,
   type CompressedHeader,
@@ -16,6 +17,7 @@ import {
   MAX_CODEBOOK,
   MAX_CODEBOOK_4BIT,
   PREAMBLE,
+  WEIGHT_STORAGES,
   type WeightEncoding,
   type WeightStorage,
 } from './types';
@@ -29,6 +31,7 @@ interface WeightPlan {
   sparse: boolean;
   count: number;
   axis?: number;
+  bits?: number;
   indexBits?: 4 | 8;
   mask?: Uint8Array;
   scales?: Uint8Array;
@@ -38,13 +41,16 @@ interface WeightPlan {
 
 /** Base storage of one weight before the sparse / clustered choice. */
 interface BaseEncoded {
-  encoding: 'float32' | 'float16' | 'int8';
+  encoding: 'float32' | 'float16' | 'int8' | 'int';
   /** The float32 values the stored form decodes to. */
   target: Float32Array;
-  bytesPerValue: number;
-  /** Writes the stored form of element `i` at `view[offset]`. */
-  write(view: DataView, offset: number, i: number): void;
+  /** Bytes that `count` stored values take. */
+  valueBytes(count: number): number;
+  /** The stored form of the elements `stored` lists, in order. */
+  encodeValues(stored: Uint32Array): Uint8Array;
   axis?: number;
+  /** `int` only: bits per code. */
+  bits?: number;
   scales?: Float32Array;
 }
 
@@ -63,11 +69,12 @@ interface BaseEncoded {
  */
 export async function encodeCompressed(model: LayersModel, options: EncodeCompressedOptions = {}): Promise<Uint8Array> {
   const storage = options.weights ?? 'float32';
-  if (!(['float32', 'float16', 'int8'] as const).includes(storage)) {
+  if (!WEIGHT_STORAGES.includes(storage)) {
     throw new ConfigError(
-      `encodeCompressed: weights must be 'float32', 'float16' or 'int8', got ${JSON.stringify(storage)}`,
+      `encodeCompressed: weights must be one of ${WEIGHT_STORAGES.map((w) => `'${w}'`).join(', ')}, got ${JSON.stringify(storage)}`,
     );
   }
+  const intBits = bitsOfStorage(storage);
   const sparse = checkChoice('sparse', options.sparse);
   const clustered = checkChoice('clustered', options.clustered);
   const metadata = checkMetadataOption(options.metadata);
@@ -77,7 +84,7 @@ export async function encodeCompressed(model: LayersModel, options: EncodeCompre
   const kernelLayer = new Map<LayerWeight, string>();
   for (const layer of model.layers) for (const w of kernelWeights(layer)) kernelLayer.set(w, layer.className);
   const scalesByName = options.int8Scales ?? {};
-  if (storage === 'int8') {
+  if (intBits !== undefined) {
     const kernelNames = new Set([...kernelLayer.keys()].map((w) => w.name));
     for (const name of Object.keys(scalesByName)) {
       if (!kernelNames.has(name)) {
@@ -96,9 +103,9 @@ export async function encodeCompressed(model: LayersModel, options: EncodeCompre
     const isKernel = layerClass !== undefined;
     const kind: WeightStorage = isKernel ? storage : storage === 'float16' ? 'float16' : 'float32';
     let base: BaseEncoded;
-    if (kind === 'int8') {
+    if (isKernel && intBits !== undefined) {
       const axis = channelAxis(w);
-      base = int8Base(w.name, values, w.shape, axis, scalesByName[w.name]);
+      base = intBase(w.name, values, w.shape, axis, scalesByName[w.name], intBits);
     } else if (kind === 'float16') {
       base = float16Base(w.name, values);
     } else {
@@ -128,6 +135,7 @@ export async function encodeCompressed(model: LayersModel, options: EncodeCompre
       entry.axis = p.axis;
       entry.scales = range(p.scales);
     }
+    if (p.bits !== undefined) entry.bits = p.bits;
     if (p.codebook) {
       entry.indexBits = p.indexBits;
       entry.codebook = range(p.codebook);
@@ -137,7 +145,8 @@ export async function encodeCompressed(model: LayersModel, options: EncodeCompre
   }
   const header: CompressedHeader = {
     format: COMPRESSED_FORMAT,
-    version: COMPRESSED_FORMAT_VERSION,
+    // Version 1 readers load every file without bit-packed codes.
+    version: manifest.some((e) => e.encoding === 'int') ? 2 : 1,
     generatedBy: '@convkit/compress',
     topology: modelJson.topology,
     metadata,
@@ -189,8 +198,13 @@ function float32Base(values: Float32Array): BaseEncoded {
   return {
     encoding: 'float32',
     target: values,
-    bytesPerValue: 4,
-    write: (view, offset, i) => view.setUint32(offset, bits[i], true),
+    valueBytes: (count) => 4 * count,
+    encodeValues: (stored) => {
+      const out = new Uint8Array(4 * stored.length);
+      const view = new DataView(out.buffer);
+      stored.forEach((i, j) => view.setUint32(4 * j, bits[i], true));
+      return out;
+    },
   };
 }
 
@@ -206,23 +220,29 @@ function float16Base(name: string, values: Float32Array): BaseEncoded {
   return {
     encoding: 'float16',
     target: float16BitsToFloat32(half),
-    bytesPerValue: 2,
-    write: (view, offset, i) => view.setUint16(offset, half[i], true),
+    valueBytes: (count) => 2 * count,
+    encodeValues: (stored) => {
+      const out = new Uint8Array(2 * stored.length);
+      const view = new DataView(out.buffer);
+      stored.forEach((i, j) => view.setUint16(2 * j, half[i], true));
+      return out;
+    },
   };
 }
 
-function int8Base(
+function intBase(
   name: string,
   values: Float32Array,
   shape: readonly number[],
   axis: number,
   given: Float32Array | undefined,
+  bits: number,
 ): BaseEncoded {
   const channels = shape[axis] ?? 1;
   const bad = values.findIndex((v) => !Number.isFinite(v));
   if (bad >= 0) {
     throw new ConfigError(
-      `encodeCompressed: weight '${name}' holds ${values[bad]} at flat index ${bad}; int8 needs finite values`,
+      `encodeCompressed: weight '${name}' holds ${values[bad]} at flat index ${bad}; int${bits} needs finite values`,
     );
   }
   let scales: Float32Array;
@@ -239,18 +259,31 @@ function int8Base(
       );
     scales = given;
   } else {
-    scales = perChannelScales(values, shape, axis);
+    scales = perChannelScales(values, shape, axis, bits);
     // A scale that underflows to 0 (weights near the smallest float32) would divide by zero.
     for (let c = 0; c < channels; c++) if (!(scales[c] > 0)) scales[c] = 1;
   }
-  const { q } = quantizePerChannel(values, shape, axis, scales);
+  const { q } = quantizePerChannel(values, shape, axis, scales, bits);
   const target = dequantizePerChannel(q, shape, axis, scales);
+  const codesOf = (stored: Uint32Array) => Int8Array.from(stored, (i) => q[i]);
+  if (bits === 8) {
+    // One signed byte per code: the version-1 `int8` encoding.
+    return {
+      encoding: 'int8',
+      target,
+      valueBytes: (count) => count,
+      encodeValues: (stored) => new Uint8Array(codesOf(stored).buffer),
+      axis,
+      scales,
+    };
+  }
   return {
-    encoding: 'int8',
+    encoding: 'int',
     target,
-    bytesPerValue: 1,
-    write: (view, offset, i) => view.setInt8(offset, q[i]),
+    valueBytes: (count) => packedByteLength(count, bits),
+    encodeValues: (stored) => packCodes(codesOf(stored), bits),
     axis,
+    bits,
     scales,
   };
 }
@@ -273,6 +306,7 @@ function planWeight(
   for (let i = 0; i < n; i++) if (bits[i] !== 0) nonzero++;
   const maskBytes = Math.ceil(n / 8);
   const extra = base.scales ? 4 * base.scales.length : 0;
+  const valueBytes = base.valueBytes;
 
   // Distinct stored values (by bit pattern), up to one more than a codebook can hold plus +0.
   const distinct = new Set<number>();
@@ -291,9 +325,9 @@ function planWeight(
   }
   const candidates: Candidate[] = [];
   if (clustered !== true) {
-    if (sparse !== true) candidates.push({ clustered: false, sparse: false, bytes: extra + n * base.bytesPerValue });
+    if (sparse !== true) candidates.push({ clustered: false, sparse: false, bytes: extra + valueBytes(n) });
     if (sparse !== false)
-      candidates.push({ clustered: false, sparse: true, bytes: maskBytes + extra + nonzero * base.bytesPerValue });
+      candidates.push({ clustered: false, sparse: true, bytes: maskBytes + extra + valueBytes(nonzero) });
   }
   if (clustered !== false) {
     if (sparse !== true && kDense <= MAX_CODEBOOK)
@@ -351,15 +385,10 @@ function planWeight(
     plan.codebook = codebook;
     plan.values = values;
   } else {
-    const values = new Uint8Array(count * base.bytesPerValue);
-    const view = new DataView(values.buffer);
-    let j = 0;
-    for (let i = 0; i < n; i++) {
-      if (!isStored(i)) continue;
-      base.write(view, j * base.bytesPerValue, i);
-      j++;
-    }
-    plan.values = values;
+    const stored = new Uint32Array(count);
+    for (let i = 0, j = 0; i < n; i++) if (isStored(i)) stored[j++] = i;
+    plan.values = base.encodeValues(stored);
+    if (base.bits !== undefined) plan.bits = base.bits;
     if (base.scales) {
       plan.axis = base.axis;
       const scales = new Uint8Array(4 * base.scales.length);

@@ -1,7 +1,10 @@
 /**
- * `convkit-compressed` v1: one self-checking binary file holding a model's
- * architecture and its weights stored as float32, float16, per-channel int8 or
- * a codebook, each optionally sparse.
+ * `convkit-compressed` v2: one self-checking binary file holding a model's
+ * architecture and its weights stored as float32, float16, per-channel integer
+ * codes of 2 to 8 bits or a codebook, each optionally sparse. A file is
+ * written as version 1 (the format before bit-packed codes) unless a weight
+ * uses the `int` encoding, so older readers load every file they can; this
+ * build reads both versions.
  *
  * Byte layout (all integers little-endian):
  *
@@ -24,11 +27,15 @@
  *   `count` is the number of set bits. Unused bits of the last byte are 0.
  * - `values`, by encoding, `count` stored elements in row-major order:
  *   `float32` 4 bytes each (bit-exact); `float16` 2 bytes each (IEEE half);
- *   `int8` one signed byte q in [−127, 127] each; `clustered` one uint8
+ *   `int8` one signed byte q in [−127, 127] each; `int` (version 2) one
+ *   `bits`-bit two's-complement code q in [−(2^(bits−1) − 1), 2^(bits−1) − 1]
+ *   each, bit-packed: code j at bits j·bits … j·bits + bits − 1 of the part,
+ *   counted from the least significant bit of its first byte, so the part has
+ *   ⌈count·bits/8⌉ bytes (unused bits of the last byte are 0); `clustered` one uint8
  *   codebook index each (`indexBits: 8`) or two 4-bit indices per byte, the
  *   even element in the low nibble (`indexBits: 4`, codebooks of ≤ 16 values;
  *   an unused last nibble is 0).
- * - `scales` (`int8`): one float32 per channel along `axis`; element value =
+ * - `scales` (`int8`, `int`): one float32 per channel along `axis`; element value =
  *   q × scale computed in float32.
  * - `codebook` (`clustered`): ≤ 256 float32 values. When the weight is also
  *   sparse the codebook holds only nonzero values: zeros are implied by the mask.
@@ -44,8 +51,10 @@ export { decodeCompressed } from './decode';
 export { encodeCompressed } from './encode';
 export { checkCompressedTarget, compressedSize, loadCompressed, saveCompressed } from './file';
 export {
+  bitsOfStorage,
   COMPRESSED_FORMAT,
   COMPRESSED_FORMAT_VERSION,
+  COMPRESSED_FORMAT_VERSIONS,
   COMPRESSED_MAGIC,
   type CompressedByteRange,
   type CompressedHeader,
@@ -55,6 +64,9 @@ export {
   type CompressedWeightInfo,
   type DecodeCompressedOptions,
   type EncodeCompressedOptions,
+  type IntWeightStorage,
+  intStorage,
+  WEIGHT_STORAGES,
   type WeightEncoding,
   type WeightStorage,
 } from './types';

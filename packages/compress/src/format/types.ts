@@ -5,8 +5,14 @@ import type { LayersModel, ModelLimits, SavedTrainingConfig, Serialized } from '
 export const COMPRESSED_MAGIC = 'CKCMPRS1';
 /** Value of `header.format`. */
 export const COMPRESSED_FORMAT = 'convkit-compressed';
-/** The format version this build writes and reads. */
-export const COMPRESSED_FORMAT_VERSION = 1;
+/**
+ * The newest format version this build writes and reads. Version 2 added the
+ * bit-packed `int` encoding (2–7-bit codes); a file that uses none is written as
+ * version 1, so older readers still load it. Both versions are read.
+ */
+export const COMPRESSED_FORMAT_VERSION = 2;
+/** The format versions this build reads. */
+export const COMPRESSED_FORMAT_VERSIONS: readonly number[] = [1, 2];
 
 /** Largest codebook of a `clustered` weight. */
 export const MAX_CODEBOOK = 256;
@@ -16,13 +22,54 @@ export const MAX_CODEBOOK_4BIT = 16;
 export const PREAMBLE = 12;
 export const CRC_BYTES = 4;
 
+/** Integer kernel storage: symmetric per-channel codes of 2 to 8 bits. */
+export type IntWeightStorage = 'int2' | 'int3' | 'int4' | 'int5' | 'int6' | 'int7' | 'int8';
+
 /** How `encodeCompressed` stores kernel weights (see `EncodeCompressedOptions.weights`). */
-export type WeightStorage = 'float32' | 'float16' | 'int8';
+export type WeightStorage = 'float32' | 'float16' | IntWeightStorage;
 
-/** How one weight's values are stored in the file. */
-export type WeightEncoding = 'float32' | 'float16' | 'int8' | 'clustered';
+/** Every `WeightStorage` value. */
+export const WEIGHT_STORAGES: readonly WeightStorage[] = [
+  'float32',
+  'float16',
+  'int2',
+  'int3',
+  'int4',
+  'int5',
+  'int6',
+  'int7',
+  'int8',
+];
 
-export const ENCODINGS: readonly WeightEncoding[] = ['float32', 'float16', 'int8', 'clustered'];
+/**
+ * The code width of an integer storage (`'int4'` → 4), or undefined for float storage.
+ *
+ * @param storage - A `WeightStorage` value.
+ * @returns Bits per code, or undefined.
+ */
+export function bitsOfStorage(storage: WeightStorage): number | undefined {
+  const m = /^int([2-8])$/.exec(storage);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * The storage for `bits`-bit integer kernels (`4` → `'int4'`).
+ *
+ * @param bits - Bits per code, 2..8.
+ * @returns The storage name.
+ */
+export function intStorage(bits: number): IntWeightStorage {
+  return `int${bits}` as IntWeightStorage;
+}
+
+/**
+ * How one weight's values are stored in the file: `int` is per-channel codes
+ * of `bits` bits (2..8), bit-packed (format version 2); `int8` is the one-byte
+ * form of 8-bit codes that version 1 files use and 8-bit kernels still get.
+ */
+export type WeightEncoding = 'float32' | 'float16' | 'int8' | 'int' | 'clustered';
+
+export const ENCODINGS: readonly WeightEncoding[] = ['float32', 'float16', 'int8', 'int', 'clustered'];
 
 /** A byte range of the payload. */
 export interface CompressedByteRange {
@@ -46,15 +93,17 @@ export interface CompressedWeightEntry {
   count: number;
   /** Present exactly when `sparse`: ⌈elements/8⌉ bytes, LSB first. */
   mask?: CompressedByteRange;
-  /** `int8` only: the channel axis of `scales`. */
+  /** `int8` and `int` only: the channel axis of `scales`. */
   axis?: number;
-  /** `int8` only: one float32 scale per channel along `axis`. */
+  /** `int8` and `int` only: one float32 scale per channel along `axis`. */
   scales?: CompressedByteRange;
+  /** `int` only: bits per code, 2..8. */
+  bits?: number;
   /** `clustered` only: 4 (two indices per byte, ≤ 16 codebook values) or 8. */
   indexBits?: 4 | 8;
   /** `clustered` only: the float32 codebook (≤ 256 values). */
   codebook?: CompressedByteRange;
-  /** The stored elements (values, int8 q or codebook indices). */
+  /** The stored elements (values, int8 q, packed int codes or codebook indices). */
   values: CompressedByteRange;
 }
 
@@ -62,8 +111,8 @@ export interface CompressedWeightEntry {
 export interface CompressedHeader {
   /** Always `'convkit-compressed'`. */
   format: typeof COMPRESSED_FORMAT;
-  /** Format version. */
-  version: typeof COMPRESSED_FORMAT_VERSION;
+  /** Format version: 2 when a weight uses the `int` encoding, else 1. */
+  version: 1 | 2;
   /** Name of the writer, e.g. `@convkit/compress`. */
   generatedBy: string;
   /** `model.toConfig()`: `{ className: 'Sequential' | 'Model', config }`. */
@@ -89,12 +138,16 @@ export interface EncodeCompressedOptions {
    * SeparableConv2D kernels). Biases and batch-norm parameters stay float32,
    * except with `'float16'`, which applies to every weight. Default `'float32'`.
    *
-   * `'int8'`: symmetric per-channel quantization along the output-channel
-   * axis (the last one), or axis 2 for depthwise kernels; element value =
-   * q × scale in float32 with q in [−127, 127]. Values that are not exactly
-   * q × scale for the scales in use are quantized: q = clamp(round(v / scale),
-   * −127, 127), rounding half away from zero — so a model quantized with the
-   * same scales round-trips bit-exactly and any other model is rounded.
+   * `'int8'` … `'int2'`: symmetric per-channel quantization to b-bit codes
+   * along the output-channel axis (the last one), or axis 2 for depthwise
+   * kernels; element value = q × scale in float32 with q in [−qmax, qmax],
+   * qmax = 2^(b−1) − 1 (127 for int8, 7 for int4, 1 for int2). Values that are
+   * not exactly q × scale for the scales in use are quantized: q =
+   * clamp(round(v / scale), −qmax, qmax), rounding half away from zero — so a
+   * model quantized with the same scales and width round-trips bit-exactly and
+   * any other model is rounded. int8 codes take one byte each; narrower codes
+   * are bit-packed (two int4 codes per byte, four int2), which needs format
+   * version 2 to read.
    *
    * `'float16'`: IEEE half, round to nearest even (see `roundToFloat16`); a
    * finite value beyond ±65504 is a `ConfigError` rather than becoming Infinity.
@@ -123,10 +176,10 @@ export interface EncodeCompressedOptions {
    */
   clustered?: 'auto' | boolean;
   /**
-   * int8 only: per-channel scales by kernel weight name, as `quantizeModel`
-   * returns them (one positive finite float32 per channel of the axis above).
-   * Used as given; kernels without an entry get `max|w_c| / 127` (1 for an
-   * all-zero channel).
+   * Integer storage only: per-channel scales by kernel weight name, as
+   * `quantizeModel` returns them (one positive finite float32 per channel of
+   * the axis above), whatever the width. Used as given; kernels without an
+   * entry get `max|w_c| / qmax` (1 for an all-zero channel).
    */
   int8Scales?: Record<string, Float32Array>;
   /**

@@ -14,10 +14,12 @@ import {
   planTopology,
   type Serialized,
 } from '@convkit/layers';
+import { packedByteLength } from '../bitpack';
+import { MAX_WEIGHT_BITS, MIN_WEIGHT_BITS } from '../quant-weights';
 import { sizeOf } from '../stats';
 import {
   COMPRESSED_FORMAT,
-  COMPRESSED_FORMAT_VERSION,
+  COMPRESSED_FORMAT_VERSIONS,
   COMPRESSED_MAGIC,
   type CompressedByteRange,
   type CompressedHeader,
@@ -101,11 +103,12 @@ export function parseFile(
       `convkit-compressed header has format ${JSON.stringify(raw.format)} (expected '${COMPRESSED_FORMAT}')`,
     );
   }
-  if (raw.version !== COMPRESSED_FORMAT_VERSION) {
+  if (!COMPRESSED_FORMAT_VERSIONS.includes(raw.version as number)) {
     throw new SerializationError(
-      `Unsupported convkit-compressed version ${JSON.stringify(raw.version)}: this convkit reads version ${COMPRESSED_FORMAT_VERSION}`,
+      `Unsupported convkit-compressed version ${JSON.stringify(raw.version)}: this convkit reads versions ${COMPRESSED_FORMAT_VERSIONS.join(' and ')} (a newer convkit wrote the file, or it is corrupt)`,
     );
   }
+  const version = raw.version as 1 | 2;
   const payloadBytes = raw.payloadBytes;
   if (typeof payloadBytes !== 'number' || !Number.isSafeInteger(payloadBytes) || payloadBytes < 0) {
     throw new SerializationError(`convkit-compressed header has invalid payloadBytes ${JSON.stringify(payloadBytes)}`);
@@ -133,13 +136,18 @@ export function parseFile(
       `convkit-compressed file is corrupt: CRC-32 mismatch (stored 0x${hex32(stored)}, computed 0x${hex32(computed)})`,
     );
   }
-  const header = checkHeader(raw, payloadBytes, maxBytes);
+  const header = checkHeader(raw, version, payloadBytes, maxBytes);
   const plan = planTopology(header.topology, { ...limitsOf(options), where: 'convkit-compressed header' });
   checkPlanFitsWeights(plan, header.weightsManifest, 'convkit-compressed');
   return { header, bytes, headerBytes: headerLen, payloadStart };
 }
 
-function checkHeader(raw: Record<string, unknown>, payloadBytes: number, maxBytes: number): CompressedHeader {
+function checkHeader(
+  raw: Record<string, unknown>,
+  version: 1 | 2,
+  payloadBytes: number,
+  maxBytes: number,
+): CompressedHeader {
   const topology = raw.topology;
   if (!isRecord(topology) || typeof topology.className !== 'string' || !isRecord(topology.config)) {
     throw new SerializationError("convkit-compressed header 'topology' must be { className, config }");
@@ -168,6 +176,11 @@ function checkHeader(raw: Record<string, unknown>, payloadBytes: number, maxByte
   let end = 0;
   const manifest = raw.weightsManifest.map((r, i) => {
     const e = checkEntry(r, i);
+    if (e.encoding === 'int' && version < 2) {
+      throw new SerializationError(
+        `convkit-compressed weight '${e.name}' uses the bit-packed 'int' encoding, which a version ${version} file cannot hold (it needs version 2)`,
+      );
+    }
     if (names.has(e.name)) throw new SerializationError(`convkit-compressed manifest lists weight '${e.name}' twice`);
     names.add(e.name);
     decoded += 4 * sizeOf(e.shape);
@@ -198,7 +211,7 @@ function checkHeader(raw: Record<string, unknown>, payloadBytes: number, maxByte
   }
   const header: CompressedHeader = {
     format: COMPRESSED_FORMAT,
-    version: COMPRESSED_FORMAT_VERSION,
+    version,
     generatedBy: typeof raw.generatedBy === 'string' ? raw.generatedBy : 'unknown',
     topology: topology as unknown as Serialized,
     metadata,
@@ -278,11 +291,22 @@ function checkEntry(raw: unknown, i: number): CompressedWeightEntry {
   };
   const mask = range('mask', sparse, () => Math.ceil(n / 8));
   if (mask) entry.mask = mask;
-  if (enc === 'int8') {
+  if (enc === 'int') {
+    const bits = raw.bits;
+    if (typeof bits !== 'number' || !Number.isInteger(bits) || bits < MIN_WEIGHT_BITS || bits > MAX_WEIGHT_BITS) {
+      throw new SerializationError(
+        `${where} has bits ${JSON.stringify(bits)}; packed int codes take ${MIN_WEIGHT_BITS} to ${MAX_WEIGHT_BITS} bits`,
+      );
+    }
+    entry.bits = bits;
+  } else if (raw.bits !== undefined) {
+    throw new SerializationError(`${where} has 'bits', which ${enc} weights do not have`);
+  }
+  if (enc === 'int8' || enc === 'int') {
     const axis = raw.axis;
     if (typeof axis !== 'number' || !Number.isInteger(axis) || axis < 0 || axis >= shape.length) {
       throw new SerializationError(
-        `${where} has invalid int8 axis ${JSON.stringify(axis)} for shape ${formatShape(shape)}`,
+        `${where} has invalid ${enc} axis ${JSON.stringify(axis)} for shape ${formatShape(shape)}`,
       );
     }
     entry.axis = axis;
@@ -320,9 +344,11 @@ function checkEntry(raw: unknown, i: number): CompressedWeightEntry {
         ? 2 * count
         : enc === 'int8'
           ? count
-          : entry.indexBits === 4
-            ? Math.ceil(count / 2)
-            : count;
+          : enc === 'int'
+            ? packedByteLength(count, entry.bits as number)
+            : entry.indexBits === 4
+              ? Math.ceil(count / 2)
+              : count;
   entry.values = range('values', true, () => valueBytes) as CompressedByteRange;
   return entry;
 }
