@@ -5,30 +5,9 @@
  * that Dawn finds an adapter on a machine without a GPU. Must run before the
  * backend creates its Dawn instance (the first `setBackend('webgpu')`).
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { findChromium } from '../../../scripts/tools/find.mjs';
-
-/** File name of SwiftShader's Vulkan ICD manifest beside the Chromium binary. */
-const ICD = 'vk_swiftshader_icd.json';
-
-/**
- * The SwiftShader ICD manifest: in Debian's chromium folder, beside the
- * Chromium the browser tests use, or undefined.
- *
- * @returns An existing path, or undefined when there is no Chromium with SwiftShader.
- */
-export function findSwiftShaderIcd(): string | undefined {
-  const candidates = ['/usr/lib/chromium', '/usr/lib64/chromium', '/usr/lib/chromium-browser'];
-  try {
-    const found = findChromium() as { path?: string };
-    if (found.path) candidates.push(dirname(realpathSync(found.path)));
-  } catch {
-    // no Chromium known to the finder; the fixed folders above remain
-  }
-  return candidates.map((d) => join(d, ICD)).find((f) => existsSync(f));
-}
+import { findSwiftShaderIcd } from '../../../scripts/tools/find.mjs';
 
 const preset = process.env.VK_ICD_FILENAMES;
 if (!preset?.split(':').every((f) => existsSync(f))) {
