@@ -43,7 +43,7 @@ function checkParsed(options: CommonOptions): void {
   for (const n of [options.pruneEpochs, options.qatEpochs])
     expect(Number.isInteger(n) && n >= 0 && n <= 1000).toBe(true);
   expect(['mnist', 'fashion-mnist']).toContain(options.data);
-  expect(['cpu', 'wasm']).toContain(options.backend);
+  expect(['cpu', 'wasm', 'webgpu']).toContain(options.backend);
   expect(['int8', 'float16', 'none']).toContain(options.quantize);
   for (const p of [options.out, options.modelDir, options.dataDir, options.reportJson]) {
     expect(p === undefined || (typeof p === 'string' && p.length > 0)).toBe(true);
@@ -131,7 +131,11 @@ const VALUES: Record<string, { key: keyof CommonOptions; gen: Gen; commands: Com
   lr: { key: 'learningRate', gen: rate, commands: ['train', 'compress'] },
   'lr-schedule': { key: 'schedule', gen: oneOf('cosine', 'constant'), commands: ['train', 'compress'] },
   augment: { key: 'augment', gen: oneOf('none', 'shift'), commands: ['train', 'compress'] },
-  backend: { key: 'backend', gen: oneOf('cpu', 'wasm'), commands: ['train', 'evaluate', 'compress', 'attack'] },
+  backend: {
+    key: 'backend',
+    gen: oneOf('cpu', 'wasm', 'webgpu'),
+    commands: ['train', 'evaluate', 'compress', 'attack'],
+  },
   seed: {
     key: 'seed',
     gen: same(fc.maxSafeInteger()),
