@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { describeAdapter, openDevice } from '../src/device';
 import type { GpuAdapterLike, GpuLike } from '../src/gpu-types';
 import { loadPlatformGpu } from '../src/platform';
+import * as browser from '../src/platform.browser';
 
 /** An import that fails the way Node's resolver does when a package is not installed. */
 function notInstalled(pkg: string): () => Promise<never> {
@@ -113,5 +114,20 @@ describe('backend-webgpu errors', () => {
       powerPreference: 'high-performance',
       dawnFlags: ['backend=vulkan'],
     });
+  });
+
+  it('browser build: no navigator.gpu names the flags, or the insecure context', async () => {
+    const g = globalThis as { isSecureContext?: boolean };
+    const noWebGPU = await browser.loadPlatformGpu([]).catch((e: unknown) => e);
+    expect(noWebGPU).toBeInstanceOf(BackendError);
+    expect((noWebGPU as Error).message).toMatch(/--enable-unsafe-webgpu.*--use-webgpu-adapter=swiftshader/);
+    g.isSecureContext = false;
+    try {
+      const insecure = await browser.loadPlatformGpu([]).catch((e: unknown) => e);
+      expect((insecure as Error).message).toMatch(/not a secure context: serve it over https or from localhost/);
+    } finally {
+      delete g.isSecureContext;
+    }
+    expect(browser.noAdapterHint()).toMatch(/chrome:\/\/gpu.*--use-webgpu-adapter=swiftshader/);
   });
 });
