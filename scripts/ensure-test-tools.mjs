@@ -9,6 +9,10 @@
  *   root, Debian's `chromium` package (`apt-get install chromium`); elsewhere,
  *   playwright's own installer (`playwright-core install chromium`, into
  *   ~/.cache/ms-playwright).
+ * - On Linux, the Vulkan loader (`libvulkan1`) for the webgpu tests: Dawn (the
+ *   `webgpu` package) runs them on SwiftShader's Vulkan driver, which Chromium
+ *   ships beside its binary. If missing: on Debian/Ubuntu as root,
+ *   `apt-get install libvulkan1`; elsewhere the script stops with the command.
  * - clang, wasm-ld and llvm-objdump, for the check that the committed
  *   WebAssembly kernels are what their C source builds to. If missing: on
  *   Debian/Ubuntu as root, `apt-get install clang lld llvm`; elsewhere the
@@ -20,7 +24,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { clangMajor, findChromium, findLlvm, playwrightCoreDir, which } from './tools/find.mjs';
+import {
+  clangMajor,
+  findChromium,
+  findLlvm,
+  findSwiftShaderIcd,
+  findVulkanLoader,
+  playwrightCoreDir,
+  which,
+} from './tools/find.mjs';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasApt = process.platform === 'linux' && which('apt-get') !== undefined && existsSync('/etc/debian_version');
@@ -114,5 +126,25 @@ function ensureLlvm() {
   say(`clang ${clangMajor(tools.clang) ?? '?'} ${tools.clang}, wasm-ld ${tools.wasmLd}, llvm-objdump ${tools.objdump}`);
 }
 
+function ensureVulkan() {
+  if (process.platform !== 'linux') return; // Dawn uses Metal / D3D12 there
+  let loader = findVulkanLoader();
+  if (!loader && hasApt && isRoot) {
+    aptInstall(['libvulkan1'], 'the webgpu tests run Dawn on the SwiftShader Vulkan driver');
+    loader = findVulkanLoader();
+  }
+  if (!loader) {
+    fail([
+      'libvulkan.so.1 not found: the webgpu tests run Dawn (the `webgpu` package) on a Vulkan driver.',
+      hasApt
+        ? 'Install the Vulkan loader as root: `sudo apt-get install libvulkan1`.'
+        : "Install your distribution's Vulkan loader (libvulkan.so.1).",
+    ]);
+  }
+  const icd = findSwiftShaderIcd();
+  say(`vulkan loader ${loader}, SwiftShader driver ${icd ?? 'not found (the webgpu tests need a GPU driver then)'}`);
+}
+
 ensureChromium();
+ensureVulkan();
 ensureLlvm();

@@ -31,6 +31,7 @@ const guides: DefaultTheme.SidebarItem[] = [
   { text: 'Command line', link: '/guide/cli' },
   { text: 'From TF.js Layers / Keras', link: '/guide/from-tfjs-keras' },
   { text: 'Performance', link: '/guide/performance' },
+  { text: 'WebGPU', link: '/guide/webgpu' },
   { text: 'Explaining predictions', link: '/guide/explain' },
   { text: 'Robustness', link: '/guide/robustness' },
 ];

@@ -6,10 +6,11 @@
  * Look-up order for Chromium: the `CONVKIT_CHROMIUM` variable (a path the user
  * points to), then the system's (Debian's `/usr/bin/chromium` and the usual
  * names on the PATH), then a Chromium that playwright's own installer put in
- * its cache. `scripts/ensure-test-tools.mjs` installs what is missing.
+ * its cache. The webgpu tests in Node need the Vulkan loader (`libvulkan1`) and SwiftShader's
+ * Vulkan driver, which ships beside Chromium. `scripts/ensure-test-tools.mjs` installs what is missing.
  */
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,4 +112,42 @@ export function clangMajor(clang) {
   } catch {
     return undefined;
   }
+}
+
+/** Folders where a Linux distribution keeps `libvulkan.so.1`. */
+const LIB_DIRS = [
+  '/usr/lib/x86_64-linux-gnu',
+  '/usr/lib/aarch64-linux-gnu',
+  '/usr/lib64',
+  '/usr/lib',
+  '/lib64',
+  '/lib',
+];
+
+/** The Vulkan loader (`libvulkan.so.1`, Debian's `libvulkan1`) that Dawn opens on Linux, or undefined. */
+export function findVulkanLoader() {
+  const direct = LIB_DIRS.map((d) => join(d, 'libvulkan.so.1')).find((f) => existsSync(f));
+  if (direct) return direct;
+  try {
+    const out = execFileSync('ldconfig', ['-p'], { encoding: 'utf8', timeout: 10_000 });
+    return /libvulkan\.so\.1 .*=> (\S+)/.exec(out)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * SwiftShader's Vulkan driver manifest (`vk_swiftshader_icd.json`), which Chromium ships in its
+ * library folder: Debian's folders first, then beside the Chromium `findChromium` finds. The webgpu
+ * tests point `VK_ICD_FILENAMES` at it so that Dawn gets a software adapter without a GPU.
+ */
+export function findSwiftShaderIcd() {
+  const dirs = ['/usr/lib/chromium', '/usr/lib64/chromium', '/usr/lib/chromium-browser'];
+  try {
+    const found = findChromium();
+    if (found.path) dirs.push(dirname(realpathSync(found.path)));
+  } catch {
+    // no Chromium known to the finder; the fixed folders remain
+  }
+  return dirs.map((d) => join(d, 'vk_swiftshader_icd.json')).find((f) => existsSync(f));
 }

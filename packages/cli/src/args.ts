@@ -4,6 +4,7 @@
  * Every value is checked here, before any work starts.
  */
 import { type Token, tokenize } from './argv';
+import type { CliBackend } from './backends';
 import { COMMAND_NAMES, COMMANDS, type CommandName, isCommand } from './commands';
 import { appliesTo, FLAGS, type FlagName, type FlagValue, flagsOf } from './flags';
 import { didYouMean } from './suggest';
@@ -37,7 +38,7 @@ export interface CommonOptions {
   /** Held-out images to use (`--test-count`). */
   testCount?: number;
   /** Tensor backend (`--backend`). */
-  backend: 'cpu' | 'wasm';
+  backend: CliBackend;
   /** Seed of the weights, shuffling, augmentation and the MNIST split (`--seed`). */
   seed: number;
   /** Where to save: a model directory (`train`) or a `.ckz` file (`compress`) (`--out`). */

@@ -3,6 +3,7 @@
  * subcommands it applies to and its help line. The parser (`args.ts`) and the
  * help (`help.ts`) both read this table, so a flag is declared once.
  */
+import { CLI_BACKENDS } from './backends';
 import type { CommandName } from './commands';
 import { PRESETS } from './presets';
 import {
@@ -113,7 +114,12 @@ export const FLAGS = {
     help: 'shift: random shifts of up to two pixels (four on cifar10); flip: random left-right flips; flip-shift: both (default none; flip-shift with --data cifar10)',
   }),
   /** `--backend`: tensor backend. */
-  backend: flag({ kind: choice(['cpu', 'wasm']), default: 'wasm', commands: READS_DATA, help: 'tensor backend' }),
+  backend: flag({
+    kind: choice([...CLI_BACKENDS]),
+    default: 'wasm',
+    commands: READS_DATA,
+    help: 'tensor backend (webgpu needs @convkit/backend-webgpu)',
+  }),
   /** `--seed`: seed of the weights, shuffling, augmentation and the MNIST split. */
   seed: flag({
     kind: anyInteger(),

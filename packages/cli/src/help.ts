@@ -10,7 +10,7 @@ Usage:
   convkit train    --model lenet|small|cifar --data mnist|fashion-mnist|cifar10 [--data-dir DIR]
                    [--data-url URL] [--epochs N] [--batch-size N] [--lr X] [--lr-schedule cosine|constant]
                    [--augment none|shift|flip|flip-shift] [--train-count N] [--test-count N]
-                   [--backend cpu|wasm] [--seed N] --out DIR
+                   [--backend cpu|wasm|webgpu] [--seed N] --out DIR
                    [--adversarial none|fgsm|pgd --eps X [--steps N] [--step-size X] [--norm linf|l2]]
                    with --adversarial, every training batch is replaced by its FGSM or PGD
                    adversarial version at radius X (adversarial training)

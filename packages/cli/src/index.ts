@@ -12,6 +12,7 @@ export type { CommonOptions, ParsedCommandLine } from './args';
 export { parseCommandLine } from './args';
 export { attack, DEFAULT_ATTACK_EPS, DEFAULT_ATTACK_STEPS } from './attack';
 export type { AugmentName } from './augment';
+export { CLI_BACKENDS, type CliBackend, importWebGPUBackend } from './backends';
 export { QUICKSTART, runCli } from './cli';
 export { COMMAND_NAMES, type CommandName } from './commands';
 export { CALIBRATION_IMAGES, compress } from './compress';

@@ -1,11 +1,11 @@
 /** `convkit train` and the quick start: train a preset on a dataset and report held-out results. */
-import '@convkit/backend-wasm';
-import { dispose, getBackend, setBackend, setSeed } from '@convkit/core';
+import { dispose, getBackend, setSeed } from '@convkit/core';
 import type { Dataset, ImageSample } from '@convkit/data';
 import { type Callback, checkSaveTarget, type LayersModel, ProgressBar, saveModel } from '@convkit/layers';
 import { Adam, cosineDecay } from '@convkit/optim';
 import { adversarialTraining } from '@convkit/robust';
 import { type AugmentName, augmentation } from './augment';
+import { type CliBackend, useBackend } from './backends';
 import { loadTrainTest } from './datasets';
 import { getPreset } from './presets';
 import { saveOrRescue } from './save-or-rescue';
@@ -40,7 +40,7 @@ export interface TrainOptions {
   /** Held-out images to use (`--test-count`). */
   testCount?: number;
   /** Tensor backend (`--backend`). */
-  backend: 'cpu' | 'wasm';
+  backend: CliBackend;
   /** Seed of the weights, shuffling, augmentation and the MNIST split (`--seed`). */
   seed: number;
   /** Where to save: a model directory (`train`) or a `.ckz` file (`compress`) (`--out`). */
@@ -83,16 +83,7 @@ export interface TrainResult {
   source: string;
 }
 
-/**
- * Activates the backend `name` (`@convkit/backend-wasm` registers `wasm` when imported).
- *
- * @param name - `'cpu'` or `'wasm'`.
- * @returns Resolves once the backend is active.
- * @throws {BackendError} when the backend cannot be initialised.
- */
-export async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
-  await setBackend(name);
-}
+export { useBackend } from './backends';
 
 /**
  * Trains a preset model and evaluates it on the held-out set. With `out`, the

@@ -151,7 +151,7 @@ function suggestion(raw: string, values: readonly string[]): string {
   return near === undefined ? '' : `did you mean ${near}?`;
 }
 
-/** One of `values` (`--backend cpu|wasm`), with a "did you mean" for a near miss. */
+/** One of `values` (`--backend cpu|wasm|webgpu`), with a "did you mean" for a near miss. */
 export function choice<const V extends string>(values: readonly V[]): ValueKind<V> {
   const accepts = listOf(values);
   return {

@@ -171,7 +171,12 @@ const CHOICES: ChoiceCase[] = [
     commands: ['train', 'evaluate', 'compress', 'attack'],
     values: ['mnist', 'fashion-mnist', 'cifar10'],
   },
-  { flag: 'backend', key: 'backend', commands: ['train', 'evaluate', 'compress', 'attack'], values: ['cpu', 'wasm'] },
+  {
+    flag: 'backend',
+    key: 'backend',
+    commands: ['train', 'evaluate', 'compress', 'attack'],
+    values: ['cpu', 'wasm', 'webgpu'],
+  },
   { flag: 'attack', key: 'attack', commands: ['attack'], values: ['fgsm', 'pgd'] },
   { flag: 'lr-schedule', key: 'schedule', commands: ['train', 'compress'], values: ['cosine', 'constant'] },
   {
