@@ -60,11 +60,21 @@ function refuseSyncReads(): { count: () => number; restore: () => void } {
 
 async function train(
   backend: 'cpu' | 'webgpu',
-): Promise<{ weights: Float32Array[]; start: Float32Array[]; losses: number[]; syncReads: number }> {
+): Promise<{
+  weights: Float32Array[];
+  start: Float32Array[];
+  losses: number[];
+  accuracy: number[];
+  syncReads: number;
+}> {
   await setBackend(backend);
   const before = numTensors();
   const model = tinyCnn();
-  model.compile({ optimizer: new SGD({ learningRate: 0.2, momentum: 0.5 }), loss: 'sparseCategoricalCrossentropy' });
+  model.compile({
+    optimizer: new SGD({ learningRate: 0.2, momentum: 0.5 }),
+    loss: 'sparseCategoricalCrossentropy',
+    metrics: ['accuracy', 'top2'],
+  });
   const shapes = model.getWeights().map((w) => {
     const s = w.shape;
     w.dispose();
@@ -92,17 +102,19 @@ async function train(
     weights,
     start: init.map((w) => w.values),
     losses: history.history.loss as number[],
+    accuracy: history.history.accuracy as number[],
     syncReads: guard?.count() ?? 0,
   };
 }
 
 describe('training on webgpu', () => {
-  it('fit (2 epochs × 2 batches) matches cpu, with no synchronous read and no leak', async () => {
+  it('fit (2 epochs × 2 batches, with metrics) matches cpu, with no synchronous read and no leak', async () => {
     const cpu = await train('cpu');
     const gpu = await train('webgpu');
     expect(gpu.syncReads, 'synchronous reads during fit on webgpu').toBe(0);
     expect(gpu.losses.length).toBe(2);
     expectClose(gpu.losses, cpu.losses, 'epoch losses', 1e-4);
+    expect(gpu.accuracy).toEqual(cpu.accuracy);
     expect(cpu.losses[1]).toBeLessThan(cpu.losses[0]);
     for (let i = 0; i < cpu.weights.length; i++) {
       // training moved every weight tensor, so equality below is not the starting point twice
