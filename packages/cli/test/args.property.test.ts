@@ -143,17 +143,12 @@ const VALUES: Record<string, { key: keyof CommonOptions; gen: Gen; commands: Com
   'batch-size': { key: 'batchSize', gen: positive, commands: ['train', 'compress'] },
   lr: { key: 'learningRate', gen: rate, commands: ['train', 'compress'] },
   'lr-schedule': { key: 'schedule', gen: oneOf('cosine', 'constant'), commands: ['train', 'compress'] },
-<<<<<<< HEAD
   augment: { key: 'augment', gen: oneOf('none', 'shift', 'flip', 'flip-shift'), commands: ['train', 'compress'] },
-  backend: { key: 'backend', gen: oneOf('cpu', 'wasm'), commands: ['train', 'evaluate', 'compress', 'attack'] },
-=======
-  augment: { key: 'augment', gen: oneOf('none', 'shift'), commands: ['train', 'compress'] },
   backend: {
     key: 'backend',
     gen: oneOf('cpu', 'wasm', 'webgpu'),
     commands: ['train', 'evaluate', 'compress', 'attack'],
   },
->>>>>>> fix/webgpu
   seed: {
     key: 'seed',
     gen: same(fc.maxSafeInteger()),
@@ -162,8 +157,8 @@ const VALUES: Record<string, { key: keyof CommonOptions; gen: Gen; commands: Com
   metrics: {
     key: 'metrics',
     gen: fc
-      .uniqueArray(fc.constantFrom('accuracy', 'precision', 'recall', 'f1', 'top3', 'top5'), minLength: 1 )
-      .map((m) => (text: m.join(','), value: m )),
+      .uniqueArray(fc.constantFrom('accuracy', 'precision', 'recall', 'f1', 'top3', 'top5'), { minLength: 1 })
+      .map((m) => ({ text: m.join(','), value: m })),
     commands: ['evaluate'],
   },
   out: { key: 'out', gen: pathText, commands: ['train', 'compress', 'quickstart'] },
@@ -172,7 +167,7 @@ const VALUES: Record<string, { key: keyof CommonOptions; gen: Gen; commands: Com
   'prune-epochs': { key: 'pruneEpochs', gen: epochs, commands: ['compress'] },
   cluster: {
     key: 'cluster',
-    gen: same(fc.oneof(fc.constant(0), fc.integer(min: 2, max: 256 ))),
+    gen: same(fc.oneof(fc.constant(0), fc.integer({ min: 2, max: 256 }))),
     commands: ['compress', 'quickstart'],
   },
   quantize: { key: 'quantize', gen: oneOf('int8', 'float16', 'none'), commands: ['compress'] },
@@ -183,9 +178,9 @@ const VALUES: Record<string, { key: keyof CommonOptions; gen: Gen; commands: Com
   eps: {
     key: 'eps',
     gen: fc
-      .array(fc.double(min: 0, max: 1e6, noNaN: true ), minLength: 1, maxLength: 4 )
+      .array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 4 })
       .map((v) => v.map((x) => x + 0))
-      .map((v) => (text: v.join(','), value: v )),
+      .map((v) => ({ text: v.join(','), value: v })),
     commands: ['attack'],
   },
   steps: { key: 'steps', gen: positive, commands: ['attack'] },
