@@ -58,9 +58,7 @@ function refuseSyncReads(): { count: () => number; restore: () => void } {
   };
 }
 
-async function train(
-  backend: 'cpu' | 'webgpu',
-): Promise<{
+async function train(backend: 'cpu' | 'webgpu'): Promise<{
   weights: Float32Array[];
   start: Float32Array[];
   losses: number[];
