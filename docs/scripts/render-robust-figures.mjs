@@ -19,7 +19,7 @@ import '@convkit/backend-wasm';
 import { dispose, ops, setBackend, setSeed } from '@convkit/core';
 import { trainValidationSplit } from '@convkit/data';
 import { loadMnistDigits } from '@convkit/data/mnist';
-import { renderHeatmap } from '@convkit/explain';
+import { renderHeatmap, tileImages } from '@convkit/explain';
 import { writePng } from '@convkit/explain/node';
 import { Conv2D, Dense, Flatten, MaxPool2D, Sequential } from '@convkit/layers';
 import { Adam } from '@convkit/optim';
@@ -92,30 +92,12 @@ async function predicted(model, x) {
   return values;
 }
 
-/** Lays RGBA cells side by side, each scaled up (nearest neighbour). */
-function strip(cells) {
-  const cell = cells[0].width * SCALE;
-  const width = cells.length * cell + (cells.length - 1) * GAP;
-  const height = cells[0].height * SCALE;
-  const data = new Uint8ClampedArray(width * height * 4);
-  cells.forEach((c, k) => {
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < cell; x++) {
-        const src = (Math.floor(y / SCALE) * c.width + Math.floor(x / SCALE)) * 4;
-        const dst = (y * width + k * (cell + GAP) + x) * 4;
-        data.set(c.data.subarray(src, src + 4), dst);
-      }
-    }
-  });
-  return { data, width, height };
-}
-
 /** Writes a batch of [n, 28, 28, 1] images (or maps) as one strip. */
 async function draw(name, batch, options) {
   const maps = ops.reshape(batch, [picks.length, 28, 28]);
   const cells = [];
   for (let i = 0; i < picks.length; i++) cells.push(await renderHeatmap(maps, { ...options, index: i }));
-  await writePng(join(out, `${name}.png`), strip(cells));
+  await writePng(join(out, `${name}.png`), tileImages(cells, { scale: SCALE, gap: GAP }));
   dispose(maps);
 }
 

@@ -24,6 +24,7 @@ import {
   renderHeatmap,
   saliency,
   smoothGrad,
+  tileImages,
 } from '@convkit/explain';
 import { writePng } from '@convkit/explain/node';
 import { Conv2D, Dense, Flatten, MaxPool2D, Sequential } from '@convkit/layers';
@@ -71,24 +72,6 @@ const picks = [0, 2, 3, 7, 9]
   .slice(0, SHOWN);
 const images = ops.gather(test.xs, picks);
 
-/** Lays RGBA cells side by side, each scaled up (nearest neighbour). */
-function strip(cells) {
-  const cell = cells[0].width * SCALE;
-  const width = cells.length * cell + (cells.length - 1) * GAP;
-  const height = cells[0].height * SCALE;
-  const data = new Uint8ClampedArray(width * height * 4);
-  cells.forEach((c, k) => {
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < cell; x++) {
-        const src = (Math.floor(y / SCALE) * c.width + Math.floor(x / SCALE)) * 4;
-        const dst = (y * width + k * (cell + GAP) + x) * 4;
-        data.set(c.data.subarray(src, src + 4), dst);
-      }
-    }
-  });
-  return { data, width, height };
-}
-
 const methods = [
   ['input', null, { colormap: 'gray' }],
   ['saliency', () => saliency(model, images), { colormap: 'inferno', percentile: 99 }],
@@ -122,7 +105,7 @@ for (const [name, run, options] of methods) {
   const maps = run ? await run() : ops.reshape(images, [picks.length, 28, 28]);
   const cells = [];
   for (let i = 0; i < picks.length; i++) cells.push(await renderHeatmap(maps, { ...options, index: i }));
-  await writePng(join(out, `${name}.png`), strip(cells));
+  await writePng(join(out, `${name}.png`), tileImages(cells, { scale: SCALE, gap: GAP }));
   dispose(maps);
   console.log(`${name}.png  (${((performance.now() - t) / 1000).toFixed(2)} s)`);
 }

@@ -13,6 +13,8 @@ export type { Colormap, ColormapName } from './render/colormaps';
 export { colormap } from './render/colormaps';
 export type { HeatmapOptions, Normalization, RgbaImage } from './render/heatmap';
 export { normalizeValues, renderHeatmap, toImageData } from './render/heatmap';
+export type { TileOptions } from './render/tile';
+export { tileImages } from './render/tile';
 export type { GradientTimesInputOptions, SaliencyOptions } from './saliency';
 export { gradientTimesInput, saliency } from './saliency';
 export type { SmoothGradOptions } from './smooth-grad';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ConfigError, dispose, numTensors, ShapeError, tensor2d, tensor3d, tensor4d } from '@convkit/core';
 import { decode } from 'fast-png';
 import { afterAll, describe, expect, it } from 'vitest';
-import { colormap, normalizeValues, renderHeatmap, toImageData } from '../src/index';
+import { colormap, normalizeValues, renderHeatmap, tileImages, toImageData } from '../src/index';
 import { encodePng, writePng } from '../src/node';
 
 const dir = mkdtempSync(join(tmpdir(), 'convkit-explain-render-'));
@@ -84,6 +84,45 @@ describe('renderHeatmap', () => {
     } finally {
       delete (globalThis as { ImageData?: unknown }).ImageData;
     }
+  });
+});
+
+describe('tileImages', () => {
+  const image = (w: number, h: number, fill: (i: number) => number) => ({
+    width: w,
+    height: h,
+    data: Uint8ClampedArray.from({ length: w * h * 4 }, (_, i) => fill(i)),
+  });
+
+  it('lays two 2×1 images side by side, scaled ×2 with a gap of 1 (hand-computed pixels)', () => {
+    // a: pixels A0 = (10,11,12,13), A1 = (20,21,22,23); b: B0 = (30,…), B1 = (40,…)
+    const a = image(2, 1, (i) => 10 * (1 + Math.floor(i / 4)) + (i % 4));
+    const b = image(2, 1, (i) => 10 * (3 + Math.floor(i / 4)) + (i % 4));
+    const out = tileImages([a, b], { scale: 2, gap: 1 });
+    expect([out.width, out.height]).toEqual([9, 2]);
+    const first = (x: number, y: number) => out.data[(y * out.width + x) * 4];
+    // each row: A0 A0 A1 A1 gap B0 B0 B1 B1
+    for (const y of [0, 1]) {
+      expect([0, 1, 2, 3, 4, 5, 6, 7, 8].map((x) => first(x, y))).toEqual([10, 10, 20, 20, 0, 30, 30, 40, 40]);
+    }
+    expect(Array.from(out.data.subarray(0, 4))).toEqual([10, 11, 12, 13]);
+    expect(out.data[4 * 4 + 3]).toBe(0); // the gap is transparent
+  });
+
+  it('is the identity for one image at scale 1', () => {
+    const a = image(3, 2, (i) => (i * 7) % 256);
+    const out = tileImages([a]);
+    expect([out.width, out.height]).toEqual([3, 2]);
+    expect(Array.from(out.data)).toEqual(Array.from(a.data));
+  });
+
+  it('refuses no images, mixed sizes and a bad scale or gap', () => {
+    const a = image(2, 2, () => 1);
+    expect(() => tileImages([])).toThrow(ConfigError);
+    expect(() => tileImages([a, image(3, 2, () => 1)])).toThrow(/image 1 is 3×2/);
+    expect(() => tileImages([a], { scale: 0 })).toThrow(/scale/);
+    expect(() => tileImages([a], { scale: 1.5 })).toThrow(/scale/);
+    expect(() => tileImages([a], { gap: -1 })).toThrow(/gap/);
   });
 });
 
