@@ -12,17 +12,15 @@
  * Without Chromium the test fails with a message saying so; it never skips.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../../../scripts/tools/find.mjs';
 import type {} from '../src/main';
 import type { SmokeResult } from '../src/smoke';
+import { launchChromium, serve } from './serve';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(appDir, 'dist');
@@ -37,55 +35,11 @@ type PageRun = SmokeResult & {
   wasmFetched: string[];
 };
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-};
-
-/** A static server for dist/ on 127.0.0.1, a random port; `isolated` adds COOP/COEP. */
-async function serve(root: string, isolated: boolean): Promise<{ server: Server; url: string }> {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(root + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      const headers: Record<string, string> = {
-        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-store',
-      };
-      if (isolated) {
-        headers['Cross-Origin-Opener-Policy'] = 'same-origin';
-        headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
-      }
-      res.writeHead(200, headers).end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}/` };
-}
-
 let browser: Browser | undefined;
 const servers: Server[] = [];
 
 beforeAll(async () => {
-  const chromiumLookup = findChromium();
-  if (chromiumLookup.path === undefined) {
-    throw new Error(
-      `browser-smoke: ${chromiumLookup.problem}. Run \`node scripts/ensure-test-tools.mjs\` (pnpm test does) to install one, ` +
-        'or point CONVKIT_CHROMIUM at a Chromium binary. This test does not skip.',
-    );
-  }
-  for (const pkg of ['core', 'layers', 'optim', 'backend-wasm']) {
+  for (const pkg of ['core', 'layers', 'optim', 'backend-wasm', 'backend-webgpu']) {
     const entry = join(repoRoot, 'packages', pkg, 'dist', 'index.js');
     if (!existsSync(entry))
       throw new Error(`browser-smoke: ${entry} is missing; build the packages first (\`pnpm build\`).`);
@@ -93,18 +47,7 @@ beforeAll(async () => {
   // Vite's own config (apps/browser-smoke/vite.config.ts), not vitest's src aliases:
   // the page consumes the packages' dist/ through their exports maps.
   await build({ root: appDir, configFile: join(appDir, 'vite.config.ts'), logLevel: 'error' });
-  browser = await chromium.launch({
-    executablePath: chromiumLookup.path,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium('browser-smoke', ['--disable-gpu']);
 });
 
 afterAll(async () => {
