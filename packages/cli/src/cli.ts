@@ -2,6 +2,7 @@
 import { loadModel } from '@convkit/layers';
 import { type CommonOptions, parseCommandLine } from './args';
 import { attack } from './attack';
+import type { CliBackend } from './backends';
 import { compress } from './compress';
 import { evaluateSaved, evaluationReport } from './evaluate';
 import { reportFailure, wantsDebug } from './failure';
@@ -11,16 +12,16 @@ import { train, trainReport } from './train';
 
 /**
  * Options of the quick start (the project's main job): the reference CNN on
- * the wasm backend, 8,000 embedded MNIST digits for training and the other
- * 2,000 held out for the reported accuracy.
+ * the wasm backend (`--backend` chooses another), 8,000 embedded MNIST digits
+ * for training and the other 2,000 held out for the reported accuracy.
  */
 export const QUICKSTART = {
   /** Model preset. */
   model: 'lenet',
   /** Dataset. */
   data: 'mnist' as const,
-  /** Tensor backend. */
-  backend: 'wasm' as const,
+  /** Tensor backend, the default of `--backend`. */
+  backend: 'wasm' as CliBackend,
   /** Training epochs. */
   epochs: 12,
   /** Images per batch. */
@@ -42,6 +43,26 @@ export const QUICKSTART = {
   /** Final numeric format. */
   quantize: 'int8' as const,
 };
+
+/**
+ * The options `convkit quickstart` runs with: {@link QUICKSTART}, except the
+ * flags quickstart lets the user choose (`--backend`, `--seed`, `--out`,
+ * `--quiet`, ...), which keep the parsed value.
+ *
+ * @param options - The parsed command line of `quickstart`.
+ * @returns The options passed to the compression pipeline.
+ *
+ * @example
+ * ```ts
+ * import { parseCommandLine, quickstartOptions } from '@convkit/cli';
+ *
+ * const { options } = parseCommandLine(['quickstart', '--backend', 'webgpu']);
+ * quickstartOptions(options).backend; // 'webgpu'; epochs stay 12
+ * ```
+ */
+export function quickstartOptions(options: CommonOptions): CommonOptions {
+  return { ...options, ...QUICKSTART, backend: options.backend ?? QUICKSTART.backend };
+}
 
 async function summary(options: CommonOptions, log: (line: string) => void): Promise<void> {
   const model = options.modelDir ? await loadModel(options.modelDir) : buildPreset(options.model);
@@ -99,9 +120,9 @@ export async function runCli(
         return 0;
       }
       case 'quickstart': {
-        const opts = { ...options, ...QUICKSTART };
+        const opts = quickstartOptions(options);
         log(
-          'convkit quickstart: the reference CNN on 8,000 embedded MNIST digits, tested on the 2,000 held-out ones, then pruned to 80% and quantized to int8',
+          `convkit quickstart: the reference CNN on 8,000 embedded MNIST digits (backend ${opts.backend}), tested on the 2,000 held-out ones, then pruned to 80% and quantized to int8`,
         );
         const result = await compress(opts, log);
         result.model.dispose();

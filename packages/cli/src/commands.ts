@@ -57,7 +57,7 @@ export const COMMANDS: Record<CommandName, CommandInfo> = {
   },
   quickstart: {
     summary:
-      'train the reference CNN (lenet) on wasm on 8,000 embedded MNIST digits, test it on the 2,000 held-out ones, prune it to 80%, quantize it to int8 and print the compression report',
+      'train the reference CNN (lenet) on wasm (or --backend cpu|webgpu) on 8,000 embedded MNIST digits, test it on the 2,000 held-out ones, prune it to 80%, quantize it to int8 and print the compression report',
   },
 };
 

@@ -117,7 +117,7 @@ export const FLAGS = {
   backend: flag({
     kind: choice([...CLI_BACKENDS]),
     default: 'wasm',
-    commands: READS_DATA,
+    commands: [...READS_DATA, 'quickstart'],
     help: 'tensor backend (webgpu needs @convkit/backend-webgpu)',
   }),
   /** `--seed`: seed of the weights, shuffling, augmentation and the MNIST split. */

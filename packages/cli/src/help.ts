@@ -30,9 +30,10 @@ Usage:
   convkit attack   --model-dir DIR [--data …] [--attack fgsm|pgd] [--eps 0.1,0.2,0.3] [--steps N]
                    [--step-size X] [--norm linf|l2] [--test-count N]
                    clean and robust accuracy of a saved model on held-out images at every radius
-  convkit quickstart   train the reference CNN (lenet) on wasm on 8,000 embedded MNIST digits,
-                       test it on the 2,000 held-out ones, prune it to 80%, quantize it to int8
-                       and print the compression report
+  convkit quickstart [--backend cpu|wasm|webgpu] [--seed N]
+                   train the reference CNN (lenet) on wasm (default) on 8,000 embedded MNIST
+                   digits, test it on the 2,000 held-out ones, prune it to 80%, quantize it to
+                   int8 and print the compression report
 
   convkit COMMAND --help (or convkit help COMMAND) lists the options of a command.
   Values go as --flag value or --flag=value; --debug prints the stack trace of an error.

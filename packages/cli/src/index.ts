@@ -13,7 +13,7 @@ export { parseCommandLine } from './args';
 export { attack, DEFAULT_ATTACK_EPS, DEFAULT_ATTACK_STEPS } from './attack';
 export type { AugmentName } from './augment';
 export { CLI_BACKENDS, type CliBackend, importWebGPUBackend } from './backends';
-export { QUICKSTART, runCli } from './cli';
+export { QUICKSTART, quickstartOptions, runCli } from './cli';
 export { COMMAND_NAMES, type CommandName } from './commands';
 export { CALIBRATION_IMAGES, compress } from './compress';
 export type { TrainTestSets } from './datasets';

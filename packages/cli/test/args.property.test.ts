@@ -147,7 +147,7 @@ const VALUES: Record<string, { key: keyof CommonOptions; gen: Gen; commands: Com
   backend: {
     key: 'backend',
     gen: oneOf('cpu', 'wasm', 'webgpu'),
-    commands: ['train', 'evaluate', 'compress', 'attack'],
+    commands: ['train', 'evaluate', 'compress', 'attack', 'quickstart'],
   },
   seed: {
     key: 'seed',

@@ -174,7 +174,7 @@ const CHOICES: ChoiceCase[] = [
   {
     flag: 'backend',
     key: 'backend',
-    commands: ['train', 'evaluate', 'compress', 'attack'],
+    commands: ['train', 'evaluate', 'compress', 'attack', 'quickstart'],
     values: ['cpu', 'wasm', 'webgpu'],
   },
   { flag: 'attack', key: 'attack', commands: ['attack'], values: ['fgsm', 'pgd'] },
