@@ -19,20 +19,28 @@ const browserVariants: NonNullable<Options['esbuildPlugins']>[number] = {
 
 export default defineConfig([
   {
-    // Node (and default): ESM + CJS + types.
-    entry: ['src/index.ts'],
+    // Node (and default): ESM + CJS + types. `keras` is the `@convkit/layers/keras` entry (its
+    // zip/HDF5 readers load only there); the code both entries use is in shared chunks (`splitting`),
+    // so a model that `loadKerasModel` returns is an instance of the main entry's classes.
+    entry: ['src/index.ts', 'src/keras.ts'],
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
+    splitting: true,
     // Leaves the browser build's files to it (the two builds run side by side).
-    clean: ['!index.browser.*'],
+    clean: ['!index.browser.*', '!keras.browser.*', '!browser-chunks/**'],
     target: 'es2022',
   },
   {
     // Browser (`exports` condition `browser`): ESM, no Node built-in; same types.
-    entry: { 'index.browser': 'src/index.ts' },
+    entry: { 'index.browser': 'src/index.ts', 'keras.browser': 'src/keras.ts' },
     format: ['esm'],
     platform: 'browser',
+    // Shared chunks as in the Node build, in their own folder so the Node build's clean spares them.
+    splitting: true,
+    esbuildOptions(options) {
+      options.chunkNames = 'browser-chunks/[name]-[hash]';
+    },
     sourcemap: true,
     clean: false,
     target: 'es2022',
