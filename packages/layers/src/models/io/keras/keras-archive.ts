@@ -3,7 +3,7 @@
  * apart by their signature, and for a Keras 3 `.keras` zip, its three members
  * inflated with fflate after checking their declared sizes.
  */
-import { SerializationError } from '@convkit/core';
+import { ConfigError, SerializationError } from '@convkit/core';
 import { unzipSync } from 'fflate';
 import { nodeFs } from '../node-fs';
 import { isHdf5 } from './hdf5-file';
@@ -49,7 +49,12 @@ export async function readKerasSource(
       `loadKerasModel: expected a file path, a Uint8Array or an ArrayBuffer, received ${source === '' ? 'an empty string' : typeof source}`,
     );
   }
-  const fs = await nodeFs();
+  const fs = await nodeFs().catch((e: unknown) => {
+    throw new ConfigError(
+      `loadKerasModel('${source.slice(0, 200)}'): a file path needs Node's file system; in a browser pass the file's bytes instead, e.g. await (await fetch(url)).arrayBuffer()`,
+      { cause: e },
+    );
+  });
   let size: number;
   try {
     size = (await fs.stat(source)).size;
