@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
@@ -17,6 +17,17 @@ const browserVariants: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+/** The browser build's shared chunks: emptied when that build starts (the Node build's clean spares them). */
+const BROWSER_CHUNKS = 'browser-chunks';
+const freshBrowserChunks: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'convkit-fresh-browser-chunks',
+  setup(build) {
+    build.onStart(() => {
+      rmSync(resolve('dist', BROWSER_CHUNKS), { recursive: true, force: true });
+    });
+  },
+};
+
 export default defineConfig([
   {
     // Node (and default): ESM + CJS + types. `keras` is the `@convkit/layers/keras` entry (its
@@ -28,7 +39,7 @@ export default defineConfig([
     sourcemap: true,
     splitting: true,
     // Leaves the browser build's files to it (the two builds run side by side).
-    clean: ['!index.browser.*', '!keras.browser.*', '!browser-chunks/**'],
+    clean: ['!index.browser.*', '!keras.browser.*', `!${BROWSER_CHUNKS}/**`],
     target: 'es2022',
   },
   {
@@ -39,11 +50,11 @@ export default defineConfig([
     // Shared chunks as in the Node build, in their own folder so the Node build's clean spares them.
     splitting: true,
     esbuildOptions(options) {
-      options.chunkNames = 'browser-chunks/[name]-[hash]';
+      options.chunkNames = `${BROWSER_CHUNKS}/[name]-[hash]`;
     },
     sourcemap: true,
     clean: false,
     target: 'es2022',
-    esbuildPlugins: [browserVariants],
+    esbuildPlugins: [browserVariants, freshBrowserChunks],
   },
 ]);
