@@ -81,6 +81,14 @@ describe('loadKerasModel: Keras fixtures', () => {
     }
   }
 
+  it('reads the Keras 2 .h5 layout (weights named <layer>/<weight>:0, batch_input_shape)', async () => {
+    const before = numTensors();
+    const model = await loadKerasModel(join(dir, 'cnn-keras2-layout.h5'));
+    expect(await predictMaxError(model, expected.models.cnn)).toBeLessThan(1e-5);
+    model.dispose();
+    expect(numTensors()).toBe(before);
+  });
+
   it('maps the course CNN layer by layer, with the Keras names and weight counts', async () => {
     const fromKeras = await loadKerasModel(file('cnn.keras'));
     const fromH5 = await loadKerasModel(file('cnn.h5').buffer as ArrayBuffer);
