@@ -204,6 +204,12 @@ describe('loadKerasModel: damaged and unsupported files', () => {
       }),
       /'max_pooling2d'.*padding "causal"/,
     );
+    await refuses(
+      editedKeras((c) => {
+        c.config.layers[8].config.quantization_config = { mode: 'int8' };
+      }),
+      /'dense' \(Dense\): 'quantization_config' .* is not supported \(quantized weights\)/,
+    );
   });
 
   it('refuses absurd shapes before allocating anything', async () => {

@@ -197,6 +197,8 @@ const BUILDERS = new Map<string, Builder>([
     (o, base) => {
       o.channelsLast();
       o.neutral('groups', isOne, 'grouped convolutions');
+      o.neutral('lora_rank', isNull, 'LoRA adapters');
+      o.neutral('quantization_config', isNull, 'quantized weights');
       return new Conv2D({
         ...base,
         filters: o.int('filters'),
@@ -211,8 +213,16 @@ const BUILDERS = new Map<string, Builder>([
   ],
   [
     'Dense',
-    (o, base) =>
-      new Dense({ ...base, units: o.int('units'), activation: o.activation(), useBias: o.bool('use_bias', true) }),
+    (o, base) => {
+      o.neutral('lora_rank', isNull, 'LoRA adapters');
+      o.neutral('quantization_config', isNull, 'quantized weights');
+      return new Dense({
+        ...base,
+        units: o.int('units'),
+        activation: o.activation(),
+        useBias: o.bool('use_bias', true),
+      });
+    },
   ],
   ['MaxPooling2D', (o, base) => pooling(MaxPool2D, o, base)],
   ['AveragePooling2D', (o, base) => pooling(AvgPool2D, o, base)],
