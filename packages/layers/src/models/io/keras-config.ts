@@ -435,8 +435,15 @@ export function convkitLayerToKeras(layer: Serialized): KerasLayerJson {
       out.max_value = c.maxValue ?? null;
       break;
     case 'LeakyReLU':
-    case 'ELU':
       out.alpha = c.alpha;
+      break;
+    case 'ELU':
+      // tfjs-layers 4.x throws for any other alpha.
+      if (c.alpha !== 1)
+        throw new SerializationError(
+          `${where}: alpha ${preview(c.alpha)} is not supported by TensorFlow.js Layers (only 1)`,
+        );
+      out.alpha = 1;
       break;
     case 'Softmax':
       out.axis = c.axis;
