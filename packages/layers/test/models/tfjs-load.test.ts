@@ -165,6 +165,39 @@ describe('TensorFlow.js fixtures load and predict as tfjs did', () => {
   });
 });
 
+describe('topology variants that converted Keras files use', () => {
+  it("a 'model_config' wrapper, class 'Functional', Keras 3 'batch_shape', BN axis [3], LeakyReLU 'negative_slope'", async () => {
+    const want = await expected('functional-residual');
+    const dir = await copyFixture('functional-residual');
+    await editJson(dir, (j) => {
+      const layers = j.modelTopology.config.layers as { class_name: string; config: TfjsJson }[];
+      const input = layers[0].config;
+      input.batch_shape = input.batch_input_shape;
+      delete input.batch_input_shape;
+      const leaky = layers.find((l) => l.class_name === 'LeakyReLU')?.config;
+      leaky.negative_slope = leaky.alpha;
+      delete leaky.alpha;
+      j.modelTopology = {
+        keras_version: '2.15.0',
+        backend: 'tensorflow',
+        model_config: { ...j.modelTopology, class_name: 'Functional' },
+      };
+    });
+    const model = await loadModel(join(dir, 'model.json'));
+    expectClose((await predictValues(model, want.input)).values, want.output.values);
+    model.dispose();
+
+    const seq = await copyFixture('sequential-cnn');
+    await editJson(seq, (j) => {
+      j.modelTopology.config.layers[1].config.axis = [3];
+    });
+    const wantSeq = await expected('sequential-cnn');
+    const m2 = await loadModel(join(seq, 'model.json'));
+    expectClose((await predictValues(m2, wantSeq.input)).values, wantSeq.output.values);
+    m2.dispose();
+  });
+});
+
 describe('corrupt, oversized and unsupported tfjs files give a SerializationError', () => {
   it('an unsupported layer class, named in the message', async () => {
     const dir = await copyFixture('sequential-cnn');

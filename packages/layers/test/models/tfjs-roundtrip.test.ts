@@ -92,6 +92,22 @@ async function tfjsPredict(model: tfl.LayersModel, shape: number[], values: numb
   return out;
 }
 
+/**
+ * Disposes a tfjs model and its weights. tfjs-layers counts a reference per call
+ * of a layer and `model.dispose()` drops one, so a layer called twice keeps its
+ * weights; drop the remaining references (a layer already freed throws, ignored).
+ */
+function disposeTfjs(model: tfl.LayersModel): void {
+  model.dispose();
+  for (const layer of model.layers) {
+    try {
+      for (let r = layer.dispose(); r.refCountAfterDispose > 0; ) r = layer.dispose();
+    } catch {
+      // already disposed with the model
+    }
+  }
+}
+
 /** Seeded non-trivial weights for a tfjs model (positive moving variances). */
 function randomizeTfjs(model: tfl.LayersModel, seed: number): void {
   const values = model.weights.map((w, i) =>
@@ -179,6 +195,19 @@ describe('TensorFlow.js → convkit', () => {
       [2, 7, 7, 3],
     ],
     [
+      'functional with a shared layer (one Conv2D called twice)',
+      () => {
+        const x = tfl.input({ shape: [5, 5, 3] });
+        const shared = tfl.layers.conv2d({ filters: 3, kernelSize: 3, padding: 'same', activation: 'tanh' });
+        const once = shared.apply(x) as tfl.SymbolicTensor;
+        const twice = shared.apply(once) as tfl.SymbolicTensor;
+        const sum = tfl.layers.add().apply([once, twice, x]) as tfl.SymbolicTensor;
+        const flat = tfl.layers.flatten().apply(sum) as tfl.SymbolicTensor;
+        return tfl.model({ inputs: x, outputs: tfl.layers.dense({ units: 2 }).apply(flat) as tfl.SymbolicTensor });
+      },
+      [2, 5, 5, 3],
+    ],
+    [
       'Depthwise and Separable convolutions',
       () =>
         tfl.sequential({
@@ -220,10 +249,10 @@ describe('TensorFlow.js → convkit', () => {
       const back = join(root, `back-${name.replace(/\W+/g, '-')}`);
       await saveModel(model, back, { format: 'tfjs' });
       model.dispose();
-      tfModel.dispose();
+      disposeTfjs(tfModel);
       const again = await loadWithTfjs(back);
       expect(maxAbsDiff(await tfjsPredict(again, shape, x), want)).toBeLessThan(TOL);
-      again.dispose();
+      disposeTfjs(again);
       expect(numTensors()).toBe(before);
     });
   }
@@ -267,7 +296,7 @@ describe('convkit → TensorFlow.js', () => {
       'Dense',
     ]);
     expect(maxAbsDiff(await tfjsPredict(tfModel, shape, x), want)).toBeLessThan(TOL);
-    tfModel.dispose();
+    disposeTfjs(tfModel);
     expect(numTensors()).toBe(before);
   });
 
@@ -296,7 +325,7 @@ describe('convkit → TensorFlow.js', () => {
     model.dispose();
     const tfModel = await loadWithTfjs(dir);
     expect(maxAbsDiff(await tfjsPredict(tfModel, shape, xs), want)).toBeLessThan(TOL);
-    tfModel.dispose();
+    disposeTfjs(tfModel);
     // And back into convkit from the same files.
     const again = await loadModel(dir);
     expect(maxAbsDiff(await convkitPredict(again, shape, xs), want)).toBeLessThan(TOL);
@@ -316,7 +345,7 @@ describe('convkit → TensorFlow.js', () => {
     ok.dispose();
     const tfModel = await loadWithTfjs(dir);
     expect(maxAbsDiff(await tfjsPredict(tfModel, [1, 4, 4, 1], xs), want)).toBeLessThan(TOL);
-    tfModel.dispose();
+    disposeTfjs(tfModel);
     const small = new Sequential({ layers: [new Flatten({ inputShape: [4, 4, 1] }), new Dense({ units: 2 })] });
 
     const bad = new Sequential({ layers: [new RandomFlip({ inputShape: [4, 4, 1] }), new Flatten()] });
