@@ -5,8 +5,18 @@ import { cp, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { numTensors, SerializationError, type Tensor, tensor } from '@convkit/core';
-import { fromTfjsArtifacts, type LayersModel, loadModel, loadTfjsModel, Model, Sequential } from '@convkit/layers';
+import { ConfigError, numTensors, SerializationError, type Tensor, tensor } from '@convkit/core';
+import {
+  Dense,
+  fromTfjsArtifacts,
+  type LayersModel,
+  loadModel,
+  loadTfjsModel,
+  Model,
+  Sequential,
+  saveModel,
+  toTfjsArtifacts,
+} from '@convkit/layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const fixtures = fileURLToPath(new URL('../fixtures/tfjs/', import.meta.url));
@@ -143,6 +153,29 @@ describe('TensorFlow.js fixtures load and predict as tfjs did', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('toTfjsArtifacts → fromTfjsArtifacts in memory keeps the predictions', async () => {
+    const want = await expected('sequential-cnn');
+    const before = numTensors();
+    const model = await loadModel(join(fixtures, 'sequential-cnn'));
+    const artifacts = await toTfjsArtifacts(model);
+    expect(artifacts.modelJson.weightsManifest[0].paths).toEqual(['group1-shard1of1.bin']);
+    const copy = fromTfjsArtifacts(artifacts);
+    expectClose((await predictValues(copy, want.input)).values, want.output.values);
+    copy.dispose();
+    model.dispose();
+    expect(numTensors()).toBe(before);
+    await expect(saveModel(copy, join(root, 'x'), { format: 'onnx' as 'tfjs' })).rejects.toThrow(ConfigError);
+  });
+
+  it('a damaged convkit checkpoint (no weights.bin) keeps convkit’s error', async () => {
+    const dir = join(root, 'convkit-ckpt');
+    const model = new Sequential({ layers: [new Dense({ units: 2, inputShape: [3] })] });
+    await saveModel(model, dir);
+    model.dispose();
+    await rm(join(dir, 'weights.bin'));
+    await expectRefused(dir, /weights\.bin/);
   });
 
   it('int32 weights are read as their float32 values', async () => {

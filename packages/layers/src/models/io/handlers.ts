@@ -23,7 +23,9 @@ import {
 } from './artifacts';
 import { loadIndexedDb, saveDownloads, saveIndexedDb } from './browser-handlers';
 import { checkFilesTarget, loadFiles, MODEL_JSON_FILE, saveFiles, toFilePath, WEIGHTS_FILE } from './file-handler';
+import { MAX_JSON_CHARS } from './json';
 import { withWeightChecksums } from './manifest';
+import { MODEL_FORMAT } from './model-json';
 import { nodeFs, nodePath } from './node-fs';
 import { type TfjsArtifacts, toTfjsArtifacts } from './tfjs-artifacts';
 import { checkTfjsTarget, loadTfjsModel, saveTfjsFiles } from './tfjs-files';
@@ -218,7 +220,8 @@ export async function loadModel(source: string | LoadHandler, options: LoadOptio
 
 /**
  * A file path names a TensorFlow.js model when it ends in `.json`, or when it
- * is a folder holding a `model.json` but no convkit `weights.bin`.
+ * is a folder holding a `model.json` that is not a convkit checkpoint's and no
+ * convkit `weights.bin` (a damaged convkit checkpoint keeps convkit's errors).
  */
 async function isTfjsPath(target: string): Promise<boolean> {
   if (/\.json$/i.test(target)) return true;
@@ -227,5 +230,13 @@ async function isTfjsPath(target: string): Promise<boolean> {
   const dir = await toFilePath(target);
   const has = async (name: string): Promise<boolean> =>
     (await fs.stat(path.join(dir, name)).catch(() => undefined))?.isFile() === true;
-  return !(await has(WEIGHTS_FILE)) && (await has(MODEL_JSON_FILE));
+  if ((await has(WEIGHTS_FILE)) || !(await has(MODEL_JSON_FILE))) return false;
+  const json = path.join(dir, MODEL_JSON_FILE);
+  if ((await fs.stat(json)).size > MAX_JSON_CHARS) return true; // the tfjs loader refuses it with the size
+  try {
+    const head = JSON.parse(await fs.readFile(json, 'utf8')) as { format?: unknown } | null;
+    return head?.format !== MODEL_FORMAT;
+  } catch {
+    return false; // unreadable: convkit's loader reports it
+  }
 }
