@@ -7,6 +7,8 @@
  * | `./ckpt`, `/abs/ckpt`, `file://…` | Node: `model.json` + `weights.bin` in that directory, saved atomically |
  * | `indexeddb://name`            | browser: IndexedDB store `convkit-models`, key `name`    |
  * | `downloads://name`            | browser: downloads `name.json` + `name.weights.bin` (save only) |
+ * | `dir/model.json`, `http(s)://…/model.json` | a TensorFlow.js Layers model (load only; see `loadTfjsModel`) |
+ * | a directory, `{ format: 'tfjs' }` | save as TensorFlow.js Layers `model.json` + `group1-shard1of1.bin` |
  * | `{ save }` / `{ load }`       | your own storage                                          |
  */
 import { ConfigError } from '@convkit/core';
@@ -20,8 +22,26 @@ import {
   toArtifacts,
 } from './artifacts';
 import { loadIndexedDb, saveDownloads, saveIndexedDb } from './browser-handlers';
-import { checkFilesTarget, loadFiles, saveFiles } from './file-handler';
+import { checkFilesTarget, loadFiles, MODEL_JSON_FILE, saveFiles, toFilePath, WEIGHTS_FILE } from './file-handler';
+import { MAX_JSON_CHARS } from './json';
 import { withWeightChecksums } from './manifest';
+import { MODEL_FORMAT } from './model-json';
+import { nodeFs, nodePath } from './node-fs';
+import { type TfjsArtifacts, toTfjsArtifacts } from './tfjs-artifacts';
+import { checkTfjsTarget, loadTfjsModel, saveTfjsFiles } from './tfjs-files';
+
+/** Options of `saveModel`. */
+export interface SaveOptions {
+  /**
+   * `'convkit'` (default): convkit's checkpoint (`model.json` + `weights.bin`,
+   * with compile settings and checksums). `'tfjs'`: the TensorFlow.js Layers
+   * format (`model.json` + `group1-shard1of1.bin`) that `tf.loadLayersModel`
+   * reads; only for a directory path or `file://` URL.
+   *
+   * @defaultValue `'convkit'`
+   */
+  format?: 'convkit' | 'tfjs';
+}
 
 /** A custom destination for `saveModel`. */
 export interface SaveHandler {
@@ -44,7 +64,7 @@ export interface LoadHandler {
   load(): Promise<ModelArtifacts | RawModelArtifacts>;
 }
 
-type Scheme = 'file' | 'indexeddb' | 'downloads';
+type Scheme = 'file' | 'indexeddb' | 'downloads' | 'http';
 
 function route(target: string): { scheme: Scheme; rest: string } {
   if (typeof target !== 'string' || target.length === 0)
@@ -53,12 +73,13 @@ function route(target: string): { scheme: Scheme; rest: string } {
   if (!m) return { scheme: 'file', rest: target };
   const scheme = m[1].toLowerCase();
   if (scheme === 'file') return { scheme: 'file', rest: target };
+  if (scheme === 'http' || scheme === 'https') return { scheme: 'http', rest: target };
   if (scheme === 'indexeddb' || scheme === 'downloads') {
     if (m[2].length === 0) throw new ConfigError(`${scheme}:// needs a model name, e.g. ${scheme}://my-model`);
     return { scheme, rest: m[2] };
   }
   throw new ConfigError(
-    `Unsupported model location scheme '${scheme}://' (use a directory path, file://, indexeddb:// or downloads://)`,
+    `Unsupported model location scheme '${scheme}://' (use a directory path, file://, http(s)://, indexeddb:// or downloads://)`,
   );
 }
 
@@ -78,8 +99,14 @@ function route(target: string): { scheme: Scheme; rest: string } {
  *
  * The manifest records the CRC-32 of every weight, which `loadModel` checks.
  *
+ * With `{ format: 'tfjs' }` the directory receives a TensorFlow.js Layers
+ * model (`model.json` + `group1-shard1of1.bin`, see `toTfjsArtifacts`) that
+ * `tf.loadLayersModel` reads; such a directory may only replace an earlier
+ * tfjs save of convkit. Resolves to the tfjs artifacts then.
+ *
  * @param model - The model to save.
  * @param target - A directory path or `file://` URL (Node), `indexeddb://name`, `downloads://name`, or a handler.
+ * @param options - `format`: `'convkit'` (default) or `'tfjs'`.
  * @returns Resolves to the saved artifacts.
  * @throws {ConfigError} for an unsupported scheme, or a directory that is not empty and not a convkit checkpoint.
  * @throws {FileSystemError} when a file operation fails (the path and errno code are on the error).
@@ -92,7 +119,36 @@ function route(target: string): { scheme: Scheme; rest: string } {
  * const restored = await loadModel('./checkpoints/mnist');
  * ```
  */
-export async function saveModel(model: LayersModel, target: string | SaveHandler): Promise<ModelArtifacts> {
+export async function saveModel(
+  model: LayersModel,
+  target: string,
+  options: SaveOptions & { format: 'tfjs' },
+): Promise<TfjsArtifacts>;
+export async function saveModel(
+  model: LayersModel,
+  target: string | SaveHandler,
+  options?: SaveOptions & { format?: 'convkit' },
+): Promise<ModelArtifacts>;
+export async function saveModel(
+  model: LayersModel,
+  target: string | SaveHandler,
+  options: SaveOptions = {},
+): Promise<ModelArtifacts | TfjsArtifacts> {
+  const format = options.format ?? 'convkit';
+  if (format !== 'convkit' && format !== 'tfjs') {
+    throw new ConfigError(`saveModel: format must be 'convkit' or 'tfjs', got ${JSON.stringify(format)}`);
+  }
+  if (format === 'tfjs') {
+    const where = typeof target === 'string' ? route(target) : undefined;
+    if (where?.scheme !== 'file') {
+      throw new ConfigError(
+        "saveModel: format 'tfjs' writes to a directory path or file:// URL; for other storage use toTfjsArtifacts(model)",
+      );
+    }
+    const tfjs = await toTfjsArtifacts(model);
+    await saveTfjsFiles(where.rest, tfjs);
+    return tfjs;
+  }
   const artifacts = withWeightChecksums(await toArtifacts(model));
   if (typeof target === 'object' && target !== null && typeof target.save === 'function') {
     await target.save(artifacts);
@@ -101,7 +157,8 @@ export async function saveModel(model: LayersModel, target: string | SaveHandler
   const { scheme, rest } = route(target as string);
   if (scheme === 'file') await saveFiles(rest, artifacts);
   else if (scheme === 'indexeddb') await saveIndexedDb(rest, artifacts);
-  else await saveDownloads(rest, artifacts);
+  else if (scheme === 'downloads') await saveDownloads(rest, artifacts);
+  else throw new ConfigError('saveModel cannot write to http(s):// URLs; save to a directory and upload it');
   return artifacts;
 }
 
@@ -113,24 +170,27 @@ export async function saveModel(model: LayersModel, target: string | SaveHandler
  * a long training run whose model goes there.
  *
  * @param target - As for {@link saveModel}.
+ * @param options - As for {@link saveModel}.
  * @returns Resolves when the save would be allowed.
  * @throws {ConfigError} when the save would be refused.
  * @throws {FileSystemError} when the nearest existing folder is not writable.
  */
-export async function checkSaveTarget(target: string | SaveHandler): Promise<void> {
+export async function checkSaveTarget(target: string | SaveHandler, options: SaveOptions = {}): Promise<void> {
   if (typeof target === 'object' && target !== null && typeof target.save === 'function') return;
   const { scheme, rest } = route(target as string);
-  if (scheme === 'file') await checkFilesTarget(rest);
+  if (scheme === 'file') await (options.format === 'tfjs' ? checkTfjsTarget(rest) : checkFilesTarget(rest));
 }
 
 /**
  * Loads a model saved by `saveModel` from a Node directory path or `file://`
- * URL, `indexeddb://name`, or a custom `{ load() }` handler. Everything read
+ * URL, `indexeddb://name`, or a custom `{ load() }` handler. A path ending in
+ * `.json`, a folder holding a `model.json` but no `weights.bin`, or an
+ * `http(s)://` URL is read as a TensorFlow.js Layers model (`loadTfjsModel`). Everything read
  * is validated (`fromArtifacts`); failures are `SerializationError`s that
  * leave no tensor behind. The model is not compiled: the saved compile
  * settings are in `savedTrainingConfig`.
  *
- * @param source - A directory path or `file://` URL (Node), `indexeddb://name`, or a handler.
+ * @param source - A directory path or `file://` URL (Node), a tfjs `model.json` path or `http(s)://` URL, `indexeddb://name`, or a handler.
  * @param options - `maxBytes` (default 1 GiB), `allowNonFinite` (default false) and model limits.
  * @returns Resolves to the model (not compiled; its saved compile settings are in `savedTrainingConfig`).
  * @throws {SerializationError} when a file is missing, corrupt, truncated, oversized or of an unknown version, or a checksum fails.
@@ -150,9 +210,33 @@ export async function loadModel(source: string | LoadHandler, options: LoadOptio
     return fromArtifacts(await source.load(), options);
   }
   const { scheme, rest } = route(source as string);
+  if (scheme === 'http' || (scheme === 'file' && (await isTfjsPath(rest)))) return loadTfjsModel(rest, options);
   if (scheme === 'file') return fromArtifacts(await loadFiles(rest, options), options);
   if (scheme === 'indexeddb') return fromArtifacts(await loadIndexedDb(rest), options);
   throw new ConfigError(
     'downloads:// is save-only; load the two downloaded files with loadModel(browserFiles(jsonFile, weightsFile))',
   );
+}
+
+/**
+ * A file path names a TensorFlow.js model when it ends in `.json`, or when it
+ * is a folder holding a `model.json` that is not a convkit checkpoint's and no
+ * convkit `weights.bin` (a damaged convkit checkpoint keeps convkit's errors).
+ */
+async function isTfjsPath(target: string): Promise<boolean> {
+  if (/\.json$/i.test(target)) return true;
+  const fs = await nodeFs();
+  const path = await nodePath();
+  const dir = await toFilePath(target);
+  const has = async (name: string): Promise<boolean> =>
+    (await fs.stat(path.join(dir, name)).catch(() => undefined))?.isFile() === true;
+  if ((await has(WEIGHTS_FILE)) || !(await has(MODEL_JSON_FILE))) return false;
+  const json = path.join(dir, MODEL_JSON_FILE);
+  if ((await fs.stat(json)).size > MAX_JSON_CHARS) return true; // the tfjs loader refuses it with the size
+  try {
+    const head = JSON.parse(await fs.readFile(json, 'utf8')) as { format?: unknown } | null;
+    return head?.format !== MODEL_FORMAT;
+  } catch {
+    return false; // unreadable: convkit's loader reports it
+  }
 }

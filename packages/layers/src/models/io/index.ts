@@ -24,7 +24,7 @@ export type { AtomicStage, AtomicTargetSpec } from './atomic-write';
 export { checkAtomicTarget, cleanStaleSaves, writeAtomically, writeFileDurably } from './atomic-write';
 export { browserFiles, IDB_DATABASE, IDB_STORE, loadIndexedDb, saveDownloads, saveIndexedDb } from './browser-handlers';
 export { checkFilesTarget, loadFiles, MODEL_JSON_FILE, saveFiles, WEIGHTS_FILE } from './file-handler';
-export type { LoadHandler, SaveHandler } from './handlers';
+export type { LoadHandler, SaveHandler, SaveOptions } from './handlers';
 export { checkSaveTarget, loadModel, saveModel } from './handlers';
 export type { JsonLimits } from './json';
 export { checkJsonValue, MAX_JSON_CHARS, MAX_JSON_DEPTH, MAX_JSON_VALUES, parseJson } from './json';
@@ -36,4 +36,7 @@ export {
   verifyWeightChecksums,
   withWeightChecksums,
 } from './manifest';
+export type { TfjsArtifacts, TfjsMemoryArtifacts, TfjsModelJson } from './tfjs-artifacts';
+export { fromTfjsArtifacts, TFJS_LAYERS_FORMAT, TFJS_WEIGHTS_FILE, toTfjsArtifacts } from './tfjs-artifacts';
+export { checkTfjsTarget, loadTfjsModel, saveTfjsFiles } from './tfjs-files';
 export { parseTrainingConfig } from './training-config';
