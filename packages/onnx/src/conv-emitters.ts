@@ -46,10 +46,12 @@ export function emitConv2D(ctx: EmitContext, layer: Conv2D, x: OnnxValue, outSha
   const { g } = ctx;
   const [kh, kw] = layer.kernelSize;
   const inC = x.shape[3] as number;
-  const w = g.addFloat(
-    `${layer.name}/kernel`,
+  const w = ctx.kernel(
+    layer,
+    layer.kernel,
     [layer.filters, inC, kh, kw],
     hwioToOihw(ctx.weight(layer, layer.kernel), kh, kw, inC, layer.filters),
+    0,
   );
   const inputs = [ctx.layouts.nchw(x), w];
   if (layer.bias) inputs.push(g.addFloat(`${layer.name}/bias`, [layer.filters], ctx.weight(layer, layer.bias)));
@@ -73,10 +75,14 @@ function depthwise(
   const [kh, kw] = layer.kernelSize;
   const inC = x.shape[3] as number;
   const m = layer.depthMultiplier;
-  const w = g.addFloat(
-    `${hint}/kernel`,
+  // Quantization scales are per input channel; each covers `m` output channels of the grouped Conv.
+  const w = ctx.kernel(
+    layer,
+    layer.depthwiseKernel,
     [inC * m, 1, kh, kw],
     depthwiseToGrouped(ctx.weight(layer, layer.depthwiseKernel), kh, kw, inC, m),
+    0,
+    m,
   );
   const inputs = [ctx.layouts.nchw(x), w];
   if (biasValues) inputs.push(g.addFloat(`${hint}/bias`, [inC * m], biasValues));
@@ -111,10 +117,12 @@ export function emitSeparableConv2D(
   const { g } = ctx;
   const mid = depthwise(ctx, layer, x, undefined, `${layer.name}/depthwise`);
   const midC = (x.shape[3] as number) * layer.depthMultiplier;
-  const w = g.addFloat(
-    `${layer.name}/pointwise_kernel`,
+  const w = ctx.kernel(
+    layer,
+    layer.pointwiseKernel,
     [layer.filters, midC, 1, 1],
     hwioToOihw(ctx.weight(layer, layer.pointwiseKernel), 1, 1, midC, layer.filters),
+    0,
   );
   const inputs = [mid, w];
   if (layer.bias) inputs.push(g.addFloat(`${layer.name}/bias`, [layer.filters], ctx.weight(layer, layer.bias)));

@@ -46,6 +46,7 @@ import {
   emitReshape,
   emitSoftmax,
 } from './layer-emitters';
+import { quantizeOutput } from './quantization';
 import type { OnnxValue } from './values';
 
 /** The layer classes `exportOnnx` writes (Dropout and the random augmentation layers as the identity). */
@@ -93,13 +94,26 @@ function one(layer: Layer, xs: OnnxValue[]): OnnxValue {
  * @throws {UnsupportedLayerError} for a layer class, option or activation without an ONNX export.
  */
 export function emitLayer(ctx: EmitContext, layer: Layer, xs: OnnxValue[], outShape: Shape): OnnxValue {
-  if (layer.weightTransform || layer.outputTransform) {
+  if (layer.weightTransform) {
     throw new UnsupportedLayerError(
       layer.name,
       layer.className,
-      'it carries a weight or output transform (quantization-aware training or pruning wrappers); finish or strip the compression first',
+      'it carries a weight transform (quantization-aware training or pruning wrappers); finish the compression first (for QAT: quantizeModel with its activations)',
     );
   }
+  const quantized = ctx.quantization?.activations[layer.name] !== undefined;
+  if (layer.outputTransform && !quantized) {
+    throw new UnsupportedLayerError(
+      layer.name,
+      layer.className,
+      "it carries an output transform; for a quantized model pass quantizeModel's spec as the `quantization` option",
+    );
+  }
+  const out = emitUnquantized(ctx, layer, xs, outShape);
+  return quantized ? { ...out, name: quantizeOutput(ctx.g, ctx.quantization, layer, out.name) } : out;
+}
+
+function emitUnquantized(ctx: EmitContext, layer: Layer, xs: OnnxValue[], outShape: Shape): OnnxValue {
   const C = layer.constructor;
   if (C === Add) return emitAdd(ctx, layer, xs, outShape);
   if (C === Concatenate) return emitConcatenate(ctx, layer as Concatenate, xs, outShape);

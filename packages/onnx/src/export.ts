@@ -4,6 +4,7 @@ import { type Layer, type LayersModel, type LayerWeight, Merge, Sequential } fro
 import { emitContext } from './context';
 import { emitLayer } from './dispatch';
 import { GraphBuilder } from './graph-builder';
+import { checkSpec, type OnnxQuantizationSpec } from './quantization';
 import { Layouts, type OnnxValue } from './values';
 
 /** Options of {@link exportOnnx}. */
@@ -26,6 +27,15 @@ export interface ExportOnnxOptions {
    * @defaultValue `null`
    */
   batchSize?: number | null;
+  /**
+   * Export a quantized model as int8 QDQ: pass `quantizeModel(...).spec` from
+   * `@convkit/compress` (with `quantizeModel(...).model` as the model). Kernels
+   * are stored as int8 codes behind `DequantizeLinear` (per channel), and each
+   * quantized layer output goes through `QuantizeLinear` → `DequantizeLinear`.
+   *
+   * @defaultValue none (a float32 model)
+   */
+  quantization?: OnnxQuantizationSpec;
   /**
    * Text stored in the model's `doc_string`.
    *
@@ -133,12 +143,13 @@ export async function exportOnnx(model: LayersModel, options: ExportOnnxOptions 
   if (batch !== null && !(Number.isInteger(batch) && batch > 0)) {
     throw new ConfigError(`exportOnnx: batchSize must be a positive integer or null, got ${String(batch)}`);
   }
+  const quantization = checkSpec(options.quantization);
   const inputShape = model.inputShape;
   const { list, output } = calls(model);
   const g = new GraphBuilder();
   g.unique(inputName);
   g.unique(outputName);
-  const ctx = emitContext(g, new Layouts(g), await readWeights(list.map((c) => c.layer)));
+  const ctx = emitContext(g, new Layouts(g), await readWeights(list.map((c) => c.layer)), quantization);
 
   const input: OnnxValue = { name: inputName, shape: inputShape, layout: 'native' };
   const values: OnnxValue[] = [];

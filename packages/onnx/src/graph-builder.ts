@@ -90,6 +90,14 @@ export class GraphBuilder {
     return name;
   }
 
+  /** Adds an int8 constant (quantized codes, zero points) and returns its name. */
+  addInt8(hint: string, dims: readonly number[], values: Int8Array): string {
+    const name = this.unique(hint);
+    const rawData = new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));
+    this.initializers.push({ name, dims: [...dims], dataType: DataType.INT8, rawData });
+    return name;
+  }
+
   /** Adds an int64 constant (a shape, an axis list) and returns its name. */
   addInt64(hint: string, dims: readonly number[], values: readonly number[]): string {
     const name = this.unique(hint);

@@ -16,3 +16,4 @@ export { EXPORTED_LAYERS } from './dispatch';
 export { UnsupportedLayerError } from './errors';
 export { type ExportOnnxOptions, exportOnnx } from './export';
 export { OPSET } from './graph-builder';
+export type { OnnxQuantizationSpec } from './quantization';

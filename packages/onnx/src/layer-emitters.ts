@@ -33,7 +33,7 @@ export function emitDense(ctx: EmitContext, layer: Dense, x: OnnxValue, outShape
   const { g } = ctx;
   const inF = x.shape[x.shape.length - 1] as number;
   const input = ctx.layouts.native(x);
-  const w = g.addFloat(`${layer.name}/kernel`, [inF, layer.units], ctx.weight(layer, layer.kernel));
+  const w = ctx.kernel(layer, layer.kernel, [inF, layer.units], ctx.weight(layer, layer.kernel), 1);
   const b = layer.bias ? g.addFloat(`${layer.name}/bias`, [layer.units], ctx.weight(layer, layer.bias)) : undefined;
   let y: string;
   if (x.shape.length === 2) y = g.node('Gemm', b ? [input, w, b] : [input, w], layer.name);

@@ -127,7 +127,7 @@ export function modelProto(): protobuf.Type {
 }
 
 /** `TensorProto.DataType` values used by the exporter. */
-export const DataType = { FLOAT: 1, INT64: 7 } as const;
+export const DataType = { FLOAT: 1, INT8: 3, INT64: 7 } as const;
 
 /** `AttributeProto.AttributeType` values used by the exporter. */
 export const AttributeType = { FLOAT: 1, INT: 2, STRING: 3, FLOATS: 6, INTS: 7 } as const;

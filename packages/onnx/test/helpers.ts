@@ -34,8 +34,9 @@ export async function runOnnx(
   data: Float32Array,
   dims: number[],
   names = { input: 'input', output: 'output' },
+  sessionOptions: ort.InferenceSession.SessionOptions = {},
 ): Promise<{ data: Float32Array; dims: readonly number[] }> {
-  const session = await ort.InferenceSession.create(bytes as Uint8Array);
+  const session = await ort.InferenceSession.create(bytes as Uint8Array, sessionOptions);
   try {
     const out = await session.run({ [names.input]: new ort.Tensor('float32', data, dims) });
     const t = out[names.output];
