@@ -1,6 +1,14 @@
 /** `exportOnnx`: a convkit model's inference graph as ONNX bytes. */
 import { ConfigError, ops, type Shape, tidy } from '@convkit/core';
-import { type Layer, type LayersModel, type LayerWeight, Merge, Sequential } from '@convkit/layers';
+import {
+  type Layer,
+  type LayersModel,
+  type LayerWeight,
+  Merge,
+  Model,
+  Sequential,
+  type SymbolicTensor,
+} from '@convkit/layers';
 import { emitContext } from './context';
 import { emitLayer } from './dispatch';
 import { GraphBuilder } from './graph-builder';
@@ -44,39 +52,46 @@ export interface ExportOnnxOptions {
   docString?: string;
 }
 
-/** One layer call: the layer and the indices of the calls it reads (-1: the model input). */
+/** One layer call: the layer, the indices of the calls it reads (-1: the model input), convkit's output shape. */
 interface Call {
   layer: Layer;
   inputs: number[];
+  shape?: Shape;
 }
 
-/** The model's layer calls in execution order, from its own config (functional) or its layer list (Sequential). */
+/**
+ * The model's layer calls in execution order: a `Sequential`'s layers, or a
+ * functional `Model`'s symbolic graph walked from its output (depth first,
+ * each call after its inputs; iterative, so any depth is fine).
+ */
 function calls(model: LayersModel): { list: Call[]; output: number } {
   if (model instanceof Sequential) {
     const list = model.layers.map((layer, i) => ({ layer, inputs: [i - 1] }));
     return { list, output: list.length - 1 };
   }
-  const config = model.toConfig().config as {
-    nodes: { layer: string; inputs: string[] }[];
-    input: string;
-    output: string;
-  };
-  const byName = new Map(model.layers.map((l) => [l.name, l]));
-  const index = new Map<string, number>();
-  const counts = new Map<string, number>();
-  const list: Call[] = [];
-  for (const node of config.nodes) {
-    const k = counts.get(node.layer) ?? 0;
-    counts.set(node.layer, k + 1);
-    const ref = `${node.layer}#${k}`;
-    if (ref === config.input) {
-      index.set(ref, -1);
-      continue;
-    }
-    index.set(ref, list.length);
-    list.push({ layer: byName.get(node.layer) as Layer, inputs: node.inputs.map((r) => index.get(r) as number) });
+  if (!(model instanceof Model)) {
+    throw new ConfigError(`exportOnnx: expected a Sequential or a functional Model, got ${model.constructor.name}`);
   }
-  return { list, output: index.get(config.output) as number };
+  const index = new Map<SymbolicTensor, number>([[model.input, -1]]);
+  const list: Call[] = [];
+  const stack: { t: SymbolicTensor; next: number }[] = [{ t: model.output, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (index.has(top.t)) {
+      stack.pop();
+    } else if (top.next < top.t.inputs.length) {
+      stack.push({ t: top.t.inputs[top.next++], next: 0 });
+    } else {
+      index.set(top.t, list.length);
+      list.push({
+        layer: top.t.sourceLayer,
+        inputs: top.t.inputs.map((i) => index.get(i) as number),
+        shape: top.t.shape,
+      });
+      stack.pop();
+    }
+  }
+  return { list, output: index.get(model.output) as number };
 }
 
 /** Every weight of `layers`, read in one asynchronous read. */
@@ -158,7 +173,7 @@ export async function exportOnnx(model: LayersModel, options: ExportOnnxOptions 
     const xs = call.inputs.map(valueAt);
     const inShapes = xs.map((x) => x.shape);
     const multi = xs.length > 1 || call.layer instanceof Merge;
-    const outShape = call.layer.computeOutputShape(multi ? inShapes : inShapes[0]);
+    const outShape = call.shape ?? call.layer.computeOutputShape(multi ? inShapes : inShapes[0]);
     values.push(emitLayer(ctx, call.layer, xs, outShape));
   }
   const last = valueAt(output);

@@ -115,7 +115,8 @@ describe('exportOnnx runs in ONNX Runtime like predict', () => {
     const x = Input({ shape: [6, 5, 2] });
     const conv = new Conv2D({ filters: 3, kernelSize: 3, padding: 'same' }).apply(x);
     const dense = new Dense({ units: 4, activation: 'relu' }).apply(conv); // per-pixel, on the last axis
-    const reshaped = new Reshape({ targetShape: [5, 6, 4] }).apply(dense);
+    const shared = new Dense({ units: 4, activation: 'relu' }); // one layer, called twice
+    const reshaped = new Reshape({ targetShape: [5, 6, 4] }).apply(shared.apply(shared.apply(dense)));
     const out = new GlobalAvgPool2D({ keepDims: true }).apply(
       new Conv2D({ filters: 2, kernelSize: 2 }).apply(reshaped),
     );
@@ -150,6 +151,15 @@ describe('exportOnnx refuses what it cannot write', () => {
     expect((err as UnsupportedLayerError).layerName).toBe('twice');
     expect((err as Error).message).toMatch(/Doubler layer "twice".*supported: .*Conv2D/);
     expect(numTensors()).toBe(before);
+    model.dispose();
+  });
+
+  it('a custom activation function in a functional model', async () => {
+    const x = Input({ shape: [3] });
+    const cube = Object.defineProperty((t: Tensor) => t, 'name', { value: 'cube' });
+    const y = new Dense({ units: 2, activation: cube as never, name: 'cubed' }).apply(x);
+    const model = new Model({ inputs: x, outputs: y });
+    await expect(exportOnnx(model)).rejects.toThrow(/Dense layer "cubed".*activation 'cube'/);
     model.dispose();
   });
 
