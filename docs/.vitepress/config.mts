@@ -30,6 +30,7 @@ const guides: DefaultTheme.SidebarItem[] = [
   { text: 'Compression', link: '/guide/compression' },
   { text: 'Command line', link: '/guide/cli' },
   { text: 'From TF.js Layers / Keras', link: '/guide/from-tfjs-keras' },
+  { text: 'Export to ONNX', link: '/guide/onnx' },
   { text: 'Performance', link: '/guide/performance' },
   { text: 'WebGPU', link: '/guide/webgpu' },
   { text: 'Explaining predictions', link: '/guide/explain' },
