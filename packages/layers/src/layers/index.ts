@@ -44,6 +44,18 @@ export {
 export type { ActivationArgs } from './activation';
 export { Activation } from './activation';
 export { Add } from './add';
+export {
+  AveragePooling2D,
+  AvgPooling2D,
+  Convolution2D,
+  GlobalAveragePooling2D,
+  GlobalMaxPooling2D,
+  KERAS_CLASS_NAMES,
+  kerasClassName,
+  LAYER_ALIASES,
+  MaxPooling2D,
+  SeparableConvolution2D,
+} from './aliases';
 export { AvgPool2D } from './avg-pool2d';
 export type { BatchNormalizationArgs } from './batch-normalization';
 export { BatchNormalization } from './batch-normalization';
@@ -94,7 +106,6 @@ export type { LayerClass } from './registry';
 export {
   BUILTIN_LAYERS,
   deserializeLayer,
-  LAYER_ALIASES,
   layerRegistry,
   registerLayer,
   serializeLayer,

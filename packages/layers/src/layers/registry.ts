@@ -3,13 +3,15 @@
  * layers can a saved model use?" is a one-line question, and any layer can be
  * rebuilt from `{ className, config }`. Keras spellings (`MaxPooling2D`,
  * `AveragePooling2D`, `GlobalAveragePooling2D`, ...) are registered as aliases
- * so configs written by Keras / TensorFlow.js load too.
+ * so configs written by Keras / TensorFlow.js load too; the alias table is
+ * `aliases.ts`.
  */
 import type { Layer } from '../engine/layer';
 import { ClassRegistry } from '../engine/registry';
 import type { Serialized } from '../engine/types';
 import { Activation } from './activation';
 import { Add } from './add';
+import { LAYER_ALIASES } from './aliases';
 import { AvgPool2D } from './avg-pool2d';
 import { BatchNormalization } from './batch-normalization';
 import { Concatenate } from './concatenate';
@@ -22,6 +24,7 @@ import { Flatten } from './flatten';
 import { GlobalAvgPool2D } from './global-avg-pool2d';
 import { GlobalMaxPool2D } from './global-max-pool2d';
 import { InputLayer } from './input-layer';
+import type { LayerClass } from './layer-class';
 import { LeakyReLU } from './leaky-relu';
 import { MaxPool2D } from './max-pool2d';
 import { RandomContrast } from './random-contrast';
@@ -35,9 +38,7 @@ import { Reshape } from './reshape';
 import { SeparableConv2D } from './separable-conv2d';
 import { Softmax } from './softmax';
 
-/** A concrete layer class that can be registered (a constructor with a static `className`). */
-// biome-ignore lint/suspicious/noExplicitAny: each class takes its own option type
-export type LayerClass = { readonly className: string } & (new (config: any) => Layer);
+export type { LayerClass } from './layer-class';
 
 /** Every built-in layer class. */
 export const BUILTIN_LAYERS: readonly LayerClass[] = [
@@ -68,17 +69,6 @@ export const BUILTIN_LAYERS: readonly LayerClass[] = [
   RandomTranslation,
   RandomContrast,
 ];
-
-/** Keras / TensorFlow.js class names that map to a convkit layer. */
-export const LAYER_ALIASES: Readonly<Record<string, LayerClass>> = {
-  MaxPooling2D: MaxPool2D,
-  AveragePooling2D: AvgPool2D,
-  AvgPooling2D: AvgPool2D,
-  GlobalAveragePooling2D: GlobalAvgPool2D,
-  GlobalMaxPooling2D: GlobalMaxPool2D,
-  Convolution2D: Conv2D,
-  SeparableConvolution2D: SeparableConv2D,
-};
 
 /** Layer classes by class name. */
 export const layerRegistry = new ClassRegistry<Layer>('layer');

@@ -14,6 +14,7 @@
 import { SerializationError } from '@convkit/core';
 import { preview } from '../../engine/preview';
 import type { Serialized } from '../../engine/types';
+import { kerasClassName, LAYER_ALIASES } from '../../layers/aliases';
 
 /** A layer as Keras / TensorFlow.js serialise it. */
 export interface KerasLayerJson {
@@ -23,59 +24,55 @@ export interface KerasLayerJson {
   config: Record<string, unknown>;
 }
 
-/** Keras class name → convkit class name, for every class that can be imported. */
-export const KERAS_TO_CONVKIT: Readonly<Record<string, string>> = Object.freeze({
-  InputLayer: 'InputLayer',
-  Conv2D: 'Conv2D',
-  Convolution2D: 'Conv2D',
-  DepthwiseConv2D: 'DepthwiseConv2D',
-  SeparableConv2D: 'SeparableConv2D',
-  SeparableConvolution2D: 'SeparableConv2D',
-  Dense: 'Dense',
-  MaxPooling2D: 'MaxPool2D',
-  MaxPool2D: 'MaxPool2D',
-  AveragePooling2D: 'AvgPool2D',
-  AvgPool2D: 'AvgPool2D',
-  GlobalAveragePooling2D: 'GlobalAvgPool2D',
-  GlobalAvgPool2D: 'GlobalAvgPool2D',
-  GlobalMaxPooling2D: 'GlobalMaxPool2D',
-  GlobalMaxPool2D: 'GlobalMaxPool2D',
-  BatchNormalization: 'BatchNormalization',
-  Dropout: 'Dropout',
-  Flatten: 'Flatten',
-  Reshape: 'Reshape',
-  Activation: 'Activation',
-  ReLU: 'ReLU',
-  LeakyReLU: 'LeakyReLU',
-  ELU: 'ELU',
-  Softmax: 'Softmax',
-  Add: 'Add',
-  Concatenate: 'Concatenate',
-});
+/**
+ * convkit classes that have a TensorFlow.js Layers equivalent, read and
+ * written in the tfjs format. Their Keras names (and the other spellings
+ * Keras and TensorFlow.js accept) come from the layer aliases
+ * (`layers/aliases.ts`), the one table of them.
+ */
+const TFJS_CLASSES: readonly string[] = [
+  'InputLayer',
+  'Conv2D',
+  'DepthwiseConv2D',
+  'SeparableConv2D',
+  'Dense',
+  'MaxPool2D',
+  'AvgPool2D',
+  'GlobalAvgPool2D',
+  'GlobalMaxPool2D',
+  'BatchNormalization',
+  'Dropout',
+  'Flatten',
+  'Reshape',
+  'Activation',
+  'ReLU',
+  'LeakyReLU',
+  'ELU',
+  'Softmax',
+  'Add',
+  'Concatenate',
+];
 
 /** convkit class name → the Keras class name written in a TensorFlow.js `model.json`. */
-export const CONVKIT_TO_KERAS: Readonly<Record<string, string>> = Object.freeze({
-  InputLayer: 'InputLayer',
-  Conv2D: 'Conv2D',
-  DepthwiseConv2D: 'DepthwiseConv2D',
-  SeparableConv2D: 'SeparableConv2D',
-  Dense: 'Dense',
-  MaxPool2D: 'MaxPooling2D',
-  AvgPool2D: 'AveragePooling2D',
-  GlobalAvgPool2D: 'GlobalAveragePooling2D',
-  GlobalMaxPool2D: 'GlobalMaxPooling2D',
-  BatchNormalization: 'BatchNormalization',
-  Dropout: 'Dropout',
-  Flatten: 'Flatten',
-  Reshape: 'Reshape',
-  Activation: 'Activation',
-  ReLU: 'ReLU',
-  LeakyReLU: 'LeakyReLU',
-  ELU: 'ELU',
-  Softmax: 'Softmax',
-  Add: 'Add',
-  Concatenate: 'Concatenate',
-});
+export const CONVKIT_TO_KERAS: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(TFJS_CLASSES.map((c) => [c, kerasClassName(c)])),
+);
+
+/**
+ * Keras class name → convkit class name, for every class that can be
+ * imported: the Keras names, convkit's own names, and the other aliases.
+ */
+export const KERAS_TO_CONVKIT: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries([
+    ...TFJS_CLASSES.flatMap((c) => [
+      [kerasClassName(c), c],
+      [c, c],
+    ]),
+    ...Object.entries(LAYER_ALIASES)
+      .filter(([, cls]) => TFJS_CLASSES.includes(cls.className))
+      .map(([alias, cls]) => [alias, cls.className]),
+  ]),
+);
 
 /** Keras activation name → convkit activation name. */
 const ACTIVATIONS_IN: ReadonlyMap<string, string> = new Map([
