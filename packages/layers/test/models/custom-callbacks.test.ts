@@ -162,3 +162,117 @@ describe('plain callback objects', () => {
     expect(counter.model).toBe(model);
   });
 });
+
+/** Mean sparse categorical cross-entropy of a softmax Dense layer on rows `from..to` (plain JS, float64). */
+function referenceLoss(
+  x: Float32Array,
+  labels: Int32Array | Float32Array,
+  kernel: Float32Array,
+  bias: Float32Array,
+  inputs: number,
+  units: number,
+  from: number,
+  to: number,
+): number {
+  let sum = 0;
+  for (let r = from; r < to; r++) {
+    const z = Array.from({ length: units }, (_, j) => {
+      let v = bias[j];
+      for (let i = 0; i < inputs; i++) v += x[r * inputs + i] * kernel[i * units + j];
+      return v;
+    });
+    const m = Math.max(...z);
+    const logSum = m + Math.log(z.reduce((acc, v) => acc + Math.exp(v - m), 0));
+    sum += logSum - z[labels[r]];
+  }
+  return sum / (to - from);
+}
+
+describe('plain callback objects: arguments and awaiting, hook by hook', () => {
+  it('every hook gets its arguments in Keras order (batch loss vs a plain-JS reference), and each sync or async hook finishes before fit goes on', async () => {
+    setSeed(3);
+    const x = randomNormal([12, 3]);
+    const y = tidy(() => ops.cast(ops.greater(ops.sum(x, 1), 0), 'int32'));
+    const model = new Sequential({ layers: [new Dense({ units: 2, activation: 'softmax', inputShape: [3] })] });
+    model.compile({ optimizer: new SGD({ learningRate: 0.5 }), loss: 'sparseCategoricalCrossentropy' });
+    disposables.push(x, y, model);
+    const [xv, yv] = [(await x.data()) as Float32Array, (await y.data()) as Int32Array];
+    const before = numTensors();
+
+    const calls: [string, number | undefined, Logs | undefined][] = [];
+    let running = 0;
+    let overlaps = 0;
+    /** Records a call; an async hook stays "running" across a timer, so a hook fit did not await overlaps the next one. */
+    const record = async (hook: string, index: number | undefined, logs: Logs | undefined, wait: boolean) => {
+      if (running > 0) overlaps++;
+      calls.push([hook, index, logs === undefined ? undefined : { ...logs }]);
+      if (!wait) return;
+      running++;
+      await new Promise((r) => setTimeout(r, 2));
+      running--;
+    };
+    let firstBatchReference = Number.NaN;
+    let trainEndFinished = false;
+    const hooks = {
+      async onTrainBegin(logs?: Logs) {
+        // the weights before any step give the first batch's loss (shuffle: false → rows 0..3)
+        const ws = model.layers[0].weights.map((w) => w.variable);
+        const kernel = ws.find((v) => v.shape.length === 2);
+        const bias = ws.find((v) => v.shape.length === 1);
+        if (!kernel || !bias) throw new Error('Dense has a kernel and a bias');
+        const [k, b] = [(await kernel.data()) as Float32Array, (await bias.data()) as Float32Array];
+        firstBatchReference = referenceLoss(xv, yv, k, b, 3, 2, 0, 4);
+        await record('onTrainBegin', undefined, logs, true);
+      },
+      onEpochBegin(epoch: number, logs?: Logs) {
+        void record('onEpochBegin', epoch, logs, false);
+      },
+      async onBatchBegin(batch: number, logs?: Logs) {
+        await record('onBatchBegin', batch, logs, true);
+      },
+      onBatchEnd(batch: number, logs?: Logs) {
+        void record('onBatchEnd', batch, logs, false);
+      },
+      async onEpochEnd(epoch: number, logs?: Logs) {
+        await record('onEpochEnd', epoch, logs, true);
+      },
+      async onTrainEnd(logs?: Logs) {
+        await record('onTrainEnd', undefined, logs, true);
+        trainEndFinished = true;
+      },
+    };
+    const history = await model.fit(x, y, { epochs: 2, batchSize: 4, shuffle: false, callbacks: [hooks] });
+    expect(trainEndFinished).toBe(true);
+    expect(overlaps).toBe(0);
+
+    const epochOrder = (e: number) => [
+      `onEpochBegin ${e}`,
+      ...[0, 1, 2].flatMap((b) => [`onBatchBegin ${b}`, `onBatchEnd ${b}`]),
+      `onEpochEnd ${e}`,
+    ];
+    expect(calls.map(([h, i]) => (i === undefined ? h : `${h} ${i}`))).toEqual([
+      'onTrainBegin',
+      ...epochOrder(0),
+      ...epochOrder(1),
+      'onTrainEnd',
+    ]);
+    // begin hooks get no values
+    for (const [h, , logs] of calls) if (h.endsWith('Begin')) expect(logs ?? {}).toEqual({});
+    // batch ends: { loss, size }, the first loss equal to the reference from the initial weights
+    const batchEnds = calls.filter(([h]) => h === 'onBatchEnd').map(([, , logs]) => logs as Logs);
+    for (const logs of batchEnds) expect(Object.keys(logs).sort()).toEqual(['loss', 'size']);
+    expect(batchEnds.map((l) => l.size)).toEqual([4, 4, 4, 4, 4, 4]);
+    expect(batchEnds[0].loss).toBeCloseTo(firstBatchReference, 5);
+    // epoch ends: the mean of that epoch's batch losses, the learning rate, as recorded in the History
+    const epochEnds = calls.filter(([h]) => h === 'onEpochEnd').map(([, , logs]) => logs as Logs);
+    for (const e of [0, 1]) {
+      const mean = batchEnds.slice(3 * e, 3 * e + 3).reduce((a, l) => a + l.loss, 0) / 3;
+      expect(epochEnds[e].loss).toBeCloseTo(mean, 6);
+      expect(epochEnds[e]).toEqual({ loss: history.history.loss[e], lr: 0.5 });
+    }
+    expect(calls.at(-1)?.[2]).toEqual(epochEnds[1]);
+    // training went downhill from the reference, and nothing was left allocated
+    expect(epochEnds[1].loss).toBeLessThan(firstBatchReference);
+    expect(numTensors()).toBe(before);
+  });
+});
