@@ -4,6 +4,7 @@
  * convkit model folder. The writers refuse to replace anything they did not
  * write and write atomically, so a refused or failed command loses nothing.
  */
+import { resolve } from 'node:path';
 import { ConfigError } from '@convkit/core';
 import { type LayersModel, loadModel, saveModel } from '@convkit/layers';
 import type { CommonOptions } from './args';
@@ -12,7 +13,7 @@ import type { CommonOptions } from './args';
 export interface ExportResult {
   /** The format written. */
   format: 'onnx' | 'tfjs';
-  /** The file (onnx) or folder (tfjs) written. */
+  /** The file (onnx) or folder (tfjs) written, absolute. */
   path: string;
 }
 
@@ -38,7 +39,7 @@ export async function exportSaved(options: CommonOptions): Promise<ExportResult>
       return { format, path: await writeOnnx(out, model) };
     }
     await saveModel(model, out, { format: 'tfjs' });
-    return { format, path: out };
+    return { format, path: resolve(out) };
   } finally {
     model.dispose();
   }
