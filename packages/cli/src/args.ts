@@ -95,6 +95,10 @@ export interface CommonOptions {
   stepSize?: number;
   /** `attack`, `train --adversarial`: the ε-ball's norm (default linf). */
   norm: 'linf' | 'l2';
+  /** `export`: the format to write (`--format`). */
+  format?: 'onnx' | 'tfjs';
+  /** `import`: the model to read (the PATH argument): a tfjs `model.json` or its folder, a `.keras` or `.h5` file. */
+  source?: string;
 }
 
 /** What `parseCommandLine` returns. */
@@ -142,9 +146,12 @@ function notApplicable(name: FlagName, command: CommandName): UsageError {
 }
 
 function strayArgument(token: Extract<Token, { type: 'positional' }>, command: CommandName): UsageError {
+  const argument = COMMANDS[command].argument;
   const hint = token.afterSwitch
     ? `; --${token.afterSwitch} is a switch and takes no value`
-    : `; convkit ${command} takes no arguments besides its --options`;
+    : argument
+      ? `; convkit ${command} takes one ${argument.placeholder} besides its --options`
+      : `; convkit ${command} takes no arguments besides its --options`;
   return new UsageError(`unexpected argument ${showValue(token.value)}${hint}`, command);
 }
 
@@ -157,11 +164,16 @@ function parseValue<K extends FlagName>(name: K, raw: string, command: CommandNa
   }
 }
 
-/** Checks the flag tokens in order; the first problem is thrown. Returns the given flags' typed values. */
-function readFlags(tokens: readonly Token[], command: CommandName | undefined): Values {
+/**
+ * Checks the flag tokens in order; the first problem is thrown. Returns the
+ * given flags' typed values, and the command's argument (`import PATH`) as `argument`.
+ */
+function readFlags(tokens: readonly Token[], command: CommandName | undefined): { values: Values; argument?: string } {
   const values: Values = {};
   const given = new Map<FlagName, string>();
+  const allowed = command && COMMANDS[command].argument ? 2 : 1;
   let positionals = 0;
+  let argument: string | undefined;
   for (const token of tokens) {
     switch (token.type) {
       case 'unknown':
@@ -170,7 +182,8 @@ function readFlags(tokens: readonly Token[], command: CommandName | undefined): 
         throw new UsageError(token.error.message, command);
       case 'positional':
         positionals++;
-        if (positionals > 1 && command) throw strayArgument(token, command);
+        if (positionals > allowed && command) throw strayArgument(token, command);
+        if (positionals === 2) argument = token.value;
         break;
       case 'flag': {
         const shown = token.value === undefined ? token.text : `${token.text} ${showValue(token.value)}`;
@@ -186,10 +199,14 @@ function readFlags(tokens: readonly Token[], command: CommandName | undefined): 
       }
     }
   }
-  return values;
+  return { values, argument };
 }
 
-function checkRules(command: CommandName, values: Values): void {
+function checkRules(command: CommandName, values: Values, argument: string | undefined): void {
+  const wanted = COMMANDS[command].argument;
+  if (wanted && (argument === undefined || argument === '' || argument.includes('\0'))) {
+    throw new UsageError(wanted.message, command);
+  }
   for (const { flag, message } of COMMANDS[command].required ?? []) {
     if (values[flag as FlagName] === undefined) throw new UsageError(message, command);
   }
@@ -258,7 +275,7 @@ function checkCompressFlags(command: CommandName, values: Values): void {
   if (kd && !values.distill) throw new UsageError(`--${kd} applies to distillation: add --distill`, command);
 }
 
-function toOptions(values: Values): CommonOptions {
+function toOptions(values: Values, source?: string): CommonOptions {
   const get = <K extends FlagName>(name: K): FlagValue<K> => {
     if (values[name] !== undefined) return values[name] as FlagValue<K>;
     const spec = FLAGS[name];
@@ -306,6 +323,8 @@ function toOptions(values: Values): CommonOptions {
     steps: get('steps'),
     stepSize: get('step-size'),
     norm: get('norm'),
+    format: get('format'),
+    source,
   };
 }
 
@@ -348,11 +367,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (word !== undefined && !isCommand(word)) throw unknownCommand(word);
   const command = word;
   if (help) return { command, help: true, debug, options: toOptions({}) };
-  const values = readFlags(tokens, command);
+  const { values, argument } = readFlags(tokens, command);
   if (command) {
-    checkRules(command, values);
+    checkRules(command, values, argument);
     checkAttackFlags(command, values);
     checkCompressFlags(command, values);
   }
-  return { command, help: false, debug, options: toOptions(values) };
+  return { command, help: false, debug, options: toOptions(values, argument) };
 }

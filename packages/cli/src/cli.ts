@@ -1,4 +1,4 @@
-/** The `convkit` command: dispatches to train, evaluate, summary, compress, quickstart and attack. */
+/** The `convkit` command: dispatches to train, evaluate, summary, compress, quickstart, attack, export and import. */
 import { loadModel } from '@convkit/layers';
 import { type CommonOptions, parseCommandLine } from './args';
 import { attack } from './attack';
@@ -7,6 +7,7 @@ import { compress } from './compress';
 import { evaluateSaved, evaluationReport } from './evaluate';
 import { reportFailure, wantsDebug } from './failure';
 import { helpText, USAGE } from './help';
+import { exportSaved, importModel } from './interop';
 import { buildPreset } from './presets';
 import { train, trainReport } from './train';
 
@@ -142,6 +143,25 @@ export async function runCli(
       case 'attack':
         await attack(options, log);
         return 0;
+      case 'export': {
+        const written = await exportSaved(options);
+        log(
+          written.format === 'onnx'
+            ? `wrote the ONNX model to ${written.path}`
+            : `wrote the TensorFlow.js Layers model to ${written.path} (model.json + weights)`,
+        );
+        return 0;
+      }
+      case 'import': {
+        const model = await importModel(options);
+        try {
+          model.summary(log);
+          log(`saved the convkit model to ${options.out}`);
+        } finally {
+          model.dispose();
+        }
+        return 0;
+      }
     }
   } catch (err) {
     return reportFailure(err, error, debug);

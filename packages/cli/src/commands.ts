@@ -1,7 +1,16 @@
 /** The subcommands of `convkit`, what each does and which flags it requires or forbids together. */
 
 /** The names of the subcommands. */
-export const COMMAND_NAMES = ['train', 'evaluate', 'summary', 'compress', 'quickstart', 'attack'] as const;
+export const COMMAND_NAMES = [
+  'train',
+  'evaluate',
+  'summary',
+  'compress',
+  'quickstart',
+  'attack',
+  'export',
+  'import',
+] as const;
 
 /** A subcommand of `convkit`. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -10,10 +19,12 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 export interface CommandInfo {
   /** One line for the overview and the top of the subcommand's help. */
   summary: string;
-  /** Flags the subcommand cannot run without, with the message naming the fix. */
-  required?: ReadonlyArray<{ flag: string; message: string }>;
+  /** Flags the subcommand cannot run without, with the message naming the fix (and the value's name in the usage line when not the flag's own). */
+  required?: ReadonlyArray<{ flag: string; message: string; placeholder?: string }>;
   /** Pairs of flags that cannot be given together, with the reason. */
   conflicts?: ReadonlyArray<{ flags: readonly [string, string]; reason: string }>;
+  /** The one argument besides the flags the subcommand requires (`convkit import PATH`), with the message when it is missing. */
+  argument?: { placeholder: string; message: string };
 }
 
 const LOADS_MODEL = 'it compresses the saved model in --model-dir instead of training one';
@@ -53,6 +64,32 @@ export const COMMANDS: Record<CommandName, CommandInfo> = {
         flag: 'model-dir',
         message: 'attack needs --model-dir DIR (a directory written by `convkit train --out DIR`)',
       },
+    ],
+  },
+  export: {
+    summary:
+      'write a model saved by `convkit train --out DIR` as an ONNX file (--format onnx) or a TensorFlow.js Layers model folder (--format tfjs)',
+    required: [
+      {
+        flag: 'model-dir',
+        message: 'export needs --model-dir DIR (a directory written by `convkit train --out DIR`)',
+      },
+      { flag: 'format', message: 'export needs --format onnx|tfjs (the format to write)' },
+      {
+        flag: 'out',
+        message: 'export needs --out PATH (the .onnx file, or the folder of the TensorFlow.js model, to write)',
+      },
+    ],
+  },
+  import: {
+    summary:
+      'read a TensorFlow.js Layers model (model.json or its folder), a Keras .keras or a Keras .h5 file and save it as a convkit model folder',
+    argument: {
+      placeholder: 'PATH',
+      message: 'import needs PATH, the model to read: a tfjs model.json (or its folder), a .keras or a .h5 file',
+    },
+    required: [
+      { flag: 'out', placeholder: 'DIR', message: 'import needs --out DIR (the folder to save the convkit model to)' },
     ],
   },
   quickstart: {

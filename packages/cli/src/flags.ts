@@ -60,7 +60,7 @@ export const FLAGS = {
   /** `--model-dir`: load the model saved in DIR by `convkit train --out DIR`. */
   'model-dir': flag({
     kind: path('DIR'),
-    commands: ['evaluate', 'summary', 'compress', 'attack'],
+    commands: ['evaluate', 'summary', 'compress', 'attack', 'export'],
     help: 'load the model saved in DIR by `convkit train --out DIR`',
   }),
   /** `--data`: dataset. */
@@ -170,8 +170,14 @@ export const FLAGS = {
   /** `--out`: train: directory to save the model to; compress: file for the compressed model. */
   out: flag({
     kind: path('PATH'),
-    commands: ['train', 'compress', 'quickstart'],
-    help: 'train: directory to save the model to; compress: file for the compressed model',
+    commands: ['train', 'compress', 'quickstart', 'export', 'import'],
+    help: 'train, import: directory to save the model to; compress: file for the compressed model; export: the .onnx file or the tfjs model folder',
+  }),
+  /** `--format`: what `convkit export` writes. */
+  format: flag({
+    kind: choice(['onnx', 'tfjs']),
+    commands: ['export'],
+    help: 'onnx: one ONNX file (opset 13) for ONNX Runtime; tfjs: a TensorFlow.js Layers model folder (model.json + weights) for tf.loadLayersModel',
   }),
   /** `--structured`: fraction of the conv filters removed by structured pruning (0: none). */
   structured: flag({

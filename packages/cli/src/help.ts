@@ -30,6 +30,12 @@ Usage:
   convkit attack   --model-dir DIR [--data …] [--attack fgsm|pgd] [--eps 0.1,0.2,0.3] [--steps N]
                    [--step-size X] [--norm linf|l2] [--test-count N]
                    clean and robust accuracy of a saved model on held-out images at every radius
+  convkit export   --model-dir DIR --format onnx|tfjs --out PATH
+                   a saved model as one ONNX file (opset 13, for ONNX Runtime) or as a TensorFlow.js
+                   Layers model folder (for tf.loadLayersModel)
+  convkit import   PATH --out DIR
+                   a TensorFlow.js Layers model (model.json or its folder), a Keras .keras or .h5 file
+                   saved as a convkit model folder; prints its summary
   convkit quickstart [--backend cpu|wasm|webgpu] [--seed N]
                    train the reference CNN (lenet) on wasm (default) on 8,000 embedded MNIST
                    digits, test it on the 2,000 held-out ones, prune it to 80%, quantize it to
@@ -75,12 +81,13 @@ export function commandHelp(command: CommandName): string {
   const width = Math.max(...left.map((s) => s.length)) + 2;
   const lines = names.map((name, i) => `  ${left[i].padEnd(width)}${describe(name)}`);
   const required = (COMMANDS[command].required ?? []).map(
-    (r) => ` --${r.flag} ${usageOf(r.flag as FlagName).split(' ')[1]}`,
+    (r) => ` --${r.flag} ${r.placeholder ?? usageOf(r.flag as FlagName).split(' ')[1]}`,
   );
+  const argument = COMMANDS[command].argument;
   return [
     `convkit ${command} — ${COMMANDS[command].summary}`,
     '',
-    `Usage: convkit ${command}${required.join('')} [options]`,
+    `Usage: convkit ${command}${argument ? ` ${argument.placeholder}` : ''}${required.join('')} [options]`,
     '',
     'Options:',
     ...lines,

@@ -1,6 +1,6 @@
 /**
  * `@convkit/cli` — the `convkit` command (`train`, `evaluate`, `summary`,
- * `compress`, `quickstart`), also usable programmatically: {@link runCli} runs a
+ * `compress`, `quickstart`, `attack`, `export`, `import`), also usable programmatically: {@link runCli} runs a
  * command line and resolves to its exit code, {@link train} and
  * {@link compress} are the commands as functions, {@link parseCommandLine}
  * turns arguments into typed options.
@@ -23,6 +23,7 @@ export { evaluateSaved, evaluationReport } from './evaluate';
 export { describeSystemError, EXIT_BUG, EXIT_USAGE, reportFailure } from './failure';
 export { EVALUATE_METRICS, FLAGS, type FlagName, type FlagSpec } from './flags';
 export { commandHelp, helpText, USAGE } from './help';
+export { type ExportResult, exportSaved, importModel, isKerasPath } from './interop';
 export type { PresetBuilder } from './presets';
 export { buildPreset, getPreset, PRESETS } from './presets';
 export type { Row } from './table';

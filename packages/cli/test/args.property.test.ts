@@ -121,7 +121,7 @@ const oneOf = (...v: string[]): Gen => same(fc.constantFrom(...v));
 
 const VALUES: Record<string, { key: keyof CommonOptions; gen: Gen; commands: CommandName[] }> = {
   model: { key: 'model', gen: oneOf('lenet', 'small', 'cifar'), commands: ['train', 'compress', 'summary'] },
-  'model-dir': { key: 'modelDir', gen: pathText, commands: ['evaluate', 'summary', 'compress', 'attack'] },
+  'model-dir': { key: 'modelDir', gen: pathText, commands: ['evaluate', 'summary', 'compress', 'attack', 'export'] },
   data: {
     key: 'data',
     gen: oneOf('mnist', 'fashion-mnist', 'cifar10'),
@@ -161,7 +161,8 @@ const VALUES: Record<string, { key: keyof CommonOptions; gen: Gen; commands: Com
       .map((m) => ({ text: m.join(','), value: m })),
     commands: ['evaluate'],
   },
-  out: { key: 'out', gen: pathText, commands: ['train', 'compress', 'quickstart'] },
+  out: { key: 'out', gen: pathText, commands: ['train', 'compress', 'quickstart', 'export', 'import'] },
+  format: { key: 'format', gen: oneOf('onnx', 'tfjs'), commands: ['export'] },
   structured: { key: 'structured', gen: share, commands: ['compress', 'quickstart'] },
   prune: { key: 'prune', gen: share, commands: ['compress'] },
   'prune-epochs': { key: 'pruneEpochs', gen: epochs, commands: ['compress'] },
@@ -198,19 +199,33 @@ const CONFLICTS: Partial<Record<CommandName, Array<[string, string]>>> = {
   ],
 };
 
-/** A command, a set of its flags with valid values (no conflicting pair; evaluate's --model-dir always), shuffled. */
+/** The flags a command cannot run without. */
+const REQUIRED: Partial<Record<CommandName, string[]>> = {
+  evaluate: ['model-dir'],
+  attack: ['model-dir'],
+  export: ['model-dir', 'format', 'out'],
+  import: ['out'],
+};
+
+/** A path argument that is not taken for a flag (`import PATH`). */
+const argumentText = pathText.filter(({ text }) => !text.startsWith('-'));
+
+/**
+ * A command, a set of its flags with valid values (no conflicting pair; the
+ * required flags always), shuffled; `import` also gets its PATH argument first.
+ */
 const validCommandLine = fc.constantFrom(...COMMAND_NAMES).chain((command) => {
   const flags = Object.keys(VALUES).filter((f) => VALUES[f].commands.includes(command));
   return fc.tuple(fc.subarray(flags), fc.boolean(), fc.infiniteStream(fc.boolean())).chain(([chosen, quiet, glued]) => {
-    let picked =
-      (command === 'evaluate' || command === 'attack') && !chosen.includes('model-dir')
-        ? [...chosen, 'model-dir']
-        : chosen;
+    let picked = [...chosen, ...(REQUIRED[command] ?? []).filter((f) => !chosen.includes(f))];
     for (const [a, b] of CONFLICTS[command] ?? []) if (picked.includes(a)) picked = picked.filter((f) => f !== b);
     return fc.tuple(...picked.map((f) => VALUES[f].gen)).chain((values) => {
       const items = picked.map((f, i) => ({ flag: f, ...values[i] }));
-      return fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }).map((order) => ({
+      const source = command === 'import' ? argumentText.map((a) => a.text) : fc.constant(undefined);
+      const order = fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length });
+      return fc.tuple(order, source).map(([order, source]) => ({
         command,
+        source,
         items: order,
         quiet: quiet && ['train', 'compress', 'quickstart', 'attack'].includes(command),
         glued,
@@ -222,8 +237,8 @@ const validCommandLine = fc.constantFrom(...COMMAND_NAMES).chain((command) => {
 describe('parseCommandLine round trip', () => {
   it('every valid configuration, written as --flag value or --flag=value in any order, parses back to itself', () => {
     fc.assert(
-      fc.property(validCommandLine, ({ command, items, quiet, glued }) => {
-        const argv: string[] = [command];
+      fc.property(validCommandLine, ({ command, source, items, quiet, glued }) => {
+        const argv: string[] = source === undefined ? [command] : [command, source];
         const it = glued[Symbol.iterator]();
         for (const { flag, text } of items) {
           // a value that looks like a flag must be glued with `=`; negative numbers need not
@@ -237,6 +252,7 @@ describe('parseCommandLine round trip', () => {
         expect(parsed.help).toBe(false);
         for (const { flag, value } of items) expect(parsed.options[VALUES[flag].key]).toEqual(value);
         expect(parsed.options.quiet).toBe(quiet);
+        expect(parsed.options.source).toBe(source);
       }),
       { numRuns: 500 },
     );

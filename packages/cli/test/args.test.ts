@@ -2,10 +2,10 @@ import { type CommonOptions, parseCommandLine, runCli, UsageError } from '@convk
 import { ConfigError } from '@convkit/core';
 import { describe, expect, it } from 'vitest';
 
-const COMMANDS = ['train', 'evaluate', 'summary', 'compress', 'quickstart', 'attack'] as const;
+const COMMANDS = ['train', 'evaluate', 'summary', 'compress', 'quickstart', 'attack', 'export', 'import'] as const;
 type Command = (typeof COMMANDS)[number];
 
-/** What a command line needs besides the flag under test (evaluate cannot run without --model-dir). */
+/** What a command line needs besides the flag under test (evaluate cannot run without --model-dir, import without PATH). */
 const BASE: Record<Command, string[]> = {
   train: [],
   evaluate: ['--model-dir', 'runs/m'],
@@ -13,6 +13,8 @@ const BASE: Record<Command, string[]> = {
   compress: [],
   quickstart: [],
   attack: ['--model-dir', 'runs/m'],
+  export: ['--model-dir', 'runs/m', '--out', 'm.onnx'],
+  import: ['m.keras', '--out', 'runs/m'],
 };
 
 interface NumericCase {
@@ -186,6 +188,7 @@ const CHOICES: ChoiceCase[] = [
     values: ['none', 'shift', 'flip', 'flip-shift'],
   },
   { flag: 'quantize', key: 'quantize', commands: ['compress'], values: ['int8', 'float16', 'none'] },
+  { flag: 'format', key: 'format', commands: ['export'], values: ['onnx', 'tfjs'] },
 ];
 
 /** The message of the UsageError `argv` throws (fails the test if it parses). */
@@ -402,7 +405,7 @@ describe('parseCommandLine: the shape of the command line', () => {
 
   it('an unknown command or a stray argument is an error', () => {
     expect(usageError(['trian'])).toBe(
-      'unknown command trian (did you mean train?); the commands are train, evaluate, summary, compress, quickstart, attack',
+      'unknown command trian (did you mean train?); the commands are train, evaluate, summary, compress, quickstart, attack, export, import',
     );
     expect(usageError(['frobnicate', '--epochs', '3'])).toMatch(/^unknown command frobnicate; the commands are/);
     expect(usageError(['train', 'extra'])).toBe(
