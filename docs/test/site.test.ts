@@ -11,29 +11,17 @@
  * Screenshots of the home page, a guide and an API page go to test-output/screenshots/.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, relative, sep } from 'node:path';
+import type { Server } from 'node:http';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../scripts/tools/find.mjs';
+import { serveStatic } from '../../scripts/tools/static-server.mjs';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(docsDir, '.vitepress', 'dist');
 const screenshots = join(docsDir, '..', 'test-output', 'screenshots');
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /** Every file under `dir`, relative to it, with '/' separators. */
 function files(dir: string, prefix = ''): string[] {
@@ -48,25 +36,6 @@ function builtBase(): string {
   const m = /<script type="module" src="([^"]*?)assets\/app\.[\w-]+\.js"/.exec(html);
   if (!m) throw new Error('site test: cannot find the base path in dist/index.html');
   return m[1];
-}
-
-/** Serves dist/ under `base` on 127.0.0.1; unknown paths get the site's 404 page with status 404. */
-async function serve(base: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (!path.startsWith(base)) return void res.writeHead(404).end('outside the base');
-    const rel = path.slice(base.length);
-    const file = normalize(join(dist, rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel));
-    if (file !== dist && !file.startsWith(dist + sep)) return void res.writeHead(403).end();
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404, { 'Content-Type': MIME['.html'] }).end(await readFile(join(dist, '404.html')));
-    }
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 let browser: Browser | undefined;
@@ -88,9 +57,10 @@ beforeAll(async () => {
   base = builtBase();
   // The demo (copied into demo/ by the build) is another app, tested by apps/demo/test; links into it are checked.
   htmlPages = files(dist).filter((f) => f.endsWith('.html') && f !== '404.html' && !f.startsWith('demo/'));
-  const served = await serve(base);
+  // unknown paths get the site's 404 page with status 404
+  const served = await serveStatic(dist, { base, notFoundPage: join(dist, '404.html') });
   server = served.server;
-  site = `${served.origin}${base}`;
+  site = served.url;
   browser = await chromium.launch({
     executablePath: chromiumLookup.path,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],

@@ -18,9 +18,10 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic } from '../../../scripts/tools/static-server.mjs';
 import type {} from '../src/main';
 import type { SmokeResult } from '../src/smoke';
-import { launchChromium, serve } from './serve';
+import { launchChromium } from './serve';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(appDir, 'dist');
@@ -57,7 +58,7 @@ afterAll(async () => {
 
 /** Opens the page and waits for its report; page errors and console errors end up in the failure message. */
 async function runPage(isolated: boolean): Promise<PageRun> {
-  const { server, url } = await serve(distDir, isolated);
+  const { server, url } = await serveStatic(distDir, { isolated });
   servers.push(server);
   const page = await browser!.newPage();
   const log: string[] = [];

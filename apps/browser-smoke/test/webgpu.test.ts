@@ -22,8 +22,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic } from '../../../scripts/tools/static-server.mjs';
 import type { WebgpuReport } from '../src/webgpu-main';
-import { launchChromium, serve } from './serve';
+import { launchChromium } from './serve';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = resolve(appDir, '../..');
@@ -51,7 +52,7 @@ beforeAll(async () => {
     logLevel: 'error',
     build: { outDir, emptyOutDir: true, rollupOptions: { input: join(appDir, 'webgpu.html') } },
   });
-  ({ server, url: baseUrl } = await serve(outDir, false));
+  ({ server, url: baseUrl } = await serveStatic(outDir));
   browser = await launchChromium('webgpu page', WEBGPU_FLAGS);
 }, 90_000);
 

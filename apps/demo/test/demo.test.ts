@@ -16,14 +16,14 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../../scripts/tools/find.mjs';
+import { serveStatic } from '../../../scripts/tools/static-server.mjs';
 import { parseDigits } from '../src/digits';
 import type { DemoStatus } from '../src/state';
 
@@ -31,43 +31,6 @@ const appDir = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(appDir, 'dist');
 const repoRoot = resolve(appDir, '../..');
 const screenshots = join(repoRoot, 'test-output', 'screenshots');
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.bin': 'application/octet-stream',
-};
-
-/** A static server for dist/ on 127.0.0.1; `isolated` adds the COOP/COEP headers. */
-async function serve(root: string, isolated: boolean): Promise<{ server: Server; url: string }> {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(root + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      const headers: Record<string, string> = {
-        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-store',
-      };
-      if (isolated) {
-        headers['Cross-Origin-Opener-Policy'] = 'same-origin';
-        headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
-      }
-      res.writeHead(200, headers).end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}/` };
-}
 
 let browser: Browser | undefined;
 const servers: Server[] = [];
@@ -102,7 +65,7 @@ async function open(
   query: string,
   viewport = { width: 1100, height: 900 },
 ): Promise<{ page: Page; log: string[]; requests: string[] }> {
-  const { server, url } = await serve(distDir, isolated);
+  const { server, url } = await serveStatic(distDir, { isolated });
   servers.push(server);
   const page = await browser!.newPage({ viewport, acceptDownloads: true });
   const log: string[] = [];
