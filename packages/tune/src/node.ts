@@ -1,0 +1,7 @@
+/**
+ * @convkit/tune/node — storages and runners that need Node: the JSON file storage, Redis storage
+ * for distributed studies and parallel trials on worker threads.
+ *
+ * @packageDocumentation
+ */
+export * from './index';
