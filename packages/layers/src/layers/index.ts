@@ -113,6 +113,8 @@ export {
 export type { ReLUArgs } from './relu';
 export { ReLU } from './relu';
 export { ReLU6 } from './relu6';
+export type { RescalingArgs } from './rescaling';
+export { Rescaling } from './rescaling';
 export type { ReshapeArgs } from './reshape';
 export { Reshape } from './reshape';
 export type { SeparableConv2DArgs } from './separable-conv2d';

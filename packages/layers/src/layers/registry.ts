@@ -34,6 +34,7 @@ import { RandomTranslation } from './random-translation';
 import { RandomZoom } from './random-zoom';
 import { ReLU } from './relu';
 import { ReLU6 } from './relu6';
+import { Rescaling } from './rescaling';
 import { Reshape } from './reshape';
 import { SeparableConv2D } from './separable-conv2d';
 import { Softmax } from './softmax';
@@ -53,6 +54,7 @@ export const BUILTIN_LAYERS: readonly LayerClass[] = [
   Dense,
   Flatten,
   Reshape,
+  Rescaling,
   Dropout,
   BatchNormalization,
   Activation,

@@ -185,9 +185,9 @@ describe('loadKerasModel: damaged and unsupported files', () => {
     );
     await refuses(
       editedKeras((c) => {
-        c.class_name = 'Functional';
+        c.class_name = 'Bidirectional';
       }),
-      /'Functional' model; loadKerasModel loads Keras Sequential models only/,
+      /'Bidirectional' model; loadKerasModel loads Keras Sequential and Functional models only/,
     );
   });
 

@@ -1,20 +1,23 @@
 /**
- * One layer's Keras-style configuration (`{ class_name, config }` with
- * snake_case keys, as TensorFlow.js Layers `model.json` and Keras files store
- * it) to and from a convkit layer's `{ className, config }`.
+ * The one table of Keras layer classes convkit reads and writes, used by every
+ * Keras-style format: TensorFlow.js Layers `model.json` (load and save),
+ * Keras 3 `.keras` and legacy `.h5` (load). Each entry gives the convkit class,
+ * the Keras class name, the config translation both ways, and the names Keras
+ * gives the layer's weights, in the layer's weight order.
  *
  * Only what changes the forward pass or the weights is read: initializers,
  * regularizers and constraints are irrelevant once weights are loaded and are
  * dropped. Options convkit cannot honour (`data_format: 'channels_first'`,
- * `groups > 1`, an activation it lacks, a layer class it has no equivalent
- * of) are refused with a `SerializationError` naming the layer and the option.
- * Keys are read with own-property checks only, so `__proto__`/`constructor`
- * keys in a file are never honoured.
+ * `groups > 1`, an activation it lacks, LoRA or quantized Keras layers, a
+ * layer class it has no equivalent of) are refused with a `SerializationError`
+ * naming the layer and the option. Keys are read with own-property checks
+ * only, so `__proto__`/`constructor` keys in a file are never honoured.
  */
 import { SerializationError } from '@convkit/core';
 import { preview } from '../../engine/preview';
 import type { Serialized } from '../../engine/types';
 import { kerasClassName, LAYER_ALIASES } from '../../layers/aliases';
+import { ACTIVATIONS_OUT, isRecord, KerasOptions, ownKey } from './keras-options';
 
 /** A layer as Keras / TensorFlow.js serialise it. */
 export interface KerasLayerJson {
@@ -24,192 +27,47 @@ export interface KerasLayerJson {
   config: Record<string, unknown>;
 }
 
-/**
- * convkit classes that have a TensorFlow.js Layers equivalent, read and
- * written in the tfjs format. Their Keras names (and the other spellings
- * Keras and TensorFlow.js accept) come from the layer aliases
- * (`layers/aliases.ts`), the one table of them.
- */
-const TFJS_CLASSES: readonly string[] = [
-  'InputLayer',
-  'Conv2D',
-  'DepthwiseConv2D',
-  'SeparableConv2D',
-  'Dense',
-  'MaxPool2D',
-  'AvgPool2D',
-  'GlobalAvgPool2D',
-  'GlobalMaxPool2D',
-  'BatchNormalization',
-  'Dropout',
-  'Flatten',
-  'Reshape',
-  'Activation',
-  'ReLU',
-  'LeakyReLU',
-  'ELU',
-  'Softmax',
-  'Add',
-  'Concatenate',
-];
-
-/** convkit class name → the Keras class name written in a TensorFlow.js `model.json`. */
-export const CONVKIT_TO_KERAS: Readonly<Record<string, string>> = Object.freeze(
-  Object.fromEntries(TFJS_CLASSES.map((c) => [c, kerasClassName(c)])),
-);
-
-/**
- * Keras class name → convkit class name, for every class that can be
- * imported: the Keras names, convkit's own names, and the other aliases.
- */
-export const KERAS_TO_CONVKIT: Readonly<Record<string, string>> = Object.freeze(
-  Object.fromEntries([
-    ...TFJS_CLASSES.flatMap((c) => [
-      [kerasClassName(c), c],
-      [c, c],
-    ]),
-    ...Object.entries(LAYER_ALIASES)
-      .filter(([, cls]) => TFJS_CLASSES.includes(cls.className))
-      .map(([alias, cls]) => [alias, cls.className]),
-  ]),
-);
-
-/** Keras activation name → convkit activation name. */
-const ACTIVATIONS_IN: ReadonlyMap<string, string> = new Map([
-  ['linear', 'linear'],
-  ['relu', 'relu'],
-  ['relu6', 'relu6'],
-  ['elu', 'elu'],
-  ['selu', 'selu'],
-  ['sigmoid', 'sigmoid'],
-  ['hard_sigmoid', 'hardSigmoid'],
-  ['tanh', 'tanh'],
-  ['softmax', 'softmax'],
-  ['softplus', 'softplus'],
-  ['softsign', 'softsign'],
-  ['swish', 'swish'],
-  ['silu', 'silu'],
-]);
-
-/** convkit activation name → the name TensorFlow.js Layers 4.x understands. */
-const ACTIVATIONS_OUT: ReadonlyMap<string, string> = new Map([
-  ['linear', 'linear'],
-  ['relu', 'relu'],
-  ['relu6', 'relu6'],
-  ['elu', 'elu'],
-  ['selu', 'selu'],
-  ['sigmoid', 'sigmoid'],
-  ['hardSigmoid', 'hard_sigmoid'],
-  ['tanh', 'tanh'],
-  ['softmax', 'softmax'],
-  ['softplus', 'softplus'],
-  ['softsign', 'softsign'],
-  ['swish', 'swish'],
-  ['silu', 'swish'],
-]);
-
-function own(o: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(o, key) ? o[key] : undefined;
+/** Writes a convkit config's options in Keras form; `act` translates an activation, `fail` throws naming the layer. */
+interface KerasWriter {
+  c: Record<string, unknown>;
+  act(key?: string): string;
+  fail(msg: string): never;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/** One supported layer class. */
+export interface KerasLayerEntry {
+  /** convkit class name (the registry's). */
+  readonly convkit: string;
+  /** Keras / TensorFlow.js class name, as written in a `model.json`. */
+  readonly keras: string;
+  /** Keras options → the convkit options specific to the class (name and trainable are added by the caller). */
+  readonly read: (o: KerasOptions) => Record<string, unknown>;
+  /** convkit options → the Keras options specific to the class (name, trainable and dtype are added by the caller). */
+  readonly write: (w: KerasWriter) => Record<string, unknown>;
+  /**
+   * The names Keras may give each weight, by convkit weight name, for the
+   * classes where they differ (Keras 3 calls a `DepthwiseConv2D`'s kernel
+   * `kernel`, TensorFlow.js and Keras 2 `depthwise_kernel`). Otherwise the
+   * names are the same. The weight order is the layer's (`weightSpecs`),
+   * which is Keras's: kernel, bias; gamma, beta, moving_mean, moving_variance;
+   * depthwise_kernel, pointwise_kernel, bias.
+   */
+  readonly weightNames?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** Reads one layer's Keras options, failing with messages that name the layer. */
-class KerasOptions {
-  constructor(
-    readonly c: Record<string, unknown>,
-    readonly where: string,
-  ) {}
+const isNull = (v: unknown) => v === null;
+const isOne = (v: unknown) => v === 1 || (Array.isArray(v) && v.every((d) => d === 1));
 
-  fail(msg: string): never {
-    throw new SerializationError(`${this.where}: ${msg}`);
-  }
-
-  has(key: string): boolean {
-    const v = own(this.c, key);
-    return v !== undefined && v !== null;
-  }
-
-  raw(key: string): unknown {
-    return own(this.c, key);
-  }
-
-  num(key: string, dflt?: number): number | undefined {
-    const v = own(this.c, key);
-    if (v === undefined || v === null) return dflt;
-    if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(`'${key}' must be a number, got ${preview(v)}`);
-    return v;
-  }
-
-  bool(key: string, dflt: boolean): boolean {
-    const v = own(this.c, key);
-    if (v === undefined || v === null) return dflt;
-    if (typeof v !== 'boolean') this.fail(`'${key}' must be a boolean, got ${preview(v)}`);
-    return v;
-  }
-
-  /** An int or a pair of ints → `[a, b]`. */
-  pair(key: string, dflt?: [number, number]): [number, number] | undefined {
-    const v = own(this.c, key);
-    if (v === undefined || v === null) return dflt;
-    const ok = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x > 0;
-    if (ok(v)) return [v, v];
-    if (Array.isArray(v) && v.length === 2 && ok(v[0]) && ok(v[1])) return [v[0], v[1]];
-    return this.fail(`'${key}' must be a positive integer or a pair of them, got ${preview(v)}`);
-  }
-
-  /** `[null | n, ...]`: a batch shape with positive integer dimensions after the first. */
-  shape(key: string): (number | null)[] | undefined {
-    const v = own(this.c, key);
-    if (v === undefined || v === null) return undefined;
-    if (!Array.isArray(v) || v.length > 8)
-      this.fail(`'${key}' must be a list of at most 8 dimensions, got ${preview(v)}`);
-    return v.map((d, i) => {
-      if (i === 0 && d === null) return null;
-      if (typeof d !== 'number' || !Number.isSafeInteger(d) || d <= 0) {
-        return this.fail(`'${key}' must hold positive integers (null only for the batch), got ${preview(v)}`);
-      }
-      return d;
-    });
-  }
-
-  padding(): 'valid' | 'same' {
-    const v = own(this.c, 'padding') ?? 'valid';
-    if (v !== 'valid' && v !== 'same') this.fail(`padding ${preview(v)} is not supported (only 'valid' and 'same')`);
-    return v;
-  }
-
-  channelsLast(): void {
-    const v = own(this.c, 'data_format');
-    if (v === undefined || v === null || v === 'channels_last') return;
-    this.fail(
-      `data_format ${preview(v)} is not supported: convkit layers are channels_last (NHWC); convert the model with data_format 'channels_last'`,
-    );
-  }
-
-  activation(key = 'activation'): string {
-    const v = own(this.c, key) ?? 'linear';
-    const name = typeof v === 'string' ? ACTIVATIONS_IN.get(v) : undefined;
-    if (!name) {
-      this.fail(
-        `activation ${preview(v)} has no convkit equivalent (supported: ${[...ACTIVATIONS_IN.keys()].join(', ')})`,
-      );
-    }
-    return name;
-  }
+/** Keras 3 options that change what a layer computes and that convkit does not have. */
+function noKeras3Extras(o: KerasOptions): void {
+  o.neutral('lora_rank', isNull, 'LoRA adapters');
+  o.neutral('quantization_config', isNull, 'quantized weights');
 }
 
-/** Options every layer carries: `name` and `trainable`. */
-function base(o: KerasOptions, name: string): Record<string, unknown> {
-  return { name, trainable: o.bool('trainable', true) };
-}
-
-function convCommon(o: KerasOptions): Record<string, unknown> {
+function convRead(o: KerasOptions): Record<string, unknown> {
   o.channelsLast();
-  const groups = o.num('groups', 1);
-  if (groups !== 1) o.fail(`groups = ${groups} is not supported (only 1)`);
+  o.neutral('groups', isOne, 'grouped convolutions');
+  noKeras3Extras(o);
   return {
     kernelSize: o.pair('kernel_size') ?? o.fail("'kernel_size' is missing"),
     strides: o.pair('strides', [1, 1]),
@@ -220,129 +78,268 @@ function convCommon(o: KerasOptions): Record<string, unknown> {
   };
 }
 
-function positiveInt(o: KerasOptions, key: string, dflt?: number): number {
-  const v = o.num(key, dflt);
-  if (v === undefined || !Number.isSafeInteger(v) || v <= 0)
-    o.fail(`'${key}' must be a positive integer, got ${preview(o.raw(key))}`);
-  return v;
+function convWrite({ c, act }: KerasWriter): Record<string, unknown> {
+  return {
+    kernel_size: c.kernelSize,
+    strides: c.strides,
+    padding: c.padding,
+    data_format: 'channels_last',
+    dilation_rate: c.dilationRate,
+    activation: act(),
+    use_bias: c.useBias,
+  };
 }
 
-/** The layer-specific part of a convkit config, by convkit class name. */
-const READERS: Readonly<Record<string, (o: KerasOptions) => Record<string, unknown>>> = {
-  InputLayer: () => ({}),
-  Conv2D: (o) => ({ filters: positiveInt(o, 'filters'), ...convCommon(o) }),
-  DepthwiseConv2D: (o) => ({ depthMultiplier: positiveInt(o, 'depth_multiplier', 1), ...convCommon(o) }),
-  SeparableConv2D: (o) => ({
-    filters: positiveInt(o, 'filters'),
-    depthMultiplier: positiveInt(o, 'depth_multiplier', 1),
-    ...convCommon(o),
-  }),
-  Dense: (o) => ({ units: positiveInt(o, 'units'), activation: o.activation(), useBias: o.bool('use_bias', true) }),
-  MaxPool2D: pooling,
-  AvgPool2D: pooling,
-  GlobalAvgPool2D: globalPooling,
-  GlobalMaxPool2D: globalPooling,
-  BatchNormalization: (o) => {
-    let axis = o.raw('axis') ?? -1;
-    if (Array.isArray(axis) && axis.length === 1) axis = axis[0];
-    if (axis !== -1 && axis !== 3)
-      o.fail(`axis ${preview(o.raw('axis'))} is not supported (only the channel axis, -1)`);
-    return {
-      axis: -1,
-      momentum: o.num('momentum', 0.99),
-      epsilon: o.num('epsilon', 1e-3),
-      center: o.bool('center', true),
-      scale: o.bool('scale', true),
-    };
-  },
-  Dropout: (o) => {
-    if (o.has('noise_shape')) o.fail("'noise_shape' is not supported");
-    return { rate: o.num('rate', 0) };
-  },
-  Flatten: (o) => {
-    o.channelsLast();
-    return {};
-  },
-  Reshape: (o) => {
-    const t = o.raw('target_shape');
-    if (
-      !Array.isArray(t) ||
-      t.length > 8 ||
-      t.some((d) => typeof d !== 'number' || !Number.isSafeInteger(d) || (d <= 0 && d !== -1))
-    ) {
-      o.fail(`'target_shape' must be a list of positive integers (one may be -1), got ${preview(t)}`);
-    }
-    return { targetShape: [...(t as number[])] };
-  },
-  Activation: (o) => ({ activation: o.activation() }),
-  ReLU: (o) => ({
-    maxValue: o.num('max_value') ?? null,
-    negativeSlope: o.num('negative_slope', 0),
-    threshold: o.num('threshold', 0),
-  }),
-  // tfjs and Keras 2 call the slope `alpha`; Keras 3 `negative_slope`. Both default to 0.3.
-  LeakyReLU: (o) => ({ alpha: o.num('alpha') ?? o.num('negative_slope', 0.3) }),
-  ELU: (o) => ({ alpha: o.num('alpha', 1) }),
-  Softmax: (o) => {
-    let axis = o.raw('axis') ?? -1;
-    if (Array.isArray(axis) && axis.length === 1) axis = axis[0];
-    if (typeof axis !== 'number' || !Number.isSafeInteger(axis))
-      o.fail(`axis ${preview(o.raw('axis'))} must be one integer`);
-    return { axis };
-  },
-  Add: () => ({}),
-  Concatenate: (o) => ({ axis: o.num('axis', -1) }),
-};
-
-function pooling(o: KerasOptions): Record<string, unknown> {
+function poolingRead(o: KerasOptions): Record<string, unknown> {
   o.channelsLast();
   const poolSize = o.pair('pool_size', [2, 2]) as [number, number];
   return { poolSize, strides: o.pair('strides') ?? poolSize, padding: o.padding() };
 }
 
-function globalPooling(o: KerasOptions): Record<string, unknown> {
+function poolingWrite({ c }: KerasWriter): Record<string, unknown> {
+  return { pool_size: c.poolSize, strides: c.strides, padding: c.padding, data_format: 'channels_last' };
+}
+
+function globalPoolingRead(o: KerasOptions): Record<string, unknown> {
   o.channelsLast();
   return { keepDims: o.bool('keepdims', false) };
 }
 
+function globalPoolingWrite({ c, fail }: KerasWriter): Record<string, unknown> {
+  if (c.keepDims) fail('keepDims is not supported by TensorFlow.js Layers');
+  return { data_format: 'channels_last' };
+}
+
+const nothing = (): Record<string, unknown> => ({});
+
+/** A class whose name is the same in convkit and Keras. */
+function entry(convkit: string, rest: Omit<KerasLayerEntry, 'convkit' | 'keras'>): KerasLayerEntry {
+  return { convkit, keras: kerasClassName(convkit), ...rest };
+}
+
 /**
- * The convkit `{ className, config }` of a Keras-style layer. `name` is the
- * layer's name (checked by the caller); `where` names it in messages. The
- * batch input shape (`batch_input_shape`, Keras 3 `batch_shape`) is returned
- * apart, as `batchInputShape`, for the caller to place.
+ * Every layer class the Keras-style formats support, in one table. Loading
+ * accepts the Keras name, convkit's name and the other aliases
+ * (`layers/aliases.ts`); saving writes the Keras name.
+ */
+export const KERAS_LAYER_TABLE: readonly KerasLayerEntry[] = Object.freeze([
+  entry('InputLayer', { read: nothing, write: nothing }),
+  entry('Conv2D', {
+    read: (o) => ({ filters: o.positiveInt('filters'), ...convRead(o) }),
+    write: (w) => ({ filters: w.c.filters, ...convWrite(w) }),
+  }),
+  entry('DepthwiseConv2D', {
+    read: (o) => ({ depthMultiplier: o.positiveInt('depth_multiplier', 1), ...convRead(o) }),
+    write: (w) => ({ depth_multiplier: w.c.depthMultiplier, ...convWrite(w) }),
+    weightNames: { depthwise_kernel: ['depthwise_kernel', 'kernel'] },
+  }),
+  entry('SeparableConv2D', {
+    read: (o) => ({
+      filters: o.positiveInt('filters'),
+      depthMultiplier: o.positiveInt('depth_multiplier', 1),
+      ...convRead(o),
+    }),
+    write: (w) => ({ filters: w.c.filters, depth_multiplier: w.c.depthMultiplier, ...convWrite(w) }),
+  }),
+  entry('Dense', {
+    read: (o) => {
+      noKeras3Extras(o);
+      return { units: o.positiveInt('units'), activation: o.activation(), useBias: o.bool('use_bias', true) };
+    },
+    write: ({ c, act }) => ({ units: c.units, activation: act(), use_bias: c.useBias }),
+  }),
+  entry('MaxPool2D', { read: poolingRead, write: poolingWrite }),
+  entry('AvgPool2D', { read: poolingRead, write: poolingWrite }),
+  entry('GlobalAvgPool2D', { read: globalPoolingRead, write: globalPoolingWrite }),
+  entry('GlobalMaxPool2D', { read: globalPoolingRead, write: globalPoolingWrite }),
+  entry('BatchNormalization', {
+    read: (o) => {
+      o.neutral('renorm', (v) => v === false, 'batch renormalisation');
+      o.neutral('virtual_batch_size', isNull, 'ghost batch normalisation');
+      const axis = o.axis(-1);
+      if (axis !== -1 && axis !== 3)
+        o.fail(`axis ${preview(o.raw('axis'))} is not supported (only the channel axis, -1)`);
+      return {
+        axis: -1,
+        momentum: o.num('momentum', 0.99),
+        epsilon: o.num('epsilon', 1e-3),
+        center: o.bool('center', true),
+        scale: o.bool('scale', true),
+      };
+    },
+    write: ({ c }) => ({ axis: c.axis, momentum: c.momentum, epsilon: c.epsilon, center: c.center, scale: c.scale }),
+  }),
+  entry('Dropout', {
+    read: (o) => {
+      if (o.has('noise_shape')) o.fail("'noise_shape' is not supported");
+      return { rate: o.num('rate', 0) };
+    },
+    write: ({ c }) => ({ rate: c.rate }),
+  }),
+  entry('Flatten', {
+    read: (o) => {
+      o.channelsLast();
+      return {};
+    },
+    write: () => ({ data_format: 'channels_last' }),
+  }),
+  entry('Reshape', {
+    read: (o) => {
+      const t = o.raw('target_shape');
+      if (
+        !Array.isArray(t) ||
+        t.length > 8 ||
+        t.some((d) => typeof d !== 'number' || !Number.isSafeInteger(d) || (d <= 0 && d !== -1))
+      ) {
+        o.fail(`'target_shape' must be a list of positive integers (one may be -1), got ${preview(t)}`);
+      }
+      return { targetShape: [...(t as number[])] };
+    },
+    write: ({ c }) => ({ target_shape: c.targetShape }),
+  }),
+  entry('Rescaling', {
+    read: (o) => {
+      for (const key of ['scale', 'offset']) {
+        if (Array.isArray(o.raw(key)))
+          o.fail(`a per-channel '${key}' (a list) is not supported; only one number for all values`);
+      }
+      return { scale: o.num('scale') ?? o.fail("'scale' is missing"), offset: o.num('offset', 0) };
+    },
+    write: ({ c }) => ({ scale: c.scale, offset: c.offset }),
+  }),
+  entry('Activation', { read: (o) => ({ activation: o.activation() }), write: ({ act }) => ({ activation: act() }) }),
+  entry('ReLU', {
+    read: (o) => ({
+      maxValue: o.num('max_value') ?? null,
+      negativeSlope: o.num('negative_slope', 0),
+      threshold: o.num('threshold', 0),
+    }),
+    write: ({ c, fail }) => {
+      if ((c.negativeSlope ?? 0) !== 0 || (c.threshold ?? 0) !== 0)
+        fail('negativeSlope and threshold are not supported by TensorFlow.js Layers');
+      return { max_value: c.maxValue ?? null };
+    },
+  }),
+  // tfjs and Keras 2 call the slope `alpha`; Keras 3 `negative_slope`. Both default to 0.3.
+  entry('LeakyReLU', {
+    read: (o) => ({ alpha: o.num('alpha') ?? o.num('negative_slope', 0.3) }),
+    write: ({ c }) => ({ alpha: c.alpha }),
+  }),
+  entry('ELU', {
+    read: (o) => ({ alpha: o.num('alpha', 1) }),
+    write: ({ c, fail }) => {
+      // tfjs-layers 4.x throws for any other alpha.
+      if (c.alpha !== 1) fail(`alpha ${preview(c.alpha)} is not supported by TensorFlow.js Layers (only 1)`);
+      return { alpha: 1 };
+    },
+  }),
+  entry('Softmax', { read: (o) => ({ axis: o.axis(-1) }), write: ({ c }) => ({ axis: c.axis }) }),
+  entry('Add', { read: nothing, write: nothing }),
+  entry('Concatenate', { read: (o) => ({ axis: o.num('axis', -1) }), write: ({ c }) => ({ axis: c.axis }) }),
+]);
+
+const BY_CONVKIT: ReadonlyMap<string, KerasLayerEntry> = new Map(KERAS_LAYER_TABLE.map((e) => [e.convkit, e]));
+
+/** convkit class name → the Keras class name written in a TensorFlow.js `model.json`. */
+export const CONVKIT_TO_KERAS: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(KERAS_LAYER_TABLE.map((e) => [e.convkit, e.keras])),
+);
+
+/**
+ * Keras class name → convkit class name, for every class that can be
+ * imported: the Keras names, convkit's own names, and the other aliases.
+ */
+export const KERAS_TO_CONVKIT: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries([
+    ...KERAS_LAYER_TABLE.flatMap((e) => [
+      [e.keras, e.convkit],
+      [e.convkit, e.convkit],
+    ]),
+    ...Object.entries(LAYER_ALIASES)
+      .filter(([, cls]) => BY_CONVKIT.has(cls.className))
+      .map(([alias, cls]) => [alias, cls.className]),
+  ]),
+);
+
+/** The Keras class names the formats read (one per supported class). */
+export const KERAS_CLASS_LIST: readonly string[] = Object.freeze(KERAS_LAYER_TABLE.map((e) => e.keras));
+
+/** Keras model classes: a layer of one of these classes is a nested model. */
+const MODEL_CLASSES = new Set(['Sequential', 'Functional', 'Model']);
+
+/**
+ * The names Keras may give the weight convkit calls `weight` in a layer of
+ * convkit class `className`, the first being what TensorFlow.js writes.
  *
- * @throws {SerializationError} for a class without a convkit equivalent, or an option convkit cannot honour.
  * @internal
  */
-export function kerasLayerToConvkit(
-  layer: unknown,
-  where: string,
-): { className: string; name: string; config: Record<string, unknown>; batchInputShape?: (number | null)[] } {
+export function kerasWeightNames(className: string, weight: string): readonly string[] {
+  const names = BY_CONVKIT.get(className)?.weightNames;
+  return names && Object.hasOwn(names, weight) ? names[weight] : [weight];
+}
+
+/** A Keras layer mapped to convkit. */
+export interface ConvkitLayerFromKeras {
+  /** convkit class name. */
+  className: string;
+  /** The Keras class name as the file wrote it. */
+  kerasClassName: string;
+  /** The layer name. */
+  name: string;
+  /** convkit options (`deserializeLayer({ className, config })` builds the layer). */
+  config: Record<string, unknown>;
+  /** `batch_input_shape` / Keras 3 `batch_shape`, when the layer has one. */
+  batchInputShape?: (number | null)[];
+}
+
+/**
+ * The convkit `{ className, config }` of a Keras-style layer. `where` names
+ * it in messages. The batch input shape (`batch_input_shape`, Keras 3
+ * `batch_shape`) is returned apart, as `batchInputShape`, for the caller to place.
+ *
+ * @throws {SerializationError} for a class without a convkit equivalent, a nested model, or an option convkit cannot honour.
+ * @internal
+ */
+export function kerasLayerToConvkit(layer: unknown, where: string): ConvkitLayerFromKeras {
   if (!isRecord(layer)) throw new SerializationError(`${where} must be an object { class_name, config }`);
-  const cls = own(layer, 'class_name');
+  const cls = ownKey(layer, 'class_name');
   if (typeof cls !== 'string') throw new SerializationError(`${where} has no string 'class_name'`);
+  const config = ownKey(layer, 'config');
+  const rawName = isRecord(config) ? (ownKey(config, 'name') ?? ownKey(layer, 'name')) : ownKey(layer, 'name');
+  const shown = `layer ${typeof rawName === 'string' ? `'${rawName.slice(0, 100)}'` : '?'} (${cls.slice(0, 100)})`;
+  if (MODEL_CLASSES.has(cls)) {
+    throw new SerializationError(
+      `${where} ${shown}: nested models are not supported (a ${cls} used as a layer); save the inner model's layers in the outer model instead`,
+    );
+  }
   const className = Object.hasOwn(KERAS_TO_CONVKIT, cls) ? KERAS_TO_CONVKIT[cls] : undefined;
   if (!className) {
     throw new SerializationError(
-      `${where}: layer class '${cls.slice(0, 100)}' has no convkit equivalent and cannot be loaded (supported: ${Object.keys(KERAS_TO_CONVKIT).join(', ')})`,
+      `${where} ${shown}: layer class '${cls.slice(0, 100)}' has no convkit equivalent ('${cls.slice(0, 100)}' is not supported; supported: ${KERAS_CLASS_LIST.join(', ')})`,
     );
   }
-  const config = own(layer, 'config');
   if (!isRecord(config)) throw new SerializationError(`${where} (${cls}) has no 'config' object`);
-  const name = own(config, 'name') ?? own(layer, 'name');
+  const name = rawName;
   if (typeof name !== 'string' || name.length === 0 || name.length > 200) {
     throw new SerializationError(
       `${where} (${cls}) needs a 'name' string of 1 to 200 characters, got ${preview(name)}`,
     );
   }
-  const o = new KerasOptions(config, `layer '${name}' (${cls})`);
+  const o = new KerasOptions(config, `${where} layer '${name}' (${cls})`);
   const dtype = o.raw('dtype');
-  if (dtype !== undefined && dtype !== null && dtype !== 'float32' && !isRecord(dtype)) {
-    o.fail(`dtype ${preview(dtype)} is not supported (only float32)`);
+  const policy =
+    isRecord(dtype) && isRecord(ownKey(dtype, 'config'))
+      ? ownKey(ownKey(dtype, 'config') as Record<string, unknown>, 'name')
+      : dtype;
+  if (policy !== undefined && policy !== null && policy !== 'float32') {
+    o.fail(`dtype ${preview(policy)} is not supported (only float32)`);
   }
-  const out = { ...base(o, name), ...READERS[className](o) };
+  const entry = BY_CONVKIT.get(className) as KerasLayerEntry;
+  const out = { name, trainable: o.bool('trainable', true), ...entry.read(o) };
   const batchInputShape = o.shape('batch_input_shape') ?? o.shape('batch_shape');
-  return batchInputShape ? { className, name, config: out, batchInputShape } : { className, name, config: out };
+  const mapped: ConvkitLayerFromKeras = { className, kerasClassName: cls, name, config: out };
+  if (batchInputShape) mapped.batchInputShape = batchInputShape;
+  return mapped;
 }
 
 /**
@@ -355,99 +352,21 @@ export function kerasLayerToConvkit(
 export function convkitLayerToKeras(layer: Serialized): KerasLayerJson {
   const cls = layer.className;
   const c = layer.config as Record<string, unknown>;
-  const keras = Object.hasOwn(CONVKIT_TO_KERAS, cls) ? CONVKIT_TO_KERAS[cls] : undefined;
+  const entry = BY_CONVKIT.get(cls);
   const where = `layer '${String(c.name)}' (${cls})`;
-  if (!keras) {
+  if (!entry) {
     throw new SerializationError(
       `${where} has no TensorFlow.js Layers equivalent; it cannot be saved in the tfjs format (supported: ${Object.keys(CONVKIT_TO_KERAS).join(', ')})`,
     );
   }
+  const fail = (msg: string): never => {
+    throw new SerializationError(`${where}: ${msg}`);
+  };
   const act = (key = 'activation'): string => {
     const name = ACTIVATIONS_OUT.get(String(c[key] ?? 'linear'));
-    if (!name) throw new SerializationError(`${where}: activation ${preview(c[key])} has no TensorFlow.js equivalent`);
-    return name;
+    if (!name) fail(`activation ${preview(c[key])} has no TensorFlow.js equivalent`);
+    return name as string;
   };
-  const out: Record<string, unknown> = { name: c.name, trainable: c.trainable ?? true, dtype: 'float32' };
-  const conv = (): void => {
-    Object.assign(out, {
-      kernel_size: c.kernelSize,
-      strides: c.strides,
-      padding: c.padding,
-      data_format: 'channels_last',
-      dilation_rate: c.dilationRate,
-      activation: act(),
-      use_bias: c.useBias,
-    });
-  };
-  switch (cls) {
-    case 'Conv2D':
-      out.filters = c.filters;
-      conv();
-      break;
-    case 'DepthwiseConv2D':
-      out.depth_multiplier = c.depthMultiplier;
-      conv();
-      break;
-    case 'SeparableConv2D':
-      out.filters = c.filters;
-      out.depth_multiplier = c.depthMultiplier;
-      conv();
-      break;
-    case 'Dense':
-      Object.assign(out, { units: c.units, activation: act(), use_bias: c.useBias });
-      break;
-    case 'MaxPool2D':
-    case 'AvgPool2D':
-      Object.assign(out, {
-        pool_size: c.poolSize,
-        strides: c.strides,
-        padding: c.padding,
-        data_format: 'channels_last',
-      });
-      break;
-    case 'GlobalAvgPool2D':
-    case 'GlobalMaxPool2D':
-      if (c.keepDims) throw new SerializationError(`${where}: keepDims is not supported by TensorFlow.js Layers`);
-      out.data_format = 'channels_last';
-      break;
-    case 'BatchNormalization':
-      Object.assign(out, { axis: c.axis, momentum: c.momentum, epsilon: c.epsilon, center: c.center, scale: c.scale });
-      break;
-    case 'Dropout':
-      out.rate = c.rate;
-      break;
-    case 'Flatten':
-      out.data_format = 'channels_last';
-      break;
-    case 'Reshape':
-      out.target_shape = c.targetShape;
-      break;
-    case 'Activation':
-      out.activation = act();
-      break;
-    case 'ReLU':
-      if ((c.negativeSlope ?? 0) !== 0 || (c.threshold ?? 0) !== 0) {
-        throw new SerializationError(`${where}: negativeSlope and threshold are not supported by TensorFlow.js Layers`);
-      }
-      out.max_value = c.maxValue ?? null;
-      break;
-    case 'LeakyReLU':
-      out.alpha = c.alpha;
-      break;
-    case 'ELU':
-      // tfjs-layers 4.x throws for any other alpha.
-      if (c.alpha !== 1)
-        throw new SerializationError(
-          `${where}: alpha ${preview(c.alpha)} is not supported by TensorFlow.js Layers (only 1)`,
-        );
-      out.alpha = 1;
-      break;
-    case 'Softmax':
-      out.axis = c.axis;
-      break;
-    case 'Concatenate':
-      out.axis = c.axis;
-      break;
-  }
-  return { class_name: keras, config: out };
+  const out = { name: c.name, trainable: c.trainable ?? true, dtype: 'float32', ...entry.write({ c, act, fail }) };
+  return { class_name: entry.keras, config: out };
 }

@@ -83,11 +83,53 @@ function refOf(raw: unknown, where: string): string {
     (raw[1] as number) < 0
   ) {
     throw new SerializationError(
-      `${where} must be [layerName, nodeIndex, tensorIndex, kwargs] (the TensorFlow.js / Keras 2 graph format), got ${preview(raw)}`,
+      `${where} must be [layerName, nodeIndex, tensorIndex, kwargs] (the TensorFlow.js / Keras 2 graph format) or a Keras 3 tensor, got ${preview(raw)}`,
     );
   }
-  if (raw[2] !== 0) throw new SerializationError(`${where}: layers with several outputs are not supported`);
+  if (raw[2] !== 0)
+    throw new SerializationError(`${where}: layers with several outputs (multi-output) are not supported`);
   return `${raw[0]}#${raw[1]}`;
+}
+
+/** A Keras 3 `{ class_name: '__keras_tensor__', config: { keras_history } }` → its ref. */
+function keras3TensorRef(raw: unknown, where: string): string {
+  if (!isRecord(raw) || own(raw, 'class_name') !== '__keras_tensor__' || !isRecord(own(raw, 'config'))) {
+    throw new SerializationError(
+      `${where} must be a Keras tensor { class_name: '__keras_tensor__', config: { keras_history } }; layer calls with other arguments are not supported, got ${preview(raw)}`,
+    );
+  }
+  return refOf(own(own(raw, 'config') as Record<string, unknown>, 'keras_history'), `${where} keras_history`);
+}
+
+/**
+ * The refs one inbound node reads: a Keras 2 / TensorFlow.js node is a list
+ * of `[layer, node, tensor, kwargs]`; a Keras 3 node is `{ args, kwargs }`
+ * whose one argument is a Keras tensor or a list of them (merge layers).
+ */
+function inboundRefs(node: unknown, at: string): string[] {
+  if (isRecord(node)) {
+    const args = own(node, 'args');
+    if (!Array.isArray(args) || args.length !== 1) {
+      throw new SerializationError(
+        `${at} must call the layer on one argument (a tensor or a list of tensors), got args ${preview(args)}`,
+      );
+    }
+    const kwargs = own(node, 'kwargs');
+    if (isRecord(kwargs)) {
+      const extra = Object.keys(kwargs).filter((k) => kwargs[k] !== null && k !== 'training' && k !== 'mask');
+      if (extra.length > 0) throw new SerializationError(`${at}: call arguments ${extra.join(', ')} are not supported`);
+    }
+    const arg = args[0];
+    const list = Array.isArray(arg) ? arg : [arg];
+    if (list.length === 0) throw new SerializationError(`${at} calls the layer on an empty list`);
+    return list.map((t, j) => keras3TensorRef(t, `${at}.args[0]${Array.isArray(arg) ? `[${j}]` : ''}`));
+  }
+  if (!Array.isArray(node) || node.length === 0) {
+    throw new SerializationError(
+      `${at} must be a non-empty list of [layerName, nodeIndex, tensorIndex, kwargs] (the TensorFlow.js / Keras 2 graph format) or a Keras 3 { args, kwargs } node, got ${preview(node)}`,
+    );
+  }
+  return node.map((r, j) => refOf(r, `${at}[${j}]`));
 }
 
 function functionalIn(config: unknown, where: string): Serialized {
@@ -113,12 +155,7 @@ function functionalIn(config: unknown, where: string): Serialized {
         throw new SerializationError(`${at}: layer '${c.name}' has no inbound_nodes`);
       }
       inbound.forEach((node, k) => {
-        if (!Array.isArray(node) || node.length === 0) {
-          throw new SerializationError(
-            `${at} inbound_nodes[${k}] must be a non-empty list of [layerName, nodeIndex, tensorIndex, kwargs] (the TensorFlow.js / Keras 2 graph format), got ${preview(node)}`,
-          );
-        }
-        const inputs = node.map((r, j) => refOf(r, `${at} inbound_nodes[${k}][${j}]`));
+        const inputs = inboundRefs(node, `${at} inbound_nodes[${k}]`);
         pending.push({ layer: c.name, ref: `${c.name}#${k}`, inputs });
       });
     }
@@ -147,10 +184,12 @@ function functionalIn(config: unknown, where: string): Serialized {
     rest = next;
   }
   const ends = (key: string): string => {
-    const v = own(config, key);
+    let v = own(config, key);
+    // Keras 3 writes a model's one input or output as the ref itself, not a list of refs.
+    if (Array.isArray(v) && typeof v[0] === 'string') v = [v];
     if (!Array.isArray(v) || v.length !== 1) {
       throw new SerializationError(
-        `${where} '${key}' must list exactly one tensor (convkit models have one input and one output), got ${preview(v)}`,
+        `${where} '${key}' must list exactly one tensor (convkit models have one input and one output; multi-input and multi-output models are not supported), got ${preview(v)}`,
       );
     }
     const ref = refOf(v[0], `${where} ${key}[0]`);

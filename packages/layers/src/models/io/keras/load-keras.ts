@@ -1,6 +1,8 @@
 /**
  * `loadKerasModel`: a Keras 3 `.keras` file or a Keras 2 / legacy `.h5` file
- * → a convkit `Sequential` with Keras's weights. Everything is validated
+ * → a convkit `Sequential` (Keras `Sequential`) or functional `Model` (Keras
+ * `Functional`: DAGs with Add / Concatenate and several inbound edges) with
+ * Keras's weights. Everything is validated
  * before the model is built: the config (own keys only, no prototype keys,
  * only the supported layers), every weight's shape against what the layer
  * needs (so no size in the file decides an allocation), the values (finite).
@@ -8,13 +10,25 @@
  */
 import { ConfigError, dispose, formatShape, SerializationError, type Shape, type Tensor, tensor } from '@convkit/core';
 import type { Layer } from '../../../engine/layer';
+import type { Serialized } from '../../../engine/types';
+import { Model } from '../../functional';
 import { Sequential } from '../../sequential';
+import { planTopology } from '../../topology-plan';
 import { DEFAULT_MAX_BYTES } from '../artifacts';
 import { parseJson } from '../json';
+import { kerasWeightNames } from '../keras-config';
 import { checkWeightShape, MAX_WEIGHT_ELEMENTS } from '../manifest';
+import { tfjsTopologyToConvkit } from '../tfjs-topology';
 import { attributes, groupAt, type Hdf5File, openHdf5, readFloatDataset } from './hdf5-file';
 import { type KerasSource, kerasFileKind, readKerasSource, unzipKeras } from './keras-archive';
-import { isJsonObject, type KerasLayerMapping, mapKerasLayer, own, refusePrototypeKeys } from './keras-layers';
+import {
+  isJsonObject,
+  isKerasLayerName,
+  type KerasLayerMapping,
+  mapKerasLayer,
+  own,
+  refusePrototypeKeys,
+} from './keras-layers';
 
 export type { KerasSource } from './keras-archive';
 
@@ -30,7 +44,7 @@ export interface LoadKerasOptions {
 
 /** One layer with the weights it needs: name and shape of each, from the layer itself. */
 interface PlannedLayer {
-  readonly mapping: KerasLayerMapping & { readonly layer: Layer };
+  readonly mapping: Pick<KerasLayerMapping, 'name' | 'className' | 'convkitClassName'>;
   readonly weights: readonly { readonly name: string; readonly shape: number[] }[];
 }
 
@@ -40,13 +54,19 @@ type WeightReader = (planned: PlannedLayer) => Float32Array[];
 /**
  * Loads a Keras model saved by Keras 3 (`model.save('m.keras')`) or in the
  * legacy HDF5 format (`model.save('m.h5')`, Keras 2 or 3) as a convkit
- * `Sequential`, weights included, ready for `predict` (or `compile` and `fit`).
+ * `Sequential` (a Keras `Sequential`) or functional `Model` (a Keras
+ * `Functional` model: one input, one output, any DAG of layer calls between,
+ * e.g. residual blocks with `Add` or branches joined by `Concatenate`),
+ * weights included, ready for `predict` (or `compile` and `fit`).
  *
- * Supported: `Sequential` models of `InputLayer`, `Conv2D`, `Dense`,
- * `MaxPooling2D`, `AveragePooling2D`, `GlobalAveragePooling2D`,
- * `BatchNormalization`, `Dropout`, `Flatten`, `Activation`, `ReLU` and
- * `Softmax`, in `channels_last`. Anything else (another layer class, a
- * functional model, `channels_first`, causal padding, …) is refused with a
+ * Supported layers (`KERAS_LAYER_CLASSES`, the table shared with the
+ * TensorFlow.js format): `InputLayer`, `Conv2D`, `DepthwiseConv2D`,
+ * `SeparableConv2D`, `Dense`, `MaxPooling2D`, `AveragePooling2D`,
+ * `GlobalAveragePooling2D`, `GlobalMaxPooling2D`, `BatchNormalization`,
+ * `Dropout`, `Flatten`, `Reshape`, `Rescaling`, `Activation`, `ReLU`,
+ * `LeakyReLU`, `ELU`, `Softmax`, `Add` and `Concatenate`, in `channels_last`.
+ * Anything else (another layer class, a nested model, several inputs or
+ * outputs, `channels_first`, causal padding, …) is refused with a
  * `SerializationError` naming the layer and the option.
  *
  * @example
@@ -63,7 +83,7 @@ type WeightReader = (planned: PlannedLayer) => Float32Array[];
  * @throws {SerializationError} when the file is corrupt, truncated, too large, or uses something convkit does not load.
  * @throws {ConfigError} for invalid options, or a path given in a browser.
  */
-export async function loadKerasModel(source: KerasSource, options: LoadKerasOptions = {}): Promise<Sequential> {
+export async function loadKerasModel(source: KerasSource, options: LoadKerasOptions = {}): Promise<Sequential | Model> {
   if (options === null || typeof options !== 'object')
     throw new ConfigError('loadKerasModel: options must be an object');
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -166,9 +186,10 @@ function legacyH5Reader(h5: Hdf5File): WeightReader {
       const path = list[i] as string;
       // 'course_cnn/conv2d/kernel' (Keras 3) or 'conv2d/kernel:0' (Keras 2): the last part names the weight.
       const short = path.split('/').pop()!.replace(/:\d+$/, '');
-      if (short !== w.name) {
+      const accepted = kerasWeightNames(mapping.convkitClassName, w.name);
+      if (!accepted.includes(short)) {
         throw new SerializationError(
-          `Weight #${i} of layer '${mapping.name}' in ${h5.name} is '${path}', expected the layer's '${w.name}' there`,
+          `Weight #${i} of layer '${mapping.name}' in ${h5.name} is '${path}', expected the layer's '${accepted.join("' or '")}' there`,
         );
       }
       return readFloatDataset(h5, group, path, w.shape, `weight '${w.name}' of layer '${mapping.name}'`);
@@ -181,13 +202,7 @@ function sequentialConfig(
   config: unknown,
   where: string,
 ): { name: string; layers: unknown[]; buildInputShape?: unknown } {
-  if (!isJsonObject(config)) throw new SerializationError(`${where} is not a JSON object`);
-  const className = own(config, 'class_name');
-  if (className !== 'Sequential') {
-    const kind = typeof className === 'string' ? `a '${className.slice(0, 100)}' model` : 'no model class';
-    throw new SerializationError(`${where} describes ${kind}; loadKerasModel loads Keras Sequential models only`);
-  }
-  const inner = own(config, 'config');
+  const inner = own(config as Record<string, unknown>, 'config');
   // Keras ≤ 2.2 wrote the layer list itself as the config.
   if (Array.isArray(inner)) return { name: 'sequential', layers: inner };
   if (!isJsonObject(inner)) throw new SerializationError(`${where} has no 'config' object`);
@@ -205,10 +220,23 @@ function buildShape(raw: unknown): Shape | undefined {
   return dims.every((d) => Number.isInteger(d) && d >= 1) ? [null, ...(dims as number[])] : undefined;
 }
 
-function buildModel(config: unknown, where: string, read: WeightReader): Sequential {
+function buildModel(config: unknown, where: string, read: WeightReader): Sequential | Model {
   refusePrototypeKeys(config, where);
+  if (!isJsonObject(config)) throw new SerializationError(`${where} is not a JSON object`);
+  const className = own(config, 'class_name');
+  if (className === 'Functional' || className === 'Model') return buildFunctional(config, where, read);
+  if (className !== 'Sequential') {
+    const kind = typeof className === 'string' ? `a '${className.slice(0, 100)}' model` : 'no model class';
+    throw new SerializationError(
+      `${where} describes ${kind}; loadKerasModel loads Keras Sequential and Functional models only`,
+    );
+  }
+  return buildSequential(config, where, read);
+}
+
+function buildSequential(config: Record<string, unknown>, where: string, read: WeightReader): Sequential {
   const seq = sequentialConfig(config, where);
-  const mapped = seq.layers.map((raw, i) => mapKerasLayer(raw, i));
+  const mapped = seq.layers.map((raw, i) => mapKerasLayer(raw, `${where} layers[${i}]`));
   const inputShape = mapped.find((m) => m.batchInputShape)?.batchInputShape ?? buildShape(seq.buildInputShape);
   if (!inputShape)
     throw new SerializationError(`${where}: the model has no input shape (no InputLayer nor batch_input_shape)`);
@@ -221,7 +249,7 @@ function buildModel(config: unknown, where: string, read: WeightReader): Sequent
   }
 
   // Shapes first, from the layers themselves: nothing is allocated yet.
-  const plan: PlannedLayer[] = [];
+  const plan: (PlannedLayer & { readonly layer: Layer })[] = [];
   let shape: Shape = inputShape;
   checkActivation(shape, `${where}: the input`);
   for (const m of withLayers) {
@@ -231,7 +259,7 @@ function buildModel(config: unknown, where: string, read: WeightReader): Sequent
         .weightSpecs(shape)
         .map((s) => ({ name: s.name, shape: checkWeightShape(s.shape, `weight '${s.name}' of ${what}`) }));
       shape = m.layer.computeOutputShape(shape) as Shape;
-      plan.push({ mapping: m, weights });
+      plan.push({ mapping: m, layer: m.layer, weights });
     } catch (e) {
       if (e instanceof SerializationError) throw e;
       throw new SerializationError(
@@ -257,13 +285,13 @@ function buildModel(config: unknown, where: string, read: WeightReader): Sequent
   const model = new Sequential({ name: seq.name });
   const tensors: Tensor[] = [];
   try {
-    for (const p of plan) model.add(p.mapping.layer);
+    for (const p of plan) model.add(p.layer);
     model.build(inputShape.slice(1) as number[]);
     plan.forEach((p, i) => {
       if (p.weights.length === 0) return;
       const ts = p.weights.map((w, j) => tensor(values[i][j], w.shape, 'float32'));
       tensors.push(...ts);
-      p.mapping.layer.setWeights(ts);
+      p.layer.setWeights(ts);
     });
   } catch (e) {
     dispose(tensors);
@@ -271,6 +299,77 @@ function buildModel(config: unknown, where: string, read: WeightReader): Sequent
     throw e instanceof SerializationError
       ? e
       : new SerializationError(`${where}: could not build the model: ${(e as Error).message}`, { cause: e });
+  }
+  dispose(tensors);
+  return model;
+}
+
+/**
+ * A Keras `Functional` model: the graph goes through the TensorFlow.js
+ * topology reader (Keras 2 and Keras 3 `inbound_nodes`), is sized by
+ * `planTopology` without allocating, the weights are read layer by layer in
+ * the file's order and checked against the planned shapes, and only then is
+ * the `Model` built and given them.
+ */
+function buildFunctional(config: Record<string, unknown>, where: string, read: WeightReader): Model {
+  const inner = own(config, 'config');
+  const rawLayers = isJsonObject(inner) ? own(inner, 'layers') : undefined;
+  // Names become HDF5 paths: checked before anything else reads them.
+  if (Array.isArray(rawLayers)) {
+    rawLayers.forEach((l, i) => {
+      const c = isJsonObject(l) ? own(l, 'config') : undefined;
+      const name = isJsonObject(c) ? own(c, 'name') : undefined;
+      if (!isKerasLayerName(name)) {
+        throw new SerializationError(
+          `${where} layers[${i}]: layer ${JSON.stringify(name)?.slice(0, 200)} has no valid name (letters, digits, _ . -)`,
+        );
+      }
+    });
+  }
+  const topology = tfjsTopologyToConvkit(config, where) as Serialized & { config: Record<string, unknown> };
+  const layers = topology.config.layers as Serialized[];
+  const plan = planTopology(topology, { where });
+  const byLayer = new Map<string, { name: string; shape: number[] }[]>();
+  for (const w of plan.weights) {
+    const at = w.name.lastIndexOf('/');
+    const layer = w.name.slice(0, at);
+    byLayer.set(layer, [...(byLayer.get(layer) ?? []), { name: w.name.slice(at + 1), shape: w.shape }]);
+  }
+  const planned: PlannedLayer[] = layers.map((l, i) => {
+    const name = (l.config as Record<string, unknown>).name as string;
+    const kerasClass = own((rawLayers as Record<string, unknown>[])[i], 'class_name') as string;
+    return {
+      mapping: { name, className: kerasClass, convkitClassName: l.className },
+      weights: byLayer.get(name) ?? [],
+    };
+  });
+  const values = planned.map((p) => read(p));
+
+  let model: Model;
+  try {
+    model = Model.fromConfig(topology.config, { where });
+  } catch (e) {
+    throw e instanceof SerializationError
+      ? e
+      : new SerializationError(`${where}: could not build the model: ${(e as Error).message}`, { cause: e });
+  }
+  const tensors: Tensor[] = [];
+  try {
+    const built = new Map(model.layers.map((l) => [l.name, l]));
+    planned.forEach((p, i) => {
+      if (p.weights.length === 0) return;
+      const layer = built.get(p.mapping.name);
+      if (!layer) throw new SerializationError(`${where}: layer '${p.mapping.name}' is not used by the model`);
+      const ts = p.weights.map((w, j) => tensor(values[i][j], w.shape, 'float32'));
+      tensors.push(...ts);
+      layer.setWeights(ts);
+    });
+  } catch (e) {
+    dispose(tensors);
+    model.dispose();
+    throw e instanceof SerializationError
+      ? e
+      : new SerializationError(`${where}: could not set the weights: ${(e as Error).message}`, { cause: e });
   }
   dispose(tensors);
   return model;
