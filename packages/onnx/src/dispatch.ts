@@ -25,6 +25,7 @@ import {
   RandomZoom,
   ReLU,
   ReLU6,
+  Rescaling,
   Reshape,
   SeparableConv2D,
   Softmax,
@@ -43,6 +44,7 @@ import {
   emitGlobalPooling,
   emitRelu,
   emitRelu6,
+  emitRescaling,
   emitReshape,
   emitSoftmax,
 } from './layer-emitters';
@@ -63,6 +65,7 @@ export const EXPORTED_LAYERS = [
   'Dense',
   'Flatten',
   'Reshape',
+  'Rescaling',
   'Dropout',
   'Activation',
   'ReLU',
@@ -148,6 +151,8 @@ function emitUnquantized(ctx: EmitContext, layer: Layer, xs: OnnxValue[], outSha
       return emitFlatten(ctx, layer, x, outShape);
     case Reshape:
       return emitReshape(ctx, layer as Reshape, x, outShape);
+    case Rescaling:
+      return emitRescaling(ctx, layer as Rescaling, x);
     case Activation:
       return emitActivationLayer(ctx, layer as Activation, x);
     case ReLU:

@@ -13,6 +13,7 @@ import type {
   Layer,
   LeakyReLU,
   ReLU,
+  Rescaling,
   Reshape,
   Softmax,
 } from '@convkit/layers';
@@ -128,6 +129,21 @@ export function emitRelu(ctx: EmitContext, layer: ReLU, x: OnnxValue): OnnxValue
   if (capped) {
     const cap = g.addFloat(`${layer.name}/max_value`, [], new Float32Array([layer.maxValue as number]));
     y = g.node('Min', [y, cap], layer.name);
+  }
+  return { ...x, name: y };
+}
+
+/** Rescaling as Mul(scale) then Add(offset), either skipped when neutral; element-wise, so any layout. */
+export function emitRescaling(ctx: EmitContext, layer: Rescaling, x: OnnxValue): OnnxValue {
+  const { g } = ctx;
+  let y = x.name;
+  if (layer.scale !== 1 || layer.offset === 0) {
+    const scale = g.addFloat(`${layer.name}/scale`, [], new Float32Array([layer.scale]));
+    y = g.node('Mul', [y, scale], layer.offset === 0 ? layer.name : `${layer.name}/scaled`);
+  }
+  if (layer.offset !== 0) {
+    const offset = g.addFloat(`${layer.name}/offset`, [], new Float32Array([layer.offset]));
+    y = g.node('Add', [y, offset], layer.name);
   }
   return { ...x, name: y };
 }

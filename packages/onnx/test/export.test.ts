@@ -21,6 +21,7 @@ import {
   RandomFlip,
   ReLU,
   ReLU6,
+  Rescaling,
   Reshape,
   SeparableConv2D,
   Sequential,
@@ -52,11 +53,12 @@ async function expectSameAsConvkit(model: LayersModel, shape: [number, number, n
 }
 
 describe('exportOnnx runs in ONNX Runtime like predict', () => {
-  it('reference CNN: Conv (valid/same, strides), MaxPool, AvgPool, Flatten, Dense, Dropout, softmax', async () => {
+  it('reference CNN: Rescaling, Conv (valid/same, strides), MaxPool, AvgPool, Flatten, Dense, Dropout, softmax', async () => {
     // H ≠ W so that a transposed kernel or flatten order shows.
     const model = new Sequential({
       layers: [
-        new Conv2D({ filters: 6, kernelSize: 3, activation: 'relu', inputShape: [13, 9, 3] }),
+        new Rescaling({ scale: 2.5, offset: -0.75, inputShape: [13, 9, 3] }),
+        new Conv2D({ filters: 6, kernelSize: 3, activation: 'relu' }),
         new MaxPool2D({ poolSize: 2 }),
         new Conv2D({ filters: 5, kernelSize: [3, 2], strides: 2, padding: 'same', activation: 'tanh' }),
         new AvgPool2D({ poolSize: 2, strides: 1, padding: 'same' }), // 3×2 left: Flatten's order matters
@@ -95,7 +97,8 @@ describe('exportOnnx runs in ONNX Runtime like predict', () => {
   });
 
   it('functional: residual Add, three-way Add, Concatenate on channels and on features', async () => {
-    const x = Input({ shape: [8, 7, 3] });
+    const x0 = Input({ shape: [8, 7, 3] });
+    const x = new Rescaling({ scale: 0.5 }).apply(x0); // Mul only
     const a = new Conv2D({ filters: 4, kernelSize: 3, padding: 'same', activation: 'relu' }).apply(x);
     const b = new Conv2D({ filters: 4, kernelSize: 1 }).apply(x);
     const c = new DepthwiseConv2D({ kernelSize: 3, padding: 'same', depthMultiplier: 2 }).apply(
@@ -108,7 +111,7 @@ describe('exportOnnx runs in ONNX Runtime like predict', () => {
     const flat = new Flatten().apply(new MaxPool2D({ poolSize: 2 }).apply(cat));
     const features = new Concatenate().apply([pooled, new Dense({ units: 5, activation: 'tanh' }).apply(flat)]);
     const out = new Dense({ units: 3, activation: 'softmax' }).apply(features);
-    await expectSameAsConvkit(new Model({ inputs: x, outputs: out }), [3, 8, 7, 3], 3);
+    await expectSameAsConvkit(new Model({ inputs: x0, outputs: out }), [3, 8, 7, 3], 3);
   });
 
   it('feature-map outputs and Dense on a feature map come back in NHWC order; Reshape keeps convkit order', async () => {
