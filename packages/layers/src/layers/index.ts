@@ -72,6 +72,7 @@ export { Dropout } from './dropout';
 export { ElementwiseLayer } from './elementwise';
 export type { ELUArgs } from './elu';
 export { ELU } from './elu';
+export { layers } from './factories';
 export type { FlattenArgs } from './flatten';
 export { Flatten } from './flatten';
 export { GlobalAvgPool2D } from './global-avg-pool2d';
