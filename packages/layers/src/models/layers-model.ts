@@ -29,70 +29,20 @@ import { evaluateBatches } from './evaluate';
 import { nonFiniteRows } from './finite';
 import { type FitOptions, fitModel } from './fit';
 import type { History } from './history';
+import type { ModelArtifacts } from './io/artifacts';
+import type { SaveHandler, SaveOptions } from './io/handlers';
 import { type ModelJson, modelJsonOf } from './io/model-json';
-import { getLoss, type LossFn, type LossIdentifier } from './losses';
-import { type BatchAccumulator, getMetric, type Metric, type MetricIdentifier } from './metrics/index';
+import type { TfjsArtifacts } from './io/tfjs-artifacts';
+import { getLoss, type LossFn } from './losses';
+import { getMetric, type Metric } from './metrics/index';
+import type { CallOptions, CompileOptions, EvaluateOptions, LayerTap, PredictOptions } from './model-options';
 import { type ModelSummary, summarizeModel, summaryLines } from './summary';
 import { guardedTrainStep } from './train-step';
 
 export { isTensor, sliceBatch } from './batches';
 export type { BatchTransform, BatchTransformInfo, FitOptions } from './fit';
 
-/** Options of `compile`. */
-export interface CompileOptions {
-  /** An optimizer instance (from `@convkit/optim`) or a registered name such as `'adam'`. */
-  optimizer: Optimizer | string;
-  /** A loss name (`'sparseCategoricalCrossentropy'`, `'mse'`, ...) or function. */
-  loss: LossIdentifier;
-  /** Metric names (`'accuracy'`, `'precision'`, ...) or `Metric` instances. */
-  metrics?: MetricIdentifier[];
-}
-
-/**
- * Sees each layer's output while `call` runs the model, and returns what the
- * next layers receive: `output` itself, or a tensor of the same shape derived
- * from it. Interpretation methods use it to read a layer's activations and to
- * take gradients with respect to them (Grad-CAM: `(l, out) => l === conv ?
- * ops.add(out, delta) : out`). A layer called twice in a functional model is
- * seen twice; a functional model's `InputLayer` is not called, so not seen.
- */
-export type LayerTap = (layer: Layer, output: Tensor) => Tensor;
-
-/** Options of `call`. */
-export interface CallOptions {
-  /** Training behaviour (dropout drops, batch norm uses batch statistics). Default false. */
-  training?: boolean;
-  /** Called with every layer's output, in execution order; see `LayerTap`. */
-  tap?: LayerTap;
-  /**
-   * Return the output layer's scores before its softmax activation (the
-   * logits), for a model whose output layer has `activation: 'softmax'`
-   * (see `outputActivation`). Interpretation methods differentiate these:
-   * a confident softmax output has vanishing gradients. Default false.
-   */
-  logits?: boolean;
-}
-
-/** Options of `predict`. */
-export interface PredictOptions {
-  /**
-   * Samples per batch. Default 32.
-   *
-   * @defaultValue `32`
-   */
-  batchSize?: number;
-}
-
-/** Options of `evaluate`. */
-export interface EvaluateOptions extends PredictOptions {
-  /**
-   * More metrics or accumulators to feed with every batch of this call, besides the compiled
-   * metrics: e.g. a `ConfusionMatrix` (read its `report()` afterwards) or a `RocAuc`. Each is
-   * reset first; those with a `name` and `result()` are reported in the returned logs too.
-   * Their values are read with each batch's loss, in the same read.
-   */
-  metrics?: readonly (Metric | BatchAccumulator)[];
-}
+export type { CallOptions, CompileOptions, EvaluateOptions, LayerTap, PredictOptions } from './model-options';
 
 /** Base of `Sequential` and `Model`. */
 export abstract class LayersModel {
@@ -543,6 +493,32 @@ export abstract class LayersModel {
     const text = lines.join('\n');
     if (print) for (const line of lines) print(line);
     return text;
+  }
+
+  /**
+   * Saves the model, as `saveModel(this, target, options)` does (the
+   * TensorFlow.js `model.save(url)` habit): a directory path or `file://`
+   * URL in Node, `indexeddb://name` or `downloads://name` in the browser, or a
+   * `{ save }` handler; `{ format: 'tfjs' }` writes the TensorFlow.js Layers
+   * format there instead of convkit's.
+   *
+   * @example
+   * ```ts
+   * await model.save('indexeddb://digits'); // later: await loadModel('indexeddb://digits')
+   * await model.save('downloads://digits', { format: 'tfjs' }); // for tf.loadLayersModel
+   * ```
+   *
+   * @param target - Where to save; see `saveModel`.
+   * @param options - `format`: `'convkit'` (default) or `'tfjs'`.
+   * @returns Resolves to the saved artifacts.
+   * @throws {ConfigError} for an unsupported scheme or a target that may not be written.
+   */
+  async save(target: string, options: SaveOptions & { format: 'tfjs' }): Promise<TfjsArtifacts>;
+  async save(target: string | SaveHandler, options?: SaveOptions & { format?: 'convkit' }): Promise<ModelArtifacts>;
+  async save(target: string | SaveHandler, options: SaveOptions = {}): Promise<ModelArtifacts | TfjsArtifacts> {
+    // Loaded on use: the save code imports the model classes, which import this one.
+    const { saveModel } = await import('./io/handlers');
+    return saveModel(this, target as string, options as SaveOptions & { format: 'tfjs' });
   }
 
   /** Frees every weight and the optimizer state. */

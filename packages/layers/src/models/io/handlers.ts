@@ -5,13 +5,18 @@
  * | target                        | where                                                    |
  * | ----------------------------- | -------------------------------------------------------- |
  * | `./ckpt`, `/abs/ckpt`, `file://…` | Node: `model.json` + `weights.bin` in that directory, saved atomically |
- * | `indexeddb://name`            | browser: IndexedDB store `convkit-models`, key `name`    |
- * | `downloads://name`            | browser: downloads `name.json` + `name.weights.bin` (save only) |
+ * | `indexeddb://name`            | browser: IndexedDB store `convkit-models`, key `name`; with `{ format: 'tfjs' }` TensorFlow.js's own IndexedDB records (load reads convkit's, else TensorFlow.js's) |
+ * | `downloads://name`            | browser: downloads `name.json` + `name.weights.bin` (save only; either format) |
  * | `dir/model.json`, `http(s)://…/model.json` | a TensorFlow.js Layers model (load only; see `loadTfjsModel`) |
  * | a directory, `{ format: 'tfjs' }` | save as TensorFlow.js Layers `model.json` + `group1-shard1of1.bin` |
  * | `{ save }` / `{ load }`       | your own storage                                          |
+ *
+ * `localstorage://` is refused on purpose: localStorage holds strings only
+ * (weights would be base64, a third larger), is limited to about 5 MB per
+ * origin, blocks the page while it writes, and cannot store a model in one
+ * all-or-nothing step; `indexeddb://` does the same job without these limits.
  */
-import { ConfigError } from '@convkit/core';
+import { ConfigError, SerializationError } from '@convkit/core';
 import type { LayersModel } from '../layers-model';
 import {
   fromArtifacts,
@@ -21,13 +26,21 @@ import {
   type RawModelArtifacts,
   toArtifacts,
 } from './artifacts';
-import { loadIndexedDb, saveDownloads, saveIndexedDb } from './browser-handlers';
+import {
+  hasIndexedDb,
+  loadIndexedDb,
+  loadTfjsIndexedDb,
+  saveDownloads,
+  saveIndexedDb,
+  saveTfjsDownloads,
+  saveTfjsIndexedDb,
+} from './browser-handlers';
 import { checkFilesTarget, loadFiles, MODEL_JSON_FILE, saveFiles, toFilePath, WEIGHTS_FILE } from './file-handler';
 import { MAX_JSON_CHARS } from './json';
 import { withWeightChecksums } from './manifest';
 import { MODEL_FORMAT } from './model-json';
 import { nodeFs, nodePath } from './node-fs';
-import { type TfjsArtifacts, toTfjsArtifacts } from './tfjs-artifacts';
+import { fromTfjsArtifacts, type TfjsArtifacts, toTfjsArtifacts } from './tfjs-artifacts';
 import { checkTfjsTarget, loadTfjsModel, saveTfjsFiles } from './tfjs-files';
 
 /** Options of `saveModel`. */
@@ -35,8 +48,10 @@ export interface SaveOptions {
   /**
    * `'convkit'` (default): convkit's checkpoint (`model.json` + `weights.bin`,
    * with compile settings and checksums). `'tfjs'`: the TensorFlow.js Layers
-   * format (`model.json` + `group1-shard1of1.bin`) that `tf.loadLayersModel`
-   * reads; only for a directory path or `file://` URL.
+   * format that `tf.loadLayersModel` reads: `model.json` +
+   * `group1-shard1of1.bin` in a directory (path or `file://` URL),
+   * TensorFlow.js's own records for `indexeddb://name`, or the two files
+   * TensorFlow.js's `downloads://name` gives.
    *
    * @defaultValue `'convkit'`
    */
@@ -78,9 +93,13 @@ function route(target: string): { scheme: Scheme; rest: string } {
     if (m[2].length === 0) throw new ConfigError(`${scheme}:// needs a model name, e.g. ${scheme}://my-model`);
     return { scheme, rest: m[2] };
   }
-  throw new ConfigError(
-    `Unsupported model location scheme '${scheme}://' (use a directory path, file://, http(s)://, indexeddb:// or downloads://)`,
-  );
+  const supported = 'a directory path, file:// (Node), http(s):// (load only), indexeddb:// or downloads:// (browser)';
+  if (scheme === 'localstorage') {
+    throw new ConfigError(
+      `localstorage:// is not supported: localStorage stores only strings, about 5 MB per origin, and cannot save a model all-or-nothing; use indexeddb://${m[2].slice(0, 100)} instead (supported: ${supported})`,
+    );
+  }
+  throw new ConfigError(`Unsupported model location scheme '${scheme}://' (supported: ${supported})`);
 }
 
 /**
@@ -140,13 +159,15 @@ export async function saveModel(
   }
   if (format === 'tfjs') {
     const where = typeof target === 'string' ? route(target) : undefined;
-    if (where?.scheme !== 'file') {
+    if (where === undefined || where.scheme === 'http') {
       throw new ConfigError(
-        "saveModel: format 'tfjs' writes to a directory path or file:// URL; for other storage use toTfjsArtifacts(model)",
+        "saveModel: format 'tfjs' writes to a directory path, file://, indexeddb:// or downloads://; for other storage use toTfjsArtifacts(model)",
       );
     }
     const tfjs = await toTfjsArtifacts(model);
-    await saveTfjsFiles(where.rest, tfjs);
+    if (where.scheme === 'file') await saveTfjsFiles(where.rest, tfjs);
+    else if (where.scheme === 'indexeddb') await saveTfjsIndexedDb(where.rest, tfjs);
+    else await saveTfjsDownloads(where.rest, tfjs);
     return tfjs;
   }
   const artifacts = withWeightChecksums(await toArtifacts(model));
@@ -183,7 +204,8 @@ export async function checkSaveTarget(target: string | SaveHandler, options: Sav
 
 /**
  * Loads a model saved by `saveModel` from a Node directory path or `file://`
- * URL, `indexeddb://name`, or a custom `{ load() }` handler. A path ending in
+ * URL, `indexeddb://name` (convkit's store, else a model TensorFlow.js saved
+ * to `indexeddb://name`), or a custom `{ load() }` handler. A path ending in
  * `.json`, a folder holding a `model.json` but no `weights.bin`, or an
  * `http(s)://` URL is read as a TensorFlow.js Layers model (`loadTfjsModel`). Everything read
  * is validated (`fromArtifacts`); failures are `SerializationError`s that
@@ -212,7 +234,14 @@ export async function loadModel(source: string | LoadHandler, options: LoadOptio
   const { scheme, rest } = route(source as string);
   if (scheme === 'http' || (scheme === 'file' && (await isTfjsPath(rest)))) return loadTfjsModel(rest, options);
   if (scheme === 'file') return fromArtifacts(await loadFiles(rest, options), options);
-  if (scheme === 'indexeddb') return fromArtifacts(await loadIndexedDb(rest), options);
+  if (scheme === 'indexeddb') {
+    if (await hasIndexedDb(rest)) return fromArtifacts(await loadIndexedDb(rest), options);
+    const tfjs = await loadTfjsIndexedDb(rest);
+    if (tfjs) return fromTfjsArtifacts(tfjs, options);
+    throw new SerializationError(
+      `No model '${rest}' in IndexedDB: neither in convkit's store ('convkit-models') nor in TensorFlow.js's ('tensorflowjs')`,
+    );
+  }
   throw new ConfigError(
     'downloads:// is save-only; load the two downloaded files with loadModel(browserFiles(jsonFile, weightsFile))',
   );

@@ -48,7 +48,9 @@ function own(o: Record<string, unknown>, key: string): unknown {
 }
 
 /** A shard path must be a relative file name inside the model's folder (or URL path). */
-function checkShardPath(p: unknown, where: string): string {
+function checkShardPath(raw: unknown, where: string): string {
+  // tfjs's downloads:// and browserFiles write `./name.weights.bin`: the same file as `name.weights.bin`.
+  const p = typeof raw === 'string' && raw.startsWith('./') ? raw.slice(2) : raw;
   if (
     typeof p !== 'string' ||
     p.length === 0 ||
@@ -60,7 +62,7 @@ function checkShardPath(p: unknown, where: string): string {
     p.split('/').some((s) => s === '..' || s === '.' || s === '')
   ) {
     throw new SerializationError(
-      `${where} must be a relative file name inside the model's folder (no '..', no absolute path or URL), got ${preview(p)}`,
+      `${where} must be a relative file name inside the model's folder (no '..', no absolute path or URL), got ${preview(raw)}`,
     );
   }
   return p;
