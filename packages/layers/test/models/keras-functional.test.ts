@@ -193,6 +193,23 @@ describe('Keras functional models', () => {
     );
   });
 
+  it('reads a mixed-precision policy (float32 variables) and refuses other dtypes', async () => {
+    const policy = (name: string) => ({ module: 'keras', class_name: 'DTypePolicy', config: { name } });
+    const mixed = await loadKerasModel(
+      editedKeras((c) => {
+        c.config.layers[2].config.dtype = policy('mixed_float16');
+      }),
+    );
+    expect(maxAbsDiff(await predict(mixed), expected.output)).toBeLessThan(1e-5);
+    mixed.dispose();
+    await refuses(
+      editedKeras((c) => {
+        c.config.layers[2].config.dtype = policy('float64');
+      }),
+      /'stem' \(Conv2D\): dtype "float64" is not supported/,
+    );
+  });
+
   it('refuses weights of the wrong shape in a functional model before building it', async () => {
     await refuses(
       editedKeras((c) => {

@@ -331,8 +331,10 @@ export function kerasLayerToConvkit(layer: unknown, where: string): ConvkitLayer
     isRecord(dtype) && isRecord(ownKey(dtype, 'config'))
       ? ownKey(ownKey(dtype, 'config') as Record<string, unknown>, 'name')
       : dtype;
-  if (policy !== undefined && policy !== null && policy !== 'float32') {
-    o.fail(`dtype ${preview(policy)} is not supported (only float32)`);
+  // Keras's mixed-precision policies keep float32 variables: convkit computes them in float32.
+  const mixed = isRecord(dtype) && (policy === 'mixed_float16' || policy === 'mixed_bfloat16');
+  if (policy !== undefined && policy !== null && policy !== 'float32' && !mixed) {
+    o.fail(`dtype ${preview(policy)} is not supported (only float32, or a mixed_float16 / mixed_bfloat16 policy)`);
   }
   const entry = BY_CONVKIT.get(className) as KerasLayerEntry;
   const out = { name, trainable: o.bool('trainable', true), ...entry.read(o) };
