@@ -18,6 +18,7 @@ import {
   type Layer,
   LeakyReLU,
   MaxPool2D,
+  Normalization,
   RandomContrast,
   RandomFlip,
   RandomRotation,
@@ -42,6 +43,7 @@ import {
   emitDense,
   emitFlatten,
   emitGlobalPooling,
+  emitNormalization,
   emitRelu,
   emitRelu6,
   emitRescaling,
@@ -62,6 +64,7 @@ export const EXPORTED_LAYERS = [
   'GlobalAvgPool2D',
   'GlobalMaxPool2D',
   'BatchNormalization',
+  'Normalization',
   'Dense',
   'Flatten',
   'Reshape',
@@ -145,6 +148,8 @@ function emitUnquantized(ctx: EmitContext, layer: Layer, xs: OnnxValue[], outSha
       return emitGlobalPooling(ctx, layer as GlobalAvgPool2D, x, outShape);
     case BatchNormalization:
       return emitBatchNorm(ctx, layer as BatchNormalization, x, outShape);
+    case Normalization:
+      return emitNormalization(ctx, layer as Normalization, x, outShape);
     case Dense:
       return emitDense(ctx, layer as Dense, x, outShape);
     case Flatten:

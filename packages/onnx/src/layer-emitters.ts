@@ -12,6 +12,7 @@ import type {
   GlobalPooling2D,
   Layer,
   LeakyReLU,
+  Normalization,
   ReLU,
   Rescaling,
   Reshape,
@@ -74,6 +75,50 @@ export function emitBatchNorm(ctx: EmitContext, layer: BatchNormalization, x: On
     ],
     layer.name,
     { epsilon: { float: layer.epsilon } },
+  );
+  return { name, shape: outShape, layout: rank === 4 ? 'nchw' : 'native' };
+}
+
+/**
+ * Normalization as one BatchNormalization node over the channel axis:
+ * `(x − mean) / s` with s = max(√variance, 1e-7) is BatchNormalization with
+ * scale 1/s, bias 0, that mean, variance 1 and epsilon 0 (`invert`: scale s,
+ * bias mean, mean 0), so any layout works as for BatchNormalization.
+ */
+export function emitNormalization(ctx: EmitContext, layer: Normalization, x: OnnxValue, outShape: Shape): OnnxValue {
+  const rank = x.shape.length;
+  if (rank !== 2 && rank !== 4) {
+    throw new UnsupportedLayerError(
+      layer.name,
+      layer.className,
+      `only 2-D and 4-D inputs are exported (got a ${rank}-D input)`,
+    );
+  }
+  const n = outShape[rank - 1] as number;
+  const stat = (given: number | readonly number[] | undefined, i: number): Float32Array => {
+    if (given === undefined) return ctx.weight(layer, layer.weights[i]);
+    return Float32Array.from({ length: n }, (_, k) =>
+      typeof given === 'number' ? given : given[given.length === 1 ? 0 : k],
+    );
+  };
+  const mean = stat(layer.mean, 0);
+  const std = stat(layer.variance, 1).map((v) => Math.max(Math.sqrt(v), 1e-7));
+  const { g } = ctx;
+  const param = (hint: string, values: Float32Array) => g.addFloat(`${layer.name}/${hint}`, [n], values);
+  const zeros = new Float32Array(n);
+  const [scale, bias, center] = layer.invert ? [std, mean, zeros] : [std.map((s) => 1 / s), zeros, mean];
+  const input = rank === 4 ? ctx.layouts.nchw(x) : ctx.layouts.native(x);
+  const name = g.node(
+    'BatchNormalization',
+    [
+      input,
+      param('scale', scale),
+      param('bias', bias),
+      param('mean', center),
+      param('variance', new Float32Array(n).fill(1)),
+    ],
+    layer.name,
+    { epsilon: { float: 0 } },
   );
   return { name, shape: outShape, layout: rank === 4 ? 'nchw' : 'native' };
 }

@@ -18,6 +18,7 @@ import {
   LeakyReLU,
   MaxPool2D,
   Model,
+  Normalization,
   RandomFlip,
   ReLU,
   ReLU6,
@@ -71,12 +72,14 @@ describe('exportOnnx runs in ONNX Runtime like predict', () => {
     await expectSameAsConvkit(model, [3, 13, 9, 3]);
   });
 
-  it('batch norm, depthwise (multiplier, dilation with strides), separable, global pooling, activation layers', async () => {
+  it('batch norm, Normalization, depthwise (multiplier, dilation with strides), separable, global pooling, activation layers', async () => {
     const model = new Sequential({
       layers: [
         new RandomFlip({ inputShape: [13, 10, 2] }),
+        new Normalization(), // adapted statistics (weights) on an NHWC feature map
         new Conv2D({ filters: 4, kernelSize: 3, padding: 'same', dilationRate: 2, useBias: false }),
         new BatchNormalization(),
+        new Normalization({ mean: [0.1, -0.2, 0.3, 0], variance: [2, 0.5, 1, 0], invert: true }),
         new ReLU6(),
         new DepthwiseConv2D({ kernelSize: 3, depthMultiplier: 2, strides: 2, dilationRate: 2, padding: 'same' }),
         new BatchNormalization({ center: false }),
@@ -87,6 +90,7 @@ describe('exportOnnx runs in ONNX Runtime like predict', () => {
         new MaxPool2D({ poolSize: 2, strides: 1, padding: 'same' }),
         new GlobalAvgPool2D(),
         new Dense({ units: 5 }),
+        new Normalization({ mean: 0.25, variance: 4 }), // one statistic for every feature, on a 2-D input
         new BatchNormalization({ scale: false }),
         new Activation({ activation: 'swish' }),
         new Dense({ units: 3 }),

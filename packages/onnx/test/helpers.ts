@@ -12,7 +12,7 @@ export function randomizeWeights(model: LayersModel, seed: number): void {
     const values = layer.weights.map((w) => {
       const n = w.shape.reduce((a, b) => a * b, 1);
       const v = new Float32Array(n);
-      const variance = w.name.endsWith('moving_variance');
+      const variance = w.name.endsWith('variance'); // moving_variance, and Normalization's variance
       for (let i = 0; i < n; i++) v[i] = variance ? rng.uniform(0.5, 2) : rng.uniform(-0.5, 0.5);
       return tensor(v, w.shape as number[]);
     });

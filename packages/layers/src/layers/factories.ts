@@ -23,6 +23,7 @@ import { GlobalMaxPool2D } from './global-max-pool2d';
 import { InputLayer } from './input-layer';
 import { LeakyReLU } from './leaky-relu';
 import { MaxPool2D } from './max-pool2d';
+import { Normalization } from './normalization';
 import { RandomContrast } from './random-contrast';
 import { RandomFlip } from './random-flip';
 import { RandomRotation } from './random-rotation';
@@ -96,6 +97,8 @@ export const layers = Object.freeze({
   flatten: factory(Flatten),
   /** Builds a {@link Reshape}. */
   reshape: factory(Reshape),
+  /** Builds a {@link Normalization}. */
+  normalization: factory(Normalization),
   /** Builds a {@link Rescaling}. */
   rescaling: factory(Rescaling),
   /** Builds an {@link Activation}. */

@@ -86,6 +86,8 @@ export type { LeakyReLUArgs } from './leaky-relu';
 export { LeakyReLU } from './leaky-relu';
 export { MaxPool2D } from './max-pool2d';
 export { Merge } from './merge';
+export type { NormalizationArgs } from './normalization';
+export { Normalization } from './normalization';
 export type { Pooling2DArgs } from './pooling2d';
 export { Pooling2D } from './pooling2d';
 export type { RandomAffineLayerArgs } from './random-affine-layer';

@@ -27,6 +27,7 @@ import { InputLayer } from './input-layer';
 import type { LayerClass } from './layer-class';
 import { LeakyReLU } from './leaky-relu';
 import { MaxPool2D } from './max-pool2d';
+import { Normalization } from './normalization';
 import { RandomContrast } from './random-contrast';
 import { RandomFlip } from './random-flip';
 import { RandomRotation } from './random-rotation';
@@ -55,6 +56,7 @@ export const BUILTIN_LAYERS: readonly LayerClass[] = [
   Flatten,
   Reshape,
   Rescaling,
+  Normalization,
   Dropout,
   BatchNormalization,
   Activation,

@@ -53,6 +53,17 @@ export interface KerasLayerEntry {
    * depthwise_kernel, pointwise_kernel, bias.
    */
   readonly weightNames?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Weights Keras stores after the layer's own, which convkit does not use
+   * (`Normalization`'s `count`); the Keras file readers skip them.
+   */
+  readonly kerasExtraWeights?: readonly string[];
+  /**
+   * Whether TensorFlow.js Layers 4.x has the class, so that the tfjs format can save it.
+   *
+   * @defaultValue `true`
+   */
+  readonly tfjs?: boolean;
 }
 
 const isNull = (v: unknown) => v === null;
@@ -207,6 +218,30 @@ export const KERAS_LAYER_TABLE: readonly KerasLayerEntry[] = Object.freeze([
     },
     write: ({ c }) => ({ scale: c.scale, offset: c.offset }),
   }),
+  entry('Normalization', {
+    read: (o) => {
+      const axis = o.axis(-1);
+      if (axis !== -1) o.fail(`axis ${preview(o.raw('axis'))} is not supported (only the last axis, -1)`);
+      const stats = (key: string): number | number[] | undefined => {
+        const v = o.raw(key);
+        if (v === undefined || v === null) return undefined;
+        if (typeof v === 'number') return v;
+        if (Array.isArray(v) && v.every((x) => typeof x === 'number')) return v as number[];
+        return o.fail(`'${key}' must be a number or a list of numbers (one per feature), got ${preview(v)}`);
+      };
+      const mean = stats('mean');
+      const variance = stats('variance');
+      return {
+        axis: -1,
+        invert: o.bool('invert', false),
+        ...(mean !== undefined && { mean }),
+        ...(variance !== undefined && { variance }),
+      };
+    },
+    write: ({ c }) => ({ axis: c.axis, invert: c.invert, mean: c.mean ?? null, variance: c.variance ?? null }),
+    kerasExtraWeights: ['count'],
+    tfjs: false,
+  }),
   entry('Activation', { read: (o) => ({ activation: o.activation() }), write: ({ act }) => ({ activation: act() }) }),
   entry('ReLU', {
     read: (o) => ({
@@ -276,6 +311,16 @@ const MODEL_CLASSES = new Set(['Sequential', 'Functional', 'Model']);
 export function kerasWeightNames(className: string, weight: string): readonly string[] {
   const names = BY_CONVKIT.get(className)?.weightNames;
   return names && Object.hasOwn(names, weight) ? names[weight] : [weight];
+}
+
+/**
+ * The weights Keras stores after the own weights of a layer of convkit class
+ * `className` and that convkit skips (`Normalization`'s `count`).
+ *
+ * @internal
+ */
+export function kerasExtraWeights(className: string): readonly string[] {
+  return BY_CONVKIT.get(className)?.kerasExtraWeights ?? [];
 }
 
 /** A Keras layer mapped to convkit. */
@@ -356,9 +401,10 @@ export function convkitLayerToKeras(layer: Serialized): KerasLayerJson {
   const c = layer.config as Record<string, unknown>;
   const entry = BY_CONVKIT.get(cls);
   const where = `layer '${String(c.name)}' (${cls})`;
-  if (!entry) {
+  if (!entry || entry.tfjs === false) {
+    const supported = KERAS_LAYER_TABLE.filter((e) => e.tfjs !== false).map((e) => e.convkit);
     throw new SerializationError(
-      `${where} has no TensorFlow.js Layers equivalent; it cannot be saved in the tfjs format (supported: ${Object.keys(CONVKIT_TO_KERAS).join(', ')})`,
+      `${where} has no TensorFlow.js Layers equivalent; it cannot be saved in the tfjs format (supported: ${supported.join(', ')})`,
     );
   }
   const fail = (msg: string): never => {

@@ -16,7 +16,7 @@ import { Sequential } from '../../sequential';
 import { planTopology } from '../../topology-plan';
 import { DEFAULT_MAX_BYTES } from '../artifacts';
 import { parseJson } from '../json';
-import { kerasWeightNames } from '../keras-config';
+import { kerasExtraWeights, kerasWeightNames } from '../keras-config';
 import { checkWeightShape, MAX_WEIGHT_ELEMENTS } from '../manifest';
 import { tfjsTopologyToConvkit } from '../tfjs-topology';
 import { attributes, groupAt, type Hdf5File, openHdf5, readFloatDataset } from './hdf5-file';
@@ -149,7 +149,8 @@ function kerasV3Reader(h5: Hdf5File): WeightReader {
       );
     }
     const count = vars.keys.length;
-    if (count !== weights.length) {
+    const extra = weights.length > 0 ? kerasExtraWeights(mapping.convkitClassName).length : 0;
+    if (count !== weights.length + extra) {
       throw new SerializationError(
         `${h5.name} holds ${count} weights for layer '${mapping.name}' (${mapping.className}) at ${path}, the layer has ${weights.length}`,
       );
@@ -171,12 +172,15 @@ function legacyH5Reader(h5: Hdf5File): WeightReader {
         `${h5.name} has no weights for layer '${mapping.name}' (no group model_weights/${mapping.name})`,
       );
     const names = own(attributes(h5, group, `model_weights/${mapping.name}`), 'weight_names');
-    const list = names === undefined ? [] : names;
-    if (!Array.isArray(list) || !list.every((n) => typeof n === 'string')) {
+    const all = names === undefined ? [] : names;
+    if (!Array.isArray(all) || !all.every((n) => typeof n === 'string')) {
       throw new SerializationError(
         `model_weights/${mapping.name} in ${h5.name} has an invalid 'weight_names' attribute`,
       );
     }
+    const skipped = kerasExtraWeights(mapping.convkitClassName);
+    const shortName = (path: string) => path.split('/').pop()!.replace(/:\d+$/, '');
+    const list = all.filter((n) => !skipped.includes(shortName(n as string)));
     if (list.length !== weights.length) {
       throw new SerializationError(
         `${h5.name} holds ${list.length} weights for layer '${mapping.name}' (${mapping.className}), the layer has ${weights.length}`,
@@ -185,7 +189,7 @@ function legacyH5Reader(h5: Hdf5File): WeightReader {
     return weights.map((w, i) => {
       const path = list[i] as string;
       // 'course_cnn/conv2d/kernel' (Keras 3) or 'conv2d/kernel:0' (Keras 2): the last part names the weight.
-      const short = path.split('/').pop()!.replace(/:\d+$/, '');
+      const short = shortName(path);
       const accepted = kerasWeightNames(mapping.convkitClassName, w.name);
       if (!accepted.includes(short)) {
         throw new SerializationError(
