@@ -151,7 +151,7 @@ describe('Trial (define-by-run)', () => {
       { timeoutMs: 100, trials: 50 },
     );
     expect(res.stoppedBy).toBe('timeout');
-    expect(res.trials.length).toBeGreaterThanOrEqual(2);
+    expect(res.trials.length).toBeGreaterThanOrEqual(1);
     expect(res.trials.length).toBeLessThanOrEqual(4);
     expect(Date.now() - t0).toBeLessThan(1000);
 
