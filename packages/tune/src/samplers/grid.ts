@@ -103,6 +103,7 @@ export class GridSampler implements Sampler {
     return s;
   }
 
+  /** The value of `name` in this trial's grid combination (see {@link Sampler.sample}). */
   sample(trials: readonly TrialRecord[], name: string, d: Distribution, trial: TrialRecord): ParamValue {
     if (!(name in this.space)) {
       throw new ConfigError(
@@ -128,6 +129,7 @@ export class GridSampler implements Sampler {
     return v;
   }
 
+  /** Whether every combination has been taken by a trial. */
   isExhausted(trials: readonly TrialRecord[]): boolean {
     return this.taken(trials).size >= this.size;
   }

@@ -156,6 +156,7 @@ export class FileStorage implements StudyStorage {
     });
   }
 
+  /** Creates the study, or opens it (see {@link StudyStorage.openStudy}). */
   openStudy(name: string, direction: Direction): Promise<StudyInfo> {
     return this.serial(async () => {
       const table = await this.load();
@@ -173,6 +174,7 @@ export class FileStorage implements StudyStorage {
     });
   }
 
+  /** Stores a new running trial (see {@link StudyStorage.createTrial}). */
   createTrial(
     study: string,
     init?: { params?: Params; distributions?: Record<string, Distribution>; worker?: string },
@@ -180,22 +182,27 @@ export class FileStorage implements StudyStorage {
     return this.mutate((t) => t.create(study, new Date().toISOString(), init));
   }
 
+  /** Records a suggested parameter (see {@link StudyStorage.setParam}). */
   setParam(study: string, trial: number, name: string, value: ParamValue, distribution: Distribution): Promise<void> {
     return this.mutate((t) => t.setParam(study, trial, name, value, distribution));
   }
 
+  /** Records an intermediate value (see {@link StudyStorage.reportIntermediate}). */
   reportIntermediate(study: string, trial: number, step: number, value: number): Promise<void> {
     return this.mutate((t) => t.report(study, trial, step, value));
   }
 
+  /** Ends a running trial (see {@link StudyStorage.finishTrial}). */
   finishTrial(study: string, trial: number, result: TrialResult): Promise<void> {
     return this.mutate((t) => t.finish(study, trial, result, new Date().toISOString()));
   }
 
+  /** The trials, by number (see {@link StudyStorage.getTrials}). */
   getTrials(study: string, states?: readonly TrialState[]): Promise<TrialRecord[]> {
     return this.serial(async () => (await this.load()).list(study, states));
   }
 
+  /** Waits for pending writes (nothing to release). */
   async close(): Promise<void> {
     await this.chain;
   }
