@@ -5,3 +5,5 @@
  * @packageDocumentation
  */
 export * from './index';
+export { FileStorage } from './storage/file';
+export { parseStudyFile, STUDY_FILE_FORMAT, STUDY_FILE_VERSION, type StudyFile } from './storage/study-file';
