@@ -5,3 +5,16 @@
  * @packageDocumentation
  */
 export * from './index';
+export type { DistributedOptions } from './parallel/distributed';
+export { optimizeDistributed, queueName } from './parallel/distributed';
+export type {
+  RunnerObjective,
+  RunnerStudyOptions,
+  RunnerTrial,
+  SampleParam,
+  ShouldPrune,
+} from './parallel/types';
+export { TrialPruned } from './parallel/types';
+export type { RedisStorageOptions } from './storage/redis';
+export { RedisStorage } from './storage/redis';
+export { StorageUnavailableError } from './storage/redis-errors';
