@@ -7,6 +7,8 @@
 export * from './index';
 export type { DistributedOptions } from './parallel/distributed';
 export { optimizeDistributed, queueName } from './parallel/distributed';
+export type { ParallelOptions } from './parallel/threads';
+export { optimizeParallel } from './parallel/threads';
 export type {
   RunnerObjective,
   RunnerStudyOptions,

@@ -23,15 +23,22 @@ interface Esbuild {
  *
  * @param entry - The TypeScript entry.
  * @param outfile - The bundle to write.
+ * @param format - `cjs` (default; npm packages found through NODE_PATH) or `esm`.
  */
-export async function bundle(entry: string, outfile: string): Promise<void> {
+export async function bundle(entry: string, outfile: string, format: 'cjs' | 'esm' = 'cjs'): Promise<void> {
   const require = createRequire(import.meta.url);
   const esbuild = createRequire(require.resolve('tsup'))('esbuild') as Esbuild;
   await esbuild.build({
     entryPoints: [entry],
     bundle: true,
     platform: 'node',
-    format: 'cjs',
+    format,
+    // CommonJS dependencies bundled into an ES module still call require('util').
+    ...(format === 'esm'
+      ? {
+          banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+        }
+      : {}),
     target: 'node20',
     outfile,
     logLevel: 'error',
