@@ -100,6 +100,7 @@ describe('distributed study on Redis with BullMQ', () => {
       const x = t.params.x as number;
       expect(t.value).toBeCloseTo(x * x, 12);
       expect(ends.find((e) => e.trial === t.number)?.worker).toBe(t.worker);
+      expect(t.intermediate).toEqual({ 0: x });
     }
   }, 20_000);
 
@@ -129,6 +130,50 @@ describe('distributed study on Redis with BullMQ', () => {
     expect(trials.every((t) => t.state === 'complete')).toBe(true);
     expect(trials.find((t) => t.number === killed)?.worker).toBe('B');
   }, 20_000);
+
+  it('RedisStorage keeps the StudyStorage contract: numbering, params, reports, ended trials refused, slots resumed', async () => {
+    const storage = await RedisStorage.connect(server.url);
+    try {
+      await storage.openStudy('contract', 'maximize');
+      await expect(storage.openStudy('contract', 'minimize')).rejects.toThrow(/direction 'maximize'/);
+      const t0 = await storage.createTrial('contract', { params: { lr: 0.1 }, worker: 'w' });
+      const t1 = await storage.createTrial('contract');
+      expect([t0.number, t1.number]).toEqual([0, 1]);
+      expect(t0).toMatchObject({ state: 'running', params: { lr: 0.1 }, distributions: {}, worker: 'w' });
+      await storage.setParam('contract', 1, 'f', 'adam', { type: 'categorical', choices: ['adam', 'sgd'] });
+      await storage.reportIntermediate('contract', 1, 0, 0.5);
+      await storage.reportIntermediate('contract', 1, 1, 0.75);
+      await storage.finishTrial('contract', 1, { state: 'complete', value: 0.8, userAttrs: { folds: [1, 2] } });
+      await expect(storage.setParam('contract', 1, 'g', 1, { type: 'int', low: 0, high: 2 })).rejects.toThrow(
+        /trial 1 of study 'contract' has ended \(complete\)/,
+      );
+      await expect(storage.finishTrial('contract', 1, { state: 'failed' })).rejects.toThrow(/has ended/);
+      await expect(storage.reportIntermediate('contract', 7, 0, 1)).rejects.toThrow(/has no trial 7/);
+      const [, done] = await storage.getTrials('contract');
+      expect(done).toMatchObject({
+        number: 1,
+        state: 'complete',
+        value: 0.8,
+        params: { f: 'adam' },
+        distributions: { f: { type: 'categorical', choices: ['adam', 'sgd'] } },
+        intermediate: { 0: 0.5, 1: 0.75 },
+        userAttrs: { folds: [1, 2] },
+      });
+      expect((await storage.getTrials('contract', ['running'])).map((t) => t.number)).toEqual([0]);
+      // A slot's trial is created once; claiming it again resumes it with its params, reports cleared.
+      const a = await storage.claimTrial('contract', 'slot-x', { worker: 'A' });
+      await storage.setParam('contract', a.trial.number, 'x', 1.5, { type: 'float', low: 0, high: 2 });
+      await storage.reportIntermediate('contract', a.trial.number, 0, 3);
+      const b = await storage.claimTrial('contract', 'slot-x', { worker: 'B' });
+      expect(b.resumed).toBe(true);
+      expect(b.trial).toMatchObject({ number: a.trial.number, params: { x: 1.5 }, intermediate: {}, worker: 'B' });
+      expect((await storage.getTrials('contract')).length).toBe(3);
+      await expect(storage.getTrials('bad name')).rejects.toThrow(/study name "bad name" is not usable/);
+    } finally {
+      await storage.deleteStudy('contract');
+      await storage.close();
+    }
+  });
 
   it('an unreachable server is a typed error naming the URL, within the connection time limit', async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;

@@ -34,7 +34,7 @@ const STUDY_NAME = /^[\w.-]{1,128}$/;
 const STATES: readonly TrialState[] = ['running', 'complete', 'pruned', 'failed'];
 
 /** Checks a study name: letters, digits, `_`, `.`, `-` (it becomes part of Redis keys and queue names). */
-export function checkStudyName(name: string): void {
+export function checkRedisStudyName(name: string): void {
   if (typeof name !== 'string' || !STUDY_NAME.test(name)) {
     throw new ConfigError(
       `study name ${JSON.stringify(name)} is not usable: give 1 to 128 letters, digits, '_', '.' or '-'`,
@@ -51,15 +51,27 @@ redis.call('HSET', KEYS[1], unpack(ARGV))
 return 1`;
 
 // KEYS[1] counter, KEYS[2] slots hash; ARGV[1] trial key prefix, ARGV[2] slot ('' for none),
-// ARGV[3..] field/value pairs of a new trial. Returns {number, resumed (0/1)}.
+// ARGV[3] worker ('' for none), ARGV[4..] field/value pairs of a new trial. A slot that has a trial
+// gets it back: when still running, taken over by the worker, its intermediate values cleared
+// (the retried objective reports from its first step again). Returns {number, resumed (0/1)}.
 const CREATE_TRIAL = `
 if ARGV[2] ~= '' then
   local known = redis.call('HGET', KEYS[2], ARGV[2])
-  if known then return {tonumber(known), 1} end
+  if known then
+    local key = ARGV[1] .. known
+    if redis.call('HGET', key, 'state') == 'running' then
+      for _, f in ipairs(redis.call('HKEYS', key)) do
+        if string.sub(f, 1, 2) == 'i:' then redis.call('HDEL', key, f) end
+      end
+      if ARGV[3] ~= '' then redis.call('HSET', key, 'worker', ARGV[3]) end
+    end
+    return {tonumber(known), 1}
+  end
 end
 local n = redis.call('INCR', KEYS[1]) - 1
 local key = ARGV[1] .. n
-redis.call('HSET', key, 'number', n, unpack(ARGV, 3))
+redis.call('HSET', key, 'number', n, unpack(ARGV, 4))
+if ARGV[3] ~= '' then redis.call('HSET', key, 'worker', ARGV[3]) end
 if ARGV[2] ~= '' then redis.call('HSET', KEYS[2], ARGV[2], n) end
 return {n, 0}`;
 
@@ -202,15 +214,14 @@ export class RedisStorage implements StudyStorage {
     try {
       return await run();
     } catch (err) {
-      if (err instanceof ConfigError) throw err;
-      const message = err instanceof Error ? err.message : String(err);
-      if (/^NOTRIAL/.test(message) || /^ENDED/.test(message)) throw err;
+      // The server answered with an error (a refused script): not a connection problem.
+      if (err instanceof ConfigError || (err as Error | undefined)?.name === 'ReplyError') throw err;
       throw unavailable(this.url, err);
     }
   }
 
   private async setIfRunning(study: string, trial: number, what: string, fields: (string | number)[]) {
-    checkStudyName(study);
+    checkRedisStudyName(study);
     try {
       await this.call(what, () =>
         (this.client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>).ckSetIfRunning(
@@ -220,18 +231,17 @@ export class RedisStorage implements StudyStorage {
       );
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      if (message.startsWith('NOTRIAL')) {
+      if (/\bNOTRIAL\b/.test(message)) {
         throw new ConfigError(`${what}: study '${study}' has no trial ${trial}`);
       }
-      if (message.startsWith('ENDED')) {
-        throw new ConfigError(`${what}: trial ${trial} of study '${study}' has ended (${message.slice(6)})`);
-      }
+      const ended = /\bENDED (\w+)/.exec(message);
+      if (ended) throw new ConfigError(`${what}: trial ${trial} of study '${study}' has ended (${ended[1]})`);
       throw err;
     }
   }
 
   async openStudy(name: string, direction: Direction): Promise<StudyInfo> {
-    checkStudyName(name);
+    checkRedisStudyName(name);
     if (direction !== 'minimize' && direction !== 'maximize') {
       throw new ConfigError(`direction must be 'minimize' or 'maximize', got ${JSON.stringify(direction)}`);
     }
@@ -262,7 +272,8 @@ export class RedisStorage implements StudyStorage {
   /**
    * Creates the trial of a queue slot, or returns the one the slot already has (a job that
    * a killed worker left and another worker retries): so a slot gets one trial number only.
-   * A resumed trial that is still `running` is taken over by `worker`.
+   * A resumed trial that is still `running` is taken over by `worker` and its intermediate values
+   * are cleared (the retried objective reports from its first step again).
    *
    * @param study - The study.
    * @param slot - The slot's id (`''`: a new trial, no slot).
@@ -274,15 +285,12 @@ export class RedisStorage implements StudyStorage {
     slot: string,
     init: { params?: Params; distributions?: Record<string, Distribution>; worker?: string } = {},
   ): Promise<{ trial: TrialRecord; resumed: boolean }> {
-    checkStudyName(study);
+    checkRedisStudyName(study);
     const fields: (string | number)[] = ['state', 'running', 'startedAt', new Date().toISOString()];
-    if (init.worker !== undefined) fields.push('worker', init.worker);
     for (const [name, value] of Object.entries(init.params ?? {})) {
+      fields.push(`p:${name}`, JSON.stringify(value));
       const distribution = init.distributions?.[name];
-      if (distribution === undefined) {
-        throw new ConfigError(`createTrial: fixed parameter '${name}' of study '${study}' needs its distribution`);
-      }
-      fields.push(`p:${name}`, JSON.stringify(value), `d:${name}`, JSON.stringify(distribution));
+      if (distribution !== undefined) fields.push(`d:${name}`, JSON.stringify(distribution));
     }
     const [n, resumed] = (await this.call('createTrial', () =>
       (this.client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>).ckCreateTrial(
@@ -290,16 +298,10 @@ export class RedisStorage implements StudyStorage {
         this.key(study, 'slots'),
         `${this.key(study, 'trial')}:`,
         slot,
+        init.worker ?? '',
         ...fields,
       ),
     )) as [number, number];
-    if (resumed === 1 && init.worker !== undefined) {
-      try {
-        await this.setIfRunning(study, n, 'claimTrial', ['worker', init.worker]);
-      } catch (err) {
-        if (!(err instanceof ConfigError)) throw err; // ended already: nothing to take over
-      }
-    }
     const trial = await this.getTrial(study, n);
     if (!trial) throw new ConfigError(`createTrial: trial ${n} of study '${study}' vanished`);
     return { trial, resumed: resumed === 1 };
@@ -313,7 +315,7 @@ export class RedisStorage implements StudyStorage {
    * @returns The record.
    */
   async getTrial(study: string, number: number): Promise<TrialRecord | undefined> {
-    checkStudyName(study);
+    checkRedisStudyName(study);
     const hash = await this.call('getTrial', () => this.client.hgetall(this.key(study, 'trial', number)));
     return Object.keys(hash).length === 0 ? undefined : parseTrial(hash);
   }
@@ -350,7 +352,7 @@ export class RedisStorage implements StudyStorage {
   }
 
   async getTrials(study: string, states?: readonly TrialState[]): Promise<TrialRecord[]> {
-    checkStudyName(study);
+    checkRedisStudyName(study);
     const count = Number((await this.call('getTrials', () => this.client.get(this.key(study, 'next')))) ?? 0);
     if (count === 0) return [];
     const replies = await this.call('getTrials', async () => {
@@ -376,7 +378,7 @@ export class RedisStorage implements StudyStorage {
    * @param study - The study.
    */
   async deleteStudy(study: string): Promise<void> {
-    checkStudyName(study);
+    checkRedisStudyName(study);
     await this.call('deleteStudy', async () => {
       const count = Number((await this.client.get(this.key(study, 'next'))) ?? 0);
       const keys = [this.key(study, 'info'), this.key(study, 'next'), this.key(study, 'slots')];
