@@ -5,6 +5,13 @@
  */
 
 export {
+  type CrossValidateOptions,
+  type CrossValidationData,
+  type CrossValidationResult,
+  crossValidate,
+  type FoldScore,
+} from './cross-validate';
+export {
   cardinality,
   checkDistribution,
   contains,
@@ -17,6 +24,10 @@ export {
 export { MedianPruner, type MedianPrunerOptions, median } from './pruners/median';
 export { lastStep, NopPruner, type Pruner } from './pruners/pruner';
 export { type SuccessiveHalvingOptions, SuccessiveHalvingPruner } from './pruners/successive-halving';
+export { PruningCallback, type PruningCallbackOptions, pruningCallback } from './pruning-callback';
+export { trialsToCsv, trialsToJson } from './report/export';
+export { type BestSoFarPoint, bestSoFar, type HistoryPoint, studyHistory } from './report/history';
+export { type ParamImportanceOptions, paramImportances } from './report/importance';
 export { EvolutionarySampler, type EvolutionarySamplerOptions } from './samplers/evolutionary';
 export { GridSampler, type GridSpace } from './samplers/grid';
 export { RandomSampler, type RandomSamplerOptions, uniformValue } from './samplers/random';
