@@ -45,6 +45,8 @@ export interface TuneResult {
   summary: TuneSummary;
   /** The absolute path of the results file, when `--out` was given. */
   out?: string;
+  /** Wall time of the search (the trials this process ran), in seconds, without the final retraining. */
+  searchSeconds: number;
 }
 
 /** Hidden seams for tests: where the worker threads find their entry and the objective. */
@@ -181,6 +183,7 @@ export async function tune(
       if (!options.quiet) log(trialLine(trial, await s.bestTrial()));
     };
     const remaining = totalTrials - ended;
+    const searchStart = performance.now();
     if (redis) {
       const { optimizeDistributed } = await import('@convkit/tune/node');
       await optimizeDistributed(study, {
@@ -202,6 +205,7 @@ export async function tune(
     } else if (remaining > 0) {
       await study.optimize((t) => tuneObjective(t, data), { trials: remaining, catch: true, onTrialEnd });
     }
+    const searchSeconds = (performance.now() - searchStart) / 1000;
     const trials = await study.trials();
     const best = bestOf(trials, 'maximize');
     const summary: TuneSummary = { study: options.study, direction: 'maximize', objective: 'validation accuracy' };
@@ -222,7 +226,7 @@ export async function tune(
     if (!best) log('No trial completed: see the errors above.');
     const out = options.out ? await writeTuneResults(options.out, summary, trials) : undefined;
     if (out) log(`wrote the results to ${out}`);
-    return { trials, summary, ...(out ? { out } : {}) };
+    return { trials, summary, searchSeconds, ...(out ? { out } : {}) };
   } finally {
     await storage.close();
   }
