@@ -35,6 +35,7 @@ const guides: DefaultTheme.SidebarItem[] = [
   { text: 'WebGPU', link: '/guide/webgpu' },
   { text: 'Explaining predictions', link: '/guide/explain' },
   { text: 'Robustness', link: '/guide/robustness' },
+  { text: 'Hyper-parameter search', link: '/guide/tune' },
 ];
 
 /**

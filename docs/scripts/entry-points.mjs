@@ -13,7 +13,7 @@ const repoRoot = join(docsDir, '..');
 export const packagesDir = join(repoRoot, 'packages');
 
 /** Entry points that exist only in Node or are far too big for a page (kept in sync with .vitepress/runnable/compile.ts). */
-const NODE_ONLY = new Set(['@convkit/cli', '@convkit/data/node', '@convkit/data/mnist']);
+const NODE_ONLY = new Set(['@convkit/cli', '@convkit/data/node', '@convkit/data/mnist', '@convkit/tune/node']);
 
 /** Public packages in packages/*: `{ dir, pkg }`. */
 export function workspacePackages() {

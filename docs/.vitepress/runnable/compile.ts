@@ -11,7 +11,12 @@
 import ts from 'typescript';
 
 /** Entry points that exist only in Node (or are far too big for a page); a `run` block may not import them. */
-export const NODE_ONLY_ENTRIES = new Set(['@convkit/cli', '@convkit/data/node', '@convkit/data/mnist']);
+export const NODE_ONLY_ENTRIES = new Set([
+  '@convkit/cli',
+  '@convkit/data/node',
+  '@convkit/data/mnist',
+  '@convkit/tune/node',
+]);
 
 /** Why a ```ts run``` block cannot run in the browser. */
 export class RunnableExampleError extends Error {

@@ -34,6 +34,11 @@ export class PruningCallback extends Callback {
     options: PruningCallbackOptions = {},
   ) {
     super();
+    if (typeof (trial as Partial<Trial> | null)?.report !== 'function' || typeof trial.shouldPrune !== 'function') {
+      throw new ConfigError("pruningCallback: the first argument must be the running trial (the objective's argument)");
+    }
+    if (typeof options !== 'object' || options === null)
+      throw new ConfigError('pruningCallback: options must be an object');
     this.monitor = options.monitor ?? 'val_loss';
     this.onPrune = options.onPrune ?? 'throw';
     if (typeof this.monitor !== 'string' || this.monitor.length === 0)

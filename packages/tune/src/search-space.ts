@@ -121,7 +121,8 @@ export function parseSearchSpace(json: string | unknown): SearchSpace {
     } catch (e) {
       // Re-point the message at the JSON key.
       const msg = (e as Error).message.replace(/^x: /, '');
-      const key = /^(low|high|step|log|choices)\b/.exec(msg)?.[1] ?? (/choice/.test(msg) ? 'choices' : undefined);
+      const word = /\b(low|high|step|log|choices?)\b/.exec(msg)?.[1];
+      const key = word === 'choice' ? 'choices' : word;
       throw new ConfigError(`search space: ${jsonPath(name, key)}: ${msg}`);
     }
     let cond: { param: string; values: ParamValue[] } | undefined;

@@ -165,7 +165,18 @@ export class Study {
   async tell(trial: Trial, result: number | TrialResult): Promise<TrialRecord> {
     const r: TrialResult = typeof result === 'number' ? { state: 'complete', value: result } : result;
     trial.markEnded();
-    await trial.flush();
+    try {
+      await trial.flush();
+    } catch (e) {
+      // A suggestion or report could not be stored: end the trial as failed, then report the cause.
+      await this.storage
+        .finishTrial(this.name, trial.number, {
+          state: 'failed',
+          error: `storage: ${e instanceof Error ? e.message : String(e)}`,
+        })
+        .catch(() => undefined);
+      throw e;
+    }
     const attrs = { ...trial.userAttrs, ...(r.userAttrs ?? {}) };
     await this.storage.finishTrial(this.name, trial.number, {
       ...r,

@@ -42,6 +42,7 @@ describe('samplers', () => {
     const makers: ((seed: number) => Sampler)[] = [
       (seed) => new RandomSampler({ seed }),
       (seed) => new TPESampler({ seed, nStartupTrials: 5 }),
+      (seed) => new TPESampler({ seed, nStartupTrials: 5, multivariate: true }),
       (seed) => new EvolutionarySampler({ seed, populationSize: 5 }),
     ];
     for (const make of makers) {
@@ -63,13 +64,16 @@ describe('samplers', () => {
 
   it('TPE reaches a lower median regret than random search on 2-D quadratic (10 seeds, 40 trials)', async () => {
     const tpe: number[] = [];
+    const mv: number[] = [];
     const rnd: number[] = [];
     for (let seed = 0; seed < 10; seed++) {
       tpe.push((await (await run(new TPESampler({ seed }), quadratic2d, 40)).bestValue()) as number);
+      mv.push((await (await run(new TPESampler({ seed, multivariate: true }), quadratic2d, 40)).bestValue()) as number);
       rnd.push((await (await run(new RandomSampler({ seed }), quadratic2d, 40)).bestValue()) as number);
     }
     // Random search with 40 points in a 10×10 box: median regret ≈ 0.8; TPE concentrates near the optimum.
     expect(medianOf(tpe)).toBeLessThan(medianOf(rnd) / 2);
+    expect(medianOf(mv)).toBeLessThan(medianOf(rnd) / 2);
     expect(tpe.filter((v, i) => v < rnd[i]).length).toBeGreaterThanOrEqual(7);
   });
 

@@ -139,4 +139,32 @@ describe('Trial (define-by-run)', () => {
     expect(await run(11, true)).toEqual(a);
     expect(await run(12, false)).not.toEqual(a);
   });
+
+  it('timeoutMs stops starting trials; a failing storage fails the trial and rejects', async () => {
+    const study = await createStudy({ sampler: new RandomSampler({ seed: 1 }) });
+    const t0 = Date.now();
+    const res = await study.optimize(
+      async (t) => {
+        await new Promise((r) => setTimeout(r, 40));
+        return t.suggestFloat('x', 0, 1);
+      },
+      { timeoutMs: 100, trials: 50 },
+    );
+    expect(res.stoppedBy).toBe('timeout');
+    expect(res.trials.length).toBeGreaterThanOrEqual(1);
+    expect(res.trials.length).toBeLessThanOrEqual(4);
+    expect(Date.now() - t0).toBeLessThan(1000);
+
+    class Flaky extends MemoryStorage {
+      override async setParam(): Promise<void> {
+        throw new Error('disk full');
+      }
+    }
+    const storage = new Flaky();
+    const flaky = await createStudy({ storage });
+    await expect(flaky.optimize((t) => t.suggestFloat('x', 0, 1), { trials: 1 })).rejects.toThrow('disk full');
+    const [t] = await flaky.trials();
+    expect(t.state).toBe('failed');
+    expect(t.error).toMatch(/storage: disk full/);
+  });
 });

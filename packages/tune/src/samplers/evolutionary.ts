@@ -10,13 +10,13 @@ import type { Sampler, SamplerContext } from './sampler';
 export interface EvolutionarySamplerOptions {
   /** Seed. Default: random. */
   seed?: number;
-  /** Size of the parent pool, and of the random first generation (default 20). */
+  /** Size of the parent pool, and of the random first generation (default 10). */
   populationSize?: number;
   /** Candidates per tournament (default 3). */
   tournamentSize?: number;
   /** Probability that a child mixes two parents (else it copies one) (default 0.9). */
   crossoverRate?: number;
-  /** Probability that each parameter mutates (default 0.2). */
+  /** Probability that each parameter mutates (default 0.3). */
   mutationRate?: number;
   /** Gaussian mutation width as a fraction of a numeric parameter's (internal, log if `log`) range (default 0.1). */
   mutationScale?: number;
@@ -81,10 +81,10 @@ export class EvolutionarySampler implements Sampler {
         `EvolutionarySampler: mutationScale must be a finite number > 0, got ${String(o.mutationScale)}`,
       );
     }
-    this.populationSize = o.populationSize ?? 20;
+    this.populationSize = o.populationSize ?? 10;
     this.tournamentSize = o.tournamentSize ?? 3;
     this.crossoverRate = o.crossoverRate ?? 0.9;
-    this.mutationRate = o.mutationRate ?? 0.2;
+    this.mutationRate = o.mutationRate ?? 0.3;
     this.mutationScale = o.mutationScale ?? 0.1;
   }
 

@@ -2,7 +2,7 @@
  * The Parzen estimators of TPE: a weighted mixture of Gaussians truncated to the parameter's
  * interval (numeric parameters, in the internal — log, if `log: true` — coordinate), or a smoothed
  * histogram (categorical ones). Bandwidths adapt to the data: each kernel is as wide as the larger gap
- * to its neighbours, clipped to `[range / min(100, n + 1), range]` (Bergstra et al. 2011, the rule
+ * to its neighbours, clipped to `[range / min(100, n + 2), range]` (Bergstra et al. 2011, the rule
  * Optuna's independent TPE uses by default), plus a broad prior kernel over the whole interval.
  */
 import type { Rng } from '@convkit/core';
@@ -104,14 +104,22 @@ export class NumericParzen {
     const sorted = order.map((i) => obs[i]);
     const sig = new Array<number>(n);
     for (let k = 0; k < n; k++) {
-      const left = k > 0 ? sorted[k] - sorted[k - 1] : sorted[k] - low;
-      const right = k < n - 1 ? sorted[k + 1] - sorted[k] : high - sorted[k];
+      // The interval's ends are not neighbours (Optuna's consider_endpoints=False): with two or more
+      // observations the outermost kernels take the gap to their inner neighbour.
+      const left = k > 0 ? sorted[k] - sorted[k - 1] : n >= 2 ? 0 : sorted[k] - low;
+      const right = k < n - 1 ? sorted[k + 1] - sorted[k] : n >= 2 ? 0 : high - sorted[k];
       sig[k] = Math.max(left, right);
     }
-    const minSigma = range / Math.min(100, n + 1);
-    this.mus = [...sorted, (low + high) / 2];
-    this.sigmas = [...sig.map((s) => Math.min(range, Math.max(minSigma, s))), range];
-    const w = [...order.map((i) => obsWeights[i]), priorWeight];
+    // Optuna counts the prior among the kernels: range / min(100, 1 + (n + 1)).
+    const minSigma = range / Math.min(100, n + 2);
+    // Kernels stay in observation order (kernel i is observation i in every dimension of a joint model).
+    const sigmas = new Array<number>(n);
+    order.forEach((i, k) => {
+      sigmas[i] = Math.min(range, Math.max(minSigma, sig[k]));
+    });
+    this.mus = [...obs, (low + high) / 2];
+    this.sigmas = [...sigmas, range];
+    const w = [...obsWeights, priorWeight];
     const total = w.reduce((a, b) => a + b, 0);
     this.weights = w.map((x) => x / total);
     this.logZ = this.mus.map((m, i) => logNormalMass((low - m) / this.sigmas[i], (high - m) / this.sigmas[i]));
@@ -119,12 +127,11 @@ export class NumericParzen {
 
   /** Draws one internal value. */
   sample(rng: Rng): number {
-    let u = rng.next();
-    let k = 0;
-    while (k < this.weights.length - 1 && u >= this.weights[k]) {
-      u -= this.weights[k];
-      k++;
-    }
+    return this.sampleFrom(pickComponent(this.weights, rng), rng);
+  }
+
+  /** Draws one internal value from kernel `k`. */
+  sampleFrom(k: number, rng: Rng): number {
     const mu = this.mus[k];
     const s = this.sigmas[k];
     for (let attempt = 0; attempt < 100; attempt++) {
@@ -134,58 +141,95 @@ export class NumericParzen {
     return Math.min(this.high, Math.max(this.low, mu));
   }
 
-  /** Log density at internal value `x`. */
-  logPdf(x: number): number {
-    const terms = this.mus.map((m, i) => {
+  /** Each kernel's log density at internal value `x` (without the mixture weights). */
+  componentLogPdf(x: number): number[] {
+    return this.mus.map((m, i) => {
       const z = (x - m) / this.sigmas[i];
-      return Math.log(this.weights[i]) - 0.5 * z * z - LOG_SQRT_2PI - Math.log(this.sigmas[i]) - this.logZ[i];
+      return -0.5 * z * z - LOG_SQRT_2PI - Math.log(this.sigmas[i]) - this.logZ[i];
     });
-    return logSumExp(terms);
   }
 
-  /** Log probability of the internal interval `[a, b]` (a discrete value's bin). */
-  logMass(a: number, b: number): number {
+  /** Each kernel's log probability of the internal interval `[a, b]` (a discrete value's bin). */
+  componentLogMass(a: number, b: number): number[] {
     const lo = Math.max(a, this.low);
     const hi = Math.min(b, this.high);
-    const terms = this.mus.map(
-      (m, i) =>
-        Math.log(this.weights[i]) + logNormalMass((lo - m) / this.sigmas[i], (hi - m) / this.sigmas[i]) - this.logZ[i],
-    );
-    return logSumExp(terms);
+    return this.mus.map((m, i) => logNormalMass((lo - m) / this.sigmas[i], (hi - m) / this.sigmas[i]) - this.logZ[i]);
+  }
+
+  /** Log density at internal value `x`. */
+  logPdf(x: number): number {
+    return mix(this.weights, this.componentLogPdf(x));
+  }
+
+  /** Log probability of the internal interval `[a, b]`. */
+  logMass(a: number, b: number): number {
+    return mix(this.weights, this.componentLogMass(a, b));
   }
 }
 
-/** A smoothed, weighted histogram over `k` categories. */
+/** Index of a kernel drawn with probabilities `weights` (normalised). */
+export function pickComponent(weights: readonly number[], rng: Rng): number {
+  let u = rng.next();
+  let k = 0;
+  while (k < weights.length - 1 && u >= weights[k]) {
+    u -= weights[k];
+    k++;
+  }
+  return k;
+}
+
+/** log Σ w_k exp(terms_k). */
+export function mix(weights: readonly number[], terms: readonly number[]): number {
+  return logSumExp(terms.map((t, k) => Math.log(weights[k]) + t));
+}
+
+/**
+ * A mixture of categorical kernels over `k` categories (Optuna's): kernel `i` puts probability
+ * proportional to `1 + priorWeight / (n + 1)` on observation `i`'s category and `priorWeight / (n + 1)`
+ * on every other; the prior kernel is uniform.
+ */
 export class CategoricalParzen {
-  readonly probs: number[];
+  readonly weights: number[];
+  /** `rows[i][c]`: probability of category `c` under kernel `i` (the last row is the prior). */
+  readonly rows: number[][];
 
   /**
    * @param obs - Observed category indices.
    * @param obsWeights - Their weights.
    * @param k - Number of categories.
-   * @param priorWeight - Spread evenly over the categories.
+   * @param priorWeight - Weight of the uniform prior kernel, and the smoothing of the others.
    */
   constructor(obs: readonly number[], obsWeights: readonly number[], k: number, priorWeight: number) {
-    const p = Array.from({ length: k }, () => priorWeight / k);
-    obs.forEach((c, i) => {
-      p[c] += obsWeights[i];
+    const smooth = priorWeight / (obs.length + 1);
+    this.rows = obs.map((c) => {
+      const row = Array.from({ length: k }, () => smooth);
+      row[c] += 1;
+      const total = smooth * k + 1;
+      return row.map((p) => p / total);
     });
-    const total = p.reduce((a, b) => a + b, 0);
-    this.probs = p.map((x) => x / total);
+    this.rows.push(Array.from({ length: k }, () => 1 / k));
+    const w = [...obsWeights, priorWeight];
+    const total = w.reduce((a, b) => a + b, 0);
+    this.weights = w.map((x) => x / total);
   }
 
   /** Draws one index. */
   sample(rng: Rng): number {
-    let u = rng.next();
-    for (let c = 0; c < this.probs.length - 1; c++) {
-      if (u < this.probs[c]) return c;
-      u -= this.probs[c];
-    }
-    return this.probs.length - 1;
+    return this.sampleFrom(pickComponent(this.weights, rng), rng);
+  }
+
+  /** Draws one index from kernel `i`. */
+  sampleFrom(i: number, rng: Rng): number {
+    return pickComponent(this.rows[i], rng);
+  }
+
+  /** Each kernel's log probability of index `c`. */
+  componentLogPdf(c: number): number[] {
+    return this.rows.map((r) => Math.log(r[c]));
   }
 
   /** Log probability of index `c`. */
   logPdf(c: number): number {
-    return Math.log(this.probs[c]);
+    return mix(this.weights, this.componentLogPdf(c));
   }
 }

@@ -3,8 +3,8 @@ import { ConfigError } from '@convkit/core';
 import { fromInternal, internalBounds, sameDistribution, stepOf, toInternal } from '../distributions';
 import { lastStep } from '../pruners/pruner';
 import { rngFor } from '../seeded';
-import type { Distribution, ParamValue, TrialRecord } from '../types';
-import { CategoricalParzen, defaultWeights, NumericParzen } from './parzen';
+import type { Distribution, Params, ParamValue, TrialRecord } from '../types';
+import { CategoricalParzen, defaultWeights, mix, NumericParzen, pickComponent } from './parzen';
 import { checkSeed, uniformValue } from './random';
 import type { Sampler, SamplerContext } from './sampler';
 
@@ -20,6 +20,12 @@ export interface TPESamplerOptions {
   gamma?: (n: number) => number;
   /** Weight of the prior kernel in each estimator (default 1). */
   priorWeight?: number;
+  /**
+   * Model the parameters jointly (multivariate TPE, Optuna's default since 4.x): the parameters that
+   * every finished trial has, with the same distributions, are drawn together from product kernels, so
+   * correlations between them are learned; others are sampled independently. Default `false`.
+   */
+  multivariate?: boolean;
 }
 
 /** Optuna's default split: the best 10 %, at most 25. */
@@ -65,6 +71,8 @@ export class TPESampler implements Sampler {
   private readonly nCandidates: number;
   private readonly gamma: (n: number) => number;
   private readonly priorWeight: number;
+  private readonly multivariate: boolean;
+  private readonly joint = new Map<number, { space: Record<string, Distribution>; values: Params }>();
 
   /**
    * @param options - `seed`, `nStartupTrials`, `nEiCandidates`, `gamma`, `priorWeight`.
@@ -87,6 +95,123 @@ export class TPESampler implements Sampler {
     this.nCandidates = o.nEiCandidates ?? 24;
     this.gamma = o.gamma ?? defaultGamma;
     this.priorWeight = o.priorWeight ?? 1;
+    if (o.multivariate !== undefined && typeof o.multivariate !== 'boolean')
+      throw new ConfigError('TPESampler: multivariate must be a boolean');
+    this.multivariate = o.multivariate ?? false;
+  }
+
+  /** Finished trials ranked best first, split into the good group and the rest; `undefined` during startup. */
+  private split(
+    trials: readonly TrialRecord[],
+    ctx: SamplerContext,
+  ): { below: TrialRecord[]; above: TrialRecord[] } | undefined {
+    const finished = trials.filter((t) => (t.state === 'complete' && t.value !== undefined) || t.state === 'pruned');
+    if (finished.length < this.nStartup || finished.length === 0) return undefined;
+    const sign = ctx.direction === 'minimize' ? 1 : -1;
+    const ranked = [...finished].sort((a, b) => {
+      const ka = rankKey(a, sign);
+      const kb = rankKey(b, sign);
+      return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2] || a.number - b.number;
+    });
+    const nBelow = Math.max(0, Math.min(ranked.length, Math.floor(this.gamma(ranked.length))));
+    return { below: ranked.slice(0, nBelow), above: ranked.slice(nBelow) };
+  }
+
+  /** Joint values for the parameters every finished trial shares (multivariate mode), per trial. */
+  private jointFor(trials: readonly TrialRecord[], trial: TrialRecord, ctx: SamplerContext) {
+    const cached = this.joint.get(trial.number);
+    if (cached) return cached;
+    const groups = this.split(trials, ctx);
+    const out = { space: {} as Record<string, Distribution>, values: {} as Params };
+    if (groups) {
+      const finished = [...groups.below, ...groups.above];
+      const space: Record<string, Distribution> = { ...finished[0].distributions };
+      for (const t of finished) {
+        for (const name of Object.keys(space)) {
+          const d = t.distributions[name];
+          if (!d || !sameDistribution(d, space[name]) || t.params[name] === undefined) delete space[name];
+        }
+      }
+      const names = Object.keys(space).sort();
+      if (names.length > 0) {
+        out.space = space;
+        out.values = this.sampleJoint(names, space, groups, trial);
+      }
+    }
+    this.joint.set(trial.number, out);
+    if (this.joint.size > 1000) this.joint.delete(this.joint.keys().next().value as number);
+    return out;
+  }
+
+  private sampleJoint(
+    names: string[],
+    space: Record<string, Distribution>,
+    groups: { below: TrialRecord[]; above: TrialRecord[] },
+    trial: TrialRecord,
+  ): Params {
+    const rng = rngFor(this.seed, 'tpe-joint', trial.number);
+    const below = [...groups.below].sort((a, b) => a.number - b.number);
+    const above = [...groups.above].sort((a, b) => a.number - b.number);
+    const wl = defaultWeights(below.length);
+    const wg = defaultWeights(above.length);
+    const dims = names.map((name) => {
+      const d = space[name];
+      if (d.type === 'categorical') {
+        const idx = (t: TrialRecord) => d.choices.indexOf(t.params[name]);
+        const l = new CategoricalParzen(below.map(idx), wl, d.choices.length, this.priorWeight);
+        const g = new CategoricalParzen(above.map(idx), wg, d.choices.length, this.priorWeight);
+        return {
+          name,
+          weights: [l.weights, g.weights],
+          draw: (k: number): ParamValue => d.choices[l.sampleFrom(k, rng)],
+          terms: (v: ParamValue): [number[], number[]] => {
+            const c = d.choices.indexOf(v);
+            return [l.componentLogPdf(c), g.componentLogPdf(c)];
+          },
+        };
+      }
+      const [lo, hi] = internalBounds(d);
+      const x = (t: TrialRecord) => toInternal(d, t.params[name] as number);
+      const l = new NumericParzen(below.map(x), wl, lo, hi, this.priorWeight);
+      const g = new NumericParzen(above.map(x), wg, lo, hi, this.priorWeight);
+      const step = stepOf(d);
+      const discrete = d.type === 'int' || step !== undefined;
+      return {
+        name,
+        weights: [l.weights, g.weights],
+        draw: (k: number): ParamValue => (hi > lo ? fromInternal(d, l.sampleFrom(k, rng)) : d.low),
+        terms: (v: ParamValue): [number[], number[]] => {
+          const n = v as number;
+          if (!discrete) return [l.componentLogPdf(toInternal(d, n)), g.componentLogPdf(toInternal(d, n))];
+          const [a, b] = d.log
+            ? [Math.log(n - 0.5), Math.log(n + 0.5)]
+            : [n - (step as number) / 2, n + (step as number) / 2];
+          return [l.componentLogMass(a, b), g.componentLogMass(a, b)];
+        },
+      };
+    });
+    const [wL, wG] = dims[0].weights;
+    let best: Params = {};
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < this.nCandidates; i++) {
+      const k = pickComponent(wL, rng);
+      const cand: Params = {};
+      const sumL = new Array<number>(wL.length).fill(0);
+      const sumG = new Array<number>(wG.length).fill(0);
+      for (const dim of dims) {
+        const v = dim.draw(k);
+        cand[dim.name] = v;
+        const [tl, tg] = dim.terms(v);
+        for (let j = 0; j < tl.length; j++) sumL[j] += tl[j];
+        for (let j = 0; j < tg.length; j++) sumG[j] += tg[j];
+      }
+      const score = mix(wL, sumL) - mix(wG, sumG);
+      if (score > bestScore || i === 0) {
+        bestScore = score;
+        best = cand;
+      }
+    }
+    return best;
   }
 
   sample(
@@ -96,21 +221,19 @@ export class TPESampler implements Sampler {
     trial: TrialRecord,
     ctx: SamplerContext,
   ): ParamValue {
+    if (this.multivariate) {
+      const joint = this.jointFor(trials, trial, ctx);
+      const jd = joint.space[name];
+      if (jd && sameDistribution(jd, d) && joint.values[name] !== undefined) return joint.values[name];
+    }
     const rng = rngFor(this.seed, 'tpe', trial.number, name);
-    const finished = trials.filter((t) => (t.state === 'complete' && t.value !== undefined) || t.state === 'pruned');
-    if (finished.length < this.nStartup) return uniformValue(d, rng.next());
-    const sign = ctx.direction === 'minimize' ? 1 : -1;
-    const ranked = [...finished].sort((a, b) => {
-      const ka = rankKey(a, sign);
-      const kb = rankKey(b, sign);
-      return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2] || a.number - b.number;
-    });
-    const nBelow = Math.max(0, Math.min(ranked.length, Math.floor(this.gamma(ranked.length))));
+    const groups = this.split(trials, ctx);
+    if (!groups) return uniformValue(d, rng.next());
     const has = (t: TrialRecord) =>
       t.params[name] !== undefined && t.distributions[name] !== undefined && sameDistribution(t.distributions[name], d);
     const byNumber = (ts: TrialRecord[]) => ts.filter(has).sort((a, b) => a.number - b.number);
-    const below = byNumber(ranked.slice(0, nBelow));
-    const above = byNumber(ranked.slice(nBelow));
+    const below = byNumber(groups.below);
+    const above = byNumber(groups.above);
     if (d.type === 'categorical') {
       const idx = (t: TrialRecord) => d.choices.indexOf(t.params[name]);
       const l = new CategoricalParzen(below.map(idx), defaultWeights(below.length), d.choices.length, this.priorWeight);
