@@ -48,6 +48,13 @@ export class PruningCallback extends Callback {
     }
   }
 
+  /**
+   * Reports `logs[monitor]` at step `epoch`, then asks the pruner.
+   *
+   * @param epoch - The epoch that ended.
+   * @param logs - Its logs.
+   * @throws {TrialPruned} when the trial is pruned and `onPrune` is `'throw'`.
+   */
   override async onEpochEnd(epoch: number, logs?: Logs): Promise<void> {
     const value = logs?.[this.monitor];
     if (value === undefined) {

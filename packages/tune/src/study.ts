@@ -125,6 +125,7 @@ export class Study {
 
   /**
    * Runs these parameters (all or some) in the next trials, before the sampler proposes anything.
+   * A fixed value that the distribution the objective asks for does not contain is ignored (sampled).
    *
    * @param params - Fixed values; parameters not given are sampled.
    */

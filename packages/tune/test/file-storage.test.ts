@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, SerializationError } from '@convkit/core';
+import { ConfigError, FileSystemError, SerializationError } from '@convkit/core';
 import { createStudy, RandomSampler, TPESampler } from '@convkit/tune';
 import { FileStorage, parseStudyFile } from '@convkit/tune/node';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -119,7 +119,27 @@ describe('FileStorage', () => {
       expect(readFileSync(file, 'utf8')).toBe(content);
     }
     await expect(createStudy({ storage: new FileStorage(root) })).rejects.toThrow(ConfigError); // a folder
+    const plain = join(root, 'plain.txt');
+    writeFileSync(plain, 'user data');
+    await expect(createStudy({ storage: new FileStorage(join(plain, 'study.json')) })).rejects.toThrow(FileSystemError);
+    expect(readFileSync(plain, 'utf8')).toBe('user data');
     expect(() => new FileStorage('')).toThrow(ConfigError);
+  });
+
+  it('refuses to write over a file that another FileStorage replaced or that was removed', async () => {
+    const file = join(root, 'shared.json');
+    const a = await createStudy({ name: 's', storage: new FileStorage(file), sampler: new RandomSampler({ seed: 1 }) });
+    await a.optimize((t) => t.suggestFloat('x', 0, 1), { trials: 1 });
+    const b = await createStudy({ name: 's', storage: new FileStorage(file), sampler: new RandomSampler({ seed: 1 }) });
+    await b.optimize((t) => t.suggestFloat('x', 0, 1), { trials: 1 });
+    const before = readFileSync(file, 'utf8');
+    const err = await a.optimize((t) => t.suggestFloat('x', 0, 1), { trials: 1 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SerializationError);
+    expect((err as Error).message).toMatch(/replaced by another program or FileStorage/);
+    expect(readFileSync(file, 'utf8')).toBe(before); // b's two trials are intact
+    rmSync(file);
+    await expect(b.optimize((t) => t.suggestFloat('x', 0, 1), { trials: 1 })).rejects.toThrow(/removed/);
+    expect(existsSync(file)).toBe(false);
   });
 
   it('a study killed mid-trial resumes: the running trial is failed, finished ones are not repeated', async () => {

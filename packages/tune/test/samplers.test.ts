@@ -114,6 +114,46 @@ describe('samplers', () => {
     expect(() => new GridSampler({ a: [1, 1] })).toThrow(/twice/);
   });
 
+  it('GridSampler.fromSpace spaces numeric values (log-aware) and covers conditional parameters once', async () => {
+    const g = GridSampler.fromSpace(
+      {
+        lr: { type: 'float', low: 1e-4, high: 1e-1, log: true },
+        units: { type: 'int', low: 16, high: 256, log: true },
+        k: { type: 'int', low: 1, high: 3 },
+        q: { type: 'float', low: 0, high: 1, step: 0.3 },
+        opt: { type: 'categorical', choices: ['sgd', 'adam'] },
+        momentum: { type: 'float', low: 0, high: 0.9, condition: { param: 'opt', equals: 'sgd' } },
+      },
+      { points: 4 },
+    );
+    const values = (n: string) => [...new Set(Array.from({ length: g.size }, (_, i) => g.combination(i)[n]))];
+    expect(values('lr')).toEqual([0.0001, 0.001, 0.01, 0.1]);
+    expect(values('units')).toEqual([16, 40, 102, 256]); // round(16·2^(4k/3)): 40.3, 101.6
+    expect(values('k')).toEqual([1, 2, 3]);
+    expect(values('q')).toEqual([0, 0.3, 0.6, 0.9]);
+    expect(values('momentum')).toEqual([0, 0.3, 0.6, 0.9]);
+    expect(() => GridSampler.fromSpace({ a: { type: 'float', low: 0, high: 1 } }, { points: 1 })).toThrow(/points/);
+
+    const small = GridSampler.fromSpace({
+      opt: { type: 'categorical', choices: ['sgd', 'adam'] },
+      momentum: { type: 'categorical', choices: [0, 0.9], condition: { param: 'opt', equals: 'sgd' } },
+    });
+    const study = await createStudy({ sampler: small });
+    const res = await study.optimize(
+      (t) => {
+        const opt = t.suggestCategorical('opt', ['sgd', 'adam']);
+        return opt === 'sgd' ? (t.suggestCategorical('momentum', [0, 0.9]) as number) : 1;
+      },
+      { trials: 10 },
+    );
+    expect(res.stoppedBy).toBe('exhausted');
+    expect((await study.trials()).map((t) => t.params)).toEqual([
+      { opt: 'sgd', momentum: 0 },
+      { opt: 'sgd', momentum: 0.9 },
+      { opt: 'adam' },
+    ]);
+  });
+
   it('EvolutionarySampler improves over generations (sphere in 4-D, 5 seeds)', async () => {
     const sphere = (t: Trial) => {
       let s = 0;

@@ -63,6 +63,7 @@ export class MedianPruner implements Pruner {
     this.minTrials = o.minTrials ?? 1;
   }
 
+  /** Whether the trial's best value so far is worse than the median at its latest step (see {@link Pruner.prune}). */
   prune(trials: readonly TrialRecord[], trial: TrialRecord, direction: Direction): boolean {
     const step = lastStep(trial);
     if (step === undefined || step < this.warmupSteps) return false;

@@ -22,6 +22,7 @@ export interface Pruner {
  */
 export class NopPruner implements Pruner {
   readonly name = 'none';
+  /** Never prunes. */
   prune(): boolean {
     return false;
   }

@@ -69,6 +69,7 @@ export class SuccessiveHalvingPruner implements Pruner {
     return bestStep === Number.POSITIVE_INFINITY ? undefined : trial.intermediate[bestStep];
   }
 
+  /** Whether the trial falls outside the top 1/η at a rung it reached (see {@link Pruner.prune}). */
   prune(trials: readonly TrialRecord[], trial: TrialRecord, direction: Direction): boolean {
     const step = lastStep(trial);
     if (step === undefined) return false;

@@ -115,6 +115,7 @@ export class EvolutionarySampler implements Sampler {
     return pair;
   }
 
+  /** Draws a value by crossover and mutation of two parents (see {@link Sampler.sample}). */
   sample(
     trials: readonly TrialRecord[],
     name: string,

@@ -1,6 +1,15 @@
 /** Exhaustive search over a grid of values. */
 import { ConfigError } from '@convkit/core';
-import { contains, describeDistribution } from '../distributions';
+import {
+  adjustedHigh,
+  cardinality,
+  contains,
+  describeDistribution,
+  fromInternal,
+  stepOf,
+  toInternal,
+} from '../distributions';
+import { parseSearchSpace, type SearchSpace, type SearchSpaceJson } from '../search-space';
 import type { Distribution, Params, ParamValue, TrialRecord } from '../types';
 import type { Sampler } from './sampler';
 
@@ -33,7 +42,7 @@ export class GridSampler implements Sampler {
   /** Number of combinations. */
   readonly size: number;
   private readonly space: GridSpace;
-  private readonly chosen = new Map<string, Params>();
+  private readonly chosen = new Map<number, Params>();
 
   /**
    * @param space - For each parameter, the distinct values to try.
@@ -68,6 +77,50 @@ export class GridSampler implements Sampler {
     this.size = size;
   }
 
+  /**
+   * A grid over a search space: every choice of a categorical parameter, every value of a discrete
+   * one with at most `points` values, and otherwise `points` values evenly spaced from `low` to
+   * `high` (in log space for log scales, rounded to the step or to integers). Conditional parameters
+   * are in the grid; a trial where one is inactive covers all its values.
+   *
+   * @param space - A parsed search space, or its JSON.
+   * @param options - `points`: values per numeric parameter (default 5, at least 2).
+   * @returns The sampler.
+   * @throws {ConfigError} on a bad space or `points`.
+   *
+   * @example
+   * ```ts
+   * const sampler = GridSampler.fromSpace({ lr: { type: 'float', low: 1e-4, high: 1e-1, log: true } }, { points: 4 });
+   * // lr: 0.0001, 0.001, 0.01, 0.1
+   * ```
+   */
+  static fromSpace(space: SearchSpace | SearchSpaceJson, options: { points?: number } = {}): GridSampler {
+    const points = options?.points ?? 5;
+    if (!Number.isSafeInteger(points) || points < 2)
+      throw new ConfigError(`GridSampler.fromSpace: points must be an integer >= 2, got ${String(points)}`);
+    const maybe = space as unknown as Partial<SearchSpace>;
+    const parsed = Array.isArray(maybe.params) ? (space as SearchSpace) : parseSearchSpace(space);
+    const grid: Record<string, ParamValue[]> = {};
+    for (const { name, distribution: d } of parsed.params) {
+      if (d.type === 'categorical') {
+        grid[name] = [...d.choices];
+        continue;
+      }
+      const step = stepOf(d) ?? (d.type === 'int' ? 1 : undefined);
+      const values: number[] = [];
+      if (step !== undefined && cardinality(d) <= points) {
+        // Every value of a small discrete range (log ints included: their values are the integers).
+        for (let k = 0; k < cardinality(d); k++) values.push(d.low + k * step);
+      } else {
+        const lo = toInternal(d, d.low);
+        const hi = toInternal(d, adjustedHigh(d));
+        for (let i = 0; i < points; i++) values.push(fromInternal(d, lo + ((hi - lo) * i) / (points - 1)));
+      }
+      grid[name] = [...new Set(values.map((v) => Number.parseFloat(v.toPrecision(12))))];
+    }
+    return new GridSampler(grid);
+  }
+
   /** The `i`-th combination (0 ≤ i < size). */
   combination(i: number): Params {
     const out: Params = {};
@@ -82,42 +135,42 @@ export class GridSampler implements Sampler {
     return ordered;
   }
 
-  private comboKey(params: Params): string | undefined {
-    const parts: string[] = [];
-    for (const n of this.names) {
-      if (params[n] === undefined) return undefined;
-      parts.push(key(params[n]));
-    }
-    return parts.join('\u0000');
-  }
-
-  private taken(trials: readonly TrialRecord[], except?: number): Set<string> {
-    const s = new Set<string>();
+  /**
+   * Which combinations other trials have taken. A trial takes the combination it was given here, or
+   * every combination that agrees with the grid parameters it has; a grid parameter a trial never
+   * suggested (a conditional one) matches any value.
+   */
+  private covered(trials: readonly TrialRecord[], except?: number): boolean[] {
+    const out = new Array<boolean>(this.size).fill(false);
+    const patterns: Params[] = [];
     for (const t of trials) {
       if (t.number === except) continue;
-      const k = this.comboKey(t.params);
-      if (k !== undefined) s.add(k);
-      const c = this.chosen.get(String(t.number));
-      if (c && t.state === 'running') s.add(this.comboKey(c) as string);
+      const chosen = this.chosen.get(t.number);
+      if (chosen && t.state === 'running') patterns.push(chosen);
+      else if (this.names.some((n) => t.params[n] !== undefined)) patterns.push(t.params);
     }
-    return s;
+    for (let i = 0; i < this.size; i++) {
+      const c = this.combination(i);
+      out[i] = patterns.some((p) => this.names.every((n) => p[n] === undefined || key(p[n]) === key(c[n])));
+    }
+    return out;
   }
 
+  /** The value of `name` in this trial's grid combination (see {@link Sampler.sample}). */
   sample(trials: readonly TrialRecord[], name: string, d: Distribution, trial: TrialRecord): ParamValue {
     if (!(name in this.space)) {
       throw new ConfigError(
         `GridSampler: parameter ${JSON.stringify(name)} is not in the grid (${this.names.join(', ')})`,
       );
     }
-    let combo = this.chosen.get(String(trial.number));
+    let combo = this.chosen.get(trial.number);
     if (!combo) {
-      const taken = this.taken(trials, trial.number);
-      let pick = -1;
-      for (let i = 0; i < this.size && pick < 0; i++)
-        if (!taken.has(this.comboKey(this.combination(i)) as string)) pick = i;
+      const covered = this.covered(trials, trial.number);
+      const pick = covered.indexOf(false);
       // Everything taken (a study run past the grid): revisit in order.
       combo = this.combination(pick >= 0 ? pick : trial.number % this.size);
-      this.chosen.set(String(trial.number), combo);
+      this.chosen.set(trial.number, combo);
+      if (this.chosen.size > 10000) this.chosen.delete(this.chosen.keys().next().value as number);
     }
     const v = combo[name];
     if (!contains(d, v)) {
@@ -128,7 +181,8 @@ export class GridSampler implements Sampler {
     return v;
   }
 
+  /** Whether every combination has been taken by a trial. */
   isExhausted(trials: readonly TrialRecord[]): boolean {
-    return this.taken(trials).size >= this.size;
+    return this.covered(trials).every(Boolean);
   }
 }

@@ -58,6 +58,7 @@ export class RandomSampler implements Sampler {
     this.seed = checkSeed('RandomSampler', options?.seed);
   }
 
+  /** Draws a uniform value (see {@link Sampler.sample}). */
   sample(_trials: readonly TrialRecord[], name: string, distribution: Distribution, trial: TrialRecord): ParamValue {
     return uniformValue(distribution, rngFor(this.seed, 'random', trial.number, name).next());
   }

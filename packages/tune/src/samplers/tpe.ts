@@ -214,6 +214,7 @@ export class TPESampler implements Sampler {
     return best;
   }
 
+  /** Draws a value by TPE after the startup trials (see {@link Sampler.sample}). */
   sample(
     trials: readonly TrialRecord[],
     name: string,

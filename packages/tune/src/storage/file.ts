@@ -25,8 +25,10 @@ const MAX_BYTES = 512 * 1024 * 1024;
  * a suggested parameter, a report, a finished trial) rewrites the file atomically — a temporary
  * sibling, fsynced, then renamed over it — so a killed process leaves the last complete state.
  * A missing file is created; an existing one is used only if it is a study file (it was written by
- * this storage), otherwise it is refused with a `SerializationError` and left untouched. One process
- * per file: for several processes use a shared database storage.
+ * this storage), otherwise it is refused with a `SerializationError` and left untouched. One
+ * FileStorage per file, in one process: a write finds out when the file was replaced or removed since
+ * this storage last read or wrote it, and refuses (`SerializationError`) rather than lose the other's
+ * trials. For several processes use a shared database storage.
  *
  * @example
  * ```ts
@@ -41,6 +43,8 @@ export class FileStorage implements StudyStorage {
   /** The file's absolute path. */
   readonly path: string;
   private table: StudyTable | undefined;
+  /** Inode of the file as this storage last read or wrote it (`undefined`: there was no file). */
+  private ino: number | undefined;
   private chain: Promise<unknown> = Promise.resolve();
 
   /**
@@ -66,6 +70,7 @@ export class FileStorage implements StudyStorage {
     let text: string | undefined;
     try {
       const s = await stat(this.path);
+      this.ino = s.ino;
       if (!s.isFile())
         throw new ConfigError(`FileStorage: ${this.path} exists and is not a regular file; choose a file path`);
       if (s.size > MAX_BYTES)
@@ -83,7 +88,24 @@ export class FileStorage implements StudyStorage {
     return table;
   }
 
+  /** Refuses to write when the file is no longer the one this storage read or wrote last. */
+  private async checkUnchanged(): Promise<void> {
+    let ino: number | undefined;
+    try {
+      ino = (await stat(this.path)).ino;
+    } catch (e) {
+      if (errnoCodeOf(e) !== 'ENOENT') throw fileSystemError('check the study file', this.path, e);
+    }
+    if (ino !== this.ino) {
+      throw new SerializationError(
+        `${this.path} was ${ino === undefined ? 'removed' : 'replaced'} by another program or FileStorage since this storage ` +
+          'last read it; refusing to overwrite it (one FileStorage per file, in one process)',
+      );
+    }
+  }
+
   private async persist(table: StudyTable): Promise<void> {
+    await this.checkUnchanged();
     const file: StudyFile = {
       format: STUDY_FILE_FORMAT,
       version: STUDY_FILE_VERSION,
@@ -95,13 +117,16 @@ export class FileStorage implements StudyStorage {
     try {
       await mkdir(dir, { recursive: true });
       const fh = await open(tmp, 'wx', 0o644);
+      let ino: number;
       try {
         await fh.writeFile(text, 'utf8');
         await fh.sync();
+        ino = (await fh.stat()).ino;
       } finally {
         await fh.close();
       }
       await rename(tmp, this.path);
+      this.ino = ino;
     } catch (e) {
       await unlink(tmp).catch(() => undefined);
       throw fileSystemError('write the study file', this.path, e);
@@ -131,6 +156,7 @@ export class FileStorage implements StudyStorage {
     });
   }
 
+  /** Creates the study, or opens it (see {@link StudyStorage.openStudy}). */
   openStudy(name: string, direction: Direction): Promise<StudyInfo> {
     return this.serial(async () => {
       const table = await this.load();
@@ -148,6 +174,7 @@ export class FileStorage implements StudyStorage {
     });
   }
 
+  /** Stores a new running trial (see {@link StudyStorage.createTrial}). */
   createTrial(
     study: string,
     init?: { params?: Params; distributions?: Record<string, Distribution>; worker?: string },
@@ -155,22 +182,27 @@ export class FileStorage implements StudyStorage {
     return this.mutate((t) => t.create(study, new Date().toISOString(), init));
   }
 
+  /** Records a suggested parameter (see {@link StudyStorage.setParam}). */
   setParam(study: string, trial: number, name: string, value: ParamValue, distribution: Distribution): Promise<void> {
     return this.mutate((t) => t.setParam(study, trial, name, value, distribution));
   }
 
+  /** Records an intermediate value (see {@link StudyStorage.reportIntermediate}). */
   reportIntermediate(study: string, trial: number, step: number, value: number): Promise<void> {
     return this.mutate((t) => t.report(study, trial, step, value));
   }
 
+  /** Ends a running trial (see {@link StudyStorage.finishTrial}). */
   finishTrial(study: string, trial: number, result: TrialResult): Promise<void> {
     return this.mutate((t) => t.finish(study, trial, result, new Date().toISOString()));
   }
 
+  /** The trials, by number (see {@link StudyStorage.getTrials}). */
   getTrials(study: string, states?: readonly TrialState[]): Promise<TrialRecord[]> {
     return this.serial(async () => (await this.load()).list(study, states));
   }
 
+  /** Waits for pending writes (nothing to release). */
   async close(): Promise<void> {
     await this.chain;
   }
