@@ -152,11 +152,12 @@ export async function tune(
     space,
     spaceFile: configFile,
   };
-  await useBackend(options.backend);
-  // Loaded here first: a data problem is reported once, before any trial.
-  const sets = await loadTuneSets(data);
+  // The storage first: an unreachable server is reported before any data is loaded.
   const { storage, redis } = await openStorage(options.storage);
   try {
+    await useBackend(options.backend);
+    // Loaded here first: a data problem is reported once, before any trial.
+    const sets = await loadTuneSets(data);
     const study = await createStudy({
       name: options.study,
       direction: 'maximize',

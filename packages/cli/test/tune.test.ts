@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { memory } from '@convkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundle } from '../../tune/test/helpers/bundle';
-import { startRedisServer } from '../../tune/test/helpers/redis-server';
+import { freePort, startRedisServer } from '../../tune/test/helpers/redis-server';
 import { parseCommandLine } from '../src/args';
 import { runCli } from '../src/cli';
 import { tune } from '../src/tune';
@@ -107,6 +107,17 @@ describe('convkit tune: command line', () => {
     const err2 = capture();
     expect(await runCli(['tune', '--config', join(root, 'none.json'), '--trials', '1'], () => {}, err2.log)).toBe(2);
     expect(err2.lines.join('\n')).toMatch(/--config .*none\.json: cannot read it/);
+  });
+
+  it('an unreachable --storage redis:// server is one line naming the URL, exit code 2, without a hang', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    const err = capture();
+    const t0 = Date.now();
+    expect(await runCli(['tune', '--config', space, '--trials', '1', '--storage', url], () => {}, err.log)).toBe(2);
+    expect(err.lines).toHaveLength(1);
+    expect(err.lines[0]).toContain(`cannot reach the Redis server at ${url}`);
+    expect(err.lines[0]).toContain('redis-server --port');
+    expect(Date.now() - t0).toBeLessThan(10_000);
   });
 });
 
