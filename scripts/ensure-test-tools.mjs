@@ -13,6 +13,10 @@
  *   `webgpu` package) runs them on SwiftShader's Vulkan driver, which Chromium
  *   ships beside its binary. If missing: on Debian/Ubuntu as root,
  *   `apt-get install libvulkan1`; elsewhere the script stops with the command.
+ * - redis-server, for the distributed tuning tests (two worker processes share
+ *   one study on a Redis server the test starts on a free port). If missing:
+ *   on Debian/Ubuntu as root, `apt-get install redis-server`; elsewhere the
+ *   script stops with the command to run.
  * - clang, wasm-ld and llvm-objdump, for the check that the committed
  *   WebAssembly kernels are what their C source builds to. If missing: on
  *   Debian/Ubuntu as root, `apt-get install clang lld llvm`; elsewhere the
@@ -28,6 +32,7 @@ import {
   clangMajor,
   findChromium,
   findLlvm,
+  findRedisServer,
   findSwiftShaderIcd,
   findVulkanLoader,
   playwrightCoreDir,
@@ -145,6 +150,24 @@ function ensureVulkan() {
   say(`vulkan loader ${loader}, SwiftShader driver ${icd ?? 'not found (the webgpu tests need a GPU driver then)'}`);
 }
 
+function ensureRedis() {
+  let found = findRedisServer();
+  if (!found.path && !process.env.CONVKIT_REDIS_SERVER && hasApt && isRoot) {
+    aptInstall(['redis-server'], 'the distributed tuning tests share one study between two workers on a Redis server');
+    found = findRedisServer();
+  }
+  if (!found.path) {
+    fail([
+      `${found.problem}: the distributed tuning tests start a throw-away Redis server.`,
+      hasApt
+        ? "Install Debian's as root: `sudo apt-get install redis-server` (the tests start their own on a free port), or point CONVKIT_REDIS_SERVER at a redis-server binary."
+        : 'Install Redis (redis-server on the PATH), or point CONVKIT_REDIS_SERVER at a redis-server binary.',
+    ]);
+  }
+  say(`redis-server ${found.path} (${found.source})`);
+}
+
 ensureChromium();
 ensureVulkan();
 ensureLlvm();
+ensureRedis();

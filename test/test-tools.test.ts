@@ -6,7 +6,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { findChromium, findLlvm, which } from '../scripts/tools/find.mjs';
+import { findChromium, findLlvm, findRedisServer, which } from '../scripts/tools/find.mjs';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -51,5 +51,19 @@ describe('test tool look-up', () => {
     vi.stubEnv('PATH', fakeBin('clang'));
     expect(findLlvm().wasmLd).toBeUndefined();
     expect(which('wasm-ld')).toBeUndefined();
+  });
+
+  it('uses the redis-server that CONVKIT_REDIS_SERVER points to, else the one on the PATH, and refuses a bad one', () => {
+    const dir = fakeBin('my-redis', 'redis-server');
+    vi.stubEnv('CONVKIT_REDIS_SERVER', join(dir, 'my-redis'));
+    expect(findRedisServer()).toEqual({ path: join(dir, 'my-redis'), source: 'CONVKIT_REDIS_SERVER' });
+    vi.stubEnv('CONVKIT_REDIS_SERVER', '/no/such/redis-server');
+    expect(findRedisServer()).toMatchObject({
+      path: undefined,
+      problem: expect.stringContaining('/no/such/redis-server'),
+    });
+    vi.stubEnv('CONVKIT_REDIS_SERVER', '');
+    vi.stubEnv('PATH', dir);
+    expect(findRedisServer()).toEqual({ path: join(dir, 'redis-server'), source: 'system' });
   });
 });

@@ -36,6 +36,7 @@ const guides: DefaultTheme.SidebarItem[] = [
   { text: 'Explaining predictions', link: '/guide/explain' },
   { text: 'Robustness', link: '/guide/robustness' },
   { text: 'Hyper-parameter search', link: '/guide/tune' },
+  { text: 'Parallel and distributed studies', link: '/guide/tune-distributed' },
 ];
 
 /**

@@ -8,3 +8,8 @@ export type ChromiumLookup =
 export function findChromium(): ChromiumLookup;
 export function findLlvm(): { clang?: string; wasmLd?: string; objdump?: string };
 export function clangMajor(clang: string): number | undefined;
+
+/** Where the distributed tuning tests' redis-server is (CONVKIT_REDIS_SERVER, then the PATH). */
+export function findRedisServer():
+  | { path: string; source: 'CONVKIT_REDIS_SERVER' | 'system' }
+  | { path: undefined; problem: string };

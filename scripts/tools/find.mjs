@@ -7,7 +7,9 @@
  * points to), then the system's (Debian's `/usr/bin/chromium` and the usual
  * names on the PATH), then a Chromium that playwright's own installer put in
  * its cache. The webgpu tests in Node need the Vulkan loader (`libvulkan1`) and SwiftShader's
- * Vulkan driver, which ships beside Chromium. `scripts/ensure-test-tools.mjs` installs what is missing.
+ * Vulkan driver, which ships beside Chromium. The distributed tuning tests start Debian's
+ * `redis-server` (or the one `CONVKIT_REDIS_SERVER` points to). `scripts/ensure-test-tools.mjs`
+ * installs what is missing.
  */
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, realpathSync } from 'node:fs';
@@ -150,4 +152,20 @@ export function findSwiftShaderIcd() {
     // no Chromium known to the finder; the fixed folders remain
   }
   return dirs.map((d) => join(d, 'vk_swiftshader_icd.json')).find((f) => existsSync(f));
+}
+
+/**
+ * Where the distributed tuning tests' `redis-server` is: `{ path, source }`, or
+ * `{ path: undefined, problem }`. An explicit `CONVKIT_REDIS_SERVER` that is not an executable is
+ * an error, never silently replaced by another server.
+ */
+export function findRedisServer() {
+  const explicit = process.env.CONVKIT_REDIS_SERVER;
+  if (explicit) {
+    if (isExecutable(explicit)) return { path: explicit, source: 'CONVKIT_REDIS_SERVER' };
+    return { path: undefined, problem: `CONVKIT_REDIS_SERVER=${explicit} is not an executable file` };
+  }
+  const path = which('redis-server') ?? (isExecutable('/usr/bin/redis-server') ? '/usr/bin/redis-server' : undefined);
+  if (path) return { path, source: 'system' };
+  return { path: undefined, problem: 'no redis-server found (CONVKIT_REDIS_SERVER unset, none on the PATH)' };
 }

@@ -99,6 +99,22 @@ export interface CommonOptions {
   format?: 'onnx' | 'tfjs';
   /** `import`: the model to read (the PATH argument): a tfjs `model.json` or its folder, a `.keras` or `.h5` file. */
   source?: string;
+  /** `tune`: the search space file (`--config`). */
+  config?: string;
+  /** `tune`: trials of the study in all (`--trials`). */
+  trials?: number;
+  /** `tune`: trials at once on worker threads (`--parallel`; default the number of cores). */
+  parallel?: number;
+  /** `tune`: where the study lives: `memory`, `file:PATH` or `redis://host:port` (`--storage`). */
+  storage: string;
+  /** `tune`: the study's name (`--study`). */
+  study: string;
+  /** `tune`: training images to tune on (`--subset`). */
+  subset?: number;
+  /** `tune`: the sampler (`--sampler`). */
+  sampler: 'tpe' | 'random' | 'evolutionary';
+  /** `tune`: the pruner (`--pruner`). */
+  pruner: 'none' | 'median' | 'asha';
 }
 
 /** What `parseCommandLine` returns. */
@@ -253,6 +269,18 @@ function checkAttackFlags(command: CommandName, values: Values): void {
   }
 }
 
+/** `tune --storage redis://… --parallel N`: a Redis study scales by processes, not threads. */
+function checkTuneFlags(command: CommandName, values: Values): void {
+  if (command !== 'tune') return;
+  const storage = values.storage ?? 'memory';
+  if (/^rediss?:/i.test(storage) && values.parallel !== undefined && values.parallel > 1) {
+    throw new UsageError(
+      `--parallel ${values.parallel} cannot go with --storage ${storage}: a Redis study runs one trial per convkit tune process; start ${values.parallel} processes (on one or several machines) instead`,
+      command,
+    );
+  }
+}
+
 /** The compress flags that only make sense together: `--bits` needs integer weights, the distillation flags `--distill`. */
 function checkCompressFlags(command: CommandName, values: Values): void {
   if (command !== 'compress') return;
@@ -325,6 +353,14 @@ function toOptions(values: Values, source?: string): CommonOptions {
     norm: get('norm'),
     format: get('format'),
     source,
+    config: get('config'),
+    trials: get('trials'),
+    parallel: get('parallel'),
+    storage: get('storage'),
+    study: get('study'),
+    subset: get('subset'),
+    sampler: get('sampler'),
+    pruner: get('pruner'),
   };
 }
 
@@ -372,6 +408,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     checkRules(command, values, argument);
     checkAttackFlags(command, values);
     checkCompressFlags(command, values);
+    checkTuneFlags(command, values);
   }
   return { command, help: false, debug, options: toOptions(values, argument) };
 }

@@ -1,4 +1,4 @@
-/** The `convkit` command: dispatches to train, evaluate, summary, compress, quickstart, attack, export and import. */
+/** The `convkit` command: dispatches to train, evaluate, summary, compress, quickstart, attack, export, import and tune. */
 import { loadModel } from '@convkit/layers';
 import { type CommonOptions, parseCommandLine } from './args';
 import { attack } from './attack';
@@ -10,6 +10,7 @@ import { helpText, USAGE } from './help';
 import { exportSaved, importModel } from './interop';
 import { buildPreset } from './presets';
 import { train, trainReport } from './train';
+import { tune } from './tune';
 
 /**
  * Options of the quick start (the project's main job): the reference CNN on
@@ -152,6 +153,9 @@ export async function runCli(
         );
         return 0;
       }
+      case 'tune':
+        await tune(options, log);
+        return 0;
       case 'import': {
         const model = await importModel(options);
         try {

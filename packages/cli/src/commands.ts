@@ -10,6 +10,7 @@ export const COMMAND_NAMES = [
   'attack',
   'export',
   'import',
+  'tune',
 ] as const;
 
 /** A subcommand of `convkit`. */
@@ -90,6 +91,17 @@ export const COMMANDS: Record<CommandName, CommandInfo> = {
     },
     required: [
       { flag: 'out', placeholder: 'DIR', message: 'import needs --out DIR (the folder to save the convkit model to)' },
+    ],
+  },
+  tune: {
+    summary:
+      'search training settings (learning rate, batch size, filters, dropout, optimizer, augmentation, epochs) for the best validation accuracy; trials run in parallel on worker threads or on several machines through Redis, and the best configuration is retrained and scored on the test set',
+    required: [
+      {
+        flag: 'config',
+        message: 'tune needs --config FILE (the search space: a JSON file of training knobs)',
+      },
+      { flag: 'trials', message: 'tune needs --trials N (how many trials the study runs)' },
     ],
   },
   quickstart: {

@@ -21,6 +21,8 @@ import {
   positiveNumber,
   SWITCH,
   type SwitchKind,
+  storageUrl,
+  studyName,
   type ValueKind,
 } from './value-kinds';
 
@@ -42,8 +44,8 @@ function flag<T>(spec: FlagSpec<T>): FlagSpec<T> {
   return spec;
 }
 
-const TRAINS: CommandName[] = ['train', 'compress'];
-const READS_DATA: CommandName[] = ['train', 'evaluate', 'compress', 'attack'];
+const TRAINS: CommandName[] = ['train', 'compress', 'tune'];
+const READS_DATA: CommandName[] = ['train', 'evaluate', 'compress', 'attack', 'tune'];
 const ATTACKS: CommandName[] = ['attack', 'train'];
 
 /** The metrics `convkit evaluate --metrics` can report. */
@@ -54,7 +56,7 @@ export const FLAGS = {
   /** `--model`: model preset (default lenet; cifar with --data cifar10). */
   model: flag({
     kind: choice(Object.keys(PRESETS)),
-    commands: ['train', 'compress', 'summary'],
+    commands: ['train', 'compress', 'summary', 'tune'],
     help: 'model preset (default lenet; cifar with --data cifar10)',
   }),
   /** `--model-dir`: load the model saved in DIR by `convkit train --out DIR`. */
@@ -85,7 +87,7 @@ export const FLAGS = {
   /** `--train-count`: training images to use (MNIST: 8000, the held-out digits follow them; Fashion-MNIST: all). */
   'train-count': flag({
     kind: positiveInteger(),
-    commands: READS_DATA,
+    commands: ['train', 'evaluate', 'compress', 'attack'],
     help: 'training images to use (MNIST: 8000, the held-out digits follow them; Fashion-MNIST: all)',
   }),
   /** `--test-count`: held-out images to use (MNIST: 2000; Fashion-MNIST: all). */
@@ -124,8 +126,8 @@ export const FLAGS = {
   seed: flag({
     kind: anyInteger(),
     default: '42',
-    commands: ['train', 'evaluate', 'compress', 'quickstart', 'attack'],
-    help: "seed of the weights, shuffling, augmentation, the MNIST split and the attacks' random starts",
+    commands: ['train', 'evaluate', 'compress', 'quickstart', 'attack', 'tune'],
+    help: "seed of the weights, shuffling, augmentation, the MNIST split, the attacks' random starts and tune's sampler",
   }),
   /** `--metrics`: metrics to report besides the loss. */
   metrics: flag({
@@ -170,8 +172,8 @@ export const FLAGS = {
   /** `--out`: train: directory to save the model to; compress: file for the compressed model. */
   out: flag({
     kind: path('PATH'),
-    commands: ['train', 'compress', 'quickstart', 'export', 'import'],
-    help: 'train, import: directory to save the model to; compress: file for the compressed model; export: the .onnx file or the tfjs model folder',
+    commands: ['train', 'compress', 'quickstart', 'export', 'import', 'tune'],
+    help: 'train, import: directory to save the model to; compress: file for the compressed model; export: the .onnx file or the tfjs model folder; tune: the results, .json or .csv',
   }),
   /** `--format`: what `convkit export` writes. */
   format: flag({
@@ -276,10 +278,62 @@ export const FLAGS = {
     commands: ['compress', 'quickstart'],
     help: 'also write the compression report as JSON to FILE',
   }),
+  /** `--config`: the search space of `convkit tune`. */
+  config: flag({
+    kind: path('FILE'),
+    commands: ['tune'],
+    help: 'the search space: a JSON file of training knobs (lr, batchSize, filters, dropout, optimizer, momentum, augment, epochs, schedule), each a float, int or categorical parameter',
+  }),
+  /** `--trials`: trials of the study. */
+  trials: flag({
+    kind: positiveInteger(),
+    commands: ['tune'],
+    help: 'trials of the study in all (a resumed study runs only the missing ones; with redis, all processes together)',
+  }),
+  /** `--parallel`: trials at once on worker threads. */
+  parallel: flag({
+    kind: integerRange(1, 256),
+    commands: ['tune'],
+    help: 'trials at once, each on its own worker thread with a single-threaded backend (default: the number of cores; 1 runs them in this thread)',
+  }),
+  /** `--storage`: where the study lives. */
+  storage: flag({
+    kind: storageUrl(),
+    default: 'memory',
+    commands: ['tune'],
+    help: 'where the study lives: memory, file:PATH (a JSON file; rerun to resume) or redis://host:port (several convkit tune processes on several machines share the study)',
+  }),
+  /** `--study`: the study's name. */
+  study: flag({
+    kind: studyName(),
+    default: 'convkit-tune',
+    commands: ['tune'],
+    help: 'the study’s name in the storage',
+  }),
+  /** `--subset`: training images used by tune. */
+  subset: flag({
+    kind: positiveInteger(),
+    commands: ['tune'],
+    help: 'training images to tune on (MNIST: default 8000; others: all); a stratified fifth of them is held out for validation',
+  }),
+  /** `--sampler`: how tune chooses values. */
+  sampler: flag({
+    kind: choice(['tpe', 'random', 'evolutionary']),
+    default: 'tpe',
+    commands: ['tune'],
+    help: 'how trials choose their values: tpe (Bayesian, after 10 random trials), random, evolutionary',
+  }),
+  /** `--pruner`: how tune stops bad trials early. */
+  pruner: flag({
+    kind: choice(['none', 'median', 'asha']),
+    default: 'median',
+    commands: ['tune'],
+    help: 'stops bad trials after an epoch: median (below the median of earlier trials at that epoch), asha (successive halving), none',
+  }),
   /** `--quiet`: no progress output, only the results. */
   quiet: flag({
     kind: SWITCH,
-    commands: ['train', 'compress', 'quickstart', 'attack'],
+    commands: ['train', 'compress', 'quickstart', 'attack', 'tune'],
     help: 'no progress output, only the results',
   }),
   /** `--debug`: print the stack trace of an error. */

@@ -36,6 +36,14 @@ Usage:
   convkit import   PATH --out DIR
                    a TensorFlow.js Layers model (model.json or its folder), a Keras .keras or .h5 file
                    saved as a convkit model folder; prints its summary
+  convkit tune     --config search.json --trials N [--parallel P] [--storage memory|file:PATH|redis://host:port]
+                   [--study NAME] [--sampler tpe|random|evolutionary] [--pruner median|asha|none]
+                   [--data …] [--subset K] [--epochs E] [--out results.json|results.csv]
+                   search the training knobs of search.json (lr, batchSize, filters, dropout, optimizer,
+                   momentum, augment, epochs, schedule) for the best validation accuracy, P trials at a
+                   time on worker threads (or one per process on a shared Redis study); prints a line
+                   per trial with the best so far, then retrains the best configuration and reports its
+                   test accuracy
   convkit quickstart [--backend cpu|wasm|webgpu] [--seed N]
                    train the reference CNN (lenet) on wasm (default) on 8,000 embedded MNIST
                    digits, test it on the 2,000 held-out ones, prune it to 80%, quantize it to

@@ -1,6 +1,6 @@
 /**
  * `@convkit/cli` — the `convkit` command (`train`, `evaluate`, `summary`,
- * `compress`, `quickstart`, `attack`, `export`, `import`), also usable programmatically: {@link runCli} runs a
+ * `compress`, `quickstart`, `attack`, `export`, `import`, `tune`), also usable programmatically: {@link runCli} runs a
  * command line and resolves to its exit code, {@link train} and
  * {@link compress} are the commands as functions, {@link parseCommandLine}
  * turns arguments into typed options.
@@ -30,4 +30,8 @@ export type { Row } from './table';
 export { formatDuration, formatTable } from './table';
 export type { TrainOptions, TrainResult } from './train';
 export { train, trainReport, useBackend } from './train';
+export { defaultConfig, type TuneInternals, type TuneResult, tune } from './tune';
+export { loadTuneSets, type TuneData, type TuneSets, trainWithConfig, tuneObjective } from './tune-objective';
+export { TUNE_RESULTS_FORMAT, type TuneSummary } from './tune-results';
+export { parseTuneSpace, type TrialConfig, TUNE_KNOBS } from './tune-space';
 export { UsageError } from './usage-error';

@@ -226,3 +226,36 @@ export function mirror(): ValueKind<string> {
     },
   };
 }
+
+/**
+ * Where a study lives (`convkit tune --storage`): `memory`, `file:PATH` (a JSON study file) or a
+ * `redis://host:port` / `rediss://…` URL (a study shared by several processes and machines).
+ *
+ * @returns The value kind.
+ */
+export function storageUrl(): ValueKind<string> {
+  const accepts = 'memory, file:PATH or a redis://host:port URL';
+  return {
+    accepts,
+    placeholder: 'URL',
+    parse(raw, flag) {
+      if (raw === 'memory') return raw;
+      if (/^file:./.test(raw) && !raw.includes('\0')) return raw;
+      if (/^rediss?:\/\//i.test(raw) && URL.canParse(raw) && new URL(raw).hostname !== '') return raw;
+      reject(flag, accepts, raw);
+    },
+  };
+}
+
+/** A study name (`--study`): 1 to 128 letters, digits, `_`, `.` or `-` (it names Redis keys and queues). */
+export function studyName(): ValueKind<string> {
+  const accepts = "1 to 128 letters, digits, '_', '.' or '-'";
+  return {
+    accepts,
+    placeholder: 'NAME',
+    parse(raw, flag) {
+      if (!/^[\w.-]{1,128}$/.test(raw)) reject(flag, accepts, raw);
+      return raw;
+    },
+  };
+}

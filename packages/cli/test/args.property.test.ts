@@ -120,14 +120,14 @@ const pathText = fc
 const oneOf = (...v: string[]): Gen => same(fc.constantFrom(...v));
 
 const VALUES: Record<string, { key: keyof CommonOptions; gen: Gen; commands: CommandName[] }> = {
-  model: { key: 'model', gen: oneOf('lenet', 'small', 'cifar'), commands: ['train', 'compress', 'summary'] },
+  model: { key: 'model', gen: oneOf('lenet', 'small', 'cifar'), commands: ['train', 'compress', 'summary', 'tune'] },
   'model-dir': { key: 'modelDir', gen: pathText, commands: ['evaluate', 'summary', 'compress', 'attack', 'export'] },
   data: {
     key: 'data',
     gen: oneOf('mnist', 'fashion-mnist', 'cifar10'),
-    commands: ['train', 'evaluate', 'compress', 'attack'],
+    commands: ['train', 'evaluate', 'compress', 'attack', 'tune'],
   },
-  'data-dir': { key: 'dataDir', gen: pathText, commands: ['train', 'evaluate', 'compress', 'attack'] },
+  'data-dir': { key: 'dataDir', gen: pathText, commands: ['train', 'evaluate', 'compress', 'attack', 'tune'] },
   'data-url': {
     key: 'dataUrl',
     gen: fc.oneof(
@@ -135,24 +135,28 @@ const VALUES: Record<string, { key: keyof CommonOptions; gen: Gen; commands: Com
       fc.webUrl().map((u) => ({ text: u, value: u })),
       oneOf('file:///srv/mirror/', 'https://example.com/datasets/'),
     ),
-    commands: ['train', 'evaluate', 'compress', 'attack'],
+    commands: ['train', 'evaluate', 'compress', 'attack', 'tune'],
   },
   'train-count': { key: 'trainCount', gen: positive, commands: ['train', 'evaluate', 'compress', 'attack'] },
-  'test-count': { key: 'testCount', gen: positive, commands: ['train', 'evaluate', 'compress', 'attack'] },
-  epochs: { key: 'epochs', gen: positive, commands: ['train', 'compress'] },
-  'batch-size': { key: 'batchSize', gen: positive, commands: ['train', 'compress'] },
-  lr: { key: 'learningRate', gen: rate, commands: ['train', 'compress'] },
-  'lr-schedule': { key: 'schedule', gen: oneOf('cosine', 'constant'), commands: ['train', 'compress'] },
-  augment: { key: 'augment', gen: oneOf('none', 'shift', 'flip', 'flip-shift'), commands: ['train', 'compress'] },
+  'test-count': { key: 'testCount', gen: positive, commands: ['train', 'evaluate', 'compress', 'attack', 'tune'] },
+  epochs: { key: 'epochs', gen: positive, commands: ['train', 'compress', 'tune'] },
+  'batch-size': { key: 'batchSize', gen: positive, commands: ['train', 'compress', 'tune'] },
+  lr: { key: 'learningRate', gen: rate, commands: ['train', 'compress', 'tune'] },
+  'lr-schedule': { key: 'schedule', gen: oneOf('cosine', 'constant'), commands: ['train', 'compress', 'tune'] },
+  augment: {
+    key: 'augment',
+    gen: oneOf('none', 'shift', 'flip', 'flip-shift'),
+    commands: ['train', 'compress', 'tune'],
+  },
   backend: {
     key: 'backend',
     gen: oneOf('cpu', 'wasm', 'webgpu'),
-    commands: ['train', 'evaluate', 'compress', 'attack', 'quickstart'],
+    commands: ['train', 'evaluate', 'compress', 'attack', 'quickstart', 'tune'],
   },
   seed: {
     key: 'seed',
     gen: same(fc.maxSafeInteger()),
-    commands: ['train', 'evaluate', 'compress', 'quickstart', 'attack'],
+    commands: ['train', 'evaluate', 'compress', 'quickstart', 'attack', 'tune'],
   },
   metrics: {
     key: 'metrics',
@@ -161,7 +165,7 @@ const VALUES: Record<string, { key: keyof CommonOptions; gen: Gen; commands: Com
       .map((m) => ({ text: m.join(','), value: m })),
     commands: ['evaluate'],
   },
-  out: { key: 'out', gen: pathText, commands: ['train', 'compress', 'quickstart', 'export', 'import'] },
+  out: { key: 'out', gen: pathText, commands: ['train', 'compress', 'quickstart', 'export', 'import', 'tune'] },
   format: { key: 'format', gen: oneOf('onnx', 'tfjs'), commands: ['export'] },
   structured: { key: 'structured', gen: share, commands: ['compress', 'quickstart'] },
   prune: { key: 'prune', gen: share, commands: ['compress'] },
@@ -187,6 +191,19 @@ const VALUES: Record<string, { key: keyof CommonOptions; gen: Gen; commands: Com
   steps: { key: 'steps', gen: positive, commands: ['attack'] },
   'step-size': { key: 'stepSize', gen: rate, commands: ['attack'] },
   norm: { key: 'norm', gen: oneOf('linf', 'l2'), commands: ['attack'] },
+  config: { key: 'config', gen: pathText, commands: ['tune'] },
+  trials: { key: 'trials', gen: positive, commands: ['tune'] },
+  parallel: { key: 'parallel', gen: same(fc.integer({ min: 1, max: 256 })), commands: ['tune'] },
+  // Redis with --parallel > 1 is refused (one trial per process), so the round trip keeps to these.
+  storage: { key: 'storage', gen: oneOf('memory', 'file:study.json', 'file:/tmp/s.json'), commands: ['tune'] },
+  study: {
+    key: 'study',
+    gen: same(fc.stringMatching(/^[\w.-]{1,40}$/).filter((s) => !s.startsWith('-'))),
+    commands: ['tune'],
+  },
+  subset: { key: 'subset', gen: positive, commands: ['tune'] },
+  sampler: { key: 'sampler', gen: oneOf('tpe', 'random', 'evolutionary'), commands: ['tune'] },
+  pruner: { key: 'pruner', gen: oneOf('none', 'median', 'asha'), commands: ['tune'] },
 };
 
 const CONFLICTS: Partial<Record<CommandName, Array<[string, string]>>> = {
@@ -205,6 +222,7 @@ const REQUIRED: Partial<Record<CommandName, string[]>> = {
   attack: ['model-dir'],
   export: ['model-dir', 'format', 'out'],
   import: ['out'],
+  tune: ['config', 'trials'],
 };
 
 /** A path argument that is not taken for a flag (`import PATH`). */
@@ -227,7 +245,7 @@ const validCommandLine = fc.constantFrom(...COMMAND_NAMES).chain((command) => {
         command,
         source,
         items: order,
-        quiet: quiet && ['train', 'compress', 'quickstart', 'attack'].includes(command),
+        quiet: quiet && ['train', 'compress', 'quickstart', 'attack', 'tune'].includes(command),
         glued,
       }));
     });

@@ -2,7 +2,17 @@ import { type CommonOptions, parseCommandLine, runCli, UsageError } from '@convk
 import { ConfigError } from '@convkit/core';
 import { describe, expect, it } from 'vitest';
 
-const COMMANDS = ['train', 'evaluate', 'summary', 'compress', 'quickstart', 'attack', 'export', 'import'] as const;
+const COMMANDS = [
+  'train',
+  'evaluate',
+  'summary',
+  'compress',
+  'quickstart',
+  'attack',
+  'export',
+  'import',
+  'tune',
+] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** What a command line needs besides the flag under test (evaluate cannot run without --model-dir, import without PATH). */
@@ -15,6 +25,7 @@ const BASE: Record<Command, string[]> = {
   attack: ['--model-dir', 'runs/m'],
   export: ['--model-dir', 'runs/m', '--out', 'm.onnx'],
   import: ['m.keras', '--out', 'runs/m'],
+  tune: ['--config', 'search.json', '--trials', '2'],
 };
 
 interface NumericCase {
@@ -33,7 +44,7 @@ const NUMERIC: NumericCase[] = [
   {
     flag: 'epochs',
     key: 'epochs',
-    commands: ['train', 'compress'],
+    commands: ['train', 'compress', 'tune'],
     good: [
       ['3', 3],
       ['1e2', 100],
@@ -45,7 +56,7 @@ const NUMERIC: NumericCase[] = [
   {
     flag: 'batch-size',
     key: 'batchSize',
-    commands: ['train', 'compress'],
+    commands: ['train', 'compress', 'tune'],
     good: [
       ['32', 32],
       ['1', 1],
@@ -64,7 +75,7 @@ const NUMERIC: NumericCase[] = [
   {
     flag: 'test-count',
     key: 'testCount',
-    commands: ['train', 'evaluate', 'compress', 'attack'],
+    commands: ['train', 'evaluate', 'compress', 'attack', 'tune'],
     good: [['500', 500]],
     bad: ['-500', '0', ...NOT_NUMBERS],
     accepts: 'a positive integer',
@@ -72,7 +83,7 @@ const NUMERIC: NumericCase[] = [
   {
     flag: 'seed',
     key: 'seed',
-    commands: ['train', 'evaluate', 'compress', 'quickstart', 'attack'],
+    commands: ['train', 'evaluate', 'compress', 'quickstart', 'attack', 'tune'],
     good: [
       ['-7', -7],
       ['0', 0],
@@ -85,7 +96,7 @@ const NUMERIC: NumericCase[] = [
   {
     flag: 'lr',
     key: 'learningRate',
-    commands: ['train', 'compress'],
+    commands: ['train', 'compress', 'tune'],
     good: [
       ['0.003', 0.003],
       ['1e-3', 0.001],
@@ -166,29 +177,36 @@ interface ChoiceCase {
 }
 
 const CHOICES: ChoiceCase[] = [
-  { flag: 'model', key: 'model', commands: ['train', 'compress', 'summary'], values: ['lenet', 'small', 'cifar'] },
+  {
+    flag: 'model',
+    key: 'model',
+    commands: ['train', 'compress', 'summary', 'tune'],
+    values: ['lenet', 'small', 'cifar'],
+  },
   {
     flag: 'data',
     key: 'data',
-    commands: ['train', 'evaluate', 'compress', 'attack'],
+    commands: ['train', 'evaluate', 'compress', 'attack', 'tune'],
     values: ['mnist', 'fashion-mnist', 'cifar10'],
   },
   {
     flag: 'backend',
     key: 'backend',
-    commands: ['train', 'evaluate', 'compress', 'attack', 'quickstart'],
+    commands: ['train', 'evaluate', 'compress', 'attack', 'tune', 'quickstart'],
     values: ['cpu', 'wasm', 'webgpu'],
   },
   { flag: 'attack', key: 'attack', commands: ['attack'], values: ['fgsm', 'pgd'] },
-  { flag: 'lr-schedule', key: 'schedule', commands: ['train', 'compress'], values: ['cosine', 'constant'] },
+  { flag: 'lr-schedule', key: 'schedule', commands: ['train', 'compress', 'tune'], values: ['cosine', 'constant'] },
   {
     flag: 'augment',
     key: 'augment',
-    commands: ['train', 'compress'],
+    commands: ['train', 'compress', 'tune'],
     values: ['none', 'shift', 'flip', 'flip-shift'],
   },
   { flag: 'quantize', key: 'quantize', commands: ['compress'], values: ['int8', 'float16', 'none'] },
   { flag: 'format', key: 'format', commands: ['export'], values: ['onnx', 'tfjs'] },
+  { flag: 'sampler', key: 'sampler', commands: ['tune'], values: ['tpe', 'random', 'evolutionary'] },
+  { flag: 'pruner', key: 'pruner', commands: ['tune'], values: ['none', 'median', 'asha'] },
 ];
 
 /** The message of the UsageError `argv` throws (fails the test if it parses). */
@@ -405,7 +423,7 @@ describe('parseCommandLine: the shape of the command line', () => {
 
   it('an unknown command or a stray argument is an error', () => {
     expect(usageError(['trian'])).toBe(
-      'unknown command trian (did you mean train?); the commands are train, evaluate, summary, compress, quickstart, attack, export, import',
+      'unknown command trian (did you mean train?); the commands are train, evaluate, summary, compress, quickstart, attack, export, import, tune',
     );
     expect(usageError(['frobnicate', '--epochs', '3'])).toMatch(/^unknown command frobnicate; the commands are/);
     expect(usageError(['train', 'extra'])).toBe(

@@ -34,7 +34,7 @@ describe('runCli: every foreseeable failure is one line, exit code 2, no stack',
     [['train', '--epoch', '3'], 'convkit: unknown option --epoch for convkit train (did you mean --epochs?)'],
     [
       ['frobnicate'],
-      'convkit: unknown command frobnicate; the commands are train, evaluate, summary, compress, quickstart, attack, export, import',
+      'convkit: unknown command frobnicate; the commands are train, evaluate, summary, compress, quickstart, attack, export, import, tune',
     ],
     [
       ['summary', 'lenet'],
