@@ -109,3 +109,17 @@ export {
 } from '@tensorflow/tfjs-core';
 export * as fused from './op-wrappers/fused';
 export { matMul } from './op-wrappers/mat-mul';
+export type {
+  CompressedActivation,
+  Int8Params,
+  QuantizedConv2DOptions,
+  QuantizedMatMulOptions,
+  SparseConv2DOptions,
+} from './op-wrappers/compressed';
+export {
+  compressedKernelNames,
+  quantizedConv2d,
+  quantizedMatMul,
+  sparseConv2d,
+  sparseMatMul,
+} from './op-wrappers/compressed';

@@ -1,0 +1,187 @@
+/**
+ * ConvkitQConv2D and ConvkitQMatMul: int8 inference on integer SIMD kernels
+ * (csrc/int8_gemm.c). The float input is rounded to its int8 grid
+ * (`ck_q_quantize`), laid out as int16 codes minus the zero point (im2col for
+ * convolutions), multiplied with the packed int8 weights (`ck_qgemm`, int32
+ * accumulation with i32x4.dot_i16x8_s) and requantized in the epilogue: per
+ * channel scale, bias, ReLU and the output's int8 rounding. See
+ * `ops.quantizedConv2d` in @convkit/core for the semantics.
+ */
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { backend_util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
+import { getRuntime, type KernelRuntime } from '../runtime';
+import { packedInt8 } from './compressed-weights';
+import { copyIn, copyOut, driverTuning } from './conv-driver';
+
+interface QuantAttrs {
+  activation: 'linear' | 'relu';
+  inScale: number;
+  inZeroPoint: number;
+  weightScales: number[];
+  outScale: number;
+  outZeroPoint: number;
+}
+
+interface QConvAttrs extends QuantAttrs {
+  strides: [number, number];
+  pad: 'valid' | 'same';
+  dilations: [number, number];
+}
+
+/** Writes a parameter block: integers, except the indices in `floats`, written as float32. */
+function block(rt: KernelRuntime, fields: readonly number[], floats: readonly number[] = []): number {
+  const ptr = rt.params(fields);
+  for (const i of floats) rt.f32[(ptr >> 2) + i] = fields[i];
+  return ptr;
+}
+
+function i16(rt: KernelRuntime, ptr: number, n: number): Int16Array {
+  return new Int16Array(rt.memory.buffer, ptr, n);
+}
+
+/** Rounds `rows × cols` floats at `src` to int16 codes minus the zero point, rows of `ld` codes (zero padded). */
+function quantizeRows(
+  rt: KernelRuntime,
+  src: number,
+  rows: number,
+  cols: number,
+  ld: number,
+  a: QuantAttrs,
+  threads: number,
+) {
+  const dst = rt.alloc(rows * ld * 2);
+  const params = block(
+    rt,
+    [rows, cols, ld, -128 - a.inZeroPoint, 127 - a.inZeroPoint, 1 / a.inScale, a.inScale, src, dst],
+    [5, 6],
+  );
+  rt.run('ck_q_quantize', [params], threads);
+  return dst;
+}
+
+/** Runs `ck_qgemm` on codes `A` `[M, Kp]` and returns the float output `[M, N]`'s offset. */
+function qgemm(
+  rt: KernelRuntime,
+  backend: BackendWasm,
+  A: number,
+  M: number,
+  weight: TensorInfo,
+  bias: TensorInfo | undefined,
+  a: QuantAttrs,
+  threads: number,
+): number {
+  const w = packedInt8(backend, weight, a.weightScales);
+  const B = rt.alloc(w.packed.length * 2);
+  i16(rt, B, w.packed.length).set(w.packed);
+  const width = Math.ceil(w.N / 8) * 8;
+  const scale = rt.allocF32(width);
+  const biasPtr = rt.allocF32(width);
+  const f32 = rt.f32;
+  for (let n = 0; n < width; n++) {
+    f32[(scale >> 2) + n] = n < w.N ? a.inScale * a.weightScales[n] : 0;
+    f32[(biasPtr >> 2) + n] = 0;
+  }
+  if (bias) f32.set(backend.typedArrayFromHeap(bias) as Float32Array, biasPtr >> 2);
+  const out = rt.allocF32(M * w.N);
+  const quant = a.outScale > 0 ? 1 : 0;
+  const params = block(
+    rt,
+    [M, w.N, w.Kp, a.activation === 'relu' ? 1 : 0, quant, a.outZeroPoint, a.outScale, 0, A, B, out, scale, biasPtr],
+    [6, 7],
+  );
+  rt.run('ck_qgemm', [params], threads);
+  return out;
+}
+
+function qConv2D(args: {
+  inputs: { x: TensorInfo; filter: TensorInfo; bias?: TensorInfo };
+  backend: BackendWasm;
+  attrs: QConvAttrs;
+}) {
+  const { inputs, backend, attrs } = args;
+  const { x, filter, bias } = inputs;
+  const info = backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    filter.shape as [number, number, number, number],
+    attrs.strides,
+    attrs.dilations,
+    attrs.pad,
+  );
+  const rt = getRuntime();
+  rt.reset();
+  const M = info.batchSize * info.outHeight * info.outWidth;
+  const K = info.filterHeight * info.filterWidth * info.inChannels;
+  const Kp = K + (K & 1);
+  const threads = rt.threadsFor(M * K * info.outChannels, driverTuning.minMacsPerThread * 2);
+  const xf = copyIn(rt, backend, x);
+  const pixels = info.batchSize * info.inHeight * info.inWidth;
+  const direct =
+    info.filterHeight === 1 &&
+    info.filterWidth === 1 &&
+    info.strideHeight === 1 &&
+    info.strideWidth === 1 &&
+    info.padInfo.top === 0 &&
+    info.padInfo.left === 0;
+  let A: number;
+  if (direct) {
+    A = quantizeRows(rt, xf, pixels, info.inChannels, Kp, attrs, threads);
+  } else {
+    const xq = quantizeRows(rt, xf, pixels, info.inChannels, info.inChannels, attrs, threads);
+    A = rt.alloc(M * Kp * 2);
+    const params = rt.params([
+      info.batchSize,
+      info.inHeight,
+      info.inWidth,
+      info.inChannels,
+      info.outHeight,
+      info.outWidth,
+      info.filterHeight,
+      info.filterWidth,
+      info.strideHeight,
+      info.strideWidth,
+      info.dilationHeight,
+      info.dilationWidth,
+      info.padInfo.top,
+      info.padInfo.left,
+      Kp,
+      xq,
+      A,
+    ]);
+    rt.run('ck_q_im2col', [params], threads);
+  }
+  const out = qgemm(rt, backend, A, M, filter, bias, attrs, threads);
+  return copyOut(rt, backend, out, info.outShape);
+}
+
+function qMatMul(args: {
+  inputs: { x: TensorInfo; kernel: TensorInfo; bias?: TensorInfo };
+  backend: BackendWasm;
+  attrs: QuantAttrs;
+}) {
+  const { inputs, backend, attrs } = args;
+  const { x, kernel, bias } = inputs;
+  const [M, K] = x.shape;
+  const N = kernel.shape[1];
+  const Kp = K + (K & 1);
+  const rt = getRuntime();
+  rt.reset();
+  const threads = rt.threadsFor(M * K * N, driverTuning.minMacsPerThread * 2);
+  const xf = copyIn(rt, backend, x);
+  const A = quantizeRows(rt, xf, M, K, Kp, attrs, threads);
+  const out = qgemm(rt, backend, A, M, kernel, bias, attrs, threads);
+  return copyOut(rt, backend, out, [M, N]);
+}
+
+/** ConvkitQConv2D for backend 'wasm' (see `ops.quantizedConv2d`). */
+export const quantizedConv2DConfig: KernelConfig = {
+  kernelName: 'ConvkitQConv2D',
+  backendName: 'wasm',
+  kernelFunc: qConv2D as unknown as KernelFunc,
+};
+
+/** ConvkitQMatMul for backend 'wasm' (see `ops.quantizedMatMul`). */
+export const quantizedMatMulConfig: KernelConfig = {
+  kernelName: 'ConvkitQMatMul',
+  backendName: 'wasm',
+  kernelFunc: qMatMul as unknown as KernelFunc,
+};
