@@ -95,7 +95,7 @@ void ck_q_im2col(const ck_qim2col_params *p, int tid, int nt) {
  * k pair, [w(k,n0) w(k+1,n0) w(k,n1) w(k+1,n1) ... w(k+1,n7)]. */
 typedef struct {
   int32_t M, N, Kp, act, outQuant, outZero;
-  float outScale, pad0;
+  float outScale, outInv; /* the output's step and its reciprocal */
   const int16_t *A;
   const int16_t *B;
   float *out;
@@ -108,8 +108,10 @@ static inline v128_t epilogue(v128_t acc, const ck_qgemm_params *p, int n) {
                             wasm_v128_load(p->bias + n));
   if (p->act == 1) y = wasm_f32x4_max(y, wasm_f32x4_splat(0.0f));
   if (p->outQuant) {
+    /* y * (1/s) instead of y / s: they differ by at most one ulp, which moves a
+     * value to the neighbouring level only at an exact rounding tie. */
     const v128_t s = wasm_f32x4_splat(p->outScale), z = wasm_f32x4_splat((float)p->outZero);
-    v128_t q = wasm_f32x4_add(wasm_f32x4_nearest(wasm_f32x4_div(y, s)), z);
+    v128_t q = wasm_f32x4_add(wasm_f32x4_nearest(wasm_f32x4_mul(y, wasm_f32x4_splat(p->outInv))), z);
     q = wasm_f32x4_min(wasm_f32x4_max(q, wasm_f32x4_splat(-128.0f)), wasm_f32x4_splat(127.0f));
     y = wasm_f32x4_mul(wasm_f32x4_sub(q, z), s);
   }
@@ -210,5 +212,34 @@ void ck_qgemm(const ck_qgemm_params *p, int tid, int nt) {
       for (int j = j0; j < j1; j++) qgemm_rows4(p, q * 4, j);
     for (int m = tail0; m < p->M; m++)
       for (int j = j0; j < j1; j++) qgemm_row1(p, m, j);
+  }
+}
+
+/* Rounds floats to an int8 grid in place: (clamp(round(x / s) + z, -128, 127) - z) * s,
+ * the forward pass of fake quantization, in one pass. */
+typedef struct {
+  int32_t n, zero;
+  float scale, inv;
+  float *x;
+} ck_fake_quant_params;
+
+CK_EXPORT(ck_fake_quant)
+void ck_fake_quant(const ck_fake_quant_params *p, int tid, int nt) {
+  int i0, i1;
+  ck_split(p->n / 4, tid, nt, &i0, &i1);
+  i0 *= 4;
+  i1 = tid == nt - 1 ? p->n : i1 * 4;
+  const v128_t s = wasm_f32x4_splat(p->scale), inv = wasm_f32x4_splat(p->inv), z = wasm_f32x4_splat((float)p->zero);
+  const v128_t lo = wasm_f32x4_splat(-128.0f), hi = wasm_f32x4_splat(127.0f);
+  int i = i0;
+  for (; i + 4 <= i1; i += 4) {
+    v128_t q = wasm_f32x4_add(wasm_f32x4_nearest(wasm_f32x4_mul(wasm_v128_load(p->x + i), inv)), z);
+    q = wasm_f32x4_min(wasm_f32x4_max(q, lo), hi);
+    wasm_v128_store(p->x + i, wasm_f32x4_mul(wasm_f32x4_sub(q, z), s));
+  }
+  for (; i < i1; i++) {
+    float q = __builtin_nearbyintf(p->x[i] * p->inv) + (float)p->zero;
+    q = q < -128.0f ? -128.0f : q > 127.0f ? 127.0f : q;
+    p->x[i] = (q - (float)p->zero) * p->scale;
   }
 }

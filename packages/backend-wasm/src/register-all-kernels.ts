@@ -16,7 +16,7 @@ import { castConfig, identityConfig } from './kernels/Identity';
 import { maxPoolGradConfig } from './kernels/MaxPoolGrad';
 import { multiplyConfig } from './kernels/Multiply';
 import { originalConfig, rememberOriginal } from './kernels/originals';
-import { quantizedConv2DConfig, quantizedMatMulConfig } from './kernels/QuantizedKernels';
+import { fakeQuantizeConfig, quantizedConv2DConfig, quantizedMatMulConfig } from './kernels/QuantizedKernels';
 import { avgPoolConfig, depthwiseConv2dNativeConfig, maxPoolConfig } from './kernels/rounding-pad';
 import { sparseConv2DConfig, sparseMatMulConfig } from './kernels/SparseKernels';
 import { sumConfig } from './kernels/Sum';
@@ -42,6 +42,7 @@ export const convkitKernelConfigs: readonly KernelConfig[] = [
   avgPoolConfig,
   maxPoolConfig,
   ...storageShapeConfigs,
+  fakeQuantizeConfig,
   quantizedConv2DConfig,
   quantizedMatMulConfig,
   sparseConv2DConfig,

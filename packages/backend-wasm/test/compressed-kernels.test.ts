@@ -280,3 +280,30 @@ describe('compressed ops reject bad input', () => {
     tf.dispose([x, f, f2]);
   });
 });
+
+describe('fakeQuantize', () => {
+  it('rounds to the int8 grid as the float composite on cpu does (clipping included)', async () => {
+    const r = rng(5);
+    const v = Float32Array.from({ length: 1003 }, () => (r.next() * 2 - 1) * 8);
+    const p = { scale: 0.03, zeroPoint: -7 };
+    const run = async (backend: string) => {
+      await tf.setBackend(backend);
+      const x = tf.tensor(v, [17, 59]);
+      const before = tf.memory().numTensors;
+      const y = ops.fakeQuantize(x, p);
+      expect(y.shape).toEqual([17, 59]);
+      const data = (await y.data()) as Float32Array;
+      y.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+      x.dispose();
+      return data;
+    };
+    const wasm = await run('wasm');
+    const cpu = await run('cpu');
+    await tf.setBackend('wasm');
+    expectOnGrid(wasm, cpu, p.scale, 'fakeQuantize');
+    expect(Math.max(...wasm)).toBeCloseTo((127 + 7) * 0.03, 5);
+    expect(Math.min(...wasm)).toBeCloseTo((-128 + 7) * 0.03, 5);
+    expect(() => ops.fakeQuantize(tf.zeros([2]), { scale: -1, zeroPoint: 0 })).toThrow(/params must be/);
+  });
+});

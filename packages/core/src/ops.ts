@@ -107,8 +107,6 @@ export {
   unstack,
   where,
 } from '@tensorflow/tfjs-core';
-export * as fused from './op-wrappers/fused';
-export { matMul } from './op-wrappers/mat-mul';
 export type {
   CompressedActivation,
   Int8Params,
@@ -118,8 +116,11 @@ export type {
 } from './op-wrappers/compressed';
 export {
   compressedKernelNames,
+  fakeQuantize,
   quantizedConv2d,
   quantizedMatMul,
   sparseConv2d,
   sparseMatMul,
 } from './op-wrappers/compressed';
+export * as fused from './op-wrappers/fused';
+export { matMul } from './op-wrappers/mat-mul';

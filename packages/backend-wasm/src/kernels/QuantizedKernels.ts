@@ -86,7 +86,21 @@ function qgemm(
   const quant = a.outScale > 0 ? 1 : 0;
   const params = block(
     rt,
-    [M, w.N, w.Kp, a.activation === 'relu' ? 1 : 0, quant, a.outZeroPoint, a.outScale, 0, A, B, out, scale, biasPtr],
+    [
+      M,
+      w.N,
+      w.Kp,
+      a.activation === 'relu' ? 1 : 0,
+      quant,
+      a.outZeroPoint,
+      a.outScale,
+      quant ? 1 / a.outScale : 0,
+      A,
+      B,
+      out,
+      scale,
+      biasPtr,
+    ],
     [6, 7],
   );
   rt.run('ck_qgemm', [params], threads);
@@ -171,6 +185,29 @@ function qMatMul(args: {
   const out = qgemm(rt, backend, A, M, kernel, bias, attrs, threads);
   return copyOut(rt, backend, out, [M, N]);
 }
+
+function fakeQuantize(args: {
+  inputs: { x: TensorInfo };
+  backend: BackendWasm;
+  attrs: { scale: number; zeroPoint: number };
+}) {
+  const { inputs, backend, attrs } = args;
+  const rt = getRuntime();
+  rt.reset();
+  const n = inputs.x.shape.reduce((a, b) => a * b, 1);
+  const threads = rt.threadsFor(n, 1 << 16);
+  const x = copyIn(rt, backend, inputs.x);
+  const params = block(rt, [n, attrs.zeroPoint, attrs.scale, 1 / attrs.scale, x], [2, 3]);
+  rt.run('ck_fake_quant', [params], threads);
+  return copyOut(rt, backend, x, [...inputs.x.shape]);
+}
+
+/** ConvkitFakeQuantize for backend 'wasm' (see `ops.fakeQuantize`). */
+export const fakeQuantizeConfig: KernelConfig = {
+  kernelName: 'ConvkitFakeQuantize',
+  backendName: 'wasm',
+  kernelFunc: fakeQuantize as unknown as KernelFunc,
+};
 
 /** ConvkitQConv2D for backend 'wasm' (see `ops.quantizedConv2d`). */
 export const quantizedConv2DConfig: KernelConfig = {

@@ -19,6 +19,7 @@ export const compressedKernelNames = {
   quantizedMatMul: 'ConvkitQMatMul',
   sparseConv2d: 'ConvkitSparseConv2D',
   sparseMatMul: 'ConvkitSparseMatMul',
+  fakeQuantize: 'ConvkitFakeQuantize',
 } as const;
 
 /** Asymmetric per-tensor int8 parameters: `x ≈ (q − zeroPoint) × scale`, q in [−128, 127]. */
@@ -78,7 +79,8 @@ function checkParams(where: string, what: string, p: Int8Params | undefined): vo
 
 function checkActivation(where: string, act: unknown): CompressedActivation {
   const a = act ?? 'linear';
-  if (a !== 'linear' && a !== 'relu') throw new ConfigError(`${where}: activation must be 'linear' or 'relu', got ${String(a)}`);
+  if (a !== 'linear' && a !== 'relu')
+    throw new ConfigError(`${where}: activation must be 'linear' or 'relu', got ${String(a)}`);
   return a;
 }
 
@@ -105,6 +107,31 @@ function pair(v: number | [number, number] | undefined): [number, number] {
 function fakeQuant(y: tf.Tensor, p: Int8Params): tf.Tensor {
   const q = tf.clipByValue(tf.add(tf.round(tf.div(y, p.scale)), p.zeroPoint), -128, 127);
   return tf.mul(tf.sub(q, p.zeroPoint), p.scale);
+}
+
+/**
+ * Rounds `x` to an int8 grid: `(clip(round(x / scale) + zeroPoint, −128, 127) − zeroPoint) × scale`,
+ * the forward pass of fake quantization, in one kernel where the backend has one
+ * (`@convkit/backend-wasm`), else as float ops. Inference only: no gradient (for
+ * training use a straight-through estimator, as `@convkit/compress` does).
+ *
+ * @param x - Any float32 tensor.
+ * @param params - The grid: `scale` > 0 and an integer `zeroPoint` in [−128, 127].
+ * @returns A new tensor of `x`'s shape holding the nearest level of each value.
+ * @throws {ConfigError} for bad parameters.
+ * @example
+ * ```ts
+ * const y = ops.fakeQuantize(x, { scale: 0.02, zeroPoint: -128 });
+ * ```
+ */
+export function fakeQuantize<T extends tf.Tensor>(x: T, params: Int8Params): T {
+  checkParams('ops.fakeQuantize', 'params', params);
+  if (params === undefined) throw new ConfigError('ops.fakeQuantize: params are required');
+  if (kernelAvailable(compressedKernelNames.fakeQuantize)) {
+    const attrs = { scale: params.scale, zeroPoint: params.zeroPoint };
+    return tf.engine().runKernel(compressedKernelNames.fakeQuantize, { x }, attrs as never) as T;
+  }
+  return tf.tidy(() => fakeQuant(x, params)) as T;
 }
 
 function checkConv(where: string, x: tf.Tensor, filter: tf.Tensor): void {
@@ -272,7 +299,12 @@ export function sparseConv2d(
     const inputs: tf.NamedTensorMap = bias ? { x, filter, bias } : { x, filter };
     return tf
       .engine()
-      .runKernel(compressedKernelNames.sparseConv2d, inputs, { strides, pad, dilations, activation } as never) as tf.Tensor4D;
+      .runKernel(compressedKernelNames.sparseConv2d, inputs, {
+        strides,
+        pad,
+        dilations,
+        activation,
+      } as never) as tf.Tensor4D;
   }
   return tf.fused.conv2d({ x, filter, strides, pad, dilations, bias: bias ?? undefined, activation });
 }
