@@ -13,6 +13,7 @@ import '@convkit/backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driverTuning } from '../src/kernels/conv-driver';
+import { sparseTuning } from '../src/kernels/SparseKernels';
 import { getRuntime } from '../src/runtime';
 import { expectClose, rng } from './helpers';
 
@@ -236,6 +237,32 @@ describe.each([1, 2])('sparse conv and matMul on %i thread(s)', (threads) => {
     const cpu = await run('cpu');
     await tf.setBackend('wasm');
     expectClose(wasm, cpu, `sparse conv case ${i}`);
+  });
+
+  it('falls back to the dense kernel for weights with more nonzeros than sparseTuning.maxDensity', async () => {
+    const r = rng(77);
+    const xv = r.floats(3 * 40);
+    const kv = sparse(r, 40 * 9, 0.6);
+    const run = async (backend: string) => {
+      await tf.setBackend(backend);
+      const x = tf.tensor2d(xv, [3, 40]);
+      const k = tf.tensor2d(kv, [40, 9]);
+      const y = ops.sparseMatMul(x, k, null, { activation: 'relu' });
+      const data = (await y.data()) as Float32Array;
+      tf.dispose([x, k, y]);
+      return data;
+    };
+    expect(sparseTuning.maxDensity).toBeLessThan(0.6);
+    const dense = await run('wasm');
+    sparseTuning.maxDensity = 1;
+    try {
+      const sparseOut = await run('wasm');
+      expectClose(sparseOut, dense, 'sparse kernel vs dense fallback');
+    } finally {
+      sparseTuning.maxDensity = 0.3;
+    }
+    expectClose(dense, await run('cpu'), 'dense fallback vs cpu');
+    await tf.setBackend('wasm');
   });
 
   it.each([
