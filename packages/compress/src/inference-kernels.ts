@@ -34,6 +34,38 @@ interface KernelLayer extends Layer {
   activation: ((x: Tensor) => Tensor) & { name: string };
 }
 
+type Route = NonNullable<Layer['inferenceOverride']>;
+const routeKinds = new WeakMap<Route, 'int8' | 'int8-output' | 'sparse'>();
+
+function tagged(route: Route, kind: 'int8' | 'int8-output' | 'sparse'): Route {
+  routeKinds.set(route, kind);
+  return route;
+}
+
+/** Which layers of `model` run on compressed kernels at inference (see `useIntegerKernels`, `useSparseKernels`). */
+export interface InferenceKernels {
+  /** Layers on the integer kernels. */
+  int8: string[];
+  /** Layers on the sparse kernels (the backend still runs a weight that is not sparse enough densely). */
+  sparse: string[];
+}
+
+/**
+ * The layers of `model` routed to compressed inference kernels.
+ *
+ * @param model - Any model.
+ * @returns Layer names per kind of kernel (empty lists for a plain model).
+ */
+export function inferenceKernelsOf(model: LayersModel): InferenceKernels {
+  const out: InferenceKernels = { int8: [], sparse: [] };
+  for (const l of model.layers) {
+    const kind = l.inferenceOverride && routeKinds.get(l.inferenceOverride);
+    if (kind === 'int8') out.int8.push(l.name);
+    else if (kind === 'sparse') out.sparse.push(l.name);
+  }
+  return out;
+}
+
 function weightNamed(layer: Layer, suffix: 'kernel' | 'bias'): LayerWeight | undefined {
   return layer.weights.find((w) => w.name.slice(w.name.lastIndexOf('/') + 1).toLowerCase() === suffix);
 }
@@ -87,12 +119,12 @@ export function useIntegerKernels(model: LayersModel, spec: QuantizationSpec): s
     const cls = layer.className;
     if (grid && kernel && scales && (cls === 'Conv2D' || cls === 'Dense')) {
       if (cls === 'Dense' || convGeometryOk(layer as KernelLayer)) {
-        layer.inferenceOverride = int8Route(layer as KernelLayer, kernel, scales.scales, grid, out);
+        layer.inferenceOverride = tagged(int8Route(layer as KernelLayer, kernel, scales.scales, grid, out), 'int8');
         routed.push(layer.name);
       }
       grid = out;
     } else if (out) {
-      layer.inferenceOverride = roundOutputRoute(layer, out);
+      layer.inferenceOverride = tagged(roundOutputRoute(layer, out), 'int8-output');
       grid = out;
     } else if (!GRID_PRESERVING.has(cls)) {
       grid = undefined;
@@ -109,7 +141,6 @@ function int8Route(
   output: ActivationQuantParams | undefined,
 ) {
   const bias = weightNamed(layer, 'bias');
-  const fused = fusedActivation(layer);
   const inGrid = { scale: input.scale, zeroPoint: input.zeroPoint };
   const outGrid = output && { scale: output.scale, zeroPoint: output.zeroPoint };
   const scales = [...weightScales];
@@ -118,6 +149,7 @@ function int8Route(
     if (Array.isArray(inputs) || x.dtype !== 'float32') return undefined;
     const isConv = layer.className === 'Conv2D';
     if (isConv ? x.rank !== 4 : x.rank !== 2) return undefined;
+    const fused = fusedActivation(layer);
     return tidy(() => {
       const opts = {
         activation: fused ?? 'linear',
@@ -193,7 +225,7 @@ export function useSparseKernels(model: LayersModel, options: SparseKernelOption
     const reduction = shape.slice(0, -1).reduce((a, b) => a * b, 1);
     if (reduction < minReduction) continue;
     if (cls === 'Conv2D' && !convGeometryOk(layer as KernelLayer)) continue;
-    layer.inferenceOverride = sparseRoute(layer as KernelLayer, kernel);
+    layer.inferenceOverride = tagged(sparseRoute(layer as KernelLayer, kernel), 'sparse');
     routed.push(layer.name);
   }
   return routed;
@@ -201,12 +233,12 @@ export function useSparseKernels(model: LayersModel, options: SparseKernelOption
 
 function sparseRoute(layer: KernelLayer, kernel: LayerWeight) {
   const bias = weightNamed(layer, 'bias');
-  const fused = fusedActivation(layer);
   return (inputs: Tensor | Tensor[]): Tensor | undefined => {
     const x = inputs as Tensor;
     if (Array.isArray(inputs) || x.dtype !== 'float32') return undefined;
     const isConv = layer.className === 'Conv2D';
     if (isConv ? x.rank !== 4 : x.rank !== 2) return undefined;
+    const fused = fusedActivation(layer);
     return tidy(() => {
       const b = (bias?.variable ?? null) as Parameters<typeof ops.sparseMatMul>[2];
       let y: Tensor = isConv
