@@ -144,9 +144,10 @@ function int8Route(
   const inGrid = { scale: input.scale, zeroPoint: input.zeroPoint };
   const outGrid = output && { scale: output.scale, zeroPoint: output.zeroPoint };
   const scales = [...weightScales];
+  const hook = layer.outputTransform;
   return (inputs: Tensor | Tensor[]): Tensor | undefined => {
     const x = inputs as Tensor;
-    if (Array.isArray(inputs) || x.dtype !== 'float32') return undefined;
+    if (Array.isArray(inputs) || x.dtype !== 'float32' || !untouched(layer, hook)) return undefined;
     const isConv = layer.className === 'Conv2D';
     if (isConv ? x.rank !== 4 : x.rank !== 2) return undefined;
     const fused = fusedActivation(layer);
@@ -177,8 +178,17 @@ function int8Route(
 
 function roundOutputRoute(layer: Layer, output: ActivationQuantParams) {
   const grid = { scale: output.scale, zeroPoint: output.zeroPoint };
-  return (inputs: Tensor | Tensor[]): Tensor =>
-    tidy(() => ops.fakeQuantize(layer.call(inputs, { training: false }), grid));
+  const hook = layer.outputTransform;
+  return (inputs: Tensor | Tensor[]): Tensor | undefined =>
+    untouched(layer, hook) ? tidy(() => ops.fakeQuantize(layer.call(inputs, { training: false }), grid)) : undefined;
+}
+
+/**
+ * Whether the layer is as the route was made for: same output hook (calibration and
+ * `measureModel`'s 'float-kernels' mode swap it) and no weight hook (QAT, clustering).
+ */
+function untouched(layer: Layer, hook: Layer['outputTransform']): boolean {
+  return layer.outputTransform === hook && layer.weightTransform === undefined;
 }
 
 /** Options of `useSparseKernels`. */
@@ -235,11 +245,11 @@ function sparseRoute(layer: KernelLayer, kernel: LayerWeight) {
   const bias = weightNamed(layer, 'bias');
   return (inputs: Tensor | Tensor[]): Tensor | undefined => {
     const x = inputs as Tensor;
-    if (Array.isArray(inputs) || x.dtype !== 'float32') return undefined;
+    if (Array.isArray(inputs) || x.dtype !== 'float32' || layer.weightTransform) return undefined;
     const isConv = layer.className === 'Conv2D';
     if (isConv ? x.rank !== 4 : x.rank !== 2) return undefined;
     const fused = fusedActivation(layer);
-    return tidy(() => {
+    const y = tidy(() => {
       const b = (bias?.variable ?? null) as Parameters<typeof ops.sparseMatMul>[2];
       let y: Tensor = isConv
         ? ops.sparseConv2d(x as never, kernel.variable as never, b, {
@@ -250,7 +260,9 @@ function sparseRoute(layer: KernelLayer, kernel: LayerWeight) {
           })
         : ops.sparseMatMul(x as never, kernel.variable as never, b, { activation: fused ?? 'linear' });
       if (!fused) y = layer.activation(y);
-      return layer.outputTransform ? layer.outputTransform(y, { training: false }) : y;
+      return y;
     });
+    // Outside the tidy: a hook may keep tensors it makes (calibration does); the caller's tidy frees `y`.
+    return layer.outputTransform ? layer.outputTransform(y, { training: false }) : y;
   };
 }

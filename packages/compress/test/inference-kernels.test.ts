@@ -36,7 +36,11 @@ beforeAll(async () => {
   train = toyData(256);
   test = toyData(200);
   model = toyCnn(8, 16);
-  model.compile({ optimizer: new Adam({ learningRate: 0.02 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  model.compile({
+    optimizer: new Adam({ learningRate: 0.02 }),
+    loss: 'sparseCategoricalCrossentropy',
+    metrics: ['accuracy'],
+  });
   await model.fit(train.x, train.y, { epochs: 3, batchSize: 32, verbose: 0 });
 });
 
