@@ -111,8 +111,11 @@ export function clearInferenceKernels(model: LayersModel): void {
 export function useIntegerKernels(model: LayersModel, spec: QuantizationSpec): string[] {
   if (!(model instanceof Sequential)) return [];
   const routed: string[] = [];
+  const layers = model.layers;
+  const isRouted = new Set<Layer>();
+  const rounding: Layer[] = [];
   let grid: ActivationQuantParams | undefined;
-  for (const layer of model.layers) {
+  for (const layer of layers) {
     const out = spec.activations[layer.name] as ActivationQuantParams | undefined;
     const kernel = weightNamed(layer, 'kernel');
     const scales = kernel && spec.weights[kernel.name];
@@ -121,14 +124,28 @@ export function useIntegerKernels(model: LayersModel, spec: QuantizationSpec): s
       if (cls === 'Dense' || convGeometryOk(layer as KernelLayer)) {
         layer.inferenceOverride = tagged(int8Route(layer as KernelLayer, kernel, scales.scales, grid, out), 'int8');
         routed.push(layer.name);
+        isRouted.add(layer);
       }
       grid = out;
     } else if (out) {
-      layer.inferenceOverride = tagged(roundOutputRoute(layer, out), 'int8-output');
+      rounding.push(layer);
       grid = out;
     } else if (!GRID_PRESERVING.has(cls)) {
       grid = undefined;
     }
+  }
+  // A quantized layer that is not routed (the first conv: its input is the raw image)
+  // computes in float and rounds its output to its grid. When that output reaches an
+  // integer kernel through grid-preserving layers only, the rounding is left to the
+  // kernel, which rounds its input the same way (rounding is monotone, so it commutes
+  // with max-pooling, ReLU and reshapes): no separate pass.
+  for (const layer of rounding) {
+    let j = layers.indexOf(layer) + 1;
+    while (j < layers.length && GRID_PRESERVING.has(layers[j].className)) j++;
+    const consumer = layers[j];
+    const out = spec.activations[layer.name] as ActivationQuantParams;
+    const route = consumer && isRouted.has(consumer) ? roundedByConsumerRoute(layer) : roundOutputRoute(layer, out);
+    layer.inferenceOverride = tagged(route, 'int8-output');
   }
   return routed;
 }
@@ -181,6 +198,12 @@ function roundOutputRoute(layer: Layer, output: ActivationQuantParams) {
   const hook = layer.outputTransform;
   return (inputs: Tensor | Tensor[]): Tensor | undefined =>
     untouched(layer, hook) ? tidy(() => ops.fakeQuantize(layer.call(inputs, { training: false }), grid)) : undefined;
+}
+
+function roundedByConsumerRoute(layer: Layer) {
+  const hook = layer.outputTransform;
+  return (inputs: Tensor | Tensor[]): Tensor | undefined =>
+    untouched(layer, hook) ? layer.call(inputs, { training: false }) : undefined;
 }
 
 /**

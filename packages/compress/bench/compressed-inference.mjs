@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+// Compressed inference on the wasm backend: the reference CNN (Conv 32 → pool → Conv 64 → pool →
+// Dense 128 → Dense 10) trained briefly on real MNIST digits, then timed at batch 1 and 64 as
+//   float · int8 on the integer kernels · int8 simulated on float kernels (the pre-kernel path)
+//   dense vs sparse kernels at 80% and 90% unstructured sparsity and at 2:4,
+// every row measured in this one run, with ratios against its baseline (float, or the same
+// pruned weights run dense). Also checks that the integer kernels predict what the simulated
+// int8 model predicts (same classes on the held-out digits, max |Δlogit| against one int8 step).
+//
+//   pnpm build && node packages/compress/bench/compressed-inference.mjs [--threads 2] [--rounds 3]
+//       [--quick] [--no-train]
+//
+// --threads N: kernel threads (default 2). --rounds R: each row is timed R times, interleaved with
+// the others, and its best median kept (default 3; the machine may be shared).
+// --quick: fewer timed runs. --no-train: random weights (no MNIST needed; accuracy columns meaningless).
+import '@convkit/backend-wasm';
+import { parseArgs } from 'node:util';
+import { getThreadsCount, setThreadsCount } from '@convkit/backend-wasm';
+import {
+  accuracyOf,
+  clearInferenceKernels,
+  inferenceKernelsOf,
+  logitsOf,
+  pruneOneShot,
+  quantizeModel,
+  useIntegerKernels,
+  useSparseKernels,
+} from '@convkit/compress';
+import { randomUniform, setBackend, setSeed, tensor, tidy } from '@convkit/core';
+import { cloneModel, Conv2D, Dense, Flatten, MaxPool2D, Sequential, sliceBatch } from '@convkit/layers';
+import { Adam } from '@convkit/optim';
+
+const { values: args } = parseArgs({
+  options: {
+    threads: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
+    quick: { type: 'boolean', default: false },
+    'no-train': { type: 'boolean', default: false },
+  },
+});
+
+await setBackend('wasm');
+await setThreadsCount(Number(args.threads));
+setSeed(1);
+const threads = getThreadsCount();
+const rounds = Math.max(1, Number(args.rounds));
+const runs1 = args.quick ? 30 : 150;
+const runs64 = args.quick ? 5 : 25;
+
+const model = new Sequential({
+  layers: [
+    new Conv2D({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
+    new MaxPool2D({ poolSize: 2 }),
+    new Conv2D({ filters: 64, kernelSize: 3, activation: 'relu' }),
+    new MaxPool2D({ poolSize: 2 }),
+    new Flatten(),
+    new Dense({ units: 128, activation: 'relu' }),
+    new Dense({ units: 10, activation: 'softmax' }),
+  ],
+});
+model.compile({ optimizer: new Adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy' });
+
+let trainX;
+let trainY;
+let testX;
+let testY;
+if (args['no-train']) {
+  trainX = tidy(() => randomUniform([512, 28, 28, 1]));
+  testX = tidy(() => randomUniform([512, 28, 28, 1]));
+  testY = tensor(new Int32Array(512), [512], 'int32');
+} else {
+  const { loadMnistDigits } = await import('@convkit/data/mnist');
+  const digits = await loadMnistDigits({ count: 10000, seed: 1 });
+  const n = digits.size ?? digits.length ?? 10000;
+  const all = digits.toBatch();
+  const nTrain = Math.floor(n * 0.8);
+  trainX = sliceBatch(all.xs, 0, nTrain);
+  trainY = sliceBatch(all.ys, 0, nTrain);
+  testX = sliceBatch(all.xs, nTrain, n - nTrain);
+  testY = sliceBatch(all.ys, nTrain, n - nTrain);
+  all.xs.dispose();
+  all.ys.dispose();
+  const t0 = performance.now();
+  await model.fit(trainX, trainY, { epochs: args.quick ? 1 : 2, batchSize: 64, verbose: 0 });
+  console.error(`trained on ${nTrain} MNIST digits in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/** Median ms of `predict` on a fixed batch over `runs` runs (after 5 warm-up runs). */
+async function median(m, x, runs) {
+  const times = [];
+  for (let i = 0; i < runs + 5; i++) {
+    const t0 = performance.now();
+    const y = m.predict(x, { batchSize: x.shape[0] });
+    await y.data();
+    y.dispose();
+    if (i >= 5) times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+// Variants: [label, model, setup before timing, baseline label]
+const variants = [];
+const q = await quantizeModel(model, { calibrationData: sliceBatch(trainX, 0, 512) });
+const qRouted = inferenceKernelsOf(q.model).int8;
+variants.push({ label: 'float32', model, base: null });
+variants.push({ label: 'int8, integer kernels', model: q.model, base: 'float32', on: () => useIntegerKernels(q.model, q.spec) });
+variants.push({
+  label: 'int8, simulated (float kernels)',
+  model: q.model,
+  base: 'float32',
+  on: () => clearInferenceKernels(q.model),
+});
+
+const pruned = [];
+for (const [label, opts] of [
+  ['80%', { sparsity: 0.8 }],
+  ['90%', { sparsity: 0.9 }],
+  ['2:4', { sparsity: 0.5, blockSparsity: [2, 4] }],
+]) {
+  const m = cloneModel(model);
+  const pruner = await pruneOneShot(m, opts);
+  pruner.strip();
+  pruned.push({ label, model: m, routed: inferenceKernelsOf(m).sparse });
+  variants.push({ label: `pruned ${label}, dense kernels`, model: m, base: null, on: () => clearInferenceKernels(m) });
+  variants.push({
+    label: `pruned ${label}, sparse kernels`,
+    model: m,
+    base: `pruned ${label}, dense kernels`,
+    on: () => useSparseKernels(m),
+  });
+}
+
+const x1 = sliceBatch(testX, 0, 1);
+const x64 = sliceBatch(testX, 0, 64);
+const best = new Map();
+for (let r = 0; r < rounds; r++) {
+  for (const v of variants) {
+    if (v.on) {
+      clearInferenceKernels(v.model);
+      v.on();
+    }
+    const t1 = await median(v.model, x1, runs1);
+    const t64 = await median(v.model, x64, runs64);
+    const prev = best.get(v.label) ?? { t1: Infinity, t64: Infinity };
+    best.set(v.label, { t1: Math.min(prev.t1, t1), t64: Math.min(prev.t64, t64) });
+  }
+}
+
+// Agreement of the integer kernels with the simulated int8 model, and accuracies.
+clearInferenceKernels(q.model);
+const simLogits = logitsOf(q.model, testX);
+const sim = await simLogits.data();
+const simAcc = args['no-train'] ? Number.NaN : await accuracyOf(q.model, [testX, testY]);
+useIntegerKernels(q.model, q.spec);
+const intLogits = logitsOf(q.model, testX);
+const int = await intLogits.data();
+const intAcc = args['no-train'] ? Number.NaN : await accuracyOf(q.model, [testX, testY]);
+const floatAcc = args['no-train'] ? Number.NaN : await accuracyOf(model, [testX, testY]);
+simLogits.dispose();
+intLogits.dispose();
+let lo = Infinity;
+let hi = -Infinity;
+for (const v of sim) {
+  lo = Math.min(lo, v);
+  hi = Math.max(hi, v);
+}
+let same = 0;
+let worst = 0;
+const samples = sim.length / 10;
+for (let i = 0; i < samples; i++) {
+  const a = sim.subarray(i * 10, i * 10 + 10);
+  const b = int.subarray(i * 10, i * 10 + 10);
+  if (a.indexOf(Math.max(...a)) === b.indexOf(Math.max(...b))) same++;
+  for (let c = 0; c < 10; c++) worst = Math.max(worst, Math.abs(a[c] - b[c]));
+}
+
+const fmt = (v, d) => (Number.isFinite(v) ? v.toFixed(d) : '–');
+const rows = variants.map((v) => {
+  const t = best.get(v.label);
+  const b = v.base ? best.get(v.base) : null;
+  return [
+    v.label,
+    `${fmt(t.t1, 3)} ms`,
+    `${fmt(1000 / t.t1, 0)}`,
+    b ? `${fmt(b.t1 / t.t1, 2)}×` : '',
+    `${fmt(t.t64, 2)} ms`,
+    `${fmt((64 * 1000) / t.t64, 0)}`,
+    b ? `${fmt(b.t64 / t.t64, 2)}×` : '',
+    v.base ?? '(baseline)',
+  ];
+});
+const head = ['model', 'batch-1', 'img/s', 'speed-up', 'batch-64', 'img/s', 'speed-up', 'vs'];
+const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+const line = (cells) => cells.map((v, c) => (c === 0 || c === 7 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
+console.log(
+  `Compressed inference of the reference CNN on @convkit/backend-wasm, ${threads} thread(s), Node ${process.version}; best of ${rounds} interleaved medians (${runs1} runs at batch 1, ${runs64} at batch 64)`,
+);
+console.log(line(head));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(line(r));
+console.log('');
+console.log(`int8 layers on integer kernels: ${qRouted.join(', ')} (the first conv sees the raw image: float conv, fused int8 rounding)`);
+for (const p of pruned) console.log(`pruned ${p.label}: layers routed to the sparse ops: ${p.routed.join(', ') || 'none'}`);
+console.log(
+  `integer kernels vs simulated int8 on ${samples} held-out digits: same class ${same}/${samples}, max |Δlogit| ${worst.toExponential(2)} (one int8 step of the logit range: ${((hi - lo) / 255).toExponential(2)})`,
+);
+if (!args['no-train']) {
+  console.log(
+    `accuracy: float ${(100 * floatAcc).toFixed(2)}%, int8 simulated ${(100 * simAcc).toFixed(2)}%, int8 integer kernels ${(100 * intAcc).toFixed(2)}%`,
+  );
+}
+process.exit(0);
