@@ -239,29 +239,50 @@ describe.each([1, 2])('sparse conv and matMul on %i thread(s)', (threads) => {
     expectClose(wasm, cpu, `sparse conv case ${i}`);
   });
 
-  it('falls back to the dense kernel for weights with more nonzeros than sparseTuning.maxDensity', async () => {
+  it('falls back to the dense kernels for weights denser than sparseTuning allows', async () => {
     const r = rng(77);
     const xv = r.floats(3 * 40);
     const kv = sparse(r, 40 * 9, 0.6);
+    const conv: ConvCase = {
+      x: [1, 6, 6, 4],
+      f: [3, 3, 4, 5],
+      strides: [1, 1],
+      pad: 'same',
+      act: 'relu',
+      outQuant: false,
+    };
+    const xc = r.floats(6 * 6 * 4);
+    const fc = sparse(r, 3 * 3 * 4 * 5, 0.6);
     const run = async (backend: string) => {
       await tf.setBackend(backend);
       const x = tf.tensor2d(xv, [3, 40]);
       const k = tf.tensor2d(kv, [40, 9]);
-      const y = ops.sparseMatMul(x, k, null, { activation: 'relu' });
-      const data = (await y.data()) as Float32Array;
-      tf.dispose([x, k, y]);
+      const b = tf.tensor1d(r.floats(9).map(() => 0.25));
+      const y = ops.sparseMatMul(x, k, b, { activation: 'relu' });
+      const xi = tf.tensor4d(xc, conv.x);
+      const f = tf.tensor4d(fc, conv.f);
+      const z = ops.sparseConv2d(xi, f, null, { pad: 'same', activation: 'relu' });
+      const data = [(await y.data()) as Float32Array, (await z.data()) as Float32Array];
+      tf.dispose([x, k, b, y, xi, f, z]);
       return data;
     };
-    expect(sparseTuning.maxDensity).toBeLessThan(0.6);
+    expect(sparseTuning.maxDensityFewRows).toBeLessThan(0.6);
+    expect(sparseTuning.maxDensityConv).toBeLessThan(0.6);
+    const before = tf.memory().numTensors;
     const dense = await run('wasm');
-    sparseTuning.maxDensity = 1;
+    expect(tf.memory().numTensors).toBe(before);
+    const saved = { ...sparseTuning };
+    Object.assign(sparseTuning, { maxDensityConv: 1, maxDensityMatMul: 1, maxDensityFewRows: 1 });
     try {
-      const sparseOut = await run('wasm');
-      expectClose(sparseOut, dense, 'sparse kernel vs dense fallback');
+      const forced = await run('wasm');
+      expectClose(forced[0], dense[0], 'sparse matMul kernel vs dense fallback');
+      expectClose(forced[1], dense[1], 'sparse conv kernel vs dense fallback');
     } finally {
-      sparseTuning.maxDensity = 0.3;
+      Object.assign(sparseTuning, saved);
     }
-    expectClose(dense, await run('cpu'), 'dense fallback vs cpu');
+    const cpu = await run('cpu');
+    expectClose(dense[0], cpu[0], 'dense matMul fallback vs cpu');
+    expectClose(dense[1], cpu[1], 'dense conv fallback vs cpu');
     await tf.setBackend('wasm');
   });
 

@@ -12,10 +12,12 @@
 //
 // --threads N: kernel threads (default 2). --rounds R: each row is timed R times, interleaved with
 // the others, and its best median kept (default 3; the machine may be shared).
+// --no-sweep: skip the kernel-level table of sparse vs dense time by density (which sets the
+// thresholds at which the sparse kernels take over, sparseTuning).
 // --quick: fewer timed runs. --no-train: random weights (no MNIST needed; accuracy columns meaningless).
 import '@convkit/backend-wasm';
 import { parseArgs } from 'node:util';
-import { getThreadsCount, setThreadsCount } from '@convkit/backend-wasm';
+import { getThreadsCount, setThreadsCount, sparseTuning } from '@convkit/backend-wasm';
 import {
   accuracyOf,
   clearInferenceKernels,
@@ -26,8 +28,8 @@ import {
   useIntegerKernels,
   useSparseKernels,
 } from '@convkit/compress';
-import { randomUniform, setBackend, setSeed, tensor, tidy } from '@convkit/core';
-import { cloneModel, Conv2D, Dense, Flatten, MaxPool2D, Sequential, sliceBatch } from '@convkit/layers';
+import { ops, randomUniform, setBackend, setSeed, tensor, tidy } from '@convkit/core';
+import { Conv2D, cloneModel, Dense, Flatten, MaxPool2D, Sequential, sliceBatch } from '@convkit/layers';
 import { Adam } from '@convkit/optim';
 
 const { values: args } = parseArgs({
@@ -36,6 +38,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '3' },
     quick: { type: 'boolean', default: false },
     'no-train': { type: 'boolean', default: false },
+    'no-sweep': { type: 'boolean', default: false },
   },
 });
 
@@ -104,7 +107,12 @@ const variants = [];
 const q = await quantizeModel(model, { calibrationData: sliceBatch(trainX, 0, 512) });
 const qRouted = inferenceKernelsOf(q.model).int8;
 variants.push({ label: 'float32', model, base: null });
-variants.push({ label: 'int8, integer kernels', model: q.model, base: 'float32', on: () => useIntegerKernels(q.model, q.spec) });
+variants.push({
+  label: 'int8, integer kernels',
+  model: q.model,
+  base: 'float32',
+  on: () => useIntegerKernels(q.model, q.spec),
+});
 variants.push({
   label: 'int8, simulated (float kernels)',
   model: q.model,
@@ -192,7 +200,8 @@ const rows = variants.map((v) => {
 });
 const head = ['model', 'batch-1', 'img/s', 'speed-up', 'batch-64', 'img/s', 'speed-up', 'vs'];
 const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-const line = (cells) => cells.map((v, c) => (c === 0 || c === 7 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
+const line = (cells) =>
+  cells.map((v, c) => (c === 0 || c === 7 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
 console.log(
   `Compressed inference of the reference CNN on @convkit/backend-wasm, ${threads} thread(s), Node ${process.version}; best of ${rounds} interleaved medians (${runs1} runs at batch 1, ${runs64} at batch 64)`,
 );
@@ -200,14 +209,84 @@ console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
 console.log('');
-console.log(`int8 layers on integer kernels: ${qRouted.join(', ')} (the first conv sees the raw image: float conv, fused int8 rounding)`);
-for (const p of pruned) console.log(`pruned ${p.label}: layers routed to the sparse ops: ${p.routed.join(', ') || 'none'}`);
+console.log(
+  `int8 layers on integer kernels: ${qRouted.join(', ')} (the first conv sees the raw image: float conv, fused int8 rounding)`,
+);
+for (const p of pruned)
+  console.log(`pruned ${p.label}: layers routed to the sparse ops: ${p.routed.join(', ') || 'none'}`);
 console.log(
   `integer kernels vs simulated int8 on ${samples} held-out digits: same class ${same}/${samples}, max |Δlogit| ${worst.toExponential(2)} (one int8 step of the logit range: ${((hi - lo) / 255).toExponential(2)})`,
 );
 if (!args['no-train']) {
   console.log(
     `accuracy: float ${(100 * floatAcc).toFixed(2)}%, int8 simulated ${(100 * simAcc).toFixed(2)}%, int8 integer kernels ${(100 * intAcc).toFixed(2)}%`,
+  );
+}
+
+if (!args['no-sweep']) {
+  // Kernel level: the sparse kernel (forced) against the dense fused kernel on the same weights,
+  // for the reference CNN's second conv and first Dense layer, by fraction of nonzeros.
+  const saved = { ...sparseTuning };
+  Object.assign(sparseTuning, { maxDensityConv: 1, maxDensityMatMul: 1, maxDensityFewRows: 1 });
+  const densities = [0.5, 0.4, 0.3, 0.2, 0.1];
+  const cases = [
+    ['conv 13×13×32→64, batch 1', [1, 13, 13, 32], [3, 3, 32, 64]],
+    ['conv 13×13×32→64, batch 64', [64, 13, 13, 32], [3, 3, 32, 64]],
+    ['dense 1600→128, batch 1', [1, 1600], [1600, 128]],
+    ['dense 1600→128, batch 64', [64, 1600], [1600, 128]],
+  ];
+  const timeOp = async (fn, reps) => {
+    let bestMs = Infinity;
+    for (let r = 0; r < rounds; r++) {
+      for (let i = 0; i < 3; i++) fn().dispose();
+      const times = [];
+      for (let i = 0; i < reps; i++) {
+        const t0 = performance.now();
+        const y = fn();
+        await y.data();
+        y.dispose();
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      bestMs = Math.min(bestMs, times[Math.floor(reps / 2)]);
+    }
+    return bestMs;
+  };
+  console.log('');
+  console.log(
+    'Sparse kernel against the dense fused kernel on the same weights (speed-up = dense / sparse), by fraction of nonzeros:',
+  );
+  console.log(['layer'.padEnd(28), ...densities.map((d) => `${Math.round(100 * d)}% nz`.padStart(9))].join(' '));
+  for (const [label, xs, ws] of cases) {
+    const x = tidy(() => randomUniform(xs));
+    const cells = [];
+    for (const d of densities) {
+      const w = tidy(() => ops.mul(randomUniform(ws, -1, 1), ops.cast(ops.less(randomUniform(ws), d), 'float32')));
+      const conv = xs.length === 4;
+      const reps = xs[0] === 1 ? 200 : 20;
+      const sparse = await timeOp(
+        () =>
+          conv
+            ? ops.sparseConv2d(x, w, null, { activation: 'relu' })
+            : ops.sparseMatMul(x, w, null, { activation: 'relu' }),
+        reps,
+      );
+      const dense = await timeOp(
+        () =>
+          conv
+            ? ops.fused.conv2d({ x, filter: w, strides: 1, pad: 'valid', activation: 'relu' })
+            : ops.fused.matMul({ a: x, b: w, activation: 'relu' }),
+        reps,
+      );
+      cells.push(`${(dense / sparse).toFixed(2)}×`.padStart(9));
+      w.dispose();
+    }
+    console.log([label.padEnd(28), ...cells].join(' '));
+    x.dispose();
+  }
+  Object.assign(sparseTuning, saved);
+  console.log(
+    `(the sparse kernels take over at ≤ ${Math.round(100 * saved.maxDensityConv)}% nonzeros for convs, ≤ ${Math.round(100 * saved.maxDensityMatMul)}% for products of 4 rows or more, ≤ ${Math.round(100 * saved.maxDensityFewRows)}% for fewer rows: sparseTuning)`,
   );
 }
 process.exit(0);

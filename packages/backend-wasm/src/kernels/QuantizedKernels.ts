@@ -55,7 +55,8 @@ function quantizeRows(
     [rows, cols, ld, -128 - a.inZeroPoint, 127 - a.inZeroPoint, 1 / a.inScale, a.inScale, src, dst],
     [5, 6],
   );
-  rt.run('ck_q_quantize', [params], threads);
+  // Waking threads costs more than rounding a small input.
+  rt.run('ck_q_quantize', [params], rows * cols < 1 << 16 ? 1 : threads);
   return dst;
 }
 
@@ -161,7 +162,7 @@ function qConv2D(args: {
       xq,
       A,
     ]);
-    rt.run('ck_q_im2col', [params], threads);
+    rt.run('ck_q_im2col', [params], M * Kp < 1 << 16 ? 1 : threads);
   }
   const out = qgemm(rt, backend, A, M, filter, bias, attrs, threads);
   return copyOut(rt, backend, out, info.outShape);

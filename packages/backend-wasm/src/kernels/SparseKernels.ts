@@ -20,20 +20,27 @@ import { copyIn, copyOut, driverTuning } from './conv-driver';
 import { addBiasAndActivate } from './fused-epilogue';
 import { syncStorageShape } from './storage-shape';
 
-/** When the sparse kernel pays off (tests lower `maxDensity` to 1 to force it). */
+/**
+ * Most nonzeros (as a fraction of the weight) for which the sparse kernels run; denser
+ * weights run on the dense fused kernels. Measured on 2 cores with the reference CNN's
+ * layers (bench/compressed-inference.mjs prints the table): the sparse conv wins up to
+ * about half nonzeros, the sparse product over several rows up to about 30%, and a
+ * single-row product (batch-1 Dense: a memory-bound matrix-vector product) only at
+ * about 10%. Tests set them to 1 to force the sparse kernels.
+ */
 export const sparseTuning = {
-  /**
-   * Weights with more nonzeros than this fraction run on the dense fused kernel:
-   * on 2 cores the sparse kernel beats the dense GEMM from about 70% zeros
-   * (bench/compressed-inference.mjs).
-   */
-  maxDensity: 0.3,
+  /** Sparse convolutions: at most this fraction of nonzeros. */
+  maxDensityConv: 0.5,
+  /** Sparse products with 4 rows or more. */
+  maxDensityMatMul: 0.3,
+  /** Sparse products with fewer than 4 rows (batch-1 Dense layers). */
+  maxDensityFewRows: 0.12,
 };
 
-/** Whether the weight has few enough nonzeros for the sparse kernel. */
-function sparseEnough(backend: BackendWasm, w: TensorInfo): boolean {
+/** Whether the weight has few enough nonzeros for the sparse kernel to beat the dense one. */
+function sparseEnough(backend: BackendWasm, w: TensorInfo, maxDensity: number): boolean {
   const csc = cscWeights(backend, w);
-  return csc.colPtr[csc.N] <= sparseTuning.maxDensity * csc.K * csc.N;
+  return csc.colPtr[csc.N] <= maxDensity * csc.K * csc.N;
 }
 
 function runDense(name: string, inputs: Record<string, TensorInfo | undefined>, attrs: object, backend: BackendWasm) {
@@ -107,7 +114,7 @@ function sparseConv2D(args: {
 }) {
   const { inputs, backend, attrs } = args;
   const { x, filter, bias } = inputs;
-  if (!sparseEnough(backend, filter)) {
+  if (!sparseEnough(backend, filter, sparseTuning.maxDensityConv)) {
     const dense = {
       strides: attrs.strides ?? [1, 1],
       pad: attrs.pad ?? 'valid',
@@ -151,7 +158,8 @@ function sparseMatMul(args: {
 }) {
   const { inputs, backend, attrs } = args;
   const { x, kernel, bias } = inputs;
-  if (!sparseEnough(backend, kernel)) {
+  const limit = x.shape[0] < 4 ? sparseTuning.maxDensityFewRows : sparseTuning.maxDensityMatMul;
+  if (!sparseEnough(backend, kernel, limit)) {
     // tfjs's fused matMul kernels take rank-3 operands (the op reshapes them): relabel, then back.
     const [M, K] = x.shape;
     const N = kernel.shape[1];
