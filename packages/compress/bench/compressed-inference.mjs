@@ -7,13 +7,15 @@
 // pruned weights run dense). Also checks that the integer kernels predict what the simulated
 // int8 model predicts (same classes on the held-out digits, max |Δlogit| against one int8 step).
 //
-//   pnpm build && node packages/compress/bench/compressed-inference.mjs [--threads 2] [--rounds 3]
-//       [--quick] [--no-train]
+//   pnpm build && node bench/compressed-inference.mjs [--threads 2] [--rounds 3]
+//       [--quick] [--no-train] [--no-sweep] [--markdown DIR]
 //
 // --threads N: kernel threads (default 2). --rounds R: each row is timed R times, interleaved with
 // the others, and its best median kept (default 3; the machine may be shared).
 // --no-sweep: skip the kernel-level table of sparse vs dense time by density (which sets the
 // thresholds at which the sparse kernels take over, sparseTuning).
+// --markdown DIR: also write the tables to DIR/compressed-inference.md for the docs site
+// (e.g. --markdown docs/guide/generated; docs/guide/performance.md includes it).
 // --quick: fewer timed runs. --no-train: random weights (no MNIST needed; accuracy columns meaningless).
 import '@convkit/backend-wasm';
 import { parseArgs } from 'node:util';
@@ -31,6 +33,7 @@ import {
 import { ops, randomUniform, setBackend, setSeed, tensor, tidy } from '@convkit/core';
 import { Conv2D, cloneModel, Dense, Flatten, MaxPool2D, Sequential, sliceBatch } from '@convkit/layers';
 import { Adam } from '@convkit/optim';
+import { machineLine, mdTable, writeMarkdown } from '../../../bench/markdown.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -39,6 +42,7 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     'no-train': { type: 'boolean', default: false },
     'no-sweep': { type: 'boolean', default: false },
+    markdown: { type: 'string' },
   },
 });
 
@@ -202,6 +206,10 @@ const head = ['model', 'batch-1', 'img/s', 'speed-up', 'batch-64', 'img/s', 'spe
 const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
 const line = (cells) =>
   cells.map((v, c) => (c === 0 || c === 7 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
+const md = [];
+const title = `Compressed inference of the reference CNN on @convkit/backend-wasm, ${threads} thread(s); best of ${rounds} interleaved medians (${runs1} runs at batch 1, ${runs64} at batch 64).`;
+md.push(title, '', `Machine: ${machineLine()}.`, '');
+md.push(mdTable(head, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']), '');
 console.log(
   `Compressed inference of the reference CNN on @convkit/backend-wasm, ${threads} thread(s), Node ${process.version}; best of ${rounds} interleaved medians (${runs1} runs at batch 1, ${runs64} at batch 64)`,
 );
@@ -214,13 +222,16 @@ console.log(
 );
 for (const p of pruned)
   console.log(`pruned ${p.label}: layers routed to the sparse ops: ${p.routed.join(', ') || 'none'}`);
-console.log(
-  `integer kernels vs simulated int8 on ${samples} held-out digits: same class ${same}/${samples}, max |Δlogit| ${worst.toExponential(2)} (one int8 step of the logit range: ${((hi - lo) / 255).toExponential(2)})`,
+const agreement = `integer kernels vs simulated int8 on ${samples} held-out ${args['no-train'] ? 'random images' : 'digits'}: same class ${same}/${samples}, max |Δlogit| ${worst.toExponential(2)} (one int8 step of the logit range: ${((hi - lo) / 255).toExponential(2)})`;
+console.log(agreement);
+md.push(
+  `- ${qRouted.length} layers on integer kernels (${qRouted.join(', ')}); the first conv sees the raw image and runs in float.`,
 );
+md.push(`- ${agreement}.`);
 if (!args['no-train']) {
-  console.log(
-    `accuracy: float ${(100 * floatAcc).toFixed(2)}%, int8 simulated ${(100 * simAcc).toFixed(2)}%, int8 integer kernels ${(100 * intAcc).toFixed(2)}%`,
-  );
+  const acc = `accuracy on the held-out digits: float ${(100 * floatAcc).toFixed(2)}%, int8 simulated ${(100 * simAcc).toFixed(2)}%, int8 integer kernels ${(100 * intAcc).toFixed(2)}%`;
+  console.log(acc);
+  md.push(`- ${acc}.`);
 }
 
 if (!args['no-sweep']) {
@@ -282,11 +293,26 @@ if (!args['no-sweep']) {
       w.dispose();
     }
     console.log([label.padEnd(28), ...cells].join(' '));
+    sweepRows.push([label, ...cells.map((c) => c.trim())]);
     x.dispose();
   }
   Object.assign(sparseTuning, saved);
+  md.push(
+    '',
+    sweepTitle,
+    '',
+    mdTable(['layer', ...densities.map((d) => `${Math.round(100 * d)}% nonzero`)], sweepRows, [
+      'l',
+      'r',
+      'r',
+      'r',
+      'r',
+      'r',
+    ]),
+  );
   console.log(
     `(the sparse kernels take over at ≤ ${Math.round(100 * saved.maxDensityConv)}% nonzeros for convs, ≤ ${Math.round(100 * saved.maxDensityMatMul)}% for products of 4 rows or more, ≤ ${Math.round(100 * saved.maxDensityFewRows)}% for fewer rows: sparseTuning)`,
   );
 }
+if (args.markdown) console.error(`wrote ${await writeMarkdown(args.markdown, 'compressed-inference', md.join('\n'))}`);
 process.exit(0);

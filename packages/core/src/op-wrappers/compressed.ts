@@ -297,14 +297,12 @@ export function sparseConv2d(
   const pad = options.pad ?? 'valid';
   if (kernelAvailable(compressedKernelNames.sparseConv2d)) {
     const inputs: tf.NamedTensorMap = bias ? { x, filter, bias } : { x, filter };
-    return tf
-      .engine()
-      .runKernel(compressedKernelNames.sparseConv2d, inputs, {
-        strides,
-        pad,
-        dilations,
-        activation,
-      } as never) as tf.Tensor4D;
+    return tf.engine().runKernel(compressedKernelNames.sparseConv2d, inputs, {
+      strides,
+      pad,
+      dilations,
+      activation,
+    } as never) as tf.Tensor4D;
   }
   return tf.fused.conv2d({ x, filter, strides, pad, dilations, bias: bias ?? undefined, activation });
 }
