@@ -10,8 +10,8 @@
 //   pnpm build && node bench/compressed-inference.mjs [--threads 2] [--rounds 3]
 //       [--quick] [--no-train] [--no-sweep] [--markdown DIR]
 //
-// --threads N: kernel threads (default 2). --rounds R: each row is timed R times, interleaved with
-// the others, and its best median kept (default 3; the machine may be shared).
+// --threads N: kernel threads (default 2). --rounds R: multiplies the timed runs (default 3); the rows
+// take turns run by run, so a change in the machine's load hits them alike.
 // --no-sweep: skip the kernel-level table of sparse vs dense time by density (which sets the
 // thresholds at which the sparse kernels take over, sparseTuning).
 // --markdown DIR: also write the tables to DIR/compressed-inference.md for the docs site
@@ -92,20 +92,6 @@ if (args['no-train']) {
   console.error(`trained on ${nTrain} MNIST digits in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-/** Median ms of `predict` on a fixed batch over `runs` runs (after 5 warm-up runs). */
-async function median(m, x, runs) {
-  const times = [];
-  for (let i = 0; i < runs + 5; i++) {
-    const t0 = performance.now();
-    const y = m.predict(x, { batchSize: x.shape[0] });
-    await y.data();
-    y.dispose();
-    if (i >= 5) times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
 // Variants: [label, model, setup before timing, baseline label]
 const variants = [];
 const q = await quantizeModel(model, { calibrationData: sliceBatch(trainX, 0, 512) });
@@ -145,19 +131,31 @@ for (const [label, opts] of [
 
 const x1 = sliceBatch(testX, 0, 1);
 const x64 = sliceBatch(testX, 0, 64);
-const best = new Map();
-for (let r = 0; r < rounds; r++) {
-  for (const v of variants) {
-    if (v.on) {
-      clearInferenceKernels(v.model);
-      v.on();
-    }
-    const t1 = await median(v.model, x1, runs1);
-    const t64 = await median(v.model, x64, runs64);
-    const prev = best.get(v.label) ?? { t1: Infinity, t64: Infinity };
-    best.set(v.label, { t1: Math.min(prev.t1, t1), t64: Math.min(prev.t64, t64) });
+// Round robin: each timed run goes through every variant once, so a change in the machine's load
+// (other programs) hits all rows alike; a row's figure is the median of its runs.
+const use = (v) => {
+  if (v.on) {
+    clearInferenceKernels(v.model);
+    v.on();
   }
+};
+async function roundRobin(x, runs) {
+  const times = variants.map(() => []);
+  for (let i = 0; i < runs + 5; i++) {
+    for (const [k, v] of variants.entries()) {
+      use(v);
+      const t0 = performance.now();
+      const y = v.model.predict(x, { batchSize: x.shape[0] });
+      await y.data();
+      y.dispose();
+      if (i >= 5) times[k].push(performance.now() - t0);
+    }
+  }
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
 }
+const t1s = await roundRobin(x1, runs1 * rounds);
+const t64s = await roundRobin(x64, runs64 * rounds);
+const best = new Map(variants.map((v, k) => [v.label, { t1: t1s[k], t64: t64s[k] }]));
 
 // Agreement of the integer kernels with the simulated int8 model, and accuracies.
 clearInferenceKernels(q.model);
@@ -207,11 +205,11 @@ const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].len
 const line = (cells) =>
   cells.map((v, c) => (c === 0 || c === 7 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
 const md = [];
-const title = `Compressed inference of the reference CNN on @convkit/backend-wasm, ${threads} thread(s); best of ${rounds} interleaved medians (${runs1} runs at batch 1, ${runs64} at batch 64).`;
+const title = `Compressed inference of the reference CNN on @convkit/backend-wasm, ${threads} thread(s); medians of ${runs1 * rounds} runs at batch 1 and ${runs64 * rounds} at batch 64, every row once per round in turn.`;
 md.push(title, '', `Machine: ${machineLine()}.`, '');
 md.push(mdTable(head, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']), '');
 console.log(
-  `Compressed inference of the reference CNN on @convkit/backend-wasm, ${threads} thread(s), Node ${process.version}; best of ${rounds} interleaved medians (${runs1} runs at batch 1, ${runs64} at batch 64)`,
+  `Compressed inference of the reference CNN on @convkit/backend-wasm, ${threads} thread(s), Node ${process.version}; medians of ${runs1 * rounds} runs at batch 1 and ${runs64 * rounds} at batch 64, every row once per round in turn`,
 );
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -246,27 +244,30 @@ if (!args['no-sweep']) {
     ['dense 1600→128, batch 1', [1, 1600], [1600, 128]],
     ['dense 1600→128, batch 64', [64, 1600], [1600, 128]],
   ];
-  const timeOp = async (fn, reps) => {
-    let bestMs = Infinity;
-    for (let r = 0; r < rounds; r++) {
-      for (let i = 0; i < 3; i++) fn().dispose();
-      const times = [];
-      for (let i = 0; i < reps; i++) {
+  // The two kernels take turns run by run (see roundRobin above).
+  const pairMedians = async (fa, fb, reps) => {
+    const ta = [];
+    const tb = [];
+    for (let i = 0; i < reps * rounds + 3; i++) {
+      for (const [fn, into] of [
+        [fa, ta],
+        [fb, tb],
+      ]) {
         const t0 = performance.now();
         const y = fn();
         await y.data();
         y.dispose();
-        times.push(performance.now() - t0);
+        if (i >= 3) into.push(performance.now() - t0);
       }
-      times.sort((a, b) => a - b);
-      bestMs = Math.min(bestMs, times[Math.floor(reps / 2)]);
     }
-    return bestMs;
+    const med = (t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)];
+    return [med(ta), med(tb)];
   };
+  const sweepTitle =
+    'Sparse kernel against the dense fused kernel on the same weights (speed-up = dense / sparse), by fraction of nonzeros:';
+  const sweepRows = [];
   console.log('');
-  console.log(
-    'Sparse kernel against the dense fused kernel on the same weights (speed-up = dense / sparse), by fraction of nonzeros:',
-  );
+  console.log(sweepTitle);
   console.log(['layer'.padEnd(28), ...densities.map((d) => `${Math.round(100 * d)}% nz`.padStart(9))].join(' '));
   for (const [label, xs, ws] of cases) {
     const x = tidy(() => randomUniform(xs));
@@ -274,26 +275,23 @@ if (!args['no-sweep']) {
     for (const d of densities) {
       const w = tidy(() => ops.mul(randomUniform(ws, -1, 1), ops.cast(ops.less(randomUniform(ws), d), 'float32')));
       const conv = xs.length === 4;
-      const reps = xs[0] === 1 ? 200 : 20;
-      const sparse = await timeOp(
+      const reps = xs[0] === 1 ? 100 : 10;
+      const [sparse, dense] = await pairMedians(
         () =>
           conv
             ? ops.sparseConv2d(x, w, null, { activation: 'relu' })
             : ops.sparseMatMul(x, w, null, { activation: 'relu' }),
-        reps,
-      );
-      const dense = await timeOp(
         () =>
           conv
             ? ops.fused.conv2d({ x, filter: w, strides: 1, pad: 'valid', activation: 'relu' })
             : ops.fused.matMul({ a: x, b: w, activation: 'relu' }),
         reps,
       );
-      cells.push(`${(dense / sparse).toFixed(2)}×`.padStart(9));
+      cells.push(`${(dense / sparse).toFixed(2)}×`);
       w.dispose();
     }
-    console.log([label.padEnd(28), ...cells].join(' '));
-    sweepRows.push([label, ...cells.map((c) => c.trim())]);
+    console.log([label.padEnd(28), ...cells.map((c) => c.padStart(9))].join(' '));
+    sweepRows.push([label, ...cells]);
     x.dispose();
   }
   Object.assign(sparseTuning, saved);
