@@ -12,96 +12,80 @@
  */
 #include "ck.h"
 
-/* Quantize float rows to int16 codes minus the zero point. */
-typedef struct {
-  int32_t rows, cols, ldDst; /* ldDst >= cols; the columns [cols, ldDst) are zeroed */
-  int32_t lo, hi;            /* clamp range of q - zeroPoint: [-128 - zp, 127 - zp] */
-  float invScale;            /* unused: kept for layout stability */
-  float scale;               /* the input's step */
-  const float *src;
-  int16_t *dst;
-} ck_quantize_params;
+/* out[M x N] = epilogue(rows(A) * B). The rows of A are built on the fly, per thread and in
+ * chunks of CK_QROWS, from the float input: rows of K floats (a Dense layer) or the im2col
+ * rows of an NHWC convolution input, each value rounded to its int8 grid and stored as the
+ * int16 code minus the zero point, the row padded with zeros to Kp (K rounded up to even).
+ * B is packed in panels of 8 columns: for each k pair, [w(k,n0) w(k+1,n0) w(k,n1) w(k+1,n1)
+ * ... w(k+1,n7)]. One call does the whole layer, so the threads meet once. */
+#define CK_QROWS 64
 
-CK_EXPORT(ck_q_quantize)
-void ck_q_quantize(const ck_quantize_params *p, int tid, int nt) {
-  int r0, r1;
-  ck_split(p->rows, tid, nt, &r0, &r1);
-  const v128_t s = wasm_f32x4_splat(p->scale);
-  const v128_t lo = wasm_i32x4_splat(p->lo), hi = wasm_i32x4_splat(p->hi);
-  for (int r = r0; r < r1; r++) {
-    const float *x = p->src + (int64_t)r * p->cols;
-    int16_t *d = p->dst + (int64_t)r * p->ldDst;
-    int c = 0;
-    for (; c + 8 <= p->cols; c += 8) {
-      v128_t a = wasm_i32x4_trunc_sat_f32x4(wasm_f32x4_nearest(wasm_f32x4_div(wasm_v128_load(x + c), s)));
-      v128_t b = wasm_i32x4_trunc_sat_f32x4(wasm_f32x4_nearest(wasm_f32x4_div(wasm_v128_load(x + c + 4), s)));
-      a = wasm_i32x4_min(wasm_i32x4_max(a, lo), hi);
-      b = wasm_i32x4_min(wasm_i32x4_max(b, lo), hi);
-      wasm_v128_store(d + c, wasm_i16x8_narrow_i32x4(a, b));
-    }
-    for (; c < p->cols; c++) {
-      float q = __builtin_nearbyintf(x[c] / p->scale);
-      int v = (int)q;
-      d[c] = (int16_t)(v < p->lo ? p->lo : v > p->hi ? p->hi : v);
-    }
-    for (; c < p->ldDst; c++) d[c] = 0;
-  }
-}
-
-/* im2col of int16 codes (NHWC input, HWIO order of the reduction axis). */
-typedef struct {
-  int32_t batch, inH, inW, inC, outH, outW;
-  int32_t fH, fW, strideH, strideW, dilH, dilW, padTop, padLeft;
-  int32_t Kp; /* row length of the output (fH*fW*inC rounded up to even) */
-  const int16_t *x;
-  int16_t *out;
-} ck_qim2col_params;
-
-CK_EXPORT(ck_q_im2col)
-void ck_q_im2col(const ck_qim2col_params *p, int tid, int nt) {
-  const int M = p->batch * p->outH * p->outW;
-  const int C = p->inC;
-  const int K = p->fH * p->fW * C;
-  int m0, m1;
-  ck_split(M, tid, nt, &m0, &m1);
-  for (int m = m0; m < m1; m++) {
-    int b = m / (p->outH * p->outW);
-    int rem = m - b * p->outH * p->outW;
-    int oh = rem / p->outW, ow = rem - (rem / p->outW) * p->outW;
-    int16_t *row = p->out + (int64_t)m * p->Kp;
-    int k = 0;
-    for (int kh = 0; kh < p->fH; kh++) {
-      int ih = oh * p->strideH + kh * p->dilH - p->padTop;
-      for (int kw = 0; kw < p->fW; kw++) {
-        int iw = ow * p->strideW + kw * p->dilW - p->padLeft;
-        int16_t *d = row + k;
-        if (ih < 0 || ih >= p->inH || iw < 0 || iw >= p->inW) {
-          for (int c = 0; c < C; c++) d[c] = 0;
-        } else {
-          const int16_t *s = p->x + (((int64_t)b * p->inH + ih) * p->inW + iw) * C;
-          int c = 0;
-          for (; c + 8 <= C; c += 8) wasm_v128_store(d + c, wasm_v128_load(s + c));
-          for (; c < C; c++) d[c] = s[c];
-        }
-        k += C;
-      }
-    }
-    for (; k < p->Kp; k++) row[k] = 0;
-    (void)K;
-  }
-}
-
-/* C[M x N] = epilogue(A[M x Kp] * B), B packed in panels of 8 columns: for each
- * k pair, [w(k,n0) w(k+1,n0) w(k,n1) w(k+1,n1) ... w(k+1,n7)]. */
 typedef struct {
   int32_t M, N, Kp, act, outQuant, outZero;
   float outScale, outInv; /* the output's step and its reciprocal */
-  const int16_t *A;
   const int16_t *B;
   float *out;
   const float *scale; /* N rounded up to 8: inScale * wScale[n] (0 in the padding) */
   const float *bias;  /* N rounded up to 8 */
+  int32_t conv, K, lo, hi; /* lo, hi: clamp range of q - zeroPoint: [-128 - zp, 127 - zp] */
+  float inScale, pad0;
+  const float *x;
+  int32_t batch, inH, inW, inC, outH, outW;
+  int32_t fH, fW, strideH, strideW, dilH, dilW, padTop, padLeft;
+  int16_t *scratch; /* per thread: CK_QROWS * Kp codes */
 } ck_qgemm_params;
+
+CK_EXPORT(ck_qgemm_scratch_elems)
+int ck_qgemm_scratch_elems(int Kp) { return CK_QROWS * Kp; }
+
+/* n floats rounded to codes: clamp(round(x / s), lo, hi). */
+static void quant_run(const ck_qgemm_params *p, const float *x, int16_t *d, int n) {
+  const v128_t s = wasm_f32x4_splat(p->inScale);
+  const v128_t lo = wasm_i32x4_splat(p->lo), hi = wasm_i32x4_splat(p->hi);
+  int c = 0;
+  for (; c + 8 <= n; c += 8) {
+    v128_t a = wasm_i32x4_trunc_sat_f32x4(wasm_f32x4_nearest(wasm_f32x4_div(wasm_v128_load(x + c), s)));
+    v128_t b = wasm_i32x4_trunc_sat_f32x4(wasm_f32x4_nearest(wasm_f32x4_div(wasm_v128_load(x + c + 4), s)));
+    a = wasm_i32x4_min(wasm_i32x4_max(a, lo), hi);
+    b = wasm_i32x4_min(wasm_i32x4_max(b, lo), hi);
+    wasm_v128_store(d + c, wasm_i16x8_narrow_i32x4(a, b));
+  }
+  for (; c < n; c++) {
+    float q = __builtin_nearbyintf(x[c] / p->inScale);
+    int v = q < -32768.0f ? -32768 : q > 32767.0f ? 32767 : (int)q;
+    d[c] = (int16_t)(v < p->lo ? p->lo : v > p->hi ? p->hi : v);
+  }
+}
+
+/* Rows [m0, m0 + rows) of A into dst (rows of Kp codes). */
+static void build_rows(const ck_qgemm_params *p, int m0, int rows, int16_t *dst) {
+  const int Kp = p->Kp;
+  for (int r = 0; r < rows; r++) {
+    const int m = m0 + r;
+    int16_t *row = dst + (int64_t)r * Kp;
+    int k = 0;
+    if (!p->conv) {
+      quant_run(p, p->x + (int64_t)m * p->K, row, p->K);
+      k = p->K;
+    } else {
+      const int C = p->inC, hw = p->outH * p->outW;
+      const int b = m / hw, rem = m - b * hw;
+      const int oh = rem / p->outW, ow = rem - oh * p->outW;
+      for (int kh = 0; kh < p->fH; kh++) {
+        const int ih = oh * p->strideH + kh * p->dilH - p->padTop;
+        for (int kw = 0; kw < p->fW; kw++, k += C) {
+          const int iw = ow * p->strideW + kw * p->dilW - p->padLeft;
+          if (ih < 0 || ih >= p->inH || iw < 0 || iw >= p->inW) {
+            for (int c = 0; c < C; c++) row[k + c] = 0;
+          } else {
+            quant_run(p, p->x + (((int64_t)b * p->inH + ih) * p->inW + iw) * C, row + k, C);
+          }
+        }
+      }
+    }
+    for (; k < Kp; k++) row[k] = 0;
+  }
+}
 
 static inline v128_t epilogue(v128_t acc, const ck_qgemm_params *p, int n) {
   v128_t y = wasm_f32x4_add(wasm_f32x4_mul(wasm_f32x4_convert_i32x4(acc), wasm_v128_load(p->scale + n)),
@@ -128,10 +112,11 @@ static inline void store_cols(float *dst, v128_t y, int n, int N) {
   for (int i = 0; n + i < N; i++) dst[n + i] = t[i];
 }
 
-static void qgemm_rows4(const ck_qgemm_params *p, int m, int panel) {
+/* Rows a[0..3] (each Kp codes) times panel `panel` into o (row stride N). */
+static void qgemm_rows4(const ck_qgemm_params *p, const int16_t *a0, float *o, int panel) {
   const int Kp = p->Kp, N = p->N;
   const int16_t *bp = p->B + (int64_t)panel * Kp * 8;
-  const int16_t *a0 = p->A + (int64_t)m * Kp, *a1 = a0 + Kp, *a2 = a1 + Kp, *a3 = a2 + Kp;
+  const int16_t *a1 = a0 + Kp, *a2 = a1 + Kp, *a3 = a2 + Kp;
   v128_t c00 = wasm_i32x4_splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
   for (int k = 0; k < Kp; k += 2) {
     v128_t b0 = wasm_v128_load(bp), b1 = wasm_v128_load(bp + 8);
@@ -148,7 +133,6 @@ static void qgemm_rows4(const ck_qgemm_params *p, int m, int panel) {
     c31 = wasm_i32x4_add(c31, wasm_i32x4_dot_i16x8(x3, b1));
   }
   const int n = panel * 8;
-  float *o = p->out + (int64_t)m * N;
   store_cols(o, epilogue(c00, p, n), n, N);
   store_cols(o, epilogue(c01, p, n + 4), n + 4, N);
   o += N;
@@ -162,10 +146,9 @@ static void qgemm_rows4(const ck_qgemm_params *p, int m, int panel) {
   store_cols(o, epilogue(c31, p, n + 4), n + 4, N);
 }
 
-static void qgemm_row1(const ck_qgemm_params *p, int m, int panel) {
+static void qgemm_row1(const ck_qgemm_params *p, const int16_t *a0, float *o, int panel) {
   const int Kp = p->Kp, N = p->N;
   const int16_t *bp = p->B + (int64_t)panel * Kp * 8;
-  const int16_t *a0 = p->A + (int64_t)m * Kp;
   v128_t c0 = wasm_i32x4_splat(0), c1 = c0, d0 = c0, d1 = c0;
   int k = 0;
   for (; k + 4 <= Kp; k += 4) {
@@ -185,33 +168,42 @@ static void qgemm_row1(const ck_qgemm_params *p, int m, int panel) {
   c0 = wasm_i32x4_add(c0, d0);
   c1 = wasm_i32x4_add(c1, d1);
   const int n = panel * 8;
-  float *o = p->out + (int64_t)m * N;
   store_cols(o, epilogue(c0, p, n), n, N);
   store_cols(o, epilogue(c1, p, n + 4), n + 4, N);
+}
+
+/* Rows [m0, m0 + rows) (already built in a) times panels [j0, j1). */
+static void qgemm_block(const ck_qgemm_params *p, const int16_t *a, int m0, int rows, int j0, int j1) {
+  const int Kp = p->Kp, N = p->N;
+  int r = 0;
+  for (; r + 4 <= rows; r += 4)
+    for (int j = j0; j < j1; j++) qgemm_rows4(p, a + (int64_t)r * Kp, p->out + (int64_t)(m0 + r) * N, j);
+  for (; r < rows; r++)
+    for (int j = j0; j < j1; j++) qgemm_row1(p, a + (int64_t)r * Kp, p->out + (int64_t)(m0 + r) * N, j);
 }
 
 CK_EXPORT(ck_qgemm)
 void ck_qgemm(const ck_qgemm_params *p, int tid, int nt) {
   const int panels = (p->N + 7) / 8;
-  const int quads = p->M / 4;
-  const int tail0 = quads * 4;
+  const int quads = (p->M + 3) / 4;
+  int16_t *a = p->scratch + (int64_t)tid * CK_QROWS * p->Kp;
   if (quads >= 2 * nt || panels < nt) {
-    /* split the row quads (and the tail rows go to the last thread) */
+    /* split the rows, in whole quads; each thread builds and multiplies its own rows */
     int q0, q1;
     ck_split(quads, tid, nt, &q0, &q1);
-    for (int q = q0; q < q1; q++)
-      for (int j = 0; j < panels; j++) qgemm_rows4(p, q * 4, j);
-    if (tid == nt - 1)
-      for (int m = tail0; m < p->M; m++)
-        for (int j = 0; j < panels; j++) qgemm_row1(p, m, j);
+    const int m1 = ck_min(p->M, q1 * 4);
+    for (int m = q0 * 4; m < m1; m += CK_QROWS) {
+      const int rows = ck_min(CK_QROWS, m1 - m);
+      build_rows(p, m, rows, a);
+      qgemm_block(p, a, m, rows, 0, panels);
+    }
   } else {
-    /* few rows: split the column panels */
+    /* few rows (M < 8 nt <= CK_QROWS): every thread builds them, and takes a share of the panels */
     int j0, j1;
     ck_split(panels, tid, nt, &j0, &j1);
-    for (int q = 0; q < quads; q++)
-      for (int j = j0; j < j1; j++) qgemm_rows4(p, q * 4, j);
-    for (int m = tail0; m < p->M; m++)
-      for (int j = j0; j < j1; j++) qgemm_row1(p, m, j);
+    if (j0 == j1) return;
+    build_rows(p, 0, p->M, a);
+    qgemm_block(p, a, 0, p->M, j0, j1);
   }
 }
 

@@ -325,6 +325,24 @@ describe('compressed ops reject bad input', () => {
       ops.quantizedConv2d(x, f2, null, { input, weightScales: [1, 1, 1, 1], output: { scale: 1, zeroPoint: 300 } }),
     ).toThrow(/output must be/);
     expect(() => ops.sparseConv2d(x, f2, tf.zeros([3]) as tf.Tensor1D)).toThrow(/bias must have shape \[4\]/);
+    expect(() => ops.sparseConv2d(x, f2, null, { pad: 'causal' as never })).toThrow(/pad must be 'valid' or 'same'/);
+    expect(() => ops.quantizedConv2d(x, f2, null, { input, weightScales: [1, 1, 1, 1], strides: 0 })).toThrow(
+      /strides must be a positive integer/,
+    );
+    const a = tf.zeros([2, 3]) as tf.Tensor2D;
+    const k = tf.zeros([4, 2]) as tf.Tensor2D;
+    expect(() => ops.quantizedMatMul(a, k, null, { input, weightScales: [1, 1] })).toThrow(/kernel \[inner, units\]/);
+    tf.dispose([a, k]);
+    expect(() => ops.sparseConv2d(x, f2, null, { pad: 'causal' as never })).toThrow(/pad must be 'valid' or 'same'/);
+    expect(() => ops.quantizedConv2d(x, f2, null, { input, weightScales: [1, 1, 1, 1], strides: 0 })).toThrow(
+      /strides must be a positive integer/,
+    );
+    expect(() =>
+      ops.quantizedMatMul(tf.zeros([2, 3]) as tf.Tensor2D, tf.zeros([4, 2]) as tf.Tensor2D, null, {
+        input,
+        weightScales: [1, 1],
+      }),
+    ).toThrow(/x \[rows, inner\] and kernel \[inner, units\]/);
     tf.dispose([x, f, f2]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * ConvkitQConv2D and ConvkitQMatMul: int8 inference on integer SIMD kernels
  * (csrc/int8_gemm.c). The float input is rounded to its int8 grid
- * (`ck_q_quantize`), laid out as int16 codes minus the zero point (im2col for
+ * and laid out as int16 codes minus the zero point (im2col rows for
  * convolutions), multiplied with the packed int8 weights (`ck_qgemm`, int32
  * accumulation with i32x4.dot_i16x8_s) and requantized in the epilogue: per
  * channel scale, bias, ReLU and the output's int8 rounding. See
@@ -39,36 +39,23 @@ function i16(rt: KernelRuntime, ptr: number, n: number): Int16Array {
   return new Int16Array(rt.memory.buffer, ptr, n);
 }
 
-/** Rounds `rows × cols` floats at `src` to int16 codes minus the zero point, rows of `ld` codes (zero padded). */
-function quantizeRows(
-  rt: KernelRuntime,
-  src: number,
-  rows: number,
-  cols: number,
-  ld: number,
-  a: QuantAttrs,
-  threads: number,
-) {
-  const dst = rt.alloc(rows * ld * 2);
-  const params = block(
-    rt,
-    [rows, cols, ld, -128 - a.inZeroPoint, 127 - a.inZeroPoint, 1 / a.inScale, a.inScale, src, dst],
-    [5, 6],
-  );
-  // Waking threads costs more than rounding a small input.
-  rt.run('ck_q_quantize', [params], rows * cols < 1 << 16 ? 1 : threads);
-  return dst;
-}
+/** Conv geometry of `ck_qgemm` (zeros for a matrix product). */
+type Geometry = readonly number[];
 
-/** Runs `ck_qgemm` on codes `A` `[M, Kp]` and returns the float output `[M, N]`'s offset. */
+/**
+ * Runs `ck_qgemm` over the float input at `x`: `M` rows of `K` values (or the im2col rows
+ * of a convolution when `geometry` is given), each rounded to the input's int8 grid inside
+ * the kernel, times the packed int8 weight. Returns the float output `[M, N]`'s offset.
+ */
 function qgemm(
   rt: KernelRuntime,
   backend: BackendWasm,
-  A: number,
+  x: number,
   M: number,
   weight: TensorInfo,
   bias: TensorInfo | undefined,
   a: QuantAttrs,
+  geometry: Geometry | null,
   threads: number,
 ): number {
   const w = packedInt8(backend, weight, a.weightScales);
@@ -84,6 +71,8 @@ function qgemm(
   }
   if (bias) f32.set(backend.typedArrayFromHeap(bias) as Float32Array, biasPtr >> 2);
   const out = rt.allocF32(M * w.N);
+  const scratchElems = (rt.exports.ck_qgemm_scratch_elems as (kp: number) => number)(w.Kp);
+  const scratch = rt.alloc(scratchElems * 2 * threads);
   const quant = a.outScale > 0 ? 1 : 0;
   const params = block(
     rt,
@@ -96,13 +85,21 @@ function qgemm(
       a.outZeroPoint,
       a.outScale,
       quant ? 1 / a.outScale : 0,
-      A,
       B,
       out,
       scale,
       biasPtr,
+      geometry ? 1 : 0,
+      w.K,
+      -128 - a.inZeroPoint,
+      127 - a.inZeroPoint,
+      a.inScale,
+      0,
+      x,
+      ...(geometry ?? new Array(14).fill(0)),
+      scratch,
     ],
-    [6, 7],
+    [6, 7, 16, 17],
   );
   rt.run('ck_qgemm', [params], threads);
   return out;
@@ -126,45 +123,25 @@ function qConv2D(args: {
   rt.reset();
   const M = info.batchSize * info.outHeight * info.outWidth;
   const K = info.filterHeight * info.filterWidth * info.inChannels;
-  const Kp = K + (K & 1);
   const threads = rt.threadsFor(M * K * info.outChannels, driverTuning.minMacsPerThread * 2);
   const xf = copyIn(rt, backend, x);
-  const pixels = info.batchSize * info.inHeight * info.inWidth;
-  const direct =
-    info.filterHeight === 1 &&
-    info.filterWidth === 1 &&
-    info.strideHeight === 1 &&
-    info.strideWidth === 1 &&
-    info.padInfo.top === 0 &&
-    info.padInfo.left === 0;
-  let A: number;
-  if (direct) {
-    A = quantizeRows(rt, xf, pixels, info.inChannels, Kp, attrs, threads);
-  } else {
-    const xq = quantizeRows(rt, xf, pixels, info.inChannels, info.inChannels, attrs, threads);
-    A = rt.alloc(M * Kp * 2);
-    const params = rt.params([
-      info.batchSize,
-      info.inHeight,
-      info.inWidth,
-      info.inChannels,
-      info.outHeight,
-      info.outWidth,
-      info.filterHeight,
-      info.filterWidth,
-      info.strideHeight,
-      info.strideWidth,
-      info.dilationHeight,
-      info.dilationWidth,
-      info.padInfo.top,
-      info.padInfo.left,
-      Kp,
-      xq,
-      A,
-    ]);
-    rt.run('ck_q_im2col', [params], M * Kp < 1 << 16 ? 1 : threads);
-  }
-  const out = qgemm(rt, backend, A, M, filter, bias, attrs, threads);
+  const geometry = [
+    info.batchSize,
+    info.inHeight,
+    info.inWidth,
+    info.inChannels,
+    info.outHeight,
+    info.outWidth,
+    info.filterHeight,
+    info.filterWidth,
+    info.strideHeight,
+    info.strideWidth,
+    info.dilationHeight,
+    info.dilationWidth,
+    info.padInfo.top,
+    info.padInfo.left,
+  ];
+  const out = qgemm(rt, backend, xf, M, filter, bias, attrs, geometry, threads);
   return copyOut(rt, backend, out, info.outShape);
 }
 
@@ -177,13 +154,11 @@ function qMatMul(args: {
   const { x, kernel, bias } = inputs;
   const [M, K] = x.shape;
   const N = kernel.shape[1];
-  const Kp = K + (K & 1);
   const rt = getRuntime();
   rt.reset();
   const threads = rt.threadsFor(M * K * N, driverTuning.minMacsPerThread * 2);
   const xf = copyIn(rt, backend, x);
-  const A = quantizeRows(rt, xf, M, K, Kp, attrs, threads);
-  const out = qgemm(rt, backend, A, M, kernel, bias, attrs, threads);
+  const out = qgemm(rt, backend, xf, M, kernel, bias, attrs, null, threads);
   return copyOut(rt, backend, out, [M, N]);
 }
 

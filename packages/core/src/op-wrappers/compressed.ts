@@ -98,9 +98,21 @@ function checkBias(where: string, bias: tf.Tensor | null | undefined, channels: 
   }
 }
 
-function pair(v: number | [number, number] | undefined): [number, number] {
+function pair(where: string, what: string, v: number | [number, number] | undefined): [number, number] {
   if (v === undefined) return [1, 1];
-  return typeof v === 'number' ? [v, v] : [v[0], v[1]];
+  const p: [number, number] =
+    typeof v === 'number' ? [v, v] : Array.isArray(v) ? [v[0], v[1]] : [Number.NaN, Number.NaN];
+  if (!p.every((d) => Number.isInteger(d) && d >= 1) || (Array.isArray(v) && v.length !== 2)) {
+    throw new ConfigError(`${where}: ${what} must be a positive integer or a pair of them, got ${JSON.stringify(v)}`);
+  }
+  return p;
+}
+
+function checkPad(where: string, pad: unknown): 'valid' | 'same' {
+  const p = pad ?? 'valid';
+  if (p !== 'valid' && p !== 'same')
+    throw new ConfigError(`${where}: pad must be 'valid' or 'same', got ${JSON.stringify(pad)}`);
+  return p;
 }
 
 /** `(clip(round(y / s) + z, −128, 127) − z) × s`: the value of the int8 level nearest to `y`. */
@@ -190,9 +202,9 @@ export function quantizedConv2d(
   if (options.input === undefined) throw new ConfigError(`${where}: input (the input's int8 grid) is required`);
   checkParams(where, 'output', options.output);
   const activation = checkActivation(where, options.activation);
-  const strides = pair(options.strides);
-  const dilations = pair(options.dilations);
-  const pad = options.pad ?? 'valid';
+  const strides = pair(where, 'strides', options.strides);
+  const dilations = pair(where, 'dilations', options.dilations);
+  const pad = checkPad(where, options.pad);
   if (kernelAvailable(compressedKernelNames.quantizedConv2d)) {
     const inputs: tf.NamedTensorMap = bias ? { x, filter, bias } : { x, filter };
     const attrs = {
@@ -292,9 +304,9 @@ export function sparseConv2d(
   checkConv(where, x, filter);
   checkBias(where, bias, filter.shape[3]);
   const activation = checkActivation(where, options.activation);
-  const strides = pair(options.strides);
-  const dilations = pair(options.dilations);
-  const pad = options.pad ?? 'valid';
+  const strides = pair(where, 'strides', options.strides);
+  const dilations = pair(where, 'dilations', options.dilations);
+  const pad = checkPad(where, options.pad);
   if (kernelAvailable(compressedKernelNames.sparseConv2d)) {
     const inputs: tf.NamedTensorMap = bias ? { x, filter, bias } : { x, filter };
     return tf.engine().runKernel(compressedKernelNames.sparseConv2d, inputs, {
