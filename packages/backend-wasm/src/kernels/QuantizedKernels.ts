@@ -35,10 +35,6 @@ function block(rt: KernelRuntime, fields: readonly number[], floats: readonly nu
   return ptr;
 }
 
-function i16(rt: KernelRuntime, ptr: number, n: number): Int16Array {
-  return new Int16Array(rt.memory.buffer, ptr, n);
-}
-
 /** Conv geometry of `ck_qgemm` (zeros for a matrix product). */
 type Geometry = readonly number[];
 
@@ -59,8 +55,8 @@ function qgemm(
   threads: number,
 ): number {
   const w = packedInt8(backend, weight, a.weightScales);
-  const B = rt.alloc(w.packed.length * 2);
-  i16(rt, B, w.packed.length).set(w.packed);
+  const B = rt.alloc(w.packed.length);
+  new Int8Array(rt.memory.buffer, B, w.packed.length).set(w.packed);
   const width = Math.ceil(w.N / 8) * 8;
   const scale = rt.allocF32(width);
   const biasPtr = rt.allocF32(width);

@@ -14,8 +14,8 @@ export interface PackedInt8 {
   /** K rounded up to even. */
   Kp: number;
   N: number;
-  /** `ceil(N / 8) * Kp * 8` int16 codes. */
-  packed: Int16Array;
+  /** `ceil(N / 8) * Kp * 8` int8 codes. */
+  packed: Int8Array;
   scales: readonly number[];
 }
 
@@ -55,7 +55,7 @@ export function packedInt8(backend: BackendWasm, w: TensorInfo, scales: readonly
   const K = values.length / N;
   const Kp = K + (K & 1);
   const panels = Math.ceil(N / 8);
-  const packed = new Int16Array(panels * Kp * 8);
+  const packed = new Int8Array(panels * Kp * 8);
   const inv = scales.map((s) => 1 / s);
   for (let k = 0; k < K; k++) {
     const kk = k >> 1;
