@@ -15,8 +15,10 @@ import {
   clearInferenceKernels,
   decodeCompressed,
   encodeCompressed,
+  formatReport,
   inferenceKernelsOf,
   logitsOf,
+  measureModel,
   prepareQat,
   pruneOneShot,
   type QuantizedModel,
@@ -186,6 +188,33 @@ describe('pruned models on the sparse kernels', () => {
       for (let i = 0; i < dense.length; i++)
         expect(Math.abs(sparse[i] - dense[i])).toBeLessThan(1e-4 * (1 + Math.abs(dense[i])));
     } finally {
+      copy.dispose();
+    }
+  });
+});
+
+describe('the report times compressed rows on the compressed kernels', () => {
+  it("names the kernels: 'int8' as-is, 'float' in 'float-kernels' mode, 'sparse' for a pruned model", async () => {
+    const q = await quantizeModel(model, { calibrationData: train.x });
+    const copy = toyCnn(8, 16);
+    copy.setWeights(model.getWeights());
+    try {
+      const testData: [Tensor, Tensor] = [test.x, test.y];
+      const int8 = await measureModel('int8', q.model, { testData, latencyRuns: 2 });
+      expect(int8.kernels).toBe('int8');
+      expect(int8.latencyMode).toBe('as-is');
+      const onFloat = await measureModel('int8 float', q.model, { testData, latencyRuns: 2, latency: 'float-kernels' });
+      expect(onFloat.kernels).toBe('float');
+      expect(onFloat.accuracy).toBe(int8.accuracy);
+      (await pruneOneShot(copy, { sparsity: 0.9 })).strip();
+      const sparse = await measureModel('pruned', copy, { testData, latencyRuns: 2 });
+      expect(sparse.kernels).toBe('sparse');
+      const table = formatReport([int8, onFloat, sparse]);
+      expect(table.split('\n')[0]).toMatch(/kernels$/);
+      expect(table).toContain('* int8 weights timed on float kernels');
+      expect(inferenceKernelsOf(q.model).int8.length).toBe(3); // the 'float-kernels' run put the hooks back
+    } finally {
+      q.model.dispose();
       copy.dispose();
     }
   });
