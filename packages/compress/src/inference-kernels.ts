@@ -6,8 +6,8 @@
  * simulated (float) path, so QAT fine-tuning and gradients are unchanged.
  *
  * On `@convkit/backend-wasm` the ops run on its int8 / sparse SIMD kernels; on
- * other backends they fall back to float composites that compute the same
- * values, so a routed model predicts the same everywhere.
+ * backends without them the routes step aside and the layers run as before
+ * (float, or simulated int8), which computes the same values.
  */
 import { ops, type Tensor, tidy } from '@convkit/core';
 import { type Layer, type LayersModel, type LayerWeight, Sequential } from '@convkit/layers';
@@ -164,7 +164,7 @@ function int8Route(
   const hook = layer.outputTransform;
   return (inputs: Tensor | Tensor[]): Tensor | undefined => {
     const x = inputs as Tensor;
-    if (Array.isArray(inputs) || x.dtype !== 'float32' || !untouched(layer, hook)) return undefined;
+    if (Array.isArray(inputs) || x.dtype !== 'float32' || !untouched(layer, hook) || !int8Here()) return undefined;
     const isConv = layer.className === 'Conv2D';
     if (isConv ? x.rank !== 4 : x.rank !== 2) return undefined;
     const fused = fusedActivation(layer);
@@ -197,13 +197,24 @@ function roundOutputRoute(layer: Layer, output: ActivationQuantParams) {
   const grid = { scale: output.scale, zeroPoint: output.zeroPoint };
   const hook = layer.outputTransform;
   return (inputs: Tensor | Tensor[]): Tensor | undefined =>
-    untouched(layer, hook) ? tidy(() => ops.fakeQuantize(layer.call(inputs, { training: false }), grid)) : undefined;
+    untouched(layer, hook) && int8Here()
+      ? tidy(() => ops.fakeQuantize(layer.call(inputs, { training: false }), grid))
+      : undefined;
 }
 
 function roundedByConsumerRoute(layer: Layer) {
   const hook = layer.outputTransform;
   return (inputs: Tensor | Tensor[]): Tensor | undefined =>
-    untouched(layer, hook) ? layer.call(inputs, { training: false }) : undefined;
+    untouched(layer, hook) && int8Here() ? layer.call(inputs, { training: false }) : undefined;
+}
+
+/**
+ * Whether the active backend has the integer kernels. Elsewhere the routes step aside and the
+ * model runs its simulated path, exactly as before routing (the ops' float composites would
+ * compute the same values, with an extra rounding pass per layer).
+ */
+function int8Here(): boolean {
+  return ops.compressedKernelsAvailable('int8');
 }
 
 /**
@@ -269,6 +280,7 @@ function sparseRoute(layer: KernelLayer, kernel: LayerWeight) {
   return (inputs: Tensor | Tensor[]): Tensor | undefined => {
     const x = inputs as Tensor;
     if (Array.isArray(inputs) || x.dtype !== 'float32' || layer.weightTransform) return undefined;
+    if (!ops.compressedKernelsAvailable('sparse')) return undefined; // the dense layer as it was
     const isConv = layer.className === 'Conv2D';
     if (isConv ? x.rank !== 4 : x.rank !== 2) return undefined;
     const fused = fusedActivation(layer);

@@ -159,6 +159,21 @@ describe('int8 models on the integer kernels', () => {
     }
   });
 
+  it('on a backend without the integer kernels (cpu) the routes step aside: exactly the simulated model', async () => {
+    const q = await quantizeModel(model, { calibrationData: train.x });
+    try {
+      await setBackend('cpu');
+      expect(ops.compressedKernelsAvailable('int8')).toBe(false);
+      const routed = await logits(q.model, test.x);
+      clearInferenceKernels(q.model);
+      const simulated = await logits(q.model, test.x);
+      expect(routed).toEqual(simulated);
+    } finally {
+      await setBackend('wasm');
+      q.model.dispose();
+    }
+  });
+
   it('rejects malformed stored weight scales with a SerializationError naming the kernel', async () => {
     const q = await quantizeModel(model, { calibrationData: train.x });
     try {

@@ -116,6 +116,7 @@ export type {
 } from './op-wrappers/compressed';
 export {
   compressedKernelNames,
+  compressedKernelsAvailable,
   fakeQuantize,
   quantizedConv2d,
   quantizedMatMul,

@@ -61,6 +61,20 @@ function kernelAvailable(name: string): boolean {
   return tf.getKernel(name, tf.getBackend()) !== undefined;
 }
 
+/**
+ * Whether the active backend runs the compressed ops of `kind` on its own kernels (`'int8'`:
+ * `quantizedConv2d` and `quantizedMatMul`; `'sparse'`: `sparseConv2d` and `sparseMatMul`)
+ * rather than on the float composites. `@convkit/compress` routes layers to these ops only then.
+ *
+ * @param kind - `'int8'` or `'sparse'`.
+ * @returns True on `@convkit/backend-wasm`, false on backends without the kernels.
+ */
+export function compressedKernelsAvailable(kind: 'int8' | 'sparse'): boolean {
+  return kind === 'int8'
+    ? kernelAvailable(compressedKernelNames.quantizedConv2d) && kernelAvailable(compressedKernelNames.quantizedMatMul)
+    : kernelAvailable(compressedKernelNames.sparseConv2d) && kernelAvailable(compressedKernelNames.sparseMatMul);
+}
+
 function checkParams(where: string, what: string, p: Int8Params | undefined): void {
   if (p === undefined) return;
   const ok =
