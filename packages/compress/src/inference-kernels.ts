@@ -9,7 +9,7 @@
  * backends without them the routes step aside and the layers run as before
  * (float, or simulated int8), which computes the same values.
  */
-import { ops, type Tensor, tidy } from '@convkit/core';
+import { ConfigError, ops, type Tensor, tidy } from '@convkit/core';
 import { type Layer, type LayersModel, type LayerWeight, Sequential } from '@convkit/layers';
 import type { ActivationQuantParams } from './calibrate';
 import type { QuantizationSpec } from './ptq';
@@ -101,6 +101,7 @@ export function clearInferenceKernels(model: LayersModel): void {
  * @param model - The quantized model (its kernels hold `q × scale`).
  * @param spec - Its quantization: per-kernel scales and per-layer activation grids.
  * @returns The names of the layers now on integer kernels.
+ * @throws {ConfigError} when `spec` is not a quantization spec.
  * @example
  * ```ts
  * const q = await quantizeModel(model, { calibrationData: xCalib }); // already routed
@@ -109,6 +110,12 @@ export function clearInferenceKernels(model: LayersModel): void {
  * ```
  */
 export function useIntegerKernels(model: LayersModel, spec: QuantizationSpec): string[] {
+  const isRecord = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isRecord(spec) || !isRecord(spec.weights) || !isRecord(spec.activations)) {
+    throw new ConfigError(
+      'useIntegerKernels: spec must be a QuantizationSpec { weights, activations } (as quantizeModel returns it)',
+    );
+  }
   if (!(model instanceof Sequential)) return [];
   const routed: string[] = [];
   const layers = model.layers;
@@ -250,6 +257,7 @@ export interface SparseKernelOptions {
  * @param model - The pruned model.
  * @param options - `minReduction`.
  * @returns The names of the routed layers.
+ * @throws {ConfigError} when `minReduction` is not a positive integer.
  * @example
  * ```ts
  * const pruner = await pruneOneShot(model, { sparsity: 0.9 });
@@ -259,6 +267,9 @@ export interface SparseKernelOptions {
  */
 export function useSparseKernels(model: LayersModel, options: SparseKernelOptions = {}): string[] {
   const minReduction = options.minReduction ?? 32;
+  if (!Number.isInteger(minReduction) || minReduction < 1) {
+    throw new ConfigError(`useSparseKernels: minReduction must be a positive integer, got ${String(minReduction)}`);
+  }
   const routed: string[] = [];
   for (const layer of model.layers) {
     const cls = layer.className;

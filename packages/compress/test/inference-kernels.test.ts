@@ -25,6 +25,7 @@ import {
   quantizeModel,
   restoreQuantization,
   useIntegerKernels,
+  useSparseKernels,
 } from '../src';
 import { toyCnn, toyData } from './helpers';
 
@@ -172,6 +173,13 @@ describe('int8 models on the integer kernels', () => {
       await setBackend('wasm');
       q.model.dispose();
     }
+  });
+
+  it('rejects a bad spec or option with a ConfigError', () => {
+    expect(() => useIntegerKernels(model, {} as never)).toThrow(/spec must be a QuantizationSpec/);
+    expect(() => useIntegerKernels(model, { weights: {}, activations: null } as never)).toThrow(/useIntegerKernels/);
+    expect(() => useSparseKernels(model, { minReduction: 0 })).toThrow(/minReduction must be a positive integer/);
+    expect(inferenceKernelsOf(model)).toEqual({ int8: [], sparse: [] });
   });
 
   it('rejects malformed stored weight scales with a SerializationError naming the kernel', async () => {
