@@ -170,10 +170,18 @@ function int8Route(
   const scales = [...weightScales];
   const hook = layer.outputTransform;
   return (inputs: Tensor | Tensor[]): Tensor | undefined => {
+    if (!untouched(layer, hook) || !int8Here()) return undefined;
     const x = inputs as Tensor;
-    if (Array.isArray(inputs) || x.dtype !== 'float32' || !untouched(layer, hook) || !int8Here()) return undefined;
     const isConv = layer.className === 'Conv2D';
-    if (isConv ? x.rank !== 4 : x.rank !== 2) return undefined;
+    if (Array.isArray(inputs) || x.dtype !== 'float32' || (isConv ? x.rank !== 4 : x.rank !== 2)) {
+      // Not a shape the kernels take (e.g. a Dense on a rank-4 input): the simulated layer, on
+      // the input rounded to its grid (the layer before may have left that rounding to us).
+      return tidy(() => {
+        const xr = Array.isArray(inputs) ? inputs : ops.fakeQuantize(x, inGrid);
+        const y = layer.call(xr, { training: false });
+        return hook ? hook(y, { training: false }) : y;
+      });
+    }
     const fused = fusedActivation(layer);
     return tidy(() => {
       const opts = {

@@ -8,7 +8,7 @@
  */
 import { memory, ops, setBackend, setSeed, type Tensor, tidy } from '@convkit/core';
 import '@convkit/backend-wasm';
-import type { LayersModel } from '@convkit/layers';
+import { Conv2D, Dense, Flatten, type LayersModel, MaxPool2D, Sequential } from '@convkit/layers';
 import { Adam } from '@convkit/optim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -172,6 +172,36 @@ describe('int8 models on the integer kernels', () => {
     } finally {
       await setBackend('wasm');
       q.model.dispose();
+    }
+  });
+
+  it('a Dense layer on a rank-4 input (no Flatten) runs simulated on its rounded input: still the simulated model', async () => {
+    const m = new Sequential({
+      layers: [
+        new Conv2D({ filters: 4, kernelSize: 3, activation: 'relu', inputShape: [8, 8, 1] }),
+        new MaxPool2D({ poolSize: 2 }),
+        new Dense({ units: 3, activation: 'relu' }),
+        new Flatten(),
+        new Dense({ units: 2 }),
+      ],
+    });
+    const q = await quantizeModel(m, { calibrationData: train.x });
+    try {
+      expect(inferenceKernelsOf(q.model).int8).toEqual([q.model.layers[2].name, q.model.layers[4].name]);
+      const routed = await (async () => {
+        const t = q.model.predict(test.x);
+        const v = (await t.data()) as Float32Array;
+        t.dispose();
+        return v;
+      })();
+      clearInferenceKernels(q.model);
+      const t = q.model.predict(test.x);
+      const simulated = (await t.data()) as Float32Array;
+      t.dispose();
+      for (let i = 0; i < simulated.length; i++) expect(Math.abs(routed[i] - simulated[i])).toBeLessThan(1e-3);
+    } finally {
+      q.model.dispose();
+      m.dispose();
     }
   });
 
