@@ -81,7 +81,7 @@ export class Compressor {
       } finally {
         dispose(calibration);
       }
-      this.rows.push(await this.measure('int8 PTQ', 'float-kernels'));
+      this.rows.push(await this.measure('int8 PTQ'));
     }
     return this.rows;
   }

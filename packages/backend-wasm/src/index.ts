@@ -16,5 +16,6 @@
  */
 
 export { originalKernel as replacedTfjsWasmKernel } from './kernels/originals';
+export { sparseTuning } from './kernels/SparseKernels';
 export { convkitKernelNames, getThreadsCount, setThreadsCount, wasmBackendProvider } from './provider';
 export { convkitKernelConfigs, setConvkitKernelsEnabled } from './register-all-kernels';

@@ -16,7 +16,9 @@ import { castConfig, identityConfig } from './kernels/Identity';
 import { maxPoolGradConfig } from './kernels/MaxPoolGrad';
 import { multiplyConfig } from './kernels/Multiply';
 import { originalConfig, rememberOriginal } from './kernels/originals';
+import { fakeQuantizeConfig, quantizedConv2DConfig, quantizedMatMulConfig } from './kernels/QuantizedKernels';
 import { avgPoolConfig, depthwiseConv2dNativeConfig, maxPoolConfig } from './kernels/rounding-pad';
+import { sparseConv2DConfig, sparseMatMulConfig } from './kernels/SparseKernels';
 import { sumConfig } from './kernels/Sum';
 import { storageShapeConfigs } from './kernels/storage-shape';
 
@@ -40,6 +42,11 @@ export const convkitKernelConfigs: readonly KernelConfig[] = [
   avgPoolConfig,
   maxPoolConfig,
   ...storageShapeConfigs,
+  fakeQuantizeConfig,
+  quantizedConv2DConfig,
+  quantizedMatMulConfig,
+  sparseConv2DConfig,
+  sparseMatMulConfig,
 ];
 
 /** Registers (or re-registers over tfjs-backend-wasm's) every convkit kernel. */

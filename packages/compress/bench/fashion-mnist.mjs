@@ -142,9 +142,8 @@ const FLOAT = { weights: 'float32', sparse: false, clustered: false };
 const AUTO = { weights: 'float32', sparse: 'auto', clustered: 'auto' };
 const rows = [];
 const measure = async (step, m, size, extra) => {
-  // int8 rows: latency of the int8 weights on float kernels (the activation rounding is simulated for accuracy only).
-  const latency = size.weights === 'int8' ? 'float-kernels' : 'as-is';
-  const row = await measureModel(step, m, { testData, size, extra, latency });
+  // Every row as evaluated: int8 models on the integer kernels, pruned ones on the sparse kernels (wasm).
+  const row = await measureModel(step, m, { testData, size, extra });
   rows.push(row);
   log(`${step}: ${(row.accuracy * 100).toFixed(2)}% test accuracy, ${(row.gzipBytes / 1024).toFixed(1)} KB gzipped`);
   return row;

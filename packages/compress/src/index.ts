@@ -16,6 +16,7 @@ export * from './distill';
 export * from './evaluate';
 export * from './float16';
 export * from './format';
+export * from './inference-kernels';
 export * from './pipeline';
 export * from './pruning';
 export * from './quantize';

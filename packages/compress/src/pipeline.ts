@@ -350,7 +350,6 @@ export async function compressModel(model: LayersModel, options: PipelineOptions
                 q.model,
                 qSize,
                 diff && { 'max |Δlogit|': diff.max, 'mean |Δlogit|': diff.mean },
-                'float-kernels',
               ),
             );
           } catch (e) {

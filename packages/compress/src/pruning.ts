@@ -8,6 +8,7 @@
  */
 import { ConfigError, dispose, ops, type Tensor, tensor, tidy } from '@convkit/core';
 import { Callback, type LayersModel, type LayerWeight, type Logs, modelFromConfig } from '@convkit/layers';
+import { useSparseKernels } from './inference-kernels';
 import { blockMask, globalMasks, magnitudeMask, selectKernels } from './pruning-masks';
 import { ConstantSparsity, type PruningSchedule } from './pruning-schedules';
 
@@ -213,7 +214,9 @@ export class MagnitudePruner {
 
   /**
    * Ends pruning: applies the masks a last time and frees them. The model is a
-   * plain model (its zeros stay, nothing else is attached to it) and is returned.
+   * plain model (its zeros stay, no mask is attached to it) and is returned; its Conv2D and
+   * Dense layers are routed to the sparse inference kernels (`useSparseKernels`), which run
+   * the layers that are sparse enough on kernels that skip the zeros.
    */
   strip(): LayersModel {
     if (this.stripped) return this.model;
@@ -221,6 +224,7 @@ export class MagnitudePruner {
     dispose([...this.masks.values()]);
     this.masks.clear();
     this.stripped = true;
+    useSparseKernels(this.model);
     return this.model;
   }
 

@@ -12,6 +12,7 @@ import {
   calibrateActivations,
   fakeQuantActivation,
 } from './calibrate';
+import { useIntegerKernels } from './inference-kernels';
 import {
   channelAxis,
   checkWeightBits,
@@ -110,6 +111,7 @@ export async function quantizeModel(model: LayersModel, options: QuantizeOptions
       int8Scales[w.name] = scales;
     });
     attachActivationQuantization(copy, activations);
+    useIntegerKernels(copy, spec);
     return { model: copy, spec, bits, int8Scales };
   } catch (e) {
     copy.dispose();
@@ -166,5 +168,40 @@ export function restoreQuantization(model: LayersModel, metadata: Record<string,
     checked[name] = { min: min!, max: max!, scale: scale!, zeroPoint: zeroPoint! };
   }
   attachActivationQuantization(model, checked);
+  const weights = checkedWeightScales(model, spec.weights);
+  if (weights) useIntegerKernels(model, { weights, activations: checked });
   return true;
+}
+
+/** The per-kernel scales of stored metadata, checked against the model (undefined when absent). */
+function checkedWeightScales(model: LayersModel, stored: unknown): QuantizationSpec['weights'] | undefined {
+  if (stored === undefined) return undefined;
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    throw new SerializationError('metadata.quantization.weights must be an object of per-kernel scales');
+  }
+  const kernels = new Map(model.layers.flatMap(kernelWeights).map((w) => [w.name, w]));
+  const out: QuantizationSpec['weights'] = {};
+  for (const [name, entry] of Object.entries(stored as Record<string, unknown>)) {
+    const w = kernels.get(name);
+    if (!w)
+      throw new SerializationError(`metadata.quantization.weights names '${name}', which is not a kernel of the model`);
+    const { axis, scales, bits } = (entry ?? {}) as { axis?: unknown; scales?: unknown; bits?: unknown };
+    const ok =
+      Number.isInteger(axis) &&
+      Array.isArray(scales) &&
+      scales.length === w.shape[axis as number] &&
+      scales.every((v) => typeof v === 'number' && Number.isFinite(v) && v > 0) &&
+      (bits === undefined || (Number.isInteger(bits) && (bits as number) >= 2 && (bits as number) <= 8));
+    if (!ok) {
+      throw new SerializationError(
+        `metadata.quantization.weights['${name}']: expected { axis, scales: ${w.shape[w.shape.length - 1]} positive numbers, bits? }`,
+      );
+    }
+    out[name] = {
+      axis: axis as number,
+      scales: scales as number[],
+      ...(bits !== undefined && { bits: bits as number }),
+    };
+  }
+  return out;
 }

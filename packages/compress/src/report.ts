@@ -4,9 +4,11 @@
  * would ship in), held-out accuracy and inference latency at batch 1 and 64 —
  * as data (for charts) and as a text table.
  */
+import { ops, supportedKernels } from '@convkit/core';
 import type { LayersModel } from '@convkit/layers';
 import { accuracyOf, type EvalData, measureLatency } from './evaluate';
 import { compressedSize } from './format';
+import { inferenceKernelsOf } from './inference-kernels';
 import { countFlops, countNonzeroParams } from './stats';
 
 /** How a model is stored when its size is measured (see `encodeCompressed`). */
@@ -33,11 +35,19 @@ export interface ReportRow {
   /** Median wall time of one `predict` on 64 samples, in ms. */
   latencyBatch64Ms: number;
   /**
-   * How the latencies were measured: `'as-is'` (the model exactly as evaluated) or
-   * `'float-kernels'` (int8 rows: the int8 weights on convkit's float kernels, without the
-   * simulated rounding of activations, which only costs time; see `MeasureOptions.latency`).
+   * How the latencies were measured: `'as-is'` (the model exactly as evaluated: an int8
+   * model on the integer kernels where the backend has them) or `'float-kernels'` (the
+   * int8 weights on float kernels without the rounding of activations; see
+   * `MeasureOptions.latency`).
    */
   latencyMode: 'as-is' | 'float-kernels';
+  /**
+   * The kernels the latencies were timed on: `'float'`, `'int8'` (integer kernels,
+   * `useIntegerKernels`), `'sparse'` (sparse kernels, `useSparseKernels`) or
+   * `'int8+sparse'`; compressed kernels count only where the active backend has them
+   * (`@convkit/backend-wasm`), elsewhere the routes run float composites.
+   */
+  kernels: 'float' | 'int8' | 'sparse' | 'int8+sparse';
   /** Anything else measured for this step (e.g. max |Δ logits| against the float model). */
   extra?: Record<string, number | string>;
 }
@@ -61,11 +71,11 @@ export interface MeasureOptions {
   /** Extra values to put in the row. */
   extra?: Record<string, number | string>;
   /**
-   * `'as-is'` (default) times the model exactly as it is evaluated. `'float-kernels'`
-   * times it with its layers' `outputTransform` hooks (the simulated int8 rounding of
-   * activations) switched off: convkit runs int8 models on float kernels, so the rounding
-   * is what an int8 engine would compute — counted in the accuracy — but not a cost a
-   * deployed model pays.
+   * `'as-is'` (default) times the model exactly as it is evaluated: a quantized model
+   * on the integer kernels and a pruned one on the sparse kernels, where the backend has
+   * them (`@convkit/backend-wasm`). `'float-kernels'` times it with its layers'
+   * `outputTransform` hooks (the int8 rounding of activations) switched off, which also
+   * takes it off the integer kernels: the int8 weights on float kernels.
    *
    * @defaultValue `'as-is'`
    */
@@ -111,6 +121,7 @@ export async function measureModel(step: string, model: LayersModel, options: Me
   }
   return {
     step,
+    kernels: latencyMode === 'float-kernels' ? 'float' : kernelsOf(model),
     params,
     nonzeroParams: nonzero,
     flops: countFlops(model),
@@ -122,6 +133,15 @@ export async function measureModel(step: string, model: LayersModel, options: Me
     latencyMode,
     ...(options.extra && { extra: options.extra }),
   };
+}
+
+/** What `model`'s compressed routes run on, on the active backend. */
+function kernelsOf(model: LayersModel): ReportRow['kernels'] {
+  const routes = inferenceKernelsOf(model);
+  const have = new Set(supportedKernels());
+  const int8 = routes.int8.length > 0 && have.has(ops.compressedKernelNames.quantizedConv2d);
+  const sparse = routes.sparse.length > 0 && have.has(ops.compressedKernelNames.sparseConv2d);
+  return int8 && sparse ? 'int8+sparse' : int8 ? 'int8' : sparse ? 'sparse' : 'float';
 }
 
 function kb(bytes: number): string {
@@ -157,6 +177,7 @@ export function formatReport(rows: readonly ReportRow[]): string {
     'Δ acc',
     'batch-1',
     'batch-64',
+    'kernels',
   ];
   const body = rows.map((r) => [
     r.step,
@@ -170,6 +191,7 @@ export function formatReport(rows: readonly ReportRow[]): string {
     r === base ? '' : `${(100 * (r.accuracy - base.accuracy)).toFixed(2)}`,
     `${r.latencyBatch1Ms.toFixed(3)} ms${r.latencyMode === 'float-kernels' ? '*' : ''}`,
     `${r.latencyBatch64Ms.toFixed(2)} ms${r.latencyMode === 'float-kernels' ? '*' : ''}`,
+    r.kernels ?? 'float',
   ]);
   const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
   const line = (cells: string[]) =>
@@ -185,7 +207,7 @@ export function formatReport(rows: readonly ReportRow[]): string {
   const notes = rows.some((r) => r.latencyMode === 'float-kernels')
     ? [
         '',
-        '  * integer weights timed on float kernels; the accuracy includes the simulated int8 rounding of activations',
+        "  * int8 weights timed on float kernels (latency: 'float-kernels'); the accuracy includes the int8 rounding of activations",
       ]
     : [];
   return [

@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Batch, type BatchSource, numTensors, ops, setSeed, type Tensor } from '@convkit/core';
+import { type Batch, type BatchSource, numTensors, ops, setSeed, supportedKernels, type Tensor } from '@convkit/core';
 import { sliceBatch } from '@convkit/layers';
 import { Adam } from '@convkit/optim';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   compressModel,
   formatReport,
+  inferenceKernelsOf,
   loadCompressed,
   quantizeWidths,
   restoreQuantization,
@@ -76,12 +77,18 @@ describe('compressModel', () => {
       expect(r.latencyBatch1Ms).toBeGreaterThan(0);
       expect(r.latencyBatch64Ms).toBeGreaterThan(0);
     }
-    // int8 latencies are taken without the simulated activation rounding, which stays attached for predictions.
-    expect(int8.latencyMode).toBe('float-kernels');
+    // int8 rows are timed as evaluated: on the integer kernels where the backend has them (not on cpu).
+    expect(int8.latencyMode).toBe('as-is');
     expect(orig.latencyMode).toBe('as-is');
+    expect(orig.kernels).toBe('float');
+    expect(int8.kernels).toBe(
+      supportedKernels().includes(ops.compressedKernelNames.quantizedConv2d) ? 'int8' : 'float',
+    );
+    expect(inferenceKernelsOf(result.model).int8.length).toBeGreaterThan(0);
     expect(result.model.layers.filter((l) => l.outputTransform !== undefined).length).toBeGreaterThan(0);
     const table = formatReport(result.rows);
-    expect(table).toContain('* integer weights timed on float kernels');
+    expect(table).not.toContain('timed on float kernels');
+    expect(table.split('\n')[0]).toMatch(/kernels$/);
     expect(table.split('\n')[0]).toMatch(/^step\s+params\s+nonzero\s+FLOPs\s+size\s+gzip/);
     expect(table).toContain('int8 PTQ');
     // The original model is untouched and everything intermediate is freed.
@@ -142,7 +149,7 @@ describe('compressModel', () => {
     // Narrower codes, smaller files.
     expect(int2.sizeBytes).toBeLessThan(int4.sizeBytes);
     expect(int4.sizeBytes).toBeLessThan(int8.sizeBytes);
-    for (const r of [int4, int8, int2]) expect(r.latencyMode).toBe('float-kernels');
+    for (const r of [int4, int8, int2]) expect(r.latencyMode).toBe('as-is');
     expect(formatReport(result.rows)).toContain('random 75%');
     // The kept model is the 4-bit one.
     expect(result.encodeOptions.weights).toBe('int4');

@@ -107,5 +107,21 @@ export {
   unstack,
   where,
 } from '@tensorflow/tfjs-core';
+export type {
+  CompressedActivation,
+  Int8Params,
+  QuantizedConv2DOptions,
+  QuantizedMatMulOptions,
+  SparseConv2DOptions,
+} from './op-wrappers/compressed';
+export {
+  compressedKernelNames,
+  compressedKernelsAvailable,
+  fakeQuantize,
+  quantizedConv2d,
+  quantizedMatMul,
+  sparseConv2d,
+  sparseMatMul,
+} from './op-wrappers/compressed';
 export * as fused from './op-wrappers/fused';
 export { matMul } from './op-wrappers/mat-mul';

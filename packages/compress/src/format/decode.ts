@@ -3,6 +3,7 @@ import { dispose, formatShape, SerializationError, type Tensor, tensor } from '@
 import { type LayersModel, modelFromConfig } from '@convkit/layers';
 import { paddingIsZero, unpackCodes } from '../bitpack';
 import { float16BitsToFloat32 } from '../float16';
+import { useSparseKernels } from '../inference-kernels';
 import { sizeOf } from '../stats';
 import type { CompressedByteRange, CompressedModel, CompressedWeightEntry, DecodeCompressedOptions } from './types';
 import { limitsOf, parseFile, partsOf } from './validate';
@@ -201,5 +202,6 @@ export function decodeCompressed(
     },
   };
   if (header.training) result.training = header.training;
+  if (manifest.some((e) => e.sparse)) useSparseKernels(model);
   return result;
 }

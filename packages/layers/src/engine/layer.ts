@@ -161,6 +161,16 @@ export abstract class Layer {
    * returned tensor replaces the output. Not serialised.
    */
   outputTransform?: (output: Tensor, ctx: CallContext) => Tensor;
+  /**
+   * Optional hook used by compression tools (`@convkit/compress`) to run a
+   * compressed layer on specialised inference kernels (int8, sparse): when set,
+   * calls that are not training (`predict`, `evaluate`, `apply` without
+   * `training: true`) return its result in place of `call` followed by
+   * `outputTransform`, unless it returns `undefined`. Training calls never use
+   * it. It must compute what `call` + `outputTransform` compute (up to the
+   * kernels' rounding). Not serialised.
+   */
+  inferenceOverride?: (inputs: Tensor | Tensor[]) => Tensor | undefined;
 
   /**
    * @param args - `name`, `trainable` and `inputShape`; see {@link LayerArgs}.
@@ -334,6 +344,10 @@ export abstract class Layer {
     const inShape = Array.isArray(tensors) ? tensors.map((t) => t.shape as Shape) : (tensors.shape as Shape);
     this.ensureBuilt(inShape);
     const callCtx: CallContext = { training: ctx.training ?? false };
+    if (this.inferenceOverride && !callCtx.training) {
+      const fast = this.inferenceOverride(tensors);
+      if (fast !== undefined) return fast;
+    }
     const out = this.call(tensors, callCtx);
     if (!this.outputTransform) return out;
     // `out` is not disposed here: the gradient tape may need it; the caller's tidy frees it.

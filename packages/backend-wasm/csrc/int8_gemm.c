@@ -1,0 +1,240 @@
+/*
+ * int8 inference kernels: activations quantized to int8 (per tensor, with a
+ * zero point), weights symmetric per-channel int8, products accumulated in
+ * int32 with i32x4.dot_i16x8_s (baseline SIMD), then requantized in the
+ * epilogue: y = acc * (inScale * wScale[n]) + bias[n], optional ReLU, and
+ * optionally rounded to the output's int8 grid (written back as the float
+ * value of that level, so float layers can follow).
+ *
+ * Operands are int16: an activation code minus its zero point lies in
+ * [-255, 255] and a weight code in [-127, 127], so every product and every
+ * pair sum of dot_i16x8_s is exact.
+ */
+#include "ck.h"
+
+/* out[M x N] = epilogue(rows(A) * B). The rows of A are built on the fly, per thread and in
+ * chunks of CK_QROWS, from the float input: rows of K floats (a Dense layer) or the im2col
+ * rows of an NHWC convolution input, each value rounded to its int8 grid and stored as the
+ * int16 code minus the zero point, the row padded with zeros to Kp (K rounded up to even).
+ * B is int8, packed in panels of 8 columns: for each k pair, [w(k,n0) w(k+1,n0) w(k,n1)
+ * w(k+1,n1) ... w(k+1,n7)] (16 bytes, widened to two int16 vectors as they are loaded). One call does the whole layer, so the threads meet once. */
+#define CK_QROWS 64
+
+typedef struct {
+  int32_t M, N, Kp, act, outQuant, outZero;
+  float outScale, outInv; /* the output's step and its reciprocal */
+  const int8_t *B;
+  float *out;
+  const float *scale; /* N rounded up to 8: inScale * wScale[n] (0 in the padding) */
+  const float *bias;  /* N rounded up to 8 */
+  int32_t conv, K, lo, hi; /* lo, hi: clamp range of q - zeroPoint: [-128 - zp, 127 - zp] */
+  float inScale, pad0;
+  const float *x;
+  int32_t batch, inH, inW, inC, outH, outW;
+  int32_t fH, fW, strideH, strideW, dilH, dilW, padTop, padLeft;
+  int16_t *scratch; /* per thread: CK_QROWS * Kp codes */
+} ck_qgemm_params;
+
+CK_EXPORT(ck_qgemm_scratch_elems)
+int ck_qgemm_scratch_elems(int Kp) { return CK_QROWS * Kp; }
+
+/* n floats rounded to codes: clamp(round(x / s), lo, hi). */
+static void quant_run(const ck_qgemm_params *p, const float *x, int16_t *d, int n) {
+  const v128_t s = wasm_f32x4_splat(p->inScale);
+  const v128_t lo = wasm_i32x4_splat(p->lo), hi = wasm_i32x4_splat(p->hi);
+  int c = 0;
+  for (; c + 8 <= n; c += 8) {
+    v128_t a = wasm_i32x4_trunc_sat_f32x4(wasm_f32x4_nearest(wasm_f32x4_div(wasm_v128_load(x + c), s)));
+    v128_t b = wasm_i32x4_trunc_sat_f32x4(wasm_f32x4_nearest(wasm_f32x4_div(wasm_v128_load(x + c + 4), s)));
+    a = wasm_i32x4_min(wasm_i32x4_max(a, lo), hi);
+    b = wasm_i32x4_min(wasm_i32x4_max(b, lo), hi);
+    wasm_v128_store(d + c, wasm_i16x8_narrow_i32x4(a, b));
+  }
+  for (; c < n; c++) {
+    float q = __builtin_nearbyintf(x[c] / p->inScale);
+    int v = q < -32768.0f ? -32768 : q > 32767.0f ? 32767 : (int)q;
+    d[c] = (int16_t)(v < p->lo ? p->lo : v > p->hi ? p->hi : v);
+  }
+}
+
+/* Rows [m0, m0 + rows) of A into dst (rows of Kp codes). */
+static void build_rows(const ck_qgemm_params *p, int m0, int rows, int16_t *dst) {
+  const int Kp = p->Kp;
+  for (int r = 0; r < rows; r++) {
+    const int m = m0 + r;
+    int16_t *row = dst + (int64_t)r * Kp;
+    int k = 0;
+    if (!p->conv) {
+      quant_run(p, p->x + (int64_t)m * p->K, row, p->K);
+      k = p->K;
+    } else {
+      const int C = p->inC, hw = p->outH * p->outW;
+      const int b = m / hw, rem = m - b * hw;
+      const int oh = rem / p->outW, ow = rem - oh * p->outW;
+      for (int kh = 0; kh < p->fH; kh++) {
+        const int ih = oh * p->strideH + kh * p->dilH - p->padTop;
+        for (int kw = 0; kw < p->fW; kw++, k += C) {
+          const int iw = ow * p->strideW + kw * p->dilW - p->padLeft;
+          if (ih < 0 || ih >= p->inH || iw < 0 || iw >= p->inW) {
+            for (int c = 0; c < C; c++) row[k + c] = 0;
+          } else {
+            quant_run(p, p->x + (((int64_t)b * p->inH + ih) * p->inW + iw) * C, row + k, C);
+          }
+        }
+      }
+    }
+    for (; k < Kp; k++) row[k] = 0;
+  }
+}
+
+static inline v128_t epilogue(v128_t acc, const ck_qgemm_params *p, int n) {
+  v128_t y = wasm_f32x4_add(wasm_f32x4_mul(wasm_f32x4_convert_i32x4(acc), wasm_v128_load(p->scale + n)),
+                            wasm_v128_load(p->bias + n));
+  if (p->act == 1) y = wasm_f32x4_max(y, wasm_f32x4_splat(0.0f));
+  if (p->outQuant) {
+    /* y * (1/s) instead of y / s: they differ by at most one ulp, which moves a
+     * value to the neighbouring level only at an exact rounding tie. */
+    const v128_t s = wasm_f32x4_splat(p->outScale), z = wasm_f32x4_splat((float)p->outZero);
+    v128_t q = wasm_f32x4_add(wasm_f32x4_nearest(wasm_f32x4_mul(y, wasm_f32x4_splat(p->outInv))), z);
+    q = wasm_f32x4_min(wasm_f32x4_max(q, wasm_f32x4_splat(-128.0f)), wasm_f32x4_splat(127.0f));
+    y = wasm_f32x4_mul(wasm_f32x4_sub(q, z), s);
+  }
+  return y;
+}
+
+static inline void store_cols(float *dst, v128_t y, int n, int N) {
+  if (n + 4 <= N) {
+    wasm_v128_store(dst + n, y);
+    return;
+  }
+  float t[4];
+  wasm_v128_store(t, y);
+  for (int i = 0; n + i < N; i++) dst[n + i] = t[i];
+}
+
+/* Rows a[0..3] (each Kp codes) times panel `panel` into o (row stride N). */
+static void qgemm_rows4(const ck_qgemm_params *p, const int16_t *a0, float *o, int panel) {
+  const int Kp = p->Kp, N = p->N;
+  const int8_t *bp = p->B + (int64_t)panel * Kp * 8;
+  const int16_t *a1 = a0 + Kp, *a2 = a1 + Kp, *a3 = a2 + Kp;
+  v128_t c00 = wasm_i32x4_splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  for (int k = 0; k < Kp; k += 2) {
+    v128_t bb = wasm_v128_load(bp);
+    v128_t b0 = wasm_i16x8_extend_low_i8x16(bb), b1 = wasm_i16x8_extend_high_i8x16(bb);
+    bp += 16;
+    v128_t x0 = wasm_v128_load32_splat(a0 + k), x1 = wasm_v128_load32_splat(a1 + k);
+    v128_t x2 = wasm_v128_load32_splat(a2 + k), x3 = wasm_v128_load32_splat(a3 + k);
+    c00 = wasm_i32x4_add(c00, wasm_i32x4_dot_i16x8(x0, b0));
+    c01 = wasm_i32x4_add(c01, wasm_i32x4_dot_i16x8(x0, b1));
+    c10 = wasm_i32x4_add(c10, wasm_i32x4_dot_i16x8(x1, b0));
+    c11 = wasm_i32x4_add(c11, wasm_i32x4_dot_i16x8(x1, b1));
+    c20 = wasm_i32x4_add(c20, wasm_i32x4_dot_i16x8(x2, b0));
+    c21 = wasm_i32x4_add(c21, wasm_i32x4_dot_i16x8(x2, b1));
+    c30 = wasm_i32x4_add(c30, wasm_i32x4_dot_i16x8(x3, b0));
+    c31 = wasm_i32x4_add(c31, wasm_i32x4_dot_i16x8(x3, b1));
+  }
+  const int n = panel * 8;
+  store_cols(o, epilogue(c00, p, n), n, N);
+  store_cols(o, epilogue(c01, p, n + 4), n + 4, N);
+  o += N;
+  store_cols(o, epilogue(c10, p, n), n, N);
+  store_cols(o, epilogue(c11, p, n + 4), n + 4, N);
+  o += N;
+  store_cols(o, epilogue(c20, p, n), n, N);
+  store_cols(o, epilogue(c21, p, n + 4), n + 4, N);
+  o += N;
+  store_cols(o, epilogue(c30, p, n), n, N);
+  store_cols(o, epilogue(c31, p, n + 4), n + 4, N);
+}
+
+static void qgemm_row1(const ck_qgemm_params *p, const int16_t *a0, float *o, int panel) {
+  const int Kp = p->Kp, N = p->N;
+  const int8_t *bp = p->B + (int64_t)panel * Kp * 8;
+  v128_t c0 = wasm_i32x4_splat(0), c1 = c0, d0 = c0, d1 = c0;
+  int k = 0;
+  for (; k + 4 <= Kp; k += 4) {
+    v128_t x0 = wasm_v128_load32_splat(a0 + k), x1 = wasm_v128_load32_splat(a0 + k + 2);
+    v128_t b = wasm_v128_load(bp), e = wasm_v128_load(bp + 16);
+    c0 = wasm_i32x4_add(c0, wasm_i32x4_dot_i16x8(x0, wasm_i16x8_extend_low_i8x16(b)));
+    c1 = wasm_i32x4_add(c1, wasm_i32x4_dot_i16x8(x0, wasm_i16x8_extend_high_i8x16(b)));
+    d0 = wasm_i32x4_add(d0, wasm_i32x4_dot_i16x8(x1, wasm_i16x8_extend_low_i8x16(e)));
+    d1 = wasm_i32x4_add(d1, wasm_i32x4_dot_i16x8(x1, wasm_i16x8_extend_high_i8x16(e)));
+    bp += 32;
+  }
+  for (; k < Kp; k += 2) {
+    v128_t x0 = wasm_v128_load32_splat(a0 + k);
+    v128_t b = wasm_v128_load(bp);
+    c0 = wasm_i32x4_add(c0, wasm_i32x4_dot_i16x8(x0, wasm_i16x8_extend_low_i8x16(b)));
+    c1 = wasm_i32x4_add(c1, wasm_i32x4_dot_i16x8(x0, wasm_i16x8_extend_high_i8x16(b)));
+    bp += 16;
+  }
+  c0 = wasm_i32x4_add(c0, d0);
+  c1 = wasm_i32x4_add(c1, d1);
+  const int n = panel * 8;
+  store_cols(o, epilogue(c0, p, n), n, N);
+  store_cols(o, epilogue(c1, p, n + 4), n + 4, N);
+}
+
+/* Rows [m0, m0 + rows) (already built in a) times panels [j0, j1). */
+static void qgemm_block(const ck_qgemm_params *p, const int16_t *a, int m0, int rows, int j0, int j1) {
+  const int Kp = p->Kp, N = p->N;
+  int r = 0;
+  for (; r + 4 <= rows; r += 4)
+    for (int j = j0; j < j1; j++) qgemm_rows4(p, a + (int64_t)r * Kp, p->out + (int64_t)(m0 + r) * N, j);
+  for (; r < rows; r++)
+    for (int j = j0; j < j1; j++) qgemm_row1(p, a + (int64_t)r * Kp, p->out + (int64_t)(m0 + r) * N, j);
+}
+
+CK_EXPORT(ck_qgemm)
+void ck_qgemm(const ck_qgemm_params *p, int tid, int nt) {
+  const int panels = (p->N + 7) / 8;
+  const int quads = (p->M + 3) / 4;
+  int16_t *a = p->scratch + (int64_t)tid * CK_QROWS * p->Kp;
+  if (quads >= 2 * nt || panels < nt) {
+    /* split the rows, in whole quads; each thread builds and multiplies its own rows */
+    int q0, q1;
+    ck_split(quads, tid, nt, &q0, &q1);
+    const int m1 = ck_min(p->M, q1 * 4);
+    for (int m = q0 * 4; m < m1; m += CK_QROWS) {
+      const int rows = ck_min(CK_QROWS, m1 - m);
+      build_rows(p, m, rows, a);
+      qgemm_block(p, a, m, rows, 0, panels);
+    }
+  } else {
+    /* few rows (M < 8 nt <= CK_QROWS): every thread builds them, and takes a share of the panels */
+    int j0, j1;
+    ck_split(panels, tid, nt, &j0, &j1);
+    if (j0 == j1) return;
+    build_rows(p, 0, p->M, a);
+    qgemm_block(p, a, 0, p->M, j0, j1);
+  }
+}
+
+/* Rounds floats to an int8 grid in place: (clamp(round(x / s) + z, -128, 127) - z) * s,
+ * the forward pass of fake quantization, in one pass. */
+typedef struct {
+  int32_t n, zero;
+  float scale, inv;
+  float *x;
+} ck_fake_quant_params;
+
+CK_EXPORT(ck_fake_quant)
+void ck_fake_quant(const ck_fake_quant_params *p, int tid, int nt) {
+  int i0, i1;
+  ck_split(p->n / 4, tid, nt, &i0, &i1);
+  i0 *= 4;
+  i1 = tid == nt - 1 ? p->n : i1 * 4;
+  const v128_t s = wasm_f32x4_splat(p->scale), inv = wasm_f32x4_splat(p->inv), z = wasm_f32x4_splat((float)p->zero);
+  const v128_t lo = wasm_f32x4_splat(-128.0f), hi = wasm_f32x4_splat(127.0f);
+  int i = i0;
+  for (; i + 4 <= i1; i += 4) {
+    v128_t q = wasm_f32x4_add(wasm_f32x4_nearest(wasm_f32x4_mul(wasm_v128_load(p->x + i), inv)), z);
+    q = wasm_f32x4_min(wasm_f32x4_max(q, lo), hi);
+    wasm_v128_store(p->x + i, wasm_f32x4_mul(wasm_f32x4_sub(q, z), s));
+  }
+  for (; i < i1; i++) {
+    float q = __builtin_nearbyintf(p->x[i] * p->inv) + (float)p->zero;
+    q = q < -128.0f ? -128.0f : q > 127.0f ? 127.0f : q;
+    p->x[i] = (q - (float)p->zero) * p->scale;
+  }
+}
