@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describeAdapter, type OpenedDevice, openDevice } from './device';
 import type { GpuAdapterInfoLike, GpuLike } from './gpu-types';
 import { registerChunkedAddN } from './kernels/add-n';
+import { registerFusedAdam } from './kernels/fused-adam';
 import { webgpuOptions } from './options';
 import { loadPlatformGpu, noAdapterHint } from './platform';
 
@@ -32,6 +33,7 @@ async function initialize(): Promise<void> {
   // only if navigator.gpu exists, and registers the kernels.
   const { WebGPUBackend } = await import('@tensorflow/tfjs-backend-webgpu');
   registerChunkedAddN();
+  registerFusedAdam();
   // tfjs's factory would request a second adapter without a timeout; use the device opened above.
   if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
   type Ctor = ConstructorParameters<typeof WebGPUBackend>;
