@@ -16,16 +16,16 @@ import { findSwiftShaderIcd } from '../../../scripts/tools/find.mjs';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
-const valueOf = (flag) => {
+const flagValue = (flag) => {
   const at = argv.indexOf(flag);
   if (at < 0) return undefined;
   const v = argv[at + 1];
   if (!v || v.startsWith('--')) throw new Error(`${flag} needs a value`);
   return v;
 };
-const MARKDOWN = valueOf('--markdown');
-const B = Number(valueOf('--batch') ?? 16);
-if (!Number.isInteger(B) || B < 1) throw new Error(`--batch must be a positive integer, got ${valueOf('--batch')}`);
+const MARKDOWN = flagValue('--markdown');
+const B = Number(flagValue('--batch') ?? 16);
+if (!Number.isInteger(B) || B < 1) throw new Error(`--batch must be a positive integer, got ${flagValue('--batch')}`);
 if (args.has('--swiftshader')) {
   const icd = findSwiftShaderIcd();
   if (!icd)
