@@ -227,6 +227,59 @@ const adamHead = [
 console.log('\nThe Adam update alone (wall: median of 5, each ended by one async read)');
 const adamPrinted = adamRows.map((r) => [r.name, String(r.calls), String(r.dispatches), fmt(r.ms, 2), fmt(r.wall, 2)]);
 console.log(mdTable(adamHead, adamPrinted, ['l', 'r', 'r', 'r', 'r']));
+// ---- convkit's kernels against tfjs's on the reference CNN's shapes (GPU ms, median of 3)
+/** GPU ms of `fn` under tf.profile, median of 3 after a warm-up. */
+async function gpuMs(fn) {
+  const run = async () => (await profileRows(fn)).total.ms;
+  await run();
+  return median([await run(), await run(), await run()]);
+}
+/** Runs `fn` with tfjs's own kernel for `name` in place of convkit's. */
+async function withTfjsKernel(name, fn) {
+  const ours = tf.getKernel(name, 'webgpu');
+  const original = ours.kernelFunc.original;
+  if (!original) return fn();
+  tf.unregisterKernel(name, 'webgpu');
+  tf.registerKernel({ ...ours, kernelFunc: original });
+  try {
+    return await fn();
+  } finally {
+    tf.unregisterKernel(name, 'webgpu');
+    tf.registerKernel(ours);
+  }
+}
+const abRows = [];
+for (const [xs, fs] of [
+  [
+    [B, 28, 28, 1],
+    [3, 3, 1, 32],
+  ],
+  [
+    [B, 13, 13, 32],
+    [3, 3, 32, 64],
+  ],
+]) {
+  const xt = tf.randomNormal(xs);
+  const dyt = tf.randomNormal([B, xs[1] - 2, xs[2] - 2, fs[3]]);
+  const attrs = { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', filterShape: fs };
+  const call = async () => {
+    const dw = tf.engine().runKernel('Conv2DBackpropFilter', { x: xt, dy: dyt }, attrs);
+    await dw.data();
+    dw.dispose();
+  };
+  const tfjsMs = await withTfjsKernel('Conv2DBackpropFilter', () => gpuMs(call));
+  const convkitMs = await gpuMs(call);
+  abRows.push([
+    `Conv2DBackpropFilter x ${xs.join('×')} → dw ${fs.join('×')}`,
+    fmt(tfjsMs, 2),
+    fmt(convkitMs, 2),
+    `${fmt(tfjsMs / convkitMs, 2)}×`,
+  ]);
+  tf.dispose([xt, dyt]);
+}
+const abHead = ['kernel and shape', 'tfjs GPU ms', 'convkit GPU ms', 'speed-up'];
+console.log('\nconvkit kernels against tfjs-backend-webgpu on the same inputs (GPU ms, median of 3)');
+console.log(mdTable(abHead, abRows, ['l', 'r', 'r', 'r']));
 tf.dispose([...vars, ...grads, ...moments, x, y]);
 adam.dispose();
 model.dispose();
@@ -240,6 +293,8 @@ if (MARKDOWN) {
     mdTable(head, rows, align),
     '',
     mdTable(adamHead, adamPrinted, ['l', 'r', 'r', 'r', 'r']),
+    '',
+    mdTable(abHead, abRows, ['l', 'r', 'r', 'r']),
   ];
   console.error(`wrote ${await writeMarkdown(MARKDOWN, 'webgpu-profile', body.join('\n'))}`);
 }

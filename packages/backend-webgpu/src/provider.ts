@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describeAdapter, type OpenedDevice, openDevice } from './device';
 import type { GpuAdapterInfoLike, GpuLike } from './gpu-types';
 import { registerChunkedAddN } from './kernels/add-n';
+import { registerConv2DBackpropFilter } from './kernels/conv2d-backprop-filter';
 import { registerFusedAdam } from './kernels/fused-adam';
 import { webgpuOptions } from './options';
 import { loadPlatformGpu, noAdapterHint } from './platform';
@@ -34,6 +35,7 @@ async function initialize(): Promise<void> {
   const { WebGPUBackend } = await import('@tensorflow/tfjs-backend-webgpu');
   registerChunkedAddN();
   registerFusedAdam();
+  registerConv2DBackpropFilter();
   // tfjs's factory would request a second adapter without a timeout; use the device opened above.
   if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
   type Ctor = ConstructorParameters<typeof WebGPUBackend>;
