@@ -1,7 +1,8 @@
 // Benchmark of @convkit/backend-webgpu on the reference CNN (Conv 32 → pool → Conv 64 → pool →
 // Dense 128 → Dense 10): training img/s and batch-1 / batch-256 inference for convkit on webgpu,
-// plain tfjs-backend-webgpu (raw tfjs ops + tf.train.adam on the same device) and convkit on wasm,
-// in one run; prints the adapter it ran on. Not a test.
+// plain tfjs-backend-webgpu (raw tfjs ops + tf.train.adam on the same device, tfjs's own kernels),
+// convkit on webgpu with tfjs's kernels in place of convkit's own (the "before" row) and convkit on
+// wasm, in one run; prints the adapter it ran on. Not a test.
 // Run after building: pnpm turbo run build --filter=@convkit/backend-webgpu... --filter=@convkit/backend-wasm
 //   node bench/webgpu-train.mjs [--quick] [--swiftshader] [--no-wasm] [--markdown DIR]
 // --quick: for a software adapter (SwiftShader: a batch-64 step takes seconds): batch 16, 3 timed steps.
@@ -143,6 +144,25 @@ async function plainTfjsRun() {
   return { trainMs, firstStepMs, inf1Ms, inf256Ms, leaked: null };
 }
 
+/** convkit's own 'webgpu' kernels (each keeps tfjs's as `kernelFunc.original`). */
+const convkitKernels = () => tf.getKernelsForBackend('webgpu').filter((k) => k.kernelFunc.original);
+/** Runs `fn` with tfjs-backend-webgpu's own kernels in place of convkit's (the "before" and plain-tfjs rows). */
+async function withTfjsKernels(fn) {
+  const ours = convkitKernels();
+  for (const k of ours) {
+    tf.unregisterKernel(k.kernelName, 'webgpu');
+    tf.registerKernel({ ...k, kernelFunc: k.kernelFunc.original });
+  }
+  try {
+    return await fn();
+  } finally {
+    for (const k of ours) {
+      tf.unregisterKernel(k.kernelName, 'webgpu');
+      tf.registerKernel(k);
+    }
+  }
+}
+
 const results = [];
 await setBackend('webgpu');
 const adapter = webgpuAdapterInfo();
@@ -152,8 +172,14 @@ console.log(
 console.log(
   `batch ${B}, ${STEPS} timed training steps, ${INF1} batch-1 and ${INF256} batch-256 predictions${QUICK ? ' (--quick)' : ''}`,
 );
+console.log(
+  `convkit's own webgpu kernels: ${convkitKernels()
+    .map((k) => k.kernelName)
+    .join(', ')}`,
+);
 results.push(['convkit, webgpu', await convkitRun()]);
-results.push(['plain tfjs-backend-webgpu (raw ops + tf.train.adam)', await plainTfjsRun()]);
+results.push(['plain tfjs-backend-webgpu (raw ops + tf.train.adam)', await withTfjsKernels(plainTfjsRun)]);
+results.push(["convkit, webgpu on tfjs's kernels (before convkit's own)", await withTfjsKernels(convkitRun)]);
 if (!args.has('--no-wasm')) {
   await import('../../backend-wasm/dist/index.js');
   await setBackend('wasm');
@@ -174,9 +200,13 @@ console.log(`\nReference CNN, Adam 1e-3, batch ${B}; medians`);
 console.log(mdTable(head, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']));
 const ck = results[0][1];
 const plain = results[1][1];
-const wasm = results[2]?.[1];
+const before = results[2][1];
+const wasm = results[3]?.[1];
 console.log(
   `convkit webgpu ÷ plain tfjs-backend-webgpu: training ${fmt(plain.trainMs / ck.trainMs, 2)}×, batch-1 ${fmt(plain.inf1Ms / ck.inf1Ms, 2)}×, batch-256 ${fmt(plain.inf256Ms / ck.inf256Ms, 2)}×`,
+);
+console.log(
+  `convkit webgpu ÷ the same on tfjs's kernels: training ${fmt(before.trainMs / ck.trainMs, 2)}×, batch-1 ${fmt(before.inf1Ms / ck.inf1Ms, 2)}×, batch-256 ${fmt(before.inf256Ms / ck.inf256Ms, 2)}×`,
 );
 if (wasm) {
   console.log(

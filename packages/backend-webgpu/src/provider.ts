@@ -12,6 +12,7 @@ import type { GpuAdapterInfoLike, GpuLike } from './gpu-types';
 import { registerChunkedAddN } from './kernels/add-n';
 import { registerConv2DBackpropFilter } from './kernels/conv2d-backprop-filter';
 import { registerFusedAdam } from './kernels/fused-adam';
+import { registerMaxPoolGrad } from './kernels/max-pool-grad';
 import { webgpuOptions } from './options';
 import { loadPlatformGpu, noAdapterHint } from './platform';
 
@@ -36,6 +37,7 @@ async function initialize(): Promise<void> {
   registerChunkedAddN();
   registerFusedAdam();
   registerConv2DBackpropFilter();
+  registerMaxPoolGrad();
   // tfjs's factory would request a second adapter without a timeout; use the device opened above.
   if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
   type Ctor = ConstructorParameters<typeof WebGPUBackend>;

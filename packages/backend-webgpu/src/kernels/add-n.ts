@@ -39,6 +39,7 @@ export function registerChunkedAddN(): void {
     return acc;
   };
   (chunked as { chunked?: boolean }).chunked = true;
+  (chunked as { original?: tf.KernelFunc }).original = original; // for the benchmarks' plain-tfjs rows
   tf.unregisterKernel(tf.AddN, 'webgpu');
   tf.registerKernel({ ...current, kernelFunc: chunked as unknown as tf.KernelFunc });
 }
