@@ -249,33 +249,47 @@ async function withTfjsKernel(name, fn) {
   }
 }
 const abRows = [];
-for (const [xs, fs] of [
-  [
-    [B, 28, 28, 1],
-    [3, 3, 1, 32],
-  ],
-  [
-    [B, 13, 13, 32],
-    [3, 3, 32, 64],
-  ],
-]) {
-  const xt = tf.randomNormal(xs);
-  const dyt = tf.randomNormal([B, xs[1] - 2, xs[2] - 2, fs[3]]);
-  const attrs = { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', filterShape: fs };
+const abCases = [
+  ...[
+    [
+      [B, 28, 28, 1],
+      [3, 3, 1, 32],
+    ],
+    [
+      [B, 13, 13, 32],
+      [3, 3, 32, 64],
+    ],
+  ].map(([xs, fs]) => ({
+    kernel: 'Conv2DBackpropFilter',
+    label: `x ${xs.join('×')} → dw ${fs.join('×')}`,
+    inputs: () => ({ x: tf.randomNormal(xs), dy: tf.randomNormal([B, xs[1] - 2, xs[2] - 2, fs[3]]) }),
+    attrs: { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', filterShape: fs },
+  })),
+  ...[
+    [B, 26, 26, 32],
+    [B, 11, 11, 64],
+  ].map((xs) => ({
+    kernel: 'MaxPoolGrad',
+    label: `pool 2×2 of x ${xs.join('×')}`,
+    inputs: () => {
+      const input = tf.randomNormal(xs);
+      const output = tf.maxPool(input, 2, 2, 'valid');
+      return { input, output, dy: tf.randomNormal(output.shape) };
+    },
+    attrs: { filterSize: [2, 2], strides: [2, 2], pad: 'valid' },
+  })),
+];
+for (const c of abCases) {
+  const inputs = c.inputs();
   const call = async () => {
-    const dw = tf.engine().runKernel('Conv2DBackpropFilter', { x: xt, dy: dyt }, attrs);
-    await dw.data();
-    dw.dispose();
+    const out = tf.engine().runKernel(c.kernel, inputs, c.attrs);
+    await out.data();
+    out.dispose();
   };
-  const tfjsMs = await withTfjsKernel('Conv2DBackpropFilter', () => gpuMs(call));
+  const tfjsMs = await withTfjsKernel(c.kernel, () => gpuMs(call));
   const convkitMs = await gpuMs(call);
-  abRows.push([
-    `Conv2DBackpropFilter x ${xs.join('×')} → dw ${fs.join('×')}`,
-    fmt(tfjsMs, 2),
-    fmt(convkitMs, 2),
-    `${fmt(tfjsMs / convkitMs, 2)}×`,
-  ]);
-  tf.dispose([xt, dyt]);
+  abRows.push([`${c.kernel} ${c.label}`, fmt(tfjsMs, 2), fmt(convkitMs, 2), `${fmt(tfjsMs / convkitMs, 2)}×`]);
+  tf.dispose(Object.values(inputs));
 }
 const abHead = ['kernel and shape', 'tfjs GPU ms', 'convkit GPU ms', 'speed-up'];
 console.log('\nconvkit kernels against tfjs-backend-webgpu on the same inputs (GPU ms, median of 3)');

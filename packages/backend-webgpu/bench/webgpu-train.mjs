@@ -144,7 +144,11 @@ async function plainTfjsRun() {
   return { trainMs, firstStepMs, inf1Ms, inf256Ms, leaked: null };
 }
 
-/** convkit's own 'webgpu' kernels (each keeps tfjs's as `kernelFunc.original`). */
+/**
+ * convkit's own 'webgpu' kernels that replace tfjs's for speed (each keeps tfjs's as
+ * `kernelFunc.original`). The chunked AddN is a correctness fix and stays in every row: tfjs's
+ * own AddN fails validation for gradients with more terms than storage-buffer bindings.
+ */
 const convkitKernels = () => tf.getKernelsForBackend('webgpu').filter((k) => k.kernelFunc.original);
 /** Runs `fn` with tfjs-backend-webgpu's own kernels in place of convkit's (the "before" and plain-tfjs rows). */
 async function withTfjsKernels(fn) {
@@ -173,9 +177,9 @@ console.log(
   `batch ${B}, ${STEPS} timed training steps, ${INF1} batch-1 and ${INF256} batch-256 predictions${QUICK ? ' (--quick)' : ''}`,
 );
 console.log(
-  `convkit's own webgpu kernels: ${convkitKernels()
+  `convkit kernels in place of tfjs's: ${convkitKernels()
     .map((k) => k.kernelName)
-    .join(', ')}`,
+    .join(', ')}; new: ConvkitFusedAdam (used by @convkit/optim's Adam once core's fused-Adam op is in)`,
 );
 results.push(['convkit, webgpu', await convkitRun()]);
 results.push(['plain tfjs-backend-webgpu (raw ops + tf.train.adam)', await withTfjsKernels(plainTfjsRun)]);

@@ -39,7 +39,6 @@ export function registerChunkedAddN(): void {
     return acc;
   };
   (chunked as { chunked?: boolean }).chunked = true;
-  (chunked as { original?: tf.KernelFunc }).original = original; // for the benchmarks' plain-tfjs rows
   tf.unregisterKernel(tf.AddN, 'webgpu');
   tf.registerKernel({ ...current, kernelFunc: chunked as unknown as tf.KernelFunc });
 }
