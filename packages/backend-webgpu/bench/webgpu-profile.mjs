@@ -34,7 +34,9 @@ if (args.has('--swiftshader')) {
   process.env.XDG_RUNTIME_DIR ??= '/tmp';
 }
 
-const { webgpuAdapterInfo } = await import('@convkit/backend-webgpu');
+const { configureWebGPU, webgpuAdapterInfo } = await import('@convkit/backend-webgpu');
+// convkit's gradient kernels even on a software adapter (where 'auto' keeps tfjs's), to compare them
+configureWebGPU({ gradientKernels: 'convkit' });
 const { setBackend } = await import('@convkit/core');
 const tf = await import('@tensorflow/tfjs-core');
 const { Conv2D, Dense, Flatten, MaxPool2D, Sequential } = await import('../../layers/dist/index.js');
@@ -228,12 +230,8 @@ console.log('\nThe Adam update alone (wall: median of 5, each ended by one async
 const adamPrinted = adamRows.map((r) => [r.name, String(r.calls), String(r.dispatches), fmt(r.ms, 2), fmt(r.wall, 2)]);
 console.log(mdTable(adamHead, adamPrinted, ['l', 'r', 'r', 'r', 'r']));
 // ---- convkit's kernels against tfjs's on the reference CNN's shapes (GPU ms, median of 3)
-/** GPU ms of `fn` under tf.profile, median of 3 after a warm-up. */
-async function gpuMs(fn) {
-  const run = async () => (await profileRows(fn)).total.ms;
-  await run();
-  return median([await run(), await run(), await run()]);
-}
+/** GPU ms of one run of `fn` under tf.profile. */
+const gpuMs = async (fn) => (await profileRows(fn)).total.ms;
 /** Runs `fn` with tfjs's own kernel for `name` in place of convkit's. */
 async function withTfjsKernel(name, fn) {
   const ours = tf.getKernel(name, 'webgpu');
@@ -286,13 +284,22 @@ for (const c of abCases) {
     await out.data();
     out.dispose();
   };
-  const tfjsMs = await withTfjsKernel(c.kernel, () => gpuMs(call));
-  const convkitMs = await gpuMs(call);
+  // warm-up of both, then 5 alternating runs of each (the load of a shared machine drifts)
+  const tfjsRuns = [await withTfjsKernel(c.kernel, () => gpuMs(call))];
+  const convkitRuns = [await gpuMs(call)];
+  tfjsRuns.length = 0;
+  convkitRuns.length = 0;
+  for (let i = 0; i < 5; i++) {
+    tfjsRuns.push(await withTfjsKernel(c.kernel, () => gpuMs(call)));
+    convkitRuns.push(await gpuMs(call));
+  }
+  const tfjsMs = median(tfjsRuns);
+  const convkitMs = median(convkitRuns);
   abRows.push([`${c.kernel} ${c.label}`, fmt(tfjsMs, 2), fmt(convkitMs, 2), `${fmt(tfjsMs / convkitMs, 2)}×`]);
   tf.dispose(Object.values(inputs));
 }
 const abHead = ['kernel and shape', 'tfjs GPU ms', 'convkit GPU ms', 'speed-up'];
-console.log('\nconvkit kernels against tfjs-backend-webgpu on the same inputs (GPU ms, median of 3)');
+console.log('\nconvkit kernels against tfjs-backend-webgpu on the same inputs (GPU ms, median of 5 alternating runs)');
 console.log(mdTable(abHead, abRows, ['l', 'r', 'r', 'r']));
 tf.dispose([...vars, ...grads, ...moments, x, y]);
 adam.dispose();

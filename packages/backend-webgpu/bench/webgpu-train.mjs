@@ -8,6 +8,8 @@
 // --quick: for a software adapter (SwiftShader: a batch-64 step takes seconds): batch 16, 3 timed steps.
 // --swiftshader: point VK_ICD_FILENAMES at Chromium's SwiftShader driver (Linux without a GPU).
 // --markdown DIR: also write DIR/webgpu-train.md (e.g. docs/guide/generated).
+// --gradient-kernels auto|convkit|tfjs: configureWebGPU's choice of Conv2DBackpropFilter / MaxPoolGrad
+//   (default auto: convkit's on hardware adapters, tfjs's on software ones).
 
 import { machineLine, mdTable, writeMarkdown } from '../../../bench/markdown.mjs';
 import { findSwiftShaderIcd } from '../../../scripts/tools/find.mjs';
@@ -26,7 +28,9 @@ if (args.has('--swiftshader')) {
   process.env.XDG_RUNTIME_DIR ??= '/tmp';
 }
 
-const { webgpuAdapterInfo } = await import('@convkit/backend-webgpu');
+const { configureWebGPU, webgpuAdapterInfo } = await import('@convkit/backend-webgpu');
+const gkAt = argv.indexOf('--gradient-kernels');
+if (gkAt >= 0) configureWebGPU({ gradientKernels: argv[gkAt + 1] });
 const { setBackend } = await import('@convkit/core');
 const tf = await import('@tensorflow/tfjs-core');
 // The user-facing API and the wasm backend, from the sibling packages' built dist.
@@ -181,13 +185,18 @@ console.log(
     .map((k) => k.kernelName)
     .join(', ')}; new: ConvkitFusedAdam (used by @convkit/optim's Adam once core's fused-Adam op is in)`,
 );
-results.push(['convkit, webgpu', await convkitRun()]);
-results.push(['plain tfjs-backend-webgpu (raw ops + tf.train.adam)', await withTfjsKernels(plainTfjsRun)]);
-results.push(["convkit, webgpu on tfjs's kernels (before convkit's own)", await withTfjsKernels(convkitRun)]);
+/** Runs one row, saying on stderr which (a software adapter takes minutes per row). */
+async function row(name, run) {
+  console.error(`running: ${name}`);
+  results.push([name, await run()]);
+}
+await row('convkit, webgpu', convkitRun);
+await row('plain tfjs-backend-webgpu (raw ops + tf.train.adam)', () => withTfjsKernels(plainTfjsRun));
+await row("convkit, webgpu on tfjs's kernels (before convkit's own)", () => withTfjsKernels(convkitRun));
 if (!args.has('--no-wasm')) {
   await import('../../backend-wasm/dist/index.js');
   await setBackend('wasm');
-  results.push(['convkit, wasm (2 threads)', await convkitRun()]);
+  await row('convkit, wasm (2 threads)', convkitRun);
 }
 
 const head = ['system', 'train img/s', 'GFLOP/s', 'ms/step', 'first step ms', 'batch-1 ms', 'batch-256 img/s'];

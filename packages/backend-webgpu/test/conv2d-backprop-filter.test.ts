@@ -7,6 +7,7 @@
  */
 import './setup';
 import '@convkit/backend-webgpu';
+import { configureWebGPU } from '@convkit/backend-webgpu';
 import { setBackend } from '@convkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,8 @@ async function programs(fn: () => tf.Tensor): Promise<string> {
 }
 
 beforeAll(async () => {
+  // 'auto' keeps tfjs's kernel on a software adapter such as SwiftShader: ask for convkit's
+  configureWebGPU({ gradientKernels: 'convkit' });
   await setBackend('webgpu');
 });
 

@@ -7,6 +7,7 @@
  */
 import './setup';
 import '@convkit/backend-webgpu';
+import { configureWebGPU } from '@convkit/backend-webgpu';
 import { setBackend } from '@convkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -39,10 +40,18 @@ function xOf(c: Case): Input {
 }
 
 beforeAll(async () => {
+  // 'auto' keeps tfjs's kernel on a software adapter such as SwiftShader: ask for convkit's
+  configureWebGPU({ gradientKernels: 'convkit' });
   await setBackend('webgpu');
 });
 
 describe('MaxPoolGrad on webgpu (convkit kernel)', () => {
+  it('gradientKernels accepts auto, convkit or tfjs only', () => {
+    expect(() => configureWebGPU({ gradientKernels: 'gpu' as 'auto' })).toThrow(
+      /gradientKernels must be 'auto', 'convkit' or 'tfjs', received "gpu"/,
+    );
+  });
+
   it.each(CASES)('gives maxPool the same gradient as cpu: %#', async (c) => {
     const pool = (x: tf.Tensor) => tf.maxPool(x as tf.Tensor4D, c.size, c.strides, c.pad);
     await expectParity(name(c), [xOf(c)], valueAndGrads(pool), ['y', 'dx']);
