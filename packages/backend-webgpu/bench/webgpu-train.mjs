@@ -180,10 +180,9 @@ console.log(
 console.log(
   `batch ${B}, ${STEPS} timed training steps, ${INF1} batch-1 and ${INF256} batch-256 predictions${QUICK ? ' (--quick)' : ''}`,
 );
+const replaced = convkitKernels().map((k) => k.kernelName);
 console.log(
-  `convkit kernels in place of tfjs's: ${convkitKernels()
-    .map((k) => k.kernelName)
-    .join(', ')}; new: ConvkitFusedAdam (used by @convkit/optim's Adam once core's fused-Adam op is in)`,
+  `convkit kernels in place of tfjs's: ${replaced.length ? replaced.join(', ') : "none (configureWebGPU's gradientKernels 'auto' keeps tfjs's on a software adapter; --gradient-kernels convkit)"}; new: ConvkitFusedAdam (used by @convkit/optim's Adam once core's fused-Adam op is in)`,
 );
 /** Runs one row, saying on stderr which (a software adapter takes minutes per row). */
 async function row(name, run) {
