@@ -29,6 +29,12 @@ export function parseDigits(bytes: Uint8Array, source: string): Digits {
   };
 }
 
+/** The first `n` digits of `digits` (all of them when there are fewer); shares the bytes. */
+export function firstDigits(digits: Digits, n: number): Digits {
+  const count = Math.min(digits.count, Math.max(0, Math.floor(n)));
+  return { count, pixels: digits.pixels.subarray(0, count * PIXELS), labels: digits.labels.subarray(0, count) };
+}
+
 /** Downloads and parses a digit file. */
 export async function fetchDigits(url: string): Promise<Digits> {
   const res = await fetch(url);

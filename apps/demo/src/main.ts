@@ -7,7 +7,7 @@ import './style.css';
 import type { ReportRow } from '@convkit/compress';
 import { WorkerClient } from './client';
 import type { CompressStep, Download, ModelKind, TrainConfig } from './protocol';
-import { configFromQuery, createStatus, queryFromConfig, setPhase } from './state';
+import { backendFromQuery, configFromQuery, createStatus, heldoutFromQuery, queryFromConfig, setPhase } from './state';
 import { TrainingCharts } from './ui/charts';
 import { byId, duration, percent } from './ui/dom';
 import { setupDrawing } from './ui/draw';
@@ -16,6 +16,21 @@ import { showResults } from './ui/results';
 import { showSummary } from './ui/summary';
 
 const status = createStatus();
+const backend = backendFromQuery(location.search);
+const backendSelect = byId<HTMLSelectElement>('backend');
+const hasWebGPU = Boolean((navigator as { gpu?: unknown }).gpu);
+backendSelect.value = backend;
+if (!hasWebGPU) {
+  const option = backendSelect.querySelector<HTMLOptionElement>('option[value="webgpu"]');
+  if (option) {
+    option.disabled = true;
+    option.textContent = 'webgpu (not in this browser)';
+  }
+}
+// The backend is chosen when the worker starts: switching reloads the page with ?backend=.
+backendSelect.addEventListener('change', () => {
+  location.search = queryFromConfig(readConfig(), backendSelect.value === 'webgpu' ? 'webgpu' : 'wasm');
+});
 const form = byId<HTMLFormElement>('controls');
 const startButton = byId<HTMLButtonElement>('start');
 const pauseButton = byId<HTMLButtonElement>('pause');
@@ -89,7 +104,7 @@ async function refreshSummary(kind: ModelKind): Promise<void> {
 writeConfig(configFromQuery(location.search));
 form.addEventListener('change', () => {
   const config = readConfig();
-  history.replaceState(null, '', `${location.pathname}${queryFromConfig(config)}${location.hash}`);
+  history.replaceState(null, '', `${location.pathname}${queryFromConfig(config, backend)}${location.hash}`);
   refreshSummary(config.model).catch((e) => fail('summary', e));
 });
 form.addEventListener('submit', (e) => e.preventDefault());
@@ -98,6 +113,7 @@ form.addEventListener('submit', (e) => e.preventDefault());
 
 function setTrainingControls(running: boolean): void {
   startButton.disabled = running;
+  backendSelect.disabled = running;
   pauseButton.disabled = !running;
   stopButton.disabled = !running;
   for (const field of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select'))
@@ -246,18 +262,28 @@ async function start(): Promise<void> {
     type: 'init',
     trainUrl: new URL('data/mnist-train.bin', document.baseURI).href,
     testUrl: new URL('data/mnist-test.bin', document.baseURI).href,
+    backend,
+    heldout: heldoutFromQuery(location.search),
   });
   status.backend = info.backend;
+  status.adapter = info.adapter;
+  status.backendNote = info.backendNote;
+  backendSelect.value = info.backend === 'webgpu' ? 'webgpu' : 'wasm';
+  const note = byId('backend-note');
+  note.textContent = info.backendNote ?? '';
+  note.hidden = !info.backendNote;
   status.threads = info.threads;
   status.crossOriginIsolated = info.crossOriginIsolated;
   status.loading = { ...info.timings, readyAt: 0 };
   const runtime = byId('runtime');
   runtime.dataset.threads = String(info.threads);
-  runtime.classList.toggle('single', info.threads === 1);
+  runtime.classList.toggle('single', info.threads === 1 || Boolean(info.backendNote));
   runtime.textContent =
-    info.threads > 1
-      ? `Backend ${info.backend} · ${info.threads} threads (the page is cross-origin isolated) · ${info.trainCount} training and ${info.testCount} held-out digits`
-      : `Backend ${info.backend} · 1 thread — this page is not cross-origin isolated, so the wasm kernels cannot use threads (see the demo's README) · ${info.trainCount} training and ${info.testCount} held-out digits`;
+    info.backend === 'webgpu'
+      ? `Backend webgpu · ${info.adapter ?? 'an unnamed GPU'} · ${info.trainCount} training and ${info.testCount} held-out digits`
+      : info.threads > 1
+        ? `Backend ${info.backend} · ${info.threads} threads (the page is cross-origin isolated) · ${info.trainCount} training and ${info.testCount} held-out digits`
+        : `Backend ${info.backend} · 1 thread — this page is not cross-origin isolated, so the wasm kernels cannot use threads (see the demo's README) · ${info.trainCount} training and ${info.testCount} held-out digits`;
   byId('heldout-count').textContent = `${info.testCount} held-out`;
   await refreshSummary(readConfig().model);
   startButton.disabled = false;

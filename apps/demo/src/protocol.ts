@@ -6,6 +6,9 @@
 import type { ReportRow } from '@convkit/compress';
 import type { ModelSummary } from '@convkit/layers';
 
+/** Where the worker trains: convkit's wasm kernels, or the GPU through WebGPU. */
+export type BackendChoice = 'wasm' | 'webgpu';
+
 /** The two architectures to pick from. */
 export type ModelKind = 'reference' | 'small';
 /** Optimizers offered (all from `@convkit/optim`). */
@@ -29,7 +32,14 @@ export type CompressStep =
 
 /** Requests from the page. */
 export type Request =
-  | { type: 'init'; trainUrl: string; testUrl: string }
+  | {
+      type: 'init';
+      trainUrl: string;
+      testUrl: string;
+      backend: BackendChoice;
+      /** Evaluate on only the first this-many held-out digits (slow devices, software GPUs); all when absent. */
+      heldout?: number;
+    }
   | { type: 'summary'; model: ModelKind }
   | { type: 'train'; config: TrainConfig }
   | { type: 'pause' }
@@ -42,6 +52,11 @@ export type Request =
 /** What `init` resolves to. */
 export interface InitInfo {
   backend: string;
+  /** The GPU that 'webgpu' runs on, e.g. `'SwiftShader driver 5.0.0 (google, swiftshader)'`. */
+  adapter?: string;
+  /** Why the requested backend is not the one in use (no WebGPU in this browser, no adapter). */
+  backendNote?: string;
+  /** wasm threads; 0 on 'webgpu'. */
   threads: number;
   crossOriginIsolated: boolean;
   trainCount: number;

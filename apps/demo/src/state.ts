@@ -4,9 +4,10 @@
  * that tests and curious visitors read instead of parsing the page's text.
  */
 import type { ReportRow } from '@convkit/compress';
-import type { ModelKind, OptimizerKind, TrainConfig } from './protocol';
+import type { BackendChoice, ModelKind, OptimizerKind, TrainConfig } from './protocol';
 
 export const MODELS: readonly ModelKind[] = ['reference', 'small'];
+export const BACKENDS: readonly BackendChoice[] = ['wasm', 'webgpu'];
 export const OPTIMIZERS: readonly OptimizerKind[] = [
   'adam',
   'sgd',
@@ -48,9 +49,26 @@ export function configFromQuery(search: string): TrainConfig {
   };
 }
 
-/** The query string for `config`, naming only what differs from the defaults. */
-export function queryFromConfig(config: TrainConfig): string {
+/** The backend the URL asks for (`?backend=webgpu`); wasm by default. */
+export function backendFromQuery(search: string): BackendChoice {
+  return pick(new URLSearchParams(search).get('backend'), BACKENDS, 'wasm');
+}
+
+/**
+ * `?heldout=N` (10..10000): evaluate on only the first N held-out digits, for
+ * slow devices and software GPUs; `undefined` (all of them) otherwise.
+ */
+export function heldoutFromQuery(search: string): number | undefined {
+  const v = new URLSearchParams(search).get('heldout');
+  const n = v === null ? Number.NaN : Number(v);
+  return Number.isInteger(n) && n >= 10 && n <= 10000 ? n : undefined;
+}
+
+/** The query string for `config` (and the backend), naming only what differs from the defaults. */
+
+export function queryFromConfig(config: TrainConfig, backend: BackendChoice = 'wasm'): string {
   const q = new URLSearchParams();
+  if (backend !== 'wasm') q.set('backend', backend);
   if (config.model !== DEFAULT_CONFIG.model) q.set('model', config.model);
   if (config.epochs !== DEFAULT_CONFIG.epochs) q.set('epochs', String(config.epochs));
   if (config.batchSize !== DEFAULT_CONFIG.batchSize) q.set('batch', String(config.batchSize));
@@ -67,6 +85,10 @@ export type Phase = 'loading' | 'ready' | 'training' | 'paused' | 'trained' | 'e
 export interface DemoStatus {
   phase: Phase;
   backend?: string;
+  /** The WebGPU adapter, on 'webgpu'. */
+  adapter?: string;
+  /** Why the requested backend is not in use, when it is not. */
+  backendNote?: string;
   /** Threads the wasm kernels run on (1 unless the page is cross-origin isolated). */
   threads?: number;
   crossOriginIsolated?: boolean;

@@ -1,16 +1,17 @@
 /**
  * The training worker: selects convkit's wasm backend (its kernels run on
- * threads when the page is cross-origin isolated), loads the digits, trains,
- * predicts and compresses on request. See protocol.ts for the messages.
+ * threads when the page is cross-origin isolated) or, when asked and the
+ * browser has WebGPU, the webgpu backend; loads the digits, trains, predicts
+ * and compresses on request. See protocol.ts for the messages.
  */
 import '@convkit/backend-wasm';
 import { getThreadsCount } from '@convkit/backend-wasm';
 import { getBackend, setBackend, setSeed } from '@convkit/core';
 import { toArtifacts } from '@convkit/layers';
 import { Compressor } from './compression';
-import { fetchDigits } from './digits';
+import { fetchDigits, firstDigits } from './digits';
 import { buildModel } from './models';
-import type { Download, InitInfo, Request, Response } from './protocol';
+import type { BackendChoice, Download, InitInfo, Request, Response } from './protocol';
 import { type TensorSet, Trainer, toTensors } from './trainer';
 
 const post = (message: Response, transfer: Transferable[] = []) =>
@@ -19,13 +20,39 @@ const post = (message: Response, transfer: Transferable[] = []) =>
 let trainer: Trainer | undefined;
 let compressor: Compressor | undefined;
 
-async function init(trainUrl: string, testUrl: string): Promise<InitInfo> {
+/**
+ * Activates `wanted`; for 'webgpu' without WebGPU in this browser, or without
+ * an adapter, activates 'wasm' and says why.
+ */
+async function selectBackend(wanted: BackendChoice): Promise<{ adapter?: string; backendNote?: string }> {
+  let backendNote: string | undefined;
+  if (wanted === 'webgpu') {
+    if (!(navigator as { gpu?: unknown }).gpu) {
+      backendNote =
+        'WebGPU is not available in this browser (no navigator.gpu): training on wasm instead. Chrome and Edge 113+ have it; Firefox and Safari behind a flag.';
+    } else {
+      try {
+        // Loaded on demand: pages on wasm never download tfjs's WebGPU kernels.
+        const { webgpuAdapterInfo } = await import('@convkit/backend-webgpu');
+        await setBackend('webgpu');
+        return { adapter: webgpuAdapterInfo()?.summary };
+      } catch (err) {
+        backendNote = `WebGPU could not start (${err instanceof Error ? err.message : String(err)}): training on wasm instead.`;
+      }
+    }
+  }
+  await setBackend('wasm');
+  return { backendNote };
+}
+
+async function init(trainUrl: string, testUrl: string, backend: BackendChoice, heldout?: number): Promise<InitInfo> {
   const t0 = performance.now();
   const digits = Promise.all([fetchDigits(trainUrl), fetchDigits(testUrl)]);
-  await setBackend('wasm');
+  const selected = await selectBackend(backend);
   const backendMs = performance.now() - t0;
   setSeed(1);
-  const [train, test] = await digits;
+  const [train, allTest] = await digits;
+  const test = heldout === undefined ? allTest : firstDigits(allTest, heldout);
   const dataMs = performance.now() - t0;
   const trainSet: TensorSet = toTensors(train);
   const testSet: TensorSet = toTensors(test);
@@ -33,7 +60,8 @@ async function init(trainUrl: string, testUrl: string): Promise<InitInfo> {
   compressor = new Compressor(trainSet, testSet);
   return {
     backend: getBackend(),
-    threads: getThreadsCount(),
+    ...selected,
+    threads: getBackend() === 'wasm' ? getThreadsCount() : 0,
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
     trainCount: train.count,
     testCount: test.count,
@@ -53,7 +81,7 @@ function idle(t: Trainer): void {
 async function handle(request: Request): Promise<[unknown, Transferable[]?]> {
   switch (request.type) {
     case 'init':
-      return [await init(request.trainUrl, request.testUrl)];
+      return [await init(request.trainUrl, request.testUrl, request.backend, request.heldout)];
     case 'summary': {
       const model = buildModel(request.model);
       try {

@@ -11,6 +11,12 @@
  * isolated: one thread, visibly, and training runs and stops on request.
  * Neither page may log a console error or warning.
  *
+ * WebGPU: a second Chromium with the SwiftShader flags of the browser-smoke
+ * webgpu test (`--enable-unsafe-webgpu --use-webgpu-adapter=swiftshader`)
+ * opens `?backend=webgpu`, trains the small CNN on webgpu, stops, evaluates
+ * and classifies a drawn digit; the first Chromium (`--disable-gpu`) asked for
+ * webgpu falls back to wasm and says why on the page.
+ *
  * Prints the time from opening the page to the first finished epoch, and
  * saves a screenshot after training into test-output/screenshots/.
  */
@@ -33,6 +39,11 @@ const repoRoot = resolve(appDir, '../..');
 const screenshots = join(repoRoot, 'test-output', 'screenshots');
 
 let browser: Browser | undefined;
+let gpuBrowser: Browser | undefined;
+/** Flags that give headless Chromium a WebGPU adapter without a GPU (SwiftShader). */
+const WEBGPU_FLAGS = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'];
+const BASE_ARGS = ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-sync'];
+let chromiumPath: string | undefined;
 const servers: Server[] = [];
 
 beforeAll(async () => {
@@ -42,20 +53,19 @@ beforeAll(async () => {
       `demo: ${chromiumLookup.problem}. Run \`node scripts/ensure-test-tools.mjs\` (pnpm test does) or point CONVKIT_CHROMIUM at a Chromium binary. This test does not skip.`,
     );
   }
-  for (const pkg of ['core', 'layers', 'optim', 'compress', 'backend-wasm']) {
+  chromiumPath = chromiumLookup.path;
+  for (const pkg of ['core', 'layers', 'optim', 'compress', 'backend-wasm', 'backend-webgpu']) {
     const entry = join(repoRoot, 'packages', pkg, 'dist', 'index.js');
     if (!existsSync(entry)) throw new Error(`demo: ${entry} is missing; build the packages first (\`pnpm build\`).`);
   }
   // The app as users get it: Vite's production build against the packages' dist/.
   await build({ root: appDir, configFile: join(appDir, 'vite.config.ts'), logLevel: 'error' });
-  browser = await chromium.launch({
-    executablePath: chromiumLookup.path,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-  });
+  browser = await chromium.launch({ executablePath: chromiumLookup.path, args: [...BASE_ARGS, '--disable-gpu'] });
 }, 90_000);
 
 afterAll(async () => {
   await browser?.close();
+  await gpuBrowser?.close();
   await Promise.all(servers.map((s) => new Promise((ok) => s.close(ok))));
 });
 
@@ -64,10 +74,11 @@ async function open(
   isolated: boolean,
   query: string,
   viewport = { width: 1100, height: 900 },
+  on: Browser = browser!,
 ): Promise<{ page: Page; log: string[]; requests: string[] }> {
   const { server, url } = await serveStatic(distDir, { isolated });
   servers.push(server);
-  const page = await browser!.newPage({ viewport, acceptDownloads: true });
+  const page = await on.newPage({ viewport, acceptDownloads: true });
   const log: string[] = [];
   const requests: string[] = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
@@ -240,4 +251,58 @@ describe('apps/demo in headless Chromium', () => {
       await page.close();
     }
   }, 90_000);
+
+  it('webgpu (SwiftShader): trains on the GPU backend, stops, evaluates and classifies a drawn digit', async () => {
+    gpuBrowser = await chromium.launch({ executablePath: chromiumPath, args: [...BASE_ARGS, ...WEBGPU_FLAGS] });
+    // 64 held-out digits: SwiftShader runs the small CNN at about 10 training images per second
+    const { page, log } = await open(false, '?backend=webgpu&model=small&lr=0.003&heldout=64', undefined, gpuBrowser);
+    try {
+      const ready = await waitPhase(page, log, ['ready'], 60_000);
+      expect(ready.backend).toBe('webgpu');
+      expect(ready.backendNote).toBeUndefined();
+      expect(ready.adapter).toMatch(/swiftshader/i);
+      expect(await page.locator('#backend').inputValue()).toBe('webgpu');
+      expect(await page.locator('#runtime').textContent()).toContain('Backend webgpu');
+      await page.click('#start');
+      await page.waitForFunction(() => window.__demo.step >= 3, undefined, { timeout: 60_000 });
+      await page.click('#stop');
+      const stopped = await waitPhase(page, log, ['trained'], 60_000);
+      expect(stopped.backend).toBe('webgpu');
+      expect(stopped.step).toBeLessThan(250);
+      // the evaluation ran on webgpu over the 64 held-out digits: its accuracy is its grid's
+      const { labels, predicted, accuracy } = stopped.evaluation!;
+      expect(labels).toHaveLength(64);
+      expect(predicted.every((p) => Number.isInteger(p) && p >= 0 && p < 10)).toBe(true);
+      expect(accuracy).toBeCloseTo(labels.filter((l, i) => l === predicted[i]).length / 64, 10);
+      // Inference on webgpu: a held-out digit traced on the pad gets class probabilities.
+      const test = parseDigits(new Uint8Array(await readFile(join(distDir, 'data/mnist-test.bin'))), 'mnist-test.bin');
+      await page.locator('#pad').scrollIntoViewIfNeeded();
+      await traceDigit(page, test.pixels.subarray(0, 784));
+      const drawn = await status(page);
+      expect(drawn.prediction, 'the pad produced a prediction').toBeDefined();
+      expect(drawn.prediction!.probabilities).toHaveLength(10);
+      expect(drawn.prediction!.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+      expect(log).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
+
+  it('asked for webgpu where the browser has no WebGPU adapter: trains on wasm and says why', async () => {
+    const { page, log } = await open(false, '?backend=webgpu&model=small');
+    try {
+      const ready = await waitPhase(page, log, ['ready'], 30_000);
+      expect(ready.backend).toBe('wasm');
+      expect(ready.backendNote).toMatch(
+        /WebGPU (is not available in this browser|could not start).*training on wasm instead/,
+      );
+      const note = page.locator('#backend-note');
+      expect(await note.isVisible()).toBe(true);
+      expect(await note.textContent()).toBe(ready.backendNote);
+      expect(await page.locator('#backend').inputValue()).toBe('wasm');
+      expect(log).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
 });

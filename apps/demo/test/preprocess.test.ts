@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BOX, inkBox, SIDE, toMnistInput } from '../src/preprocess';
-import { configFromQuery, DEFAULT_CONFIG, queryFromConfig } from '../src/state';
+import { backendFromQuery, configFromQuery, DEFAULT_CONFIG, heldoutFromQuery, queryFromConfig } from '../src/state';
 
 /** A `w × h` blank image with the rectangle [x0, x1) × [y0, y1) filled with 1. */
 function rect(w: number, h: number, x0: number, y0: number, x1: number, y1: number): Float32Array {
@@ -76,6 +76,25 @@ describe('URL state', () => {
     expect(query).toBe('?model=small&epochs=3&batch=64&lr=0.003&opt=rmsprop');
     expect(configFromQuery(query)).toEqual(config);
     expect(queryFromConfig(DEFAULT_CONFIG)).toBe('');
+  });
+
+  it('keeps the backend in the URL: wasm by default, webgpu when asked, anything else is wasm', () => {
+    expect(queryFromConfig(DEFAULT_CONFIG, 'webgpu')).toBe('?backend=webgpu');
+    expect(queryFromConfig(DEFAULT_CONFIG, 'wasm')).toBe('');
+    expect(backendFromQuery('?backend=webgpu&model=small')).toBe('webgpu');
+    expect(backendFromQuery('?model=small')).toBe('wasm');
+    expect(backendFromQuery('?backend=cuda')).toBe('wasm');
+  });
+
+  it('reads ?heldout= as an integer in 10..10000, otherwise all held-out digits', () => {
+    expect(heldoutFromQuery('?heldout=64')).toBe(64);
+    expect(['', '?heldout=5', '?heldout=2.5', '?heldout=x', '?heldout=20000'].map(heldoutFromQuery)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('falls back to the defaults for unknown or out-of-range values', () => {

@@ -1,12 +1,15 @@
 // Benchmark of @convkit/backend-webgpu on the reference CNN (Conv 32 → pool → Conv 64 → pool →
 // Dense 128 → Dense 10): training img/s and batch-1 / batch-256 inference for convkit on webgpu,
-// plain tfjs-backend-webgpu (raw tfjs ops + tf.train.adam on the same device) and convkit on wasm,
-// in one run; prints the adapter it ran on. Not a test.
+// plain tfjs-backend-webgpu (raw tfjs ops + tf.train.adam on the same device, tfjs's own kernels),
+// convkit on webgpu with tfjs's kernels in place of convkit's own (the "before" row) and convkit on
+// wasm, in one run; prints the adapter it ran on. Not a test.
 // Run after building: pnpm turbo run build --filter=@convkit/backend-webgpu... --filter=@convkit/backend-wasm
 //   node bench/webgpu-train.mjs [--quick] [--swiftshader] [--no-wasm] [--markdown DIR]
 // --quick: for a software adapter (SwiftShader: a batch-64 step takes seconds): batch 16, 3 timed steps.
 // --swiftshader: point VK_ICD_FILENAMES at Chromium's SwiftShader driver (Linux without a GPU).
 // --markdown DIR: also write DIR/webgpu-train.md (e.g. docs/guide/generated).
+// --gradient-kernels auto|convkit|tfjs: configureWebGPU's choice of Conv2DBackpropFilter / MaxPoolGrad
+//   (default auto: convkit's on hardware adapters, tfjs's on software ones).
 
 import { machineLine, mdTable, writeMarkdown } from '../../../bench/markdown.mjs';
 import { findSwiftShaderIcd } from '../../../scripts/tools/find.mjs';
@@ -25,7 +28,9 @@ if (args.has('--swiftshader')) {
   process.env.XDG_RUNTIME_DIR ??= '/tmp';
 }
 
-const { webgpuAdapterInfo } = await import('@convkit/backend-webgpu');
+const { configureWebGPU, webgpuAdapterInfo } = await import('@convkit/backend-webgpu');
+const gkAt = argv.indexOf('--gradient-kernels');
+if (gkAt >= 0) configureWebGPU({ gradientKernels: argv[gkAt + 1] });
 const { setBackend } = await import('@convkit/core');
 const tf = await import('@tensorflow/tfjs-core');
 // The user-facing API and the wasm backend, from the sibling packages' built dist.
@@ -143,6 +148,29 @@ async function plainTfjsRun() {
   return { trainMs, firstStepMs, inf1Ms, inf256Ms, leaked: null };
 }
 
+/**
+ * convkit's own 'webgpu' kernels that replace tfjs's for speed (each keeps tfjs's as
+ * `kernelFunc.original`). The chunked AddN is a correctness fix and stays in every row: tfjs's
+ * own AddN fails validation for gradients with more terms than storage-buffer bindings.
+ */
+const convkitKernels = () => tf.getKernelsForBackend('webgpu').filter((k) => k.kernelFunc.original);
+/** Runs `fn` with tfjs-backend-webgpu's own kernels in place of convkit's (the "before" and plain-tfjs rows). */
+async function withTfjsKernels(fn) {
+  const ours = convkitKernels();
+  for (const k of ours) {
+    tf.unregisterKernel(k.kernelName, 'webgpu');
+    tf.registerKernel({ ...k, kernelFunc: k.kernelFunc.original });
+  }
+  try {
+    return await fn();
+  } finally {
+    for (const k of ours) {
+      tf.unregisterKernel(k.kernelName, 'webgpu');
+      tf.registerKernel(k);
+    }
+  }
+}
+
 const results = [];
 await setBackend('webgpu');
 const adapter = webgpuAdapterInfo();
@@ -152,12 +180,22 @@ console.log(
 console.log(
   `batch ${B}, ${STEPS} timed training steps, ${INF1} batch-1 and ${INF256} batch-256 predictions${QUICK ? ' (--quick)' : ''}`,
 );
-results.push(['convkit, webgpu', await convkitRun()]);
-results.push(['plain tfjs-backend-webgpu (raw ops + tf.train.adam)', await plainTfjsRun()]);
+const replaced = convkitKernels().map((k) => k.kernelName);
+console.log(
+  `convkit kernels in place of tfjs's: ${replaced.length ? replaced.join(', ') : "none (configureWebGPU's gradientKernels 'auto' keeps tfjs's on a software adapter; --gradient-kernels convkit)"}; new: ConvkitFusedAdam (used by @convkit/optim's Adam once core's fused-Adam op is in)`,
+);
+/** Runs one row, saying on stderr which (a software adapter takes minutes per row). */
+async function row(name, run) {
+  console.error(`running: ${name}`);
+  results.push([name, await run()]);
+}
+await row('convkit, webgpu', convkitRun);
+await row('plain tfjs-backend-webgpu (raw ops + tf.train.adam)', () => withTfjsKernels(plainTfjsRun));
+await row("convkit, webgpu on tfjs's kernels (before convkit's own)", () => withTfjsKernels(convkitRun));
 if (!args.has('--no-wasm')) {
   await import('../../backend-wasm/dist/index.js');
   await setBackend('wasm');
-  results.push(['convkit, wasm (2 threads)', await convkitRun()]);
+  await row('convkit, wasm (2 threads)', convkitRun);
 }
 
 const head = ['system', 'train img/s', 'GFLOP/s', 'ms/step', 'first step ms', 'batch-1 ms', 'batch-256 img/s'];
@@ -174,9 +212,13 @@ console.log(`\nReference CNN, Adam 1e-3, batch ${B}; medians`);
 console.log(mdTable(head, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']));
 const ck = results[0][1];
 const plain = results[1][1];
-const wasm = results[2]?.[1];
+const before = results[2][1];
+const wasm = results[3]?.[1];
 console.log(
   `convkit webgpu ÷ plain tfjs-backend-webgpu: training ${fmt(plain.trainMs / ck.trainMs, 2)}×, batch-1 ${fmt(plain.inf1Ms / ck.inf1Ms, 2)}×, batch-256 ${fmt(plain.inf256Ms / ck.inf256Ms, 2)}×`,
+);
+console.log(
+  `convkit webgpu ÷ the same on tfjs's kernels: training ${fmt(before.trainMs / ck.trainMs, 2)}×, batch-1 ${fmt(before.inf1Ms / ck.inf1Ms, 2)}×, batch-256 ${fmt(before.inf256Ms / ck.inf256Ms, 2)}×`,
 );
 if (wasm) {
   console.log(

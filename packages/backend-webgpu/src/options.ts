@@ -21,6 +21,14 @@ export interface WebGPUOptions {
    * already exists.
    */
   dawnFlags?: readonly string[];
+  /**
+   * Which `Conv2DBackpropFilter` and `MaxPoolGrad` kernels to run: convkit's
+   * (split reduction; one dispatch) or tfjs-backend-webgpu's. `'auto'`
+   * (default) uses convkit's on hardware adapters and tfjs's on software
+   * adapters (SwiftShader, lavapipe), where convkit's measured no faster.
+   * convkit's fused Adam and chunked AddN are used in every case.
+   */
+  gradientKernels?: 'auto' | 'convkit' | 'tfjs';
 }
 
 /** The options in effect, with defaults filled in. */
@@ -30,6 +38,7 @@ const DEFAULTS: ResolvedWebGPUOptions = {
   adapterTimeoutMs: 10_000,
   powerPreference: 'high-performance',
   dawnFlags: [],
+  gradientKernels: 'auto',
 };
 
 let current: ResolvedWebGPUOptions = { ...DEFAULTS };
@@ -41,8 +50,9 @@ let current: ResolvedWebGPUOptions = { ...DEFAULTS };
  *
  * @param options - Timeout, power preference and (Node) Dawn flags.
  * @returns The options now in effect.
- * @throws {ConfigError} when `adapterTimeoutMs` is not a positive finite number or
- *   `powerPreference` is not `'low-power'` or `'high-performance'`.
+ * @throws {ConfigError} when `adapterTimeoutMs` is not a positive finite number,
+ *   `powerPreference` is not `'low-power'` or `'high-performance'`, or
+ *   `gradientKernels` is not `'auto'`, `'convkit'` or `'tfjs'`.
  *
  * @example
  * ```ts
@@ -75,6 +85,15 @@ export function configureWebGPU(options: WebGPUOptions): ResolvedWebGPUOptions {
       throw new ConfigError('configureWebGPU: dawnFlags must be an array of strings, e.g. ["backend=vulkan"]');
     }
     next.dawnFlags = [...options.dawnFlags];
+  }
+  if (options.gradientKernels !== undefined) {
+    const k = options.gradientKernels;
+    if (k !== 'auto' && k !== 'convkit' && k !== 'tfjs') {
+      throw new ConfigError(
+        `configureWebGPU: gradientKernels must be 'auto', 'convkit' or 'tfjs', received ${JSON.stringify(k)}`,
+      );
+    }
+    next.gradientKernels = k;
   }
   current = next;
   return { ...current };

@@ -10,6 +10,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describeAdapter, type OpenedDevice, openDevice } from './device';
 import type { GpuAdapterInfoLike, GpuLike } from './gpu-types';
 import { registerChunkedAddN } from './kernels/add-n';
+import { registerConv2DBackpropFilter } from './kernels/conv2d-backprop-filter';
+import { registerFusedAdam } from './kernels/fused-adam';
+import { registerMaxPoolGrad } from './kernels/max-pool-grad';
 import { webgpuOptions } from './options';
 import { loadPlatformGpu, noAdapterHint } from './platform';
 
@@ -32,6 +35,13 @@ async function initialize(): Promise<void> {
   // only if navigator.gpu exists, and registers the kernels.
   const { WebGPUBackend } = await import('@tensorflow/tfjs-backend-webgpu');
   registerChunkedAddN();
+  registerFusedAdam();
+  const gradientKernels =
+    options.gradientKernels === 'auto' ? (isSoftware(dev.info) ? 'tfjs' : 'convkit') : options.gradientKernels;
+  if (gradientKernels === 'convkit') {
+    registerConv2DBackpropFilter();
+    registerMaxPoolGrad();
+  }
   // tfjs's factory would request a second adapter without a timeout; use the device opened above.
   if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
   type Ctor = ConstructorParameters<typeof WebGPUBackend>;
@@ -44,6 +54,13 @@ async function initialize(): Promise<void> {
     }
   });
   opened = dev;
+}
+
+/** Whether `info` names a software rasteriser (SwiftShader, lavapipe, llvmpipe, WARP). */
+function isSoftware(info: GpuAdapterInfoLike | undefined): boolean {
+  const i = info ?? {};
+  const text = `${i.vendor ?? ''} ${i.architecture ?? ''} ${i.description ?? ''} ${i.device ?? ''}`;
+  return /swiftshader|llvmpipe|lavapipe|warp|microsoft basic render/i.test(text);
 }
 
 /** Identity of the GPU the 'webgpu' backend runs on. */
@@ -81,13 +98,12 @@ export interface WebGPUAdapterInfo {
 export function webgpuAdapterInfo(): WebGPUAdapterInfo | undefined {
   if (!opened) return undefined;
   const i: GpuAdapterInfoLike = opened.info ?? {};
-  const text = `${i.vendor ?? ''} ${i.architecture ?? ''} ${i.description ?? ''} ${i.device ?? ''}`;
   return {
     vendor: i.vendor ?? '',
     architecture: i.architecture ?? '',
     device: i.device ?? '',
     description: i.description ?? '',
-    software: /swiftshader|llvmpipe|lavapipe|warp|microsoft basic render/i.test(text),
+    software: isSoftware(opened.info),
     summary: describeAdapter(opened.info),
   };
 }

@@ -103,7 +103,12 @@ describe('backend-webgpu errors', () => {
 
   it('configureWebGPU validates its options and keeps the old ones on error', () => {
     const before = webgpuOptions();
-    expect(before).toEqual({ adapterTimeoutMs: 10_000, powerPreference: 'high-performance', dawnFlags: [] });
+    expect(before).toEqual({
+      adapterTimeoutMs: 10_000,
+      powerPreference: 'high-performance',
+      dawnFlags: [],
+      gradientKernels: 'auto',
+    });
     expect(() => configureWebGPU({ adapterTimeoutMs: 0 })).toThrow(ConfigError);
     expect(() => configureWebGPU({ adapterTimeoutMs: Number.NaN })).toThrow(/adapterTimeoutMs.*NaN/);
     expect(() => configureWebGPU({ powerPreference: 'fast' as never })).toThrow(/powerPreference.*"fast"/);
@@ -113,7 +118,10 @@ describe('backend-webgpu errors', () => {
       adapterTimeoutMs: 2500,
       powerPreference: 'high-performance',
       dawnFlags: ['backend=vulkan'],
+      gradientKernels: 'auto',
     });
+    expect(() => configureWebGPU({ gradientKernels: 'fast' as never })).toThrow(/gradientKernels.*"fast"/);
+    expect(configureWebGPU({ gradientKernels: 'tfjs' }).gradientKernels).toBe('tfjs');
   });
 
   it('browser build: no navigator.gpu names the flags, or the insecure context', async () => {
