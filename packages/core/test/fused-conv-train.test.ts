@@ -196,4 +196,32 @@ describe('ops.fused.conv2d under gradients equals the unfused ops', () => {
     expect(dilatedNames).toContain('Add');
     tf.dispose([x, f, b]);
   });
+
+  it('computes only the gradients the tape needs (no input gradient for the images)', async () => {
+    const x = tf.randomNormal([2, 6, 6, 2]) as tf.Tensor4D;
+    const f = tf.randomNormal([3, 3, 2, 4]) as tf.Tensor4D;
+    const b = tf.randomNormal([4]);
+    const loss = (ff: tf.Tensor) =>
+      tf.sum(ops.fused.conv2d({ x, filter: ff as tf.Tensor4D, strides: 1, pad: 'valid', bias: b, activation: 'relu' }));
+    const names = (
+      await tf.profile(() => {
+        tf.grad(loss)(f).dispose();
+      })
+    ).kernelNames;
+    expect(names).toContain('Conv2DBackpropFilter');
+    expect(names).not.toContain('Conv2DBackpropInput');
+    tf.dispose([x, f, b]);
+  });
+
+  it('refuses to differentiate a FusedConv2D kernel it does not cover, naming it', () => {
+    const x = tf.randomNormal([1, 4, 4, 1]);
+    const f = tf.randomNormal([2, 2, 1, 2]);
+    const attrs = { strides: 1, pad: 'valid', dataFormat: 'NHWC', dilations: 1, activation: 'elu' };
+    const run = (xx: tf.Tensor) =>
+      tf.sum(
+        tf.engine().runKernel('FusedConv2D', { x: xx, filter: f }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor,
+      );
+    expect(() => tf.grad(run)(x)).toThrow(/FusedConv2D gradient: only NHWC, dilation 1 and activation relu or linear/);
+    tf.dispose([x, f]);
+  });
 });

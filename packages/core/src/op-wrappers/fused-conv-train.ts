@@ -3,12 +3,9 @@
  * most (NHWC, dilation 1, a per-channel bias or none, relu or no activation):
  * the forward pass is one FusedConv2D kernel (conv, bias and relu in the
  * kernel's epilogue, no separate Add and Relu passes over the activations),
- * with its gradient written out here:
- * `d = relu ? dy·step(y) : dy`, `dx = Conv2DBackpropInput(d, filter)`,
- * `dfilter = Conv2DBackpropFilter(x, d)`, `dbias = Σ_{n,h,w} d`.
- * Those are the gradients of the unfused ops (conv2d, add, relu) to the bit:
- * `step(y) = step(conv + bias)` since relu keeps the sign, and the bias sum is
- * the reduction the gradient of the broadcast `add` runs.
+ * and its gradient is the one convkit registers for FusedConv2D
+ * (`../gradients/fused-conv2d.ts`): the gradients of the unfused ops (conv2d,
+ * add, relu) to the bit, each computed only when needed.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { pair } from '../gradients/dilate-filter';
@@ -41,8 +38,8 @@ export function trainableFusedConvArgs(
 }
 
 /**
- * conv2d + bias + relu/linear as one FusedConv2D kernel with a hand-written
- * gradient (see the module comment). Call only with what
+ * conv2d + bias + relu/linear as one FusedConv2D kernel, recorded on the tape
+ * with the gradient of `../gradients/fused-conv2d.ts`. Call only with what
  * {@link trainableFusedConvArgs} accepted.
  */
 export function trainableFusedConv(
@@ -50,38 +47,14 @@ export function trainableFusedConv(
   t: { x: tf.Tensor4D; filter: tf.Tensor4D; bias?: tf.Tensor1D; relu: boolean },
 ): tf.Tensor4D {
   const { strides, pad, dimRoundingMode } = args;
-  const activation = t.relu ? 'relu' : 'linear';
-  const convAttrs = { strides, pad, dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode };
-  const backward = (dy: tf.Tensor, x: tf.Tensor4D, filter: tf.Tensor4D, y: tf.Tensor): tf.Tensor[] => {
-    const d = t.relu ? tf.mul(dy, tf.step(y)) : dy;
-    const dx = runKernel(tf.Conv2DBackpropInput, { dy: d, filter }, { ...convAttrs, inputShape: x.shape });
-    const df = runKernel(tf.Conv2DBackpropFilter, { x, dy: d }, { ...convAttrs, filterShape: filter.shape });
-    return t.bias ? [dx, df, tf.sum(d, [0, 1, 2])] : [dx, df];
+  const inputs: tf.NamedTensorMap = t.bias ? { x: t.x, filter: t.filter, bias: t.bias } : { x: t.x, filter: t.filter };
+  const attrs = {
+    strides,
+    pad,
+    dataFormat: 'NHWC',
+    dilations: [1, 1],
+    dimRoundingMode,
+    activation: t.relu ? 'relu' : 'linear',
   };
-  const forward = (x: tf.Tensor4D, filter: tf.Tensor4D, bias?: tf.Tensor1D): tf.Tensor4D => {
-    const inputs: tf.NamedTensorMap = bias ? { x, filter, bias } : { x, filter };
-    return runKernel(tf.FusedConv2D, inputs, { ...convAttrs, activation }) as tf.Tensor4D;
-  };
-  if (t.bias) {
-    const op = tf.customGrad((x, filter, bias, save) => {
-      const y = forward(x as tf.Tensor4D, filter as tf.Tensor4D, bias as tf.Tensor1D);
-      (save as tf.GradSaveFunc)([x as tf.Tensor, filter as tf.Tensor, y]);
-      return {
-        value: y,
-        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) =>
-          backward(dy, saved[0] as tf.Tensor4D, saved[1] as tf.Tensor4D, saved[2]),
-      };
-    });
-    return op(t.x, t.filter, t.bias) as tf.Tensor4D;
-  }
-  const op = tf.customGrad((x, filter, save) => {
-    const y = forward(x as tf.Tensor4D, filter as tf.Tensor4D);
-    (save as tf.GradSaveFunc)([x as tf.Tensor, filter as tf.Tensor, y]);
-    return {
-      value: y,
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) =>
-        backward(dy, saved[0] as tf.Tensor4D, saved[1] as tf.Tensor4D, saved[2]),
-    };
-  });
-  return op(t.x, t.filter) as tf.Tensor4D;
+  return runKernel(tf.FusedConv2D, inputs, attrs) as tf.Tensor4D;
 }
