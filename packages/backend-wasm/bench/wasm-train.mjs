@@ -573,6 +573,8 @@ async function writeRunMarkdown() {
       'r',
       'r',
     ]),
+    '',
+    `Scaling from 1 to 2 threads: ${fmt(train.layers2.imgs / train.layers1.imgs, 2)}×. One Adam update of all 225,034 parameters (\`Adam.applyGradients\`, 2 threads): ${fmt(adamUpdate.fused.ms, 3)} ms in ${adamUpdate.fused.calls} kernel call with the fused kernel, ${fmt(adamUpdate.composite.ms, 3)} ms in ${adamUpdate.composite.calls} calls as a composite of ordinary ops.`,
   ];
   const infRows = [
     ['convkit wasm (2 threads)', 'ck'],
