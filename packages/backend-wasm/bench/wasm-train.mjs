@@ -65,11 +65,14 @@ const PROFILE_STEPS = QUICK ? 3 : 8;
 /** A copy of what `tf.profile` returned (it reuses its record for the next call). */
 const copyProfile = (prof) => ({ ...prof, kernels: prof.kernels.map((k) => ({ ...k })) });
 
-/** Runs kernel `name` on the active backend; returns ms (median). */
+/**
+ * Runs kernel `name` on the active backend; returns ms (median). The wasm and cpu
+ * kernels are synchronous, so the result is not read back: reading it would add a
+ * copy of the output that the tfjs-backend-wasm column (`tfjsWasmKernel`) does not pay.
+ */
 function timeKernel(name, inputs, attrs, reps) {
   return timeIt(() => {
     const out = tf.engine().runKernel(name, inputs, attrs);
-    out.dataSync();
     tf.dispose(out);
   }, reps);
 }
