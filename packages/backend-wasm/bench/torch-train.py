@@ -1,6 +1,6 @@
 """PyTorch side of bench/wasm-train.mjs: reference CNN training and inference img/s.
 
-Prints one JSON line: {"train": img/s, "infer1_ms": ms, "infer256": img/s, "threads": n}.
+Prints one JSON line: {"train": img/s, "infer1_ms": ms, "infer64": img/s, "infer256": img/s, "threads": n}.
 """
 import json, os, sys, time
 import torch
@@ -41,6 +41,13 @@ with torch.no_grad():
     for _ in range(200):
         t = time.perf_counter(); model(x1); t1.append(time.perf_counter() - t)
     t1.sort()
+    x64 = torch.rand(64, 1, 28, 28)
+    for _ in range(3):
+        model(x64)
+    t64 = []
+    for _ in range(30):
+        t = time.perf_counter(); model(x64); t64.append(time.perf_counter() - t)
+    t64.sort()
     x256 = torch.rand(256, 1, 28, 28)
     for _ in range(3):
         model(x256)
@@ -49,4 +56,5 @@ with torch.no_grad():
         t = time.perf_counter(); model(x256); t256.append(time.perf_counter() - t)
     t256.sort()
 print(json.dumps({"train": train, "infer1_ms": t1[len(t1) // 2] * 1e3,
+                  "infer64": 64 / t64[len(t64) // 2],
                   "infer256": 256 / t256[len(t256) // 2], "threads": torch.get_num_threads()}))

@@ -1,14 +1,20 @@
 // Benchmark of @convkit/backend-wasm on the reference CNN (see /work/shared/BENCHMARKS.md):
 // per-kernel GFLOP/s (convkit vs tfjs-backend-wasm vs tfjs cpu), training img/s
-// (wasm 2 threads / 1 thread, tfjs cpu, PyTorch side by side) and inference.
+// (wasm 2 threads / 1 thread, with the fused optimizer kernels and without, tfjs cpu,
+// PyTorch side by side), the optimizer update alone, and inference at batch 1/64/256.
 // Run after building: pnpm --filter @convkit/backend-wasm build && node bench/wasm-train.mjs
 // Options: --quick (fewer repetitions), --no-torch, --no-cpu, --no-kernels (skip the per-kernel table),
 // --kernels-only, --markdown DIR (also write the tables as Markdown for the docs site: DIR/wasm-train.md,
 // DIR/wasm-inference.md and DIR/wasm-kernels.md; e.g. --markdown docs/guide/generated).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { replacedTfjsWasmKernel, setConvkitKernelsEnabled, setThreadsCount } from '@convkit/backend-wasm';
-import { setBackend } from '@convkit/core';
+import {
+  convkitKernelConfigs,
+  replacedTfjsWasmKernel,
+  setConvkitKernelsEnabled,
+  setThreadsCount,
+} from '@convkit/backend-wasm';
+import { ops, setBackend } from '@convkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { machineLine, mdTable, writeMarkdown } from '../../../bench/markdown.mjs';
 
@@ -53,11 +59,20 @@ async function timeItAsync(fn, reps = REPS) {
   return median(ts);
 }
 
-/** Runs kernel `name` on the active backend; returns ms (median). */
+/** Training steps profiled (per-kernel time is their mean). */
+const PROFILE_STEPS = QUICK ? 3 : 8;
+
+/** A copy of what `tf.profile` returned (it reuses its record for the next call). */
+const copyProfile = (prof) => ({ ...prof, kernels: prof.kernels.map((k) => ({ ...k })) });
+
+/**
+ * Runs kernel `name` on the active backend; returns ms (median). The wasm and cpu
+ * kernels are synchronous, so the result is not read back: reading it would add a
+ * copy of the output that the tfjs-backend-wasm column (`tfjsWasmKernel`) does not pay.
+ */
 function timeKernel(name, inputs, attrs, reps) {
   return timeIt(() => {
     const out = tf.engine().runKernel(name, inputs, attrs);
-    out.dataSync();
     tf.dispose(out);
   }, reps);
 }
@@ -71,6 +86,44 @@ function tfjsWasmKernel(name, inputs, attrs, reps) {
     const t = tf.engine().makeTensorFromTensorInfo(info);
     tf.dispose(t);
   }, reps);
+}
+
+// ---------- fused optimizer kernels on / off ----------
+const FUSED_OPTIMIZER_KERNELS = [ops.FUSED_ADAM_KERNEL, ops.FUSED_SGD_KERNEL, ops.FUSED_RMSPROP_KERNEL];
+
+/**
+ * Runs `fn` with convkit's fused optimizer kernels unregistered, so optim's
+ * optimizers take the composite of ordinary ops (what every step ran before the
+ * fused kernels), then registers them again.
+ */
+async function withoutFusedOptimizers(fn) {
+  const configs = convkitKernelConfigs.filter((k) => FUSED_OPTIMIZER_KERNELS.includes(k.kernelName));
+  for (const c of configs) tf.unregisterKernel(c.kernelName, c.backendName);
+  try {
+    return await fn();
+  } finally {
+    for (const c of configs) tf.registerKernel(c);
+  }
+}
+
+/** The reference CNN's parameter shapes (225,034 floats). */
+const PARAM_SHAPES = [[3, 3, 1, 32], [32], [3, 3, 32, 64], [64], [1600, 128], [128], [128, 10], [10]];
+
+/** ms (median) and kernel calls of one Adam update of every parameter of the reference CNN (optim's Adam). */
+async function adamUpdateMs() {
+  const vars = PARAM_SHAPES.map((s, i) => tf.variable(tf.randomNormal(s), true, `bench_adam_${i}_${Math.random()}`));
+  const grads = PARAM_SHAPES.map((s) => tf.randomNormal(s));
+  const opt = new Adam({ learningRate: 1e-3 });
+  const pairs = vars.map((v, i) => ({ variable: v, gradient: grads[i] }));
+  const step = () => {
+    opt.applyGradients(pairs);
+    vars[0].dataSync();
+  };
+  const ms = timeIt(step, REPS * 4);
+  const prof = await tf.profile(step);
+  opt.dispose();
+  tf.dispose([...vars, ...grads]);
+  return { ms, calls: prof.kernels.length };
 }
 
 // ---------- per-kernel table ----------
@@ -192,7 +245,7 @@ async function trainImgPerSec(batch, steps, profile = false) {
   let prof = null;
   if (profile) {
     step();
-    prof = await tf.profile(step);
+    prof = copyProfile(await tf.profile(step));
   }
   const ms = timeIt(step, steps);
   tf.dispose([x, y, ...Object.values(m)]);
@@ -266,7 +319,14 @@ async function layersTrainImgPerSec(batch, steps, profile = false) {
   const leaked = tf.memory().numTensors - before;
   const ms = await timeItAsync(step, steps);
   // Profiled after the timed steps: the first steps grow the wasm heaps and are not typical.
-  const prof = profile ? await tf.profile(step) : null;
+  // Several profiled steps, summed (one step is at the mercy of a busy machine). tf.profile
+  // hands back its one live record, which the next tf.profile call empties: keep copies.
+  let prof = null;
+  if (profile) {
+    const kernels = [];
+    for (let i = 0; i < PROFILE_STEPS; i++) kernels.push(...copyProfile(await tf.profile(step)).kernels);
+    prof = { kernels, steps: PROFILE_STEPS };
+  }
   tf.dispose([x, y]);
   model.dispose?.();
   return { imgs: (batch / ms) * 1000, ms, prof, leaked };
@@ -280,8 +340,15 @@ function profileTable(title, prof) {
     e.calls++;
     byKernel.set(k.name, e);
   }
+  const steps = prof.steps ?? 1;
+  for (const e of byKernel.values()) {
+    e.ms /= steps;
+    e.calls /= steps;
+  }
   const total = [...byKernel.values()].reduce((a, b) => a + b.ms, 0);
-  console.log(`\n${title}: ${fmt(total)} ms in ${prof.kernels.length} kernel calls`);
+  console.log(
+    `\n${title}: ${fmt(total)} ms in ${prof.kernels.length / steps} kernel calls (mean of ${steps} profiled step${steps > 1 ? 's' : ''})`,
+  );
   console.log('| kernel | calls | ms | share |');
   console.log('| --- | ---: | ---: | ---: |');
   for (const [n, e] of [...byKernel].sort((a, b) => b[1].ms - a[1].ms).slice(0, 16))
@@ -311,13 +378,17 @@ for (const threads of [2, 1]) {
   train[`layers${threads}`] = await layersTrainImgPerSec(B, STEPS, threads === 2);
 }
 await setThreadsCount(2);
+train.composite2 = await withoutFusedOptimizers(() => layersTrainImgPerSec(B, STEPS));
 train.raw2 = await trainImgPerSec(B, STEPS);
+const adamUpdate = { fused: await adamUpdateMs() };
+adamUpdate.composite = await withoutFusedOptimizers(adamUpdateMs);
 
 // Inference, same model and weights: convkit's kernels vs plain tfjs-backend-wasm. The
 // two alternate in short blocks many times over, so the machine's drift hits both alike.
 const infModel = buildModel();
-const inf = { ck1: [], tw1: [], ck256: [], tw256: [] };
+const inf = { ck1: [], tw1: [], ck64: [], tw64: [], ck256: [], tw256: [] };
 const x1 = tf.randomUniform([1, 28, 28, 1]);
+const x64 = tf.randomUniform([64, 28, 28, 1]);
 const x256 = tf.randomUniform([256, 28, 28, 1]);
 const predictOnce = (x) => {
   const y = infModel.predict(x, { batchSize: x.shape[0] });
@@ -327,6 +398,7 @@ const predictOnce = (x) => {
 for (const on of [true, false]) {
   setConvkitKernelsEnabled(on);
   for (let i = 0; i < 50; i++) predictOnce(x1);
+  predictOnce(x64);
   predictOnce(x256);
 }
 const rounds = QUICK ? 40 : 150;
@@ -341,9 +413,12 @@ for (let round = 0; round < rounds; round++) {
       inf[`${k}1`].push(performance.now() - t);
     }
     if (round % 10 === 0) {
-      const t = performance.now();
+      let t = performance.now();
       predictOnce(x256);
       inf[`${k}256`].push(performance.now() - t);
+      t = performance.now();
+      predictOnce(x64);
+      inf[`${k}64`].push(performance.now() - t);
     }
   }
 }
@@ -377,7 +452,7 @@ const conv2 = { ck: [], tw: [] };
   tf.dispose([cx, cw, cb]);
 }
 setConvkitKernelsEnabled(true);
-tf.dispose([x1, x256]);
+tf.dispose([x1, x64, x256]);
 infModel.dispose?.();
 
 if (!args.has('--no-cpu')) {
@@ -396,6 +471,11 @@ const line = (name, imgs, ms) =>
   );
 line('convkit layers trainOnBatch, wasm 2 threads', train.layers2.imgs, train.layers2.ms);
 line('convkit layers trainOnBatch, wasm 1 thread', train.layers1.imgs, train.layers1.ms);
+line(
+  'convkit layers trainOnBatch, wasm 2 threads, composite optimizer (fused kernels off)',
+  train.composite2.imgs,
+  train.composite2.ms,
+);
 line('raw tfjs ops + tf.train.adam, wasm 2 threads', train.raw2.imgs, train.raw2.ms);
 if (train.cpu) line('convkit layers, tfjs cpu (batch 8)', train.cpu.imgs, train.cpu.ms);
 if (torch?.t2) line('PyTorch CPU, 2 threads, OpenBLAS 1 thread', torch.t2.train, (64 / torch.t2.train) * 1000);
@@ -403,29 +483,42 @@ if (torch?.t1) line('PyTorch CPU, 1 thread', torch.t1.train, (64 / torch.t1.trai
 if (!torch) console.log(`| PyTorch CPU | ${torchMissing} | | | | |`);
 if (torch) console.log(`(vs PyTorch: against its faster run, ${torch.threads} thread${torch.threads > 1 ? 's' : ''})`);
 console.log(`(tensors left after a trainOnBatch step: ${train.layers2.leaked})`);
+console.log(
+  `(2 threads ÷ 1 thread: ${fmt(train.layers2.imgs / train.layers1.imgs, 2)}×; fused ÷ composite optimizer: ${fmt(train.layers2.imgs / train.composite2.imgs, 2)}×)`,
+);
+console.log('\nOne Adam update of the 225,034 parameters (optim Adam.applyGradients, wasm 2 threads)');
+console.log('| optimizer path | ms | kernel calls |');
+console.log('| --- | ---: | ---: |');
+console.log(`| fused (ConvkitFusedAdam) | ${fmt(adamUpdate.fused.ms, 3)} | ${adamUpdate.fused.calls} |`);
+console.log(`| composite of ordinary ops | ${fmt(adamUpdate.composite.ms, 3)} | ${adamUpdate.composite.calls} |`);
+console.log(`| composite ÷ fused time | ${fmt(adamUpdate.composite.ms / adamUpdate.fused.ms, 2)}× | |`);
 
 const pct = (xs, q) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * q)];
 console.log(
   `\nInference, same layers model and weights: model.predict, ${rounds} alternating rounds (median; 25th percentile)`,
 );
-console.log('| system | batch-1 ms | batch-256 img/s | conv2 alone, batch 1 (µs) |');
-console.log('| --- | ---: | ---: | ---: |');
+console.log('| system | batch-1 ms | batch-64 img/s | batch-256 img/s | conv2 alone, batch 1 (µs) |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
 const infRow = (name, k) =>
   console.log(
-    `| ${name} | ${fmt(median(inf[`${k}1`]), 3)}; ${fmt(pct(inf[`${k}1`], 0.25), 3)} | ${fmt((256 / median(inf[`${k}256`])) * 1000, 0)} | ${fmt(median(conv2[k]) * 1000, 0)}; ${fmt(pct(conv2[k], 0.25) * 1000, 0)} |`,
+    `| ${name} | ${fmt(median(inf[`${k}1`]), 3)}; ${fmt(pct(inf[`${k}1`], 0.25), 3)} | ${fmt((64 / median(inf[`${k}64`])) * 1000, 0)} | ${fmt((256 / median(inf[`${k}256`])) * 1000, 0)} | ${fmt(median(conv2[k]) * 1000, 0)}; ${fmt(pct(conv2[k], 0.25) * 1000, 0)} |`,
   );
 infRow('convkit wasm (2 threads)', 'ck');
 infRow('plain tfjs-backend-wasm (XNNPACK, 1 thread)', 'tw');
 console.log(
-  `| convkit ÷ tfjs-backend-wasm speed | ${fmt(median(inf.tw1) / median(inf.ck1), 2)}× | ${fmt(median(inf.tw256) / median(inf.ck256), 2)}× | ${fmt(median(conv2.tw) / median(conv2.ck), 2)}× |`,
+  `| convkit ÷ tfjs-backend-wasm speed | ${fmt(median(inf.tw1) / median(inf.ck1), 2)}× | ${fmt(median(inf.tw64) / median(inf.ck64), 2)}× | ${fmt(median(inf.tw256) / median(inf.ck256), 2)}× | ${fmt(median(conv2.tw) / median(conv2.ck), 2)}× |`,
 );
 for (const [k, t] of [
   ['2 threads', torch?.t2],
   ['1 thread', torch?.t1],
 ])
-  if (t) console.log(`| PyTorch, ${k} | ${fmt(t.infer1_ms, 3)} | ${fmt(t.infer256, 0)} | |`);
+  if (t) console.log(`| PyTorch, ${k} | ${fmt(t.infer1_ms, 3)} | ${fmt(t.infer64, 0)} | ${fmt(t.infer256, 0)} | |`);
+if (torch)
+  console.log(
+    `| convkit ÷ PyTorch (faster run) speed | ${fmt(torch.infer1_ms / median(inf.ck1), 2)}× | ${fmt((64 / median(inf.ck64) / torch.infer64) * 1000, 2)}× | ${fmt((256 / median(inf.ck256) / torch.infer256) * 1000, 2)}× | |`,
+  );
 
-if (train.layers2.prof) profileTable('Profile of one trainOnBatch step (wasm, 2 threads)', train.layers2.prof);
+if (train.layers2.prof) profileTable('Profile of a trainOnBatch step (wasm, 2 threads)', train.layers2.prof);
 if (MARKDOWN) await writeRunMarkdown();
 process.exit(0);
 
@@ -459,6 +552,11 @@ async function writeRunMarkdown() {
   const trainRows = [
     trow('convkit `trainOnBatch`, wasm, 2 threads', train.layers2.imgs, train.layers2.ms),
     trow('convkit `trainOnBatch`, wasm, 1 thread', train.layers1.imgs, train.layers1.ms),
+    trow(
+      'convkit `trainOnBatch`, wasm, 2 threads, composite optimizer (fused kernels off)',
+      train.composite2.imgs,
+      train.composite2.ms,
+    ),
     trow('raw tfjs ops + `tf.train.adam`, wasm, 2 threads', train.raw2.imgs, train.raw2.ms),
   ];
   if (train.cpu) trainRows.push(trow('convkit `trainOnBatch`, tfjs cpu (batch 8)', train.cpu.imgs, train.cpu.ms));
@@ -478,6 +576,8 @@ async function writeRunMarkdown() {
       'r',
       'r',
     ]),
+    '',
+    `Scaling from 1 to 2 threads: ${fmt(train.layers2.imgs / train.layers1.imgs, 2)}×. One Adam update of all 225,034 parameters (\`Adam.applyGradients\`, 2 threads): ${fmt(adamUpdate.fused.ms, 3)} ms in ${adamUpdate.fused.calls} kernel call with the fused kernel, ${fmt(adamUpdate.composite.ms, 3)} ms in ${adamUpdate.composite.calls} calls as a composite of ordinary ops.`,
   ];
   const infRows = [
     ['convkit wasm (2 threads)', 'ck'],
@@ -485,12 +585,14 @@ async function writeRunMarkdown() {
   ].map(([name, k]) => [
     name,
     `${fmt(median(inf[`${k}1`]), 3)} ms`,
+    fmt((64 / median(inf[`${k}64`])) * 1000, 0),
     fmt((256 / median(inf[`${k}256`])) * 1000, 0),
     `${fmt(median(conv2[k]) * 1000, 0)} µs`,
   ]);
   infRows.push([
     'convkit ÷ tfjs-backend-wasm speed',
     `${fmt(median(inf.tw1) / median(inf.ck1), 2)}×`,
+    `${fmt(median(inf.tw64) / median(inf.ck64), 2)}×`,
     `${fmt(median(inf.tw256) / median(inf.ck256), 2)}×`,
     `${fmt(median(conv2.tw) / median(conv2.ck), 2)}×`,
   ]);
@@ -498,14 +600,28 @@ async function writeRunMarkdown() {
     ['2 threads', torch?.t2],
     ['1 thread', torch?.t1],
   ])
-    if (t) infRows.push([`PyTorch CPU, ${k}`, `${fmt(t.infer1_ms, 3)} ms`, fmt(t.infer256, 0), '']);
-  if (!torch) infRows.push(['PyTorch CPU', torchMissing, '', '']);
+    if (t) infRows.push([`PyTorch CPU, ${k}`, `${fmt(t.infer1_ms, 3)} ms`, fmt(t.infer64, 0), fmt(t.infer256, 0), '']);
+  if (torch)
+    infRows.push([
+      'convkit ÷ PyTorch (faster run) speed',
+      `${fmt(torch.infer1_ms / median(inf.ck1), 2)}×`,
+      `${fmt((64 / median(inf.ck64) / torch.infer64) * 1000, 2)}×`,
+      `${fmt((256 / median(inf.ck256) / torch.infer256) * 1000, 2)}×`,
+      '',
+    ]);
+  if (!torch) infRows.push(['PyTorch CPU', torchMissing, '', '', '']);
   const infBody = [
     `Inference with the same layers model and weights (\`model.predict\`): median over ${rounds} rounds in which convkit's kernels and plain tfjs-backend-wasm alternate, so drift of the machine hits both alike.`,
     '',
     `Machine: ${machineLine()}.`,
     '',
-    mdTable(['system', 'batch-1 latency', 'batch-256 img/s', 'conv2 alone, batch 1'], infRows, ['l', 'r', 'r', 'r']),
+    mdTable(['system', 'batch-1 latency', 'batch-64 img/s', 'batch-256 img/s', 'conv2 alone, batch 1'], infRows, [
+      'l',
+      'r',
+      'r',
+      'r',
+      'r',
+    ]),
   ];
   console.error(`wrote ${await writeMarkdown(MARKDOWN, 'wasm-train', trainBody.join('\n'))}`);
   console.error(`wrote ${await writeMarkdown(MARKDOWN, 'wasm-inference', infBody.join('\n'))}`);

@@ -10,8 +10,11 @@ import { conv2DBackpropFilterConfig } from './kernels/Conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './kernels/Conv2DBackpropInput';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './kernels/DepthwiseConv2dNativeBackpropFilter';
 import { depthwiseConv2dNativeBackpropInputConfig } from './kernels/DepthwiseConv2dNativeBackpropInput';
+import { fusedAdamConfig } from './kernels/FusedAdam';
 import { fusedDepthwiseConv2DConfig } from './kernels/FusedDepthwiseConv2D';
 import { fusedMatMulConfig } from './kernels/FusedMatMul';
+import { fusedRmspropConfig } from './kernels/FusedRmsprop';
+import { fusedSgdConfig } from './kernels/FusedSgd';
 import { castConfig, identityConfig } from './kernels/Identity';
 import { maxPoolGradConfig } from './kernels/MaxPoolGrad';
 import { multiplyConfig } from './kernels/Multiply';
@@ -47,6 +50,9 @@ export const convkitKernelConfigs: readonly KernelConfig[] = [
   quantizedMatMulConfig,
   sparseConv2DConfig,
   sparseMatMulConfig,
+  fusedAdamConfig,
+  fusedSgdConfig,
+  fusedRmspropConfig,
 ];
 
 /** Registers (or re-registers over tfjs-backend-wasm's) every convkit kernel. */

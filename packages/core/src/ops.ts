@@ -124,4 +124,18 @@ export {
   sparseMatMul,
 } from './op-wrappers/compressed';
 export * as fused from './op-wrappers/fused';
+export {
+  FUSED_ADAM_KERNEL,
+  type FusedAdamConfig,
+  type FusedAdamResult,
+  fusedAdamUpdate,
+} from './op-wrappers/fused-adam';
+export {
+  FUSED_RMSPROP_KERNEL,
+  type FusedRmspropConfig,
+  type FusedRmspropResult,
+  type FusedRmspropState,
+  fusedRmspropUpdate,
+} from './op-wrappers/fused-rmsprop';
+export { FUSED_SGD_KERNEL, type FusedSgdConfig, type FusedSgdResult, fusedSgdUpdate } from './op-wrappers/fused-sgd';
 export { matMul } from './op-wrappers/mat-mul';

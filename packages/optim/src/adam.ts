@@ -103,6 +103,42 @@ export class Adam extends BaseOptimizer {
     this.adamStep(v, v, g, lr, step);
   }
 
+  /** AdamW's decoupled weight decay for the fused step; 0 for Adam. */
+  protected decoupledWeightDecay(): number {
+    return 0;
+  }
+
+  /**
+   * All variables in one `ops.fusedAdamUpdate` (a single kernel on backends
+   * that register `'ConvkitFusedAdam'`); AMSGrad keeps the per-variable path.
+   */
+  protected override updateVariables(
+    variables: readonly Variable[],
+    grads: readonly Tensor[],
+    lr: number,
+    step: number,
+  ): void {
+    if (this.amsgrad) {
+      super.updateVariables(variables, grads, lr, step);
+      return;
+    }
+    const ms = variables.map((v) => this.slot('m', v));
+    const vs = variables.map((v) => this.slot('v', v));
+    const next = ops.fusedAdamUpdate(variables, grads, ms, vs, {
+      lr,
+      beta1: this.beta1,
+      beta2: this.beta2,
+      epsilon: this.epsilon,
+      step,
+      weightDecay: this.decoupledWeightDecay(),
+    });
+    variables.forEach((v, i) => {
+      ms[i].assign(next.ms[i]);
+      vs[i].assign(next.vs[i]);
+      v.assign(next.params[i]);
+    });
+  }
+
   override getConfig(): Record<string, unknown> {
     return {
       ...super.getConfig(),

@@ -50,6 +50,10 @@ export class AdamW extends Adam {
     this.adamStep(v, decayed, g, lr, step);
   }
 
+  protected override decoupledWeightDecay(): number {
+    return this.weightDecay;
+  }
+
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), weightDecay: this.weightDecay };
   }

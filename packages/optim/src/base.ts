@@ -1,7 +1,9 @@
 /**
  * Shared machinery of every optimizer: learning rate (constant or scheduled),
  * gradient clipping, iteration counting, per-variable state slots and their
- * serialisation. Subclasses only write the update rule (`updateVariable`).
+ * serialisation. Subclasses write the update rule (`updateVariable`) and,
+ * where a fused op exists, the batched form over all variables of a step
+ * (`updateVariables`).
  */
 import {
   ConfigError,
@@ -170,9 +172,10 @@ export abstract class BaseOptimizer implements Optimizer {
       if (clipValue !== undefined) grads = grads.map((g) => clipByValue(g, clipValue));
       if (clipNorm !== undefined) grads = grads.map((g) => clipByNorm(g, clipNorm));
       if (globalClipNorm !== undefined) grads = clipByGlobalNorm(grads, globalClipNorm);
-      pairs.forEach((p, i) => {
-        this.updateVariable(p.variable, grads[i], lr, step);
-      });
+      const variables = pairs.map((p) => p.variable);
+      // A variable listed twice gets two updates in turn, which only the per-variable path does.
+      if (new Set(variables).size === variables.length) this.updateVariables(variables, grads, lr, step);
+      else variables.forEach((v, i) => this.updateVariable(v, grads[i], lr, step));
     });
     this.steps = step;
   }
@@ -187,6 +190,24 @@ export abstract class BaseOptimizer implements Optimizer {
    * @param step - 1-based step number (what bias corrections expect).
    */
   protected abstract updateVariable(v: Variable, g: Tensor, lr: number, step: number): void;
+
+  /**
+   * Updates all variables of a step at once; runs inside a `tidy`. The
+   * default calls {@link BaseOptimizer.updateVariable} for each; Adam, AdamW,
+   * SGD and RMSprop override it with one fused op over every variable
+   * (`ops.fusedAdamUpdate`, ...), which a backend can run as a single kernel.
+   * Clipping has already been applied to `grads`.
+   *
+   * @param variables - Distinct variables to update in place.
+   * @param grads - Their gradients, in the same order, already clipped.
+   * @param lr - The learning rate of this step.
+   * @param step - 1-based step number.
+   */
+  protected updateVariables(variables: readonly Variable[], grads: readonly Tensor[], lr: number, step: number): void {
+    variables.forEach((v, i) => {
+      this.updateVariable(v, grads[i], lr, step);
+    });
+  }
 
   /**
    * The state slot `name` of `v`, created on first use from `init` (zeros by default).

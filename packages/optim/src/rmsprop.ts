@@ -96,6 +96,25 @@ export class RMSprop extends BaseOptimizer {
     v.assign(ops.sub(v, ops.mul(d, lr)));
   }
 
+  /** All variables in one `ops.fusedRmspropUpdate` (a single kernel on backends that register `'ConvkitFusedRmsprop'`). */
+  protected override updateVariables(variables: readonly Variable[], grads: readonly Tensor[], lr: number): void {
+    const meanSquares = variables.map((v) => this.slot('rms', v));
+    const meanGrads = this.centered ? variables.map((v) => this.slot('mg', v)) : [];
+    const buffers = this.momentum > 0 ? variables.map((v) => this.slot('momentum', v)) : [];
+    const next = ops.fusedRmspropUpdate(
+      variables,
+      grads,
+      { meanSquares, meanGrads, buffers },
+      { lr, rho: this.rho, epsilon: this.epsilon, momentum: this.momentum, centered: this.centered },
+    );
+    variables.forEach((v, i) => {
+      meanSquares[i].assign(next.meanSquares[i]);
+      meanGrads[i]?.assign(next.meanGrads[i]);
+      buffers[i]?.assign(next.buffers[i]);
+      v.assign(next.params[i]);
+    });
+  }
+
   override getConfig(): Record<string, unknown> {
     return {
       ...super.getConfig(),

@@ -77,6 +77,21 @@ export class SGD extends BaseOptimizer {
     v.assign(ops.sub(p, ops.mul(d, lr)));
   }
 
+  /** All variables in one `ops.fusedSgdUpdate` (a single kernel on backends that register `'ConvkitFusedSgd'`). */
+  protected override updateVariables(variables: readonly Variable[], grads: readonly Tensor[], lr: number): void {
+    const buffers = this.momentum > 0 ? variables.map((v) => this.slot('momentum', v)) : [];
+    const next = ops.fusedSgdUpdate(variables, grads, buffers, {
+      lr,
+      momentum: this.momentum,
+      nesterov: this.nesterov,
+      weightDecay: this.weightDecay,
+    });
+    variables.forEach((v, i) => {
+      buffers[i]?.assign(next.buffers[i]);
+      v.assign(next.params[i]);
+    });
+  }
+
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), momentum: this.momentum, nesterov: this.nesterov, weightDecay: this.weightDecay };
   }

@@ -10,6 +10,7 @@
  * broadcasts batch dimensions on both sides (see `./mat-mul`).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { trainableFusedConv, trainableFusedConvArgs } from './fused-conv-train';
 import { matMul as broadcastingMatMul, conformBatches } from './mat-mul';
 
 type Activation = 'linear' | 'relu' | 'prelu' | 'elu' | 'relu6' | 'leakyrelu' | 'sigmoid';
@@ -81,13 +82,19 @@ function unfusedConv<T extends tf.Tensor3D | tf.Tensor4D>(
 
 /**
  * `conv2d(x, filter, ...)` + `bias`, then `activation`: one FusedConv2D kernel
- * for inference; conv2d, add and the activation while gradients are recorded.
+ * for inference, and while gradients are recorded too when the input is NHWC
+ * rank 4 with dilation 1, a per-channel bias (or none) and relu or no
+ * activation (`./fused-conv-train.ts`, same values and gradients as the
+ * unfused ops); otherwise conv2d, add and the activation while gradients are recorded.
  *
  * @param args - tfjs-core's fused conv2d arguments (`x`, `filter`, `strides`, `pad`, `bias`, `activation`, ...).
  * @returns The activated convolution.
  */
 export function conv2d<T extends tf.Tensor3D | tf.Tensor4D>(args: Conv2DArgs<T>): T {
-  return recordingGradients() ? unfusedConv(tf.conv2d, args) : tf.fused.conv2d(args);
+  if (!recordingGradients()) return tf.fused.conv2d(args);
+  const trainable = trainableFusedConvArgs(args as Conv2DArgs<tf.Tensor4D>);
+  if (trainable) return trainableFusedConv(args as Conv2DArgs<tf.Tensor4D>, trainable) as T;
+  return unfusedConv(tf.conv2d, args);
 }
 
 /**
