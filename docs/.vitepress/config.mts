@@ -109,7 +109,7 @@ export default defineConfig({
   metaChunk: true,
   srcExclude: ['README.md', 'test/**', 'scripts/**'],
   // Dead internal links fail the build. The demo is a separate site published at <docs site>/demo/.
-  ignoreDeadLinks: [/^\/demo\/?$/],
+  ignoreDeadLinks: [/^\/demo(\/(index)?)?$/],
   head: [
     ['link', { rel: 'icon', type: 'image/svg+xml', href: `${base}logo.svg` }],
     ['meta', { name: 'theme-color', content: '#3c8772' }],
