@@ -33,6 +33,7 @@ typedef struct {
   int32_t batch, inH, inW, inC, outH, outW;
   int32_t fH, fW, strideH, strideW, dilH, dilW, padTop, padLeft;
   int16_t *scratch; /* per thread: CK_QROWS * Kp codes */
+  const int16_t *codes; /* conv only, or null: the whole input already as codes (ck_quant_codes) */
 } ck_qgemm_params;
 
 CK_EXPORT(ck_qgemm_scratch_elems)
@@ -77,6 +78,9 @@ static void build_rows(const ck_qgemm_params *p, int m0, int rows, int16_t *dst)
           const int iw = ow * p->strideW + kw * p->dilW - p->padLeft;
           if (ih < 0 || ih >= p->inH || iw < 0 || iw >= p->inW) {
             for (int c = 0; c < C; c++) row[k + c] = 0;
+          } else if (p->codes) {
+            const int16_t *src = p->codes + (((int64_t)b * p->inH + ih) * p->inW + iw) * C;
+            for (int c = 0; c < C; c++) row[k + c] = src[c];
           } else {
             quant_run(p, p->x + (((int64_t)b * p->inH + ih) * p->inW + iw) * C, row + k, C);
           }
@@ -208,6 +212,24 @@ void ck_qgemm(const ck_qgemm_params *p, int tid, int nt) {
     build_rows(p, 0, p->M, a);
     qgemm_block(p, a, 0, p->M, j0, j1);
   }
+}
+
+/* The codes of a whole conv input, once, before ck_qgemm: its im2col rows repeat every input
+ * value up to fH * fW times, and each copy would otherwise be rounded again. Same rounding as
+ * quant_run (the params block of ck_qgemm: x, inScale, lo, hi); n values, into `codes`. */
+typedef struct {
+  const ck_qgemm_params *p;
+  int32_t n;
+  int16_t *codes;
+} ck_quant_codes_params;
+
+CK_EXPORT(ck_quant_codes)
+void ck_quant_codes(const ck_quant_codes_params *q, int tid, int nt) {
+  int i0, i1;
+  ck_split(q->n / 8, tid, nt, &i0, &i1);
+  i0 *= 8;
+  i1 = tid == nt - 1 ? q->n : i1 * 8;
+  if (i1 > i0) quant_run(q->p, q->p->x + i0, q->codes + i0, i1 - i0);
 }
 
 /* Rounds floats to an int8 grid in place: (clamp(round(x / s) + z, -128, 127) - z) * s,

@@ -18,6 +18,8 @@ const PAGE = 65536;
 const STACK_BYTES = 256 * 1024;
 const MAX_PAGES = 32768; // 2 GiB, as linked (--max-memory)
 const MAX_THREADS = 8;
+/** Bytes of resident data (see `KernelRuntime.resident`) kept before the region starts over. */
+const RESIDENT_BYTES = 64 << 20;
 
 function decodeBase64(b64: string): Uint8Array<ArrayBuffer> {
   if (typeof Buffer !== 'undefined') return new Uint8Array(Buffer.from(b64, 'base64'));
@@ -46,8 +48,11 @@ export class KernelRuntime {
   /** Threads that run kernels, this one included. */
   threads = 1;
   private pool: ThreadPool | null = null;
-  private readonly arenaBase: number;
+  /** Start of the resident region (data kept across kernel calls); the arena follows it. */
+  private readonly residentBase: number;
+  private arenaBase: number;
   private top: number;
+  private residents = new WeakMap<object, number>();
   private f32View: Float32Array;
   private i32View: Int32Array;
 
@@ -62,7 +67,8 @@ export class KernelRuntime {
     this.exports = instance.exports as unknown as KernelExports;
     // Linked stack sits below __heap_base; worker stacks are carved above it.
     const heapBase = this.exports.__heap_base.value as number;
-    this.arenaBase = align(heapBase + (shared ? (MAX_THREADS + 1) * STACK_BYTES : 0), 64);
+    this.residentBase = align(heapBase + (shared ? (MAX_THREADS + 1) * STACK_BYTES : 0), 64);
+    this.arenaBase = this.residentBase;
     this.top = this.arenaBase;
     this.f32View = new Float32Array(memory.buffer);
     this.i32View = new Int32Array(memory.buffer);
@@ -105,6 +111,28 @@ export class KernelRuntime {
   /** Frees every arena allocation; call at the start of a kernel. */
   reset(): void {
     this.top = this.arenaBase;
+  }
+
+  /**
+   * A block of `bytes` that outlives kernel calls, for data a kernel reads on every call (packed
+   * weights): made and filled by `fill` on the first call with `key`, then found again by `key`
+   * (held weakly). Call it right after `reset()`, before any `alloc`. When the resident region
+   * passes 64 MiB it starts over (every block is made again when next asked for).
+   */
+  resident(key: object, bytes: number, fill: (ptr: number) => void): number {
+    const hit = this.residents.get(key);
+    if (hit !== undefined) return hit;
+    if (this.top !== this.arenaBase) throw new Error('convkit wasm: resident() must come before any alloc()');
+    if (this.arenaBase - this.residentBase + bytes > RESIDENT_BYTES) {
+      this.residents = new WeakMap();
+      this.arenaBase = this.residentBase;
+      this.top = this.arenaBase;
+    }
+    const ptr = this.alloc(bytes);
+    this.arenaBase = this.top;
+    fill(ptr);
+    this.residents.set(key, ptr);
+    return ptr;
   }
 
   /** Allocates `bytes` (64-byte aligned) in the arena, growing memory as needed. */

@@ -171,6 +171,54 @@ describe.each([1, 2])('int8 conv and matMul on %i thread(s)', (threads) => {
     },
   );
 
+  it('conv input off the grid, coded once over threads (ck_quant_codes), matches the integer reference', async () => {
+    // 2 x 48 x 48 x 8 = 36,864 input values: the coding pass splits over 2 threads.
+    const c: ConvCase = {
+      x: [2, 48, 48, 8],
+      f: [3, 3, 8, 8],
+      strides: [1, 1],
+      pad: 'same',
+      act: 'relu',
+      outQuant: true,
+    };
+    const r = rng(321);
+    const inp = { scale: 0.02, zeroPoint: 7 };
+    const out = { scale: 0.05, zeroPoint: -100 };
+    // anywhere inside the representable range [(-128 - zp) s, (127 - zp) s], not on the grid
+    const xv = Float32Array.from({ length: 36864 }, () => (r.next() * 254.8 - 127.4 - inp.zeroPoint) * inp.scale);
+    const w = int8Weights(r, c.f);
+    const bv = r.floats(8);
+    const before = tf.memory().numTensors;
+    const wasm = await quantizedConvOn('wasm', c, xv, w, bv, inp, out);
+    expect(tf.memory().numTensors).toBe(before);
+    expectOnGrid(wasm, referenceConv(c, xv, inp, w, bv, out), out.scale, 'off-grid input');
+  });
+
+  it('packed weights stay in kernel memory across calls: each weight tensor gets its own values', async () => {
+    const c = CASES[0];
+    const inp = { scale: 0.02, zeroPoint: -20 };
+    const r = rng(77);
+    const xv = gridValues(r, 2 * 9 * 9 * 8, inp.scale, inp.zeroPoint);
+    const bv = r.floats(16);
+    const x = tf.tensor4d(xv, c.x);
+    const b = tf.tensor1d(bv);
+    const before = tf.memory().numTensors;
+    for (let round = 0; round < 2; round++) {
+      const w = int8Weights(rng(500 + round), c.f);
+      const f = tf.tensor4d(w.values, c.f);
+      const ref = referenceConv(c, xv, inp, w, bv);
+      const opts = { strides: c.strides, pad: c.pad, activation: c.act, input: inp, weightScales: w.scales };
+      for (let call = 0; call < 2; call++) {
+        const y = ops.quantizedConv2d(x, f, b, opts);
+        expectClose((await y.data()) as Float32Array, ref, `weight ${round}, call ${call}`);
+        y.dispose();
+      }
+      f.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([x, b]);
+  });
+
   it.each([
     [1, 37, 10, true],
     [7, 64, 24, false],

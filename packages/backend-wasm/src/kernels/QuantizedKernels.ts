@@ -46,7 +46,7 @@ type Geometry = readonly number[];
 function qgemm(
   rt: KernelRuntime,
   backend: BackendWasm,
-  x: number,
+  x: TensorInfo,
   M: number,
   weight: TensorInfo,
   bias: TensorInfo | undefined,
@@ -55,8 +55,11 @@ function qgemm(
   threads: number,
 ): number {
   const w = packedInt8(backend, weight, a.weightScales);
-  const B = rt.alloc(w.packed.length);
-  new Int8Array(rt.memory.buffer, B, w.packed.length).set(w.packed);
+  // Packed once per weight and kept in the kernel memory: no copy of the weights per call.
+  const B = rt.resident(w, w.packed.length, (ptr) =>
+    new Int8Array(rt.memory.buffer, ptr, w.packed.length).set(w.packed),
+  );
+  const xf = copyIn(rt, backend, x);
   const width = Math.ceil(w.N / 8) * 8;
   const scale = rt.allocF32(width);
   const biasPtr = rt.allocF32(width);
@@ -70,6 +73,9 @@ function qgemm(
   const scratchElems = (rt.exports.ck_qgemm_scratch_elems as (kp: number) => number)(w.Kp);
   const scratch = rt.alloc(scratchElems * 2 * threads);
   const quant = a.outScale > 0 ? 1 : 0;
+  // A conv's input goes to codes once (ck_quant_codes), its im2col rows then copy them.
+  const nIn = x.shape.reduce((p, d) => p * d, 1);
+  const codes = geometry ? rt.alloc(nIn * 2) : 0;
   const params = block(
     rt,
     [
@@ -91,12 +97,17 @@ function qgemm(
       127 - a.inZeroPoint,
       a.inScale,
       0,
-      x,
+      xf,
       ...(geometry ?? new Array(14).fill(0)),
       scratch,
+      codes,
     ],
     [6, 7, 16, 17],
   );
+  if (geometry) {
+    const cp = rt.params([params, nIn, codes]);
+    rt.run('ck_quant_codes', [cp], Math.max(1, Math.min(threads, Math.floor(nIn / (1 << 14)))));
+  }
   rt.run('ck_qgemm', [params], threads);
   return out;
 }
@@ -120,7 +131,6 @@ function qConv2D(args: {
   const M = info.batchSize * info.outHeight * info.outWidth;
   const K = info.filterHeight * info.filterWidth * info.inChannels;
   const threads = rt.threadsFor(M * K * info.outChannels, driverTuning.minMacsPerThread * 2);
-  const xf = copyIn(rt, backend, x);
   const geometry = [
     info.batchSize,
     info.inHeight,
@@ -137,7 +147,7 @@ function qConv2D(args: {
     info.padInfo.top,
     info.padInfo.left,
   ];
-  const out = qgemm(rt, backend, xf, M, filter, bias, attrs, geometry, threads);
+  const out = qgemm(rt, backend, x, M, filter, bias, attrs, geometry, threads);
   return copyOut(rt, backend, out, info.outShape);
 }
 
@@ -153,8 +163,7 @@ function qMatMul(args: {
   const rt = getRuntime();
   rt.reset();
   const threads = rt.threadsFor(M * K * N, driverTuning.minMacsPerThread * 2);
-  const xf = copyIn(rt, backend, x);
-  const out = qgemm(rt, backend, xf, M, kernel, bias, attrs, null, threads);
+  const out = qgemm(rt, backend, x, M, kernel, bias, attrs, null, threads);
   return copyOut(rt, backend, out, [M, N]);
 }
 
