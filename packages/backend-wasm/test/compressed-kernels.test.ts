@@ -421,3 +421,32 @@ describe('fakeQuantize', () => {
     expect(() => ops.fakeQuantize(tf.zeros([2]), { scale: -1, zeroPoint: 0 })).toThrow(/params must be/);
   });
 });
+
+describe('resident kernel memory', () => {
+  it('keeps a block per key, must come first in a call, and starts over past 64 MiB', () => {
+    const rt = getRuntime();
+    const made: number[] = [];
+    const fill = (v: number) => (ptr: number) => {
+      made.push(v);
+      rt.i32[ptr >> 2] = v;
+    };
+    rt.reset();
+    const a = {};
+    const b = {};
+    const pa = rt.resident(a, 40 << 20, fill(1));
+    rt.reset();
+    expect(rt.resident(a, 40 << 20, fill(9))).toBe(pa); // found again, not made again
+    expect(rt.i32[pa >> 2]).toBe(1);
+    const scratch = rt.alloc(64);
+    expect(scratch).toBeGreaterThanOrEqual(pa + (40 << 20)); // the arena starts after resident data
+    expect(() => rt.resident(b, 16, fill(3))).toThrow(/before any alloc/);
+    rt.reset();
+    const pb = rt.resident(b, 40 << 20, fill(2)); // 80 MiB in all: the region starts over
+    expect(pb).toBeLessThanOrEqual(pa); // back at the start of the region (earlier tests left blocks before a)
+    rt.reset();
+    expect(rt.resident(a, 16 << 20, fill(4))).toBe(pb + (40 << 20)); // a was dropped: made again, after b
+    expect(made).toEqual([1, 2, 4]);
+    expect(rt.i32[pb >> 2]).toBe(2);
+    rt.reset();
+  });
+});
