@@ -63,7 +63,7 @@ export type Request =
 export interface TuneConfig {
   /** Trials to run (2..30). */
   trials: number;
-  /** Epochs per trial (1..5); ASHA judges trials at the end of epochs 2, 4 (reduction factor 2). */
+  /** Epochs per trial (1..5); ASHA (reduction factor 2) judges trials at the end of epochs 2, 3 and 5. */
   epochs: number;
   /** Training digits per trial: the first this-many of the training set (100..8000). */
   trainDigits: number;

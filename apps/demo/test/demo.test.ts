@@ -335,6 +335,8 @@ describe('apps/demo in headless Chromium', () => {
       expect(await page.locator('#tune-best-curve circle').count()).toBe(complete.length);
       expect(await page.locator('#tune-importances rect').count()).toBe(3);
       expect(await page.locator('#tune-status').textContent()).toContain(`best: trial #${tune.best!.number}`);
+      await mkdir(screenshots, { recursive: true });
+      await page.locator('#tune').screenshot({ path: join(screenshots, 'demo-tune.png') });
 
       // "Use best" trains the best configuration as the demo's model (stopped early here).
       await page.click('#tune-use-best');

@@ -73,7 +73,10 @@ export function drawBestSoFar(
   root.append(svg('line', { x1: m.l, y1: m.t, x2: m.l, y2: H - m.b, class: 'axis' }));
   for (const v of [lo, (lo + hi) / 2, hi])
     root.append(svg('text', { x: m.l - 4, y: y(v) + 4, 'text-anchor': 'end' }, percent(v, 0)));
-  root.append(svg('text', { x: (m.l + W - m.r) / 2, y: H - 6, 'text-anchor': 'middle' }, 'trial'));
+  const step = Math.max(1, Math.ceil(trials / 6));
+  for (let n = 0; n < trials; n += step)
+    root.append(svg('text', { x: x(n), y: H - m.b + 14, 'text-anchor': 'middle' }, `#${n}`));
+  root.append(svg('text', { x: (m.l + W - m.r) / 2, y: H - 2, 'text-anchor': 'middle' }, 'trial'));
   if (points.length) {
     let d = `M${x(points[0].number)},${y(points[0].best)}`;
     for (let i = 1; i < points.length; i++) d += ` H${x(points[i].number)} V${y(points[i].best)}`;
@@ -105,4 +108,7 @@ export function drawImportances(importances: Record<string, number>): void {
   const box = byId('tune-importances');
   box.dataset.params = entries.map(([n]) => n).join(',');
   box.replaceChildren(root);
+  // paramImportances gives 0 to a parameter seen in fewer than 4 complete trials.
+  if (entries.length > 0 && entries.every(([, v]) => v === 0))
+    box.append(el('p', 'hint', 'All 0 so far: importances need at least 4 complete (not pruned) trials.'));
 }
