@@ -314,7 +314,7 @@ describe('apps/demo in headless Chromium', () => {
         expect(r.params.dropout).toBeLessThanOrEqual(0.5);
         expect(r.valAccuracy!).toBeGreaterThanOrEqual(0);
         expect(r.valAccuracy!).toBeLessThanOrEqual(1);
-        // ASHA (η = 2) judges a trial after its 2nd epoch: a pruned trial stopped there or earlier.
+        // ASHA (η = 2) first judges a trial after its 2nd epoch, the last one here: every trial ran both.
         expect(r.epochs).toBe(2);
       }
       const complete = tune.rows.filter((r) => r.state === 'complete');
