@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { budgetPlugin } from './build/budget.ts';
+import { budgetPlugin, workerBudgetPlugin } from './build/budget.ts';
 import { digitsPlugin } from './build/digits.ts';
 
 /** Headers that make the page cross-origin isolated (SharedArrayBuffer → wasm kernels on threads). */
@@ -15,7 +15,8 @@ export default defineConfig({
   // Relative asset URLs: the build works from any sub-path (the docs site publishes it at /demo/).
   base: './',
   plugins: [digitsPlugin(), budgetPlugin()],
-  worker: { format: 'es' },
+  // The worker's build reports which of its chunks load on demand, for the budget.
+  worker: { format: 'es', plugins: () => [workerBudgetPlugin()] },
   // Pre-bundling would break backend-wasm's `new URL('./x.wasm', import.meta.url)` in the dev server.
   optimizeDeps: { exclude: ['@convkit/backend-wasm'] },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4096 },

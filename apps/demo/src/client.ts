@@ -1,10 +1,11 @@
 /** The page's side of the worker protocol: typed requests that resolve with the worker's answer. */
-import type { BatchEvent, EpochEvent, Request, Response, Results } from './protocol';
+import type { BatchEvent, EpochEvent, Request, Response, Results, TuneTrialEvent } from './protocol';
 
 /** Progress events the worker streams. */
 export interface WorkerEvents {
   batch(e: BatchEvent): void;
   epoch(e: EpochEvent): void;
+  tuneTrial(e: TuneTrialEvent): void;
 }
 
 /** A typed client for the training worker. */
@@ -20,6 +21,7 @@ export class WorkerClient {
       const m = e.data;
       if (m.type === 'batch') events.batch(m);
       else if (m.type === 'epoch') events.epoch(m);
+      else if (m.type === 'tune-trial') events.tuneTrial(m);
       else if (m.type === 'done' || m.type === 'error') {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);

@@ -6,7 +6,7 @@
 import './style.css';
 import type { ReportRow } from '@convkit/compress';
 import { WorkerClient } from './client';
-import type { CompressStep, Download, ModelKind, TrainConfig } from './protocol';
+import type { CompressStep, Download, TrainConfig, TunedArchitecture, TuneTrialRow } from './protocol';
 import { backendFromQuery, configFromQuery, createStatus, heldoutFromQuery, queryFromConfig, setPhase } from './state';
 import { TrainingCharts } from './ui/charts';
 import { byId, duration, percent } from './ui/dom';
@@ -14,6 +14,7 @@ import { setupDrawing } from './ui/draw';
 import { showReport } from './ui/report';
 import { showResults } from './ui/results';
 import { showSummary } from './ui/summary';
+import { drawBestSoFar, drawImportances, formatLr, showTuneTrials } from './ui/tune';
 
 const status = createStatus();
 const backend = backendFromQuery(location.search);
@@ -66,6 +67,22 @@ const client = new WorkerClient(new Worker(new URL('./worker.ts', import.meta.ur
     charts.loss.heldOut(e.step, e.valLoss);
     charts.accuracy.heldOut(e.step, e.valAccuracy);
   },
+  tuneTrial(e) {
+    status.tune.rows.push(e.row);
+    status.tune.bestSoFar = e.bestSoFar.map(({ number, best }) => ({ number, best }));
+    status.tune.importances = e.importances;
+    const best = status.tune.rows
+      .filter((r) => r.state === 'complete')
+      .reduce<TuneTrialRow | undefined>(
+        (b, r) => (b && (b.valAccuracy ?? 0) >= (r.valAccuracy ?? 0) ? b : r),
+        undefined,
+      );
+    showTuneTrials(status.tune.rows, best);
+    drawBestSoFar(e.bestSoFar, tuneTrialCount);
+    drawImportances(e.importances);
+    byId('tune-status').textContent =
+      `Trial ${e.row.number + 1} of ${tuneTrialCount} finished${best ? ` · best so far ${percent(best.valAccuracy ?? 0)} (trial #${best.number})` : ''}`;
+  },
 });
 
 // ---- controls and URL state ----
@@ -94,18 +111,19 @@ function writeConfig(config: TrainConfig): void {
   set('opt', config.optimizer);
 }
 
-let shownModel: ModelKind | undefined;
-async function refreshSummary(kind: ModelKind): Promise<void> {
-  if (kind === shownModel) return;
-  shownModel = kind;
-  showSummary(await client.call({ type: 'summary', model: kind }));
+let shownModel: string | undefined;
+async function refreshSummary(config: Pick<TrainConfig, 'model' | 'architecture'>): Promise<void> {
+  const key = config.architecture ? JSON.stringify(config.architecture) : config.model;
+  if (key === shownModel) return;
+  shownModel = key;
+  showSummary(await client.call({ type: 'summary', model: config.model, architecture: config.architecture }));
 }
 
 writeConfig(configFromQuery(location.search));
 form.addEventListener('change', () => {
   const config = readConfig();
   history.replaceState(null, '', `${location.pathname}${queryFromConfig(config, backend)}${location.hash}`);
-  refreshSummary(config.model).catch((e) => fail('summary', e));
+  refreshSummary(config).catch((e) => fail('summary', e));
 });
 form.addEventListener('submit', (e) => e.preventDefault());
 
@@ -119,11 +137,17 @@ function setTrainingControls(running: boolean): void {
   for (const field of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select'))
     field.disabled = running;
   for (const b of [...stepButtons, ...downloadButtons]) b.disabled = running || !trained;
+  tuneStart.disabled = running;
+  tuneUseBest.disabled = running || !status.tune.best;
 }
 
 let trained = false;
-startButton.addEventListener('click', async () => {
-  const config = readConfig();
+startButton.addEventListener('click', () => void train(readConfig()));
+
+/** Trains `config` as the demo's model (Start, or "use best" of the tune panel). */
+async function train(config: TrainConfig): Promise<void> {
+  status.architecture = config.architecture;
+  refreshSummary(config).catch((e) => fail('summary', e));
   setPhase(status, 'training');
   status.step = 0;
   status.epochsDone = 0;
@@ -155,7 +179,7 @@ startButton.addEventListener('click', async () => {
   } finally {
     setTrainingControls(false);
   }
-});
+}
 
 pauseButton.addEventListener('click', async () => {
   const paused = status.phase === 'paused';
@@ -255,6 +279,90 @@ async function download(format: Download['format']): Promise<void> {
 downloadButtons[0].addEventListener('click', () => void download('ckz'));
 downloadButtons[1].addEventListener('click', () => void download('layers'));
 
+// ---- tune panel ----
+
+const tuneForm = byId<HTMLFormElement>('tune-controls');
+const tuneStart = byId<HTMLButtonElement>('tune-start');
+const tuneCancel = byId<HTMLButtonElement>('tune-cancel');
+const tuneUseBest = byId<HTMLButtonElement>('tune-use-best');
+let tuneTrialCount = 8;
+let heldoutCount = 0;
+tuneForm.addEventListener('submit', (e) => e.preventDefault());
+
+function tuneNumber(name: string, min: number, max: number): number {
+  const input = tuneForm.elements.namedItem(name) as HTMLInputElement;
+  const n = Math.round(Number(input.value));
+  const v = Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : min;
+  input.value = String(v);
+  return v;
+}
+
+function setTuneControls(running: boolean): void {
+  tuneStart.disabled = running;
+  tuneCancel.disabled = !running;
+  tuneUseBest.disabled = running || !status.tune.best;
+  startButton.disabled = running;
+  for (const field of tuneForm.querySelectorAll('input')) field.disabled = running;
+  for (const b of [...stepButtons, ...downloadButtons]) b.disabled = running || !trained;
+}
+
+tuneStart.addEventListener('click', async () => {
+  tuneTrialCount = tuneNumber('trials', 2, 30);
+  const config = {
+    trials: tuneTrialCount,
+    epochs: tuneNumber('epochs', 1, 5),
+    trainDigits: tuneNumber('digits', 100, 8000),
+    valDigits: Math.min(500, heldoutCount),
+    batchSize: 32,
+    seed: 1,
+  };
+  status.tune = { phase: 'running', rows: [], bestSoFar: [], importances: {} };
+  showTuneTrials([]);
+  drawBestSoFar([], tuneTrialCount);
+  drawImportances({});
+  byId('tune-status').textContent =
+    `Running ${config.trials} trials of up to ${config.epochs} epochs on ${config.trainDigits} digits…`;
+  setTuneControls(true);
+  try {
+    const result = await client.call({ type: 'tune', config });
+    status.tune.best = result.best;
+    status.tune.phase = result.cancelled ? 'cancelled' : 'done';
+    showTuneTrials(result.rows, result.best);
+    const pruned = result.rows.filter((r) => r.state === 'pruned').length;
+    byId('tune-status').textContent =
+      `${result.cancelled ? 'Cancelled' : 'Done'}: ${result.rows.length} trials, ${pruned} pruned` +
+      (result.best
+        ? ` · best: trial #${result.best.number}, learning rate ${formatLr(result.best.params.lr)}, ${result.best.params.filters} filters, dropout ${result.best.params.dropout.toFixed(2)} → ${percent(result.best.valAccuracy ?? 0)}`
+        : ' · no trial completed');
+  } catch (e) {
+    status.tune.phase = 'error';
+    status.tune.error = e instanceof Error ? e.message : String(e);
+    byId('tune-status').textContent = status.tune.error;
+  } finally {
+    setTuneControls(false);
+  }
+});
+
+tuneCancel.addEventListener('click', () => {
+  client.call({ type: 'tune-cancel' }).catch((e) => fail('cancel', e));
+});
+
+tuneUseBest.addEventListener('click', () => {
+  const best = status.tune.best;
+  if (!best) return;
+  const architecture: TunedArchitecture = { filters: best.params.filters, dropout: best.params.dropout };
+  const config: TrainConfig = {
+    ...readConfig(),
+    model: 'small',
+    optimizer: 'adam',
+    learningRate: Number(best.params.lr.toPrecision(3)),
+    architecture,
+  };
+  writeConfig(config);
+  byId('training').scrollIntoView({ behavior: 'smooth' });
+  void train(config);
+});
+
 // ---- start ----
 
 async function start(): Promise<void> {
@@ -285,7 +393,9 @@ async function start(): Promise<void> {
         ? `Backend ${info.backend} · ${info.threads} threads (the page is cross-origin isolated) · ${info.trainCount} training and ${info.testCount} held-out digits`
         : `Backend ${info.backend} · 1 thread — this page is not cross-origin isolated, so the wasm kernels cannot use threads (see the demo's README) · ${info.trainCount} training and ${info.testCount} held-out digits`;
   byId('heldout-count').textContent = `${info.testCount} held-out`;
-  await refreshSummary(readConfig().model);
+  heldoutCount = info.testCount;
+  tuneStart.disabled = false;
+  await refreshSummary(readConfig());
   startButton.disabled = false;
   status.loading.readyAt = performance.now();
   setPhase(status, 'ready');

@@ -1,8 +1,8 @@
 /** The two CNNs the visitor picks from, and the optimizers, built with the public layers and optim APIs. */
 import type { Optimizer } from '@convkit/core';
-import { Conv2D, Dense, Flatten, MaxPool2D, Sequential } from '@convkit/layers';
+import { Conv2D, Dense, Dropout, Flatten, MaxPool2D, Sequential } from '@convkit/layers';
 import { Adadelta, Adagrad, Adam, AdamW, RMSprop, SGD } from '@convkit/optim';
-import type { ModelKind, OptimizerKind } from './protocol';
+import type { ModelKind, OptimizerKind, TunedArchitecture } from './protocol';
 
 /**
  * `reference`: Conv2D(32) → MaxPool → Conv2D(64) → MaxPool → Dense(128) → Dense(10), the classic
@@ -19,6 +19,26 @@ export function buildModel(kind: ModelKind): Sequential {
       new MaxPool2D({ poolSize: 2 }),
       new Flatten(),
       new Dense({ units: d, activation: 'relu' }),
+      new Dense({ units: 10, activation: 'softmax' }),
+    ],
+  });
+}
+
+/**
+ * The tune panel's CNN: Conv2D(filters) → MaxPool → Conv2D(2·filters) → MaxPool → Dropout(dropout) →
+ * Dense(32) → Dense(10) — the small CNN with the width and the dropout as hyper-parameters.
+ */
+export function buildTunedModel({ filters, dropout }: TunedArchitecture): Sequential {
+  return new Sequential({
+    name: `tuned_cnn_f${filters}`,
+    layers: [
+      new Conv2D({ filters, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
+      new MaxPool2D({ poolSize: 2 }),
+      new Conv2D({ filters: 2 * filters, kernelSize: 3, activation: 'relu' }),
+      new MaxPool2D({ poolSize: 2 }),
+      new Flatten(),
+      new Dropout({ rate: dropout }),
+      new Dense({ units: 32, activation: 'relu' }),
       new Dense({ units: 10, activation: 'softmax' }),
     ],
   });

@@ -14,9 +14,17 @@ export type ModelKind = 'reference' | 'small';
 /** Optimizers offered (all from `@convkit/optim`). */
 export type OptimizerKind = 'adam' | 'sgd' | 'momentum' | 'rmsprop' | 'adamw' | 'adagrad' | 'adadelta';
 
+/** A CNN found by the tune panel: the small CNN's shape with `filters` / `2·filters` conv filters and dropout. */
+export interface TunedArchitecture {
+  filters: number;
+  dropout: number;
+}
+
 /** What the visitor sets before training. */
 export interface TrainConfig {
   model: ModelKind;
+  /** Train this tuned architecture instead of `model` ("use best" of the tune panel). */
+  architecture?: TunedArchitecture;
   epochs: number;
   batchSize: number;
   learningRate: number;
@@ -40,14 +48,59 @@ export type Request =
       /** Evaluate on only the first this-many held-out digits (slow devices, software GPUs); all when absent. */
       heldout?: number;
     }
-  | { type: 'summary'; model: ModelKind }
+  | { type: 'summary'; model: ModelKind; architecture?: TunedArchitecture }
   | { type: 'train'; config: TrainConfig }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
   | { type: 'predict'; pixels: Float32Array }
   | { type: 'compress'; step: CompressStep }
-  | { type: 'download'; format: 'ckz' | 'layers' };
+  | { type: 'download'; format: 'ckz' | 'layers' }
+  | { type: 'tune'; config: TuneConfig }
+  | { type: 'tune-cancel' };
+
+/** The tune panel's study: TPE + ASHA over learning rate, filters and dropout, on a subset of the digits. */
+export interface TuneConfig {
+  /** Trials to run (2..30). */
+  trials: number;
+  /** Epochs per trial (1..5); ASHA (reduction factor 2) judges trials at the end of epochs 2, 3 and 5. */
+  epochs: number;
+  /** Training digits per trial: the first this-many of the training set (100..8000). */
+  trainDigits: number;
+  /** Held-out digits to score trials on: the first this-many (at most the held-out set). */
+  valDigits: number;
+  batchSize: number;
+  seed: number;
+}
+
+/** One finished trial of the tune panel. */
+export interface TuneTrialRow {
+  number: number;
+  params: { lr: number; filters: number; dropout: number };
+  state: 'complete' | 'pruned' | 'failed';
+  /** Held-out accuracy of the last epoch it ran. */
+  valAccuracy: number | undefined;
+  /** Epochs it trained before it finished or was pruned. */
+  epochs: number;
+}
+
+/** Streamed after every finished trial: the row and the study's reports so far. */
+export interface TuneTrialEvent {
+  type: 'tune-trial';
+  row: TuneTrialRow;
+  /** `bestSoFar(trials, 'maximize')` of @convkit/tune. */
+  bestSoFar: { number: number; value: number; best: number }[];
+  /** `paramImportances(trials)` of @convkit/tune, most important first. */
+  importances: Record<string, number>;
+}
+
+/** What `tune` resolves to. */
+export interface TuneResult {
+  cancelled: boolean;
+  rows: TuneTrialRow[];
+  /** The best complete trial, if any. */
+  best?: TuneTrialRow;
+}
 
 /** What `init` resolves to. */
 export interface InitInfo {
@@ -126,6 +179,7 @@ export type Response =
   | { type: 'error'; id: number; message: string }
   | BatchEvent
   | EpochEvent
+  | TuneTrialEvent
   | { type: 'log'; line: string };
 
 /** Results by request type. */
@@ -139,4 +193,6 @@ export interface Results {
   predict: number[];
   compress: ReportRow[];
   download: Download;
+  tune: TuneResult;
+  'tune-cancel': undefined;
 }

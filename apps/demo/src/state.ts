@@ -4,7 +4,7 @@
  * that tests and curious visitors read instead of parsing the page's text.
  */
 import type { ReportRow } from '@convkit/compress';
-import type { BackendChoice, ModelKind, OptimizerKind, TrainConfig } from './protocol';
+import type { BackendChoice, ModelKind, OptimizerKind, TrainConfig, TuneTrialRow } from './protocol';
 
 export const MODELS: readonly ModelKind[] = ['reference', 'small'];
 export const BACKENDS: readonly BackendChoice[] = ['wasm', 'webgpu'];
@@ -107,6 +107,17 @@ export interface DemoStatus {
   prediction?: { seq: number; label: number; probabilities: number[] };
   /** The compression panel. */
   compress: { busy: boolean; rows: ReportRow[]; error?: string };
+  /** The tune panel: its phase, one row per finished trial, the best trial, the latest importances. */
+  tune: {
+    phase: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+    rows: TuneTrialRow[];
+    best?: TuneTrialRow;
+    bestSoFar: { number: number; best: number }[];
+    importances: Record<string, number>;
+    error?: string;
+  };
+  /** The tuned architecture the current model was trained with ("use best"), if any. */
+  architecture?: { filters: number; dropout: number };
   /** Errors shown to the visitor. */
   errors: string[];
 }
@@ -124,6 +135,7 @@ export function createStatus(): DemoStatus {
     step: 0,
     epochsDone: 0,
     compress: { busy: false, rows: [] },
+    tune: { phase: 'idle', rows: [], bestSoFar: [], importances: {} },
     errors: [],
   };
   window.__demo = status;

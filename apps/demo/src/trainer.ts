@@ -7,7 +7,7 @@ import { dispose, ops, type Tensor, tensor1d, tensor4d, tidy } from '@convkit/co
 import type { CallbackLike, Logs, Sequential } from '@convkit/layers';
 import type { Digits } from './digits';
 import { PIXELS, toFloat } from './digits';
-import { buildModel, buildOptimizer } from './models';
+import { buildModel, buildOptimizer, buildTunedModel } from './models';
 import type { DigitGrid, Evaluation, Response, TrainConfig, TrainResult } from './protocol';
 
 const GRID = 64;
@@ -29,7 +29,7 @@ export function toTensors(digits: Digits): TensorSet {
 }
 
 /** Resolves after the event loop has run, so messages (pause, stop) get handled during `fit`. */
-function yieldToEvents(): Promise<void> {
+export function yieldToEvents(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
@@ -75,7 +75,7 @@ export class Trainer {
     try {
       this.model?.dispose();
       this.model = undefined;
-      const model = buildModel(config.model);
+      const model = config.architecture ? buildTunedModel(config.architecture) : buildModel(config.model);
       this.model = model;
       model.compile({
         optimizer: buildOptimizer(config.optimizer, config.learningRate),

@@ -10,15 +10,17 @@ import { getBackend, setBackend, setSeed } from '@convkit/core';
 import { toArtifacts } from '@convkit/layers';
 import { Compressor } from './compression';
 import { fetchDigits, firstDigits } from './digits';
-import { buildModel } from './models';
+import { buildModel, buildTunedModel } from './models';
 import type { BackendChoice, Download, InitInfo, Request, Response } from './protocol';
 import { type TensorSet, Trainer, toTensors } from './trainer';
+import { Tuner } from './tuner';
 
 const post = (message: Response, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(message, transfer);
 
 let trainer: Trainer | undefined;
 let compressor: Compressor | undefined;
+let tuner: Tuner | undefined;
 
 /**
  * Activates `wanted`; for 'webgpu' without WebGPU in this browser, or without
@@ -58,6 +60,7 @@ async function init(trainUrl: string, testUrl: string, backend: BackendChoice, h
   const testSet: TensorSet = toTensors(test);
   trainer = new Trainer(trainSet, testSet, (m) => post(m));
   compressor = new Compressor(trainSet, testSet);
+  tuner = new Tuner(train, test, (m) => post(m));
   return {
     backend: getBackend(),
     ...selected,
@@ -69,13 +72,14 @@ async function init(trainUrl: string, testUrl: string, backend: BackendChoice, h
   };
 }
 
-function ready(): { trainer: Trainer; compressor: Compressor } {
-  if (!trainer || !compressor) throw new Error('the worker is still loading');
-  return { trainer, compressor };
+function ready(): { trainer: Trainer; compressor: Compressor; tuner: Tuner } {
+  if (!trainer || !compressor || !tuner) throw new Error('the worker is still loading');
+  return { trainer, compressor, tuner };
 }
 
 function idle(t: Trainer): void {
   if (t.busy) throw new Error('training is running: stop it first');
+  if (tuner?.busy) throw new Error('a tune study is running: cancel it first');
 }
 
 async function handle(request: Request): Promise<[unknown, Transferable[]?]> {
@@ -83,7 +87,7 @@ async function handle(request: Request): Promise<[unknown, Transferable[]?]> {
     case 'init':
       return [await init(request.trainUrl, request.testUrl, request.backend, request.heldout)];
     case 'summary': {
-      const model = buildModel(request.model);
+      const model = request.architecture ? buildTunedModel(request.architecture) : buildModel(request.model);
       try {
         return [model.summaryData()];
       } finally {
@@ -91,7 +95,8 @@ async function handle(request: Request): Promise<[unknown, Transferable[]?]> {
       }
     }
     case 'train': {
-      const { trainer: t, compressor: c } = ready();
+      const { trainer: t, compressor: c, tuner: u } = ready();
+      if (u.busy) throw new Error('a tune study is running: cancel it first');
       c.dispose();
       const result = await t.run(request.config);
       return [result];
@@ -112,6 +117,14 @@ async function handle(request: Request): Promise<[unknown, Transferable[]?]> {
       idle(t);
       return [await c.apply(request.step, t.requireModel())];
     }
+    case 'tune': {
+      const { trainer: t, tuner: u } = ready();
+      if (t.busy) throw new Error('training is running: stop it first');
+      return [await u.run(request.config)];
+    }
+    case 'tune-cancel':
+      ready().tuner.cancel();
+      return [undefined];
     case 'download': {
       const { trainer: t, compressor: c } = ready();
       idle(t);

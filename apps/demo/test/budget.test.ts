@@ -1,7 +1,7 @@
 /** The bundle-size budget: what counts as loaded at start, and the gzip figures. */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { budgetPlugin, formatSizes, lazyChunks, measure } from '../build/budget';
+import { budgetPlugin, formatSizes, lazyChunks, measure, workerBudgetPlugin } from '../build/budget';
 
 const chunk = (fileName: string, isEntry: boolean, imports: string[], code = 'x') =>
   ({ type: 'chunk', fileName, code, isEntry, imports }) as const;
@@ -60,5 +60,44 @@ describe('demo bundle budget', () => {
     }
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/over the demo's budget/);
+  });
+
+  it("does not count the worker's on-demand chunks (its build records them for the page's report)", () => {
+    const lazy = new Set<string>();
+    const worker = workerBudgetPlugin(lazy);
+    (worker.generateBundle as (this: unknown, o: unknown, b: unknown) => void).call(
+      {},
+      {},
+      {
+        w: chunk('assets/worker.js', true, ['assets/shared.js']),
+        s: chunk('assets/shared.js', false, []),
+        t: chunk('assets/tune.js', false, ['assets/shared.js']),
+      },
+    );
+    expect([...lazy]).toEqual(['assets/tune.js']);
+    const big = Array.from({ length: 2000 }, (_, i) => `let v${i} = ${(i * 7919) % 10007};`).join('\n');
+    const page = budgetPlugin(200, lazy);
+    const errors: string[] = [];
+    const lines: string[] = [];
+    const log = console.log;
+    console.log = (line: string) => lines.push(line);
+    try {
+      (page.writeBundle as (this: unknown, o: unknown, b: unknown) => void).call(
+        { error: (m: string) => errors.push(m) },
+        {},
+        {
+          h: { type: 'asset', fileName: 'index.html', source: '<html>' },
+          i: chunk('assets/index.js', true, [], 'console.log(1)'),
+          w: { type: 'asset', fileName: 'assets/worker.js', source: 'self.x = 1' },
+          t: { type: 'asset', fileName: 'assets/tune.js', source: big },
+        },
+      );
+    } finally {
+      console.log = log;
+    }
+    // The big on-demand chunk alone is over the 200-byte budget: counted, it would fail the build.
+    expect(gzipSync(new TextEncoder().encode(big), { level: 9 }).length).toBeGreaterThan(200);
+    expect(errors).toEqual([]);
+    expect(lines.find((l) => l.includes('assets/tune.js'))).toContain('(loaded on demand)');
   });
 });

@@ -288,6 +288,86 @@ describe('apps/demo in headless Chromium', () => {
     }
   }, 180_000);
 
+  it('tune panel: a tiny TPE + ASHA study in the worker shows a row per trial, the best trial, its charts, and trains it', async () => {
+    const t0 = performance.now();
+    const { page, log } = await open(true, '?model=small&heldout=200');
+    try {
+      await waitPhase(page, log, ['ready'], 30_000);
+      await page.fill('#tune-trials-count', '4');
+      await page.fill('#tune-epochs', '2');
+      await page.fill('#tune-digits', '300');
+      await page.click('#tune-start');
+      // Rows appear live, while the study still runs.
+      await page.waitForFunction(() => window.__demo.tune.rows.length >= 1, undefined, { timeout: 20_000 });
+      const live = await status(page);
+      expect(await page.locator('#tune-trials tbody tr').count()).toBe(live.tune.rows.length);
+      await page.waitForFunction(() => window.__demo.tune.phase !== 'running', undefined, { timeout: 30_000 });
+      const { tune } = await status(page);
+      expect(tune.error).toBeUndefined();
+      expect(tune.phase).toBe('done');
+      expect(tune.rows.map((r) => r.number)).toEqual([0, 1, 2, 3]);
+      for (const r of tune.rows) {
+        expect(r.params.lr).toBeGreaterThanOrEqual(3e-4);
+        expect(r.params.lr).toBeLessThanOrEqual(3e-2);
+        expect([4, 8, 16]).toContain(r.params.filters);
+        expect(r.params.dropout).toBeGreaterThanOrEqual(0);
+        expect(r.params.dropout).toBeLessThanOrEqual(0.5);
+        expect(r.valAccuracy!).toBeGreaterThanOrEqual(0);
+        expect(r.valAccuracy!).toBeLessThanOrEqual(1);
+        // ASHA (η = 2) first judges a trial after its 2nd epoch, the last one here: every trial ran both.
+        expect(r.epochs).toBe(2);
+      }
+      const complete = tune.rows.filter((r) => r.state === 'complete');
+      expect(complete.length).toBeGreaterThan(0);
+      const bestAcc = Math.max(...complete.map((r) => r.valAccuracy!));
+      expect(tune.best!.valAccuracy).toBe(bestAcc);
+      // bestSoFar is the running maximum of the complete trials' accuracies.
+      let running = -1;
+      expect(tune.bestSoFar.map((p) => p.best)).toEqual(
+        complete.map((r) => (running = Math.max(running, r.valAccuracy!))),
+      );
+      expect(Object.keys(tune.importances).sort()).toEqual(['dropout', 'filters', 'lr']);
+      const importanceSum = Object.values(tune.importances).reduce((a, b) => a + b, 0);
+      expect(importanceSum === 0 || Math.abs(importanceSum - 1) < 1e-9).toBe(true);
+      expect(await page.locator('#tune-trials tbody tr').count()).toBe(4);
+      expect(await page.locator('#tune-trials tr.best').getAttribute('data-trial')).toBe(String(tune.best!.number));
+      expect(await page.locator('#tune-best-curve').getAttribute('data-points')).toBe(String(complete.length));
+      expect(await page.locator('#tune-best-curve circle').count()).toBe(complete.length);
+      expect(await page.locator('#tune-importances rect').count()).toBe(3);
+      expect(await page.locator('#tune-status').textContent()).toContain(`best: trial #${tune.best!.number}`);
+      await mkdir(screenshots, { recursive: true });
+      await page.locator('#tune').screenshot({ path: join(screenshots, 'demo-tune.png') });
+
+      // "Use best" trains the best configuration as the demo's model (stopped early here).
+      await page.click('#tune-use-best');
+      await page.waitForFunction(() => window.__demo.step >= 5, undefined, { timeout: 20_000 });
+      await page.click('#stop');
+      const trained = await waitPhase(page, log, ['trained'], 20_000);
+      expect(trained.architecture).toEqual({ filters: tune.best!.params.filters, dropout: tune.best!.params.dropout });
+      expect(Number(await page.locator('input[name="lr"]').inputValue())).toBeCloseTo(tune.best!.params.lr, 4);
+      expect(trained.evaluation!.labels).toHaveLength(64);
+
+      // Cancel: a 30-trial study stops at the next batch once asked; the panel is usable again.
+      await page.fill('#tune-trials-count', '30');
+      await page.click('#tune-start');
+      await page.waitForFunction(() => window.__demo.tune.rows.length >= 1, undefined, { timeout: 20_000 });
+      await page.click('#tune-cancel');
+      await page.waitForFunction(() => window.__demo.tune.phase !== 'running', undefined, { timeout: 20_000 });
+      const cancelled = (await status(page)).tune;
+      expect(cancelled.phase).toBe('cancelled');
+      expect(cancelled.rows.length).toBeLessThan(30);
+      expect(await page.locator('#tune-start').isEnabled()).toBe(true);
+      expect(await page.locator('#start').isEnabled()).toBe(true);
+      expect(log).toEqual([]);
+      const pruned = tune.rows.filter((r) => r.state === 'pruned').length;
+      console.log(
+        `demo (tune panel): 4 trials of 2 epochs on 300 digits (${pruned} pruned), use best, a cancelled study: ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
   it('asked for webgpu where the browser has no WebGPU adapter: trains on wasm and says why', async () => {
     const { page, log } = await open(false, '?backend=webgpu&model=small');
     try {

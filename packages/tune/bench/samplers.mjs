@@ -8,12 +8,16 @@
 //
 //   pnpm turbo run build --filter=@convkit/tune... && node packages/tune/bench/samplers.mjs
 //       [--seeds 30] [--budgets 20,50,100] [--functions branin,hartmann6,noisy-hparams]
-//       [--python python3] [--no-optuna] [--markdown DIR] [--quick]
+//       [--python python3] [--no-optuna] [--markdown DIR] [--json FILE] [--quick]
 //
+// --json FILE: also writes the curves behind the table — for every function and sampler, the median
+//   and quartiles of the regret after each trial 1..max(budgets) — as JSON (written atomically), the
+//   data of the guide's figure (docs/scripts/render-tune-figures.mjs draws it).
 // --python: the interpreter that has optuna (e.g. a venv: /tmp/venv/bin/python); rows for Optuna are
 //   skipped, with a note, when it cannot import optuna.
 // --quick: 3 seeds, budgets 10,20: checks the script, not the numbers.
 import { spawnSync } from 'node:child_process';
+import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -30,6 +34,7 @@ const { values: args } = parseArgs({
     python: { type: 'string', default: 'python3' },
     'no-optuna': { type: 'boolean', default: false },
     markdown: { type: 'string' },
+    json: { type: 'string' },
     quick: { type: 'boolean', default: false },
   },
 });
@@ -162,4 +167,36 @@ if (args.markdown) {
   console.log(
     `wrote ${await writeMarkdown(args.markdown, 'tune-samplers', body, 'pnpm turbo run build --filter=@convkit/tune... && ')}`,
   );
+}
+
+if (args.json) {
+  const round = (x) => Number(x.toPrecision(4));
+  const data = {
+    generatedBy: `node packages/tune/bench/samplers.mjs --seeds ${seeds} --budgets ${budgets.join(',')} --functions ${functions.join(',')} --json …`,
+    seeds,
+    trials,
+    note: optunaNote,
+    functions: Object.fromEntries(
+      functions.map((f) => [
+        f,
+        Object.fromEntries(
+          Object.entries(curves[f]).map(([s, c]) => {
+            const per = Array.from({ length: trials }, (_, i) => stats(c, i + 1));
+            return [
+              s,
+              {
+                median: per.map((p) => round(p.median)),
+                q1: per.map((p) => round(p.q1)),
+                q3: per.map((p) => round(p.q3)),
+              },
+            ];
+          }),
+        ),
+      ]),
+    ),
+  };
+  const tmp = `${args.json}.${process.pid}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(data)}\n`);
+  await rename(tmp, args.json);
+  console.log(`wrote ${args.json}`);
 }
