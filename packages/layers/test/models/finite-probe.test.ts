@@ -22,10 +22,10 @@ function seeded(seed: number, n: number): Float32Array {
 
 const SHAPES = [[3, 3, 1, 4], [4], [5, 7], [7], [1], [2, 3, 2]];
 
-async function probe(values: Float32Array[], chunk?: number, extra: Tensor[] = []): Promise<number> {
+async function probe(values: Float32Array[], chunk?: number, extra: Tensor[] = [], ownSum?: number): Promise<number> {
   const before = numTensors();
   const ts = values.map((v, i) => tensor(v, SHAPES[i]));
-  const p = tidy(() => sumProbe([...ts, ...extra], chunk));
+  const p = tidy(() => sumProbe([...ts, ...extra], chunk, ownSum));
   const out = (await p.data())[0];
   p.dispose();
   for (const t of ts) t.dispose();
@@ -49,8 +49,10 @@ describe.each(['cpu', 'wasm'] as const)('sumProbe on %s', (backend) => {
     for (const v of vs) for (const x of v) ref += x;
     // chunk 1 and 10: one reduction per tensor or per few tensors; default: one in all
     for (const chunk of [undefined, 1, 10, 60]) {
-      const got = await probe(vs, chunk);
-      expect(Math.abs(got - ref), `chunk ${chunk}`).toBeLessThan(1e-4);
+      for (const ownSum of [undefined, 1, 20]) {
+        const got = await probe(vs, chunk, [], ownSum);
+        expect(Math.abs(got - ref), `chunk ${chunk}, ownSum ${ownSum}`).toBeLessThan(1e-4);
+      }
     }
   });
 
@@ -66,11 +68,18 @@ describe.each(['cpu', 'wasm'] as const)('sumProbe on %s', (backend) => {
       [5, 11],
       [4, 0],
     ] as const) {
-      for (const chunk of [undefined, 1, 10]) {
+      for (const [chunk, ownSum] of [
+        [undefined, undefined],
+        [1, undefined],
+        [10, undefined],
+        [10, 20],
+        [undefined, 1],
+      ]) {
         const vs = values();
         vs[tensorAt][at] = bad;
-        const got = await probe(vs, chunk);
-        expect(Number.isFinite(got), `${bad} in tensor ${tensorAt}[${at}], chunk ${chunk}: got ${got}`).toBe(false);
+        const got = await probe(vs, chunk, [], ownSum);
+        const what = `${bad} in tensor ${tensorAt}[${at}], chunk ${chunk}, ownSum ${ownSum}: got ${got}`;
+        expect(Number.isFinite(got), what).toBe(false);
       }
     }
   });
