@@ -9,6 +9,8 @@
 // --swiftshader: point VK_ICD_FILENAMES at Chromium's SwiftShader driver (Linux without a GPU).
 // --batch N: images per step (default 16; a software adapter takes seconds per batch-64 step).
 // --callers: also print where the Identity kernel calls of the step come from (stack samples).
+// --gradient-kernels auto|convkit|tfjs: configureWebGPU's choice (default convkit, to profile convkit's kernels;
+//   auto is what bench/webgpu-train.mjs's convkit row runs: tfjs's gradient kernels on a software adapter).
 // --markdown DIR: also write DIR/webgpu-profile.md (e.g. docs/guide/generated).
 
 import { machineLine, mdTable, writeMarkdown } from '../../../bench/markdown.mjs';
@@ -36,7 +38,7 @@ if (args.has('--swiftshader')) {
 
 const { configureWebGPU, webgpuAdapterInfo } = await import('@convkit/backend-webgpu');
 // convkit's gradient kernels even on a software adapter (where 'auto' keeps tfjs's), to compare them
-configureWebGPU({ gradientKernels: 'convkit' });
+configureWebGPU({ gradientKernels: flagValue('--gradient-kernels') ?? 'convkit' });
 const { setBackend } = await import('@convkit/core');
 const tf = await import('@tensorflow/tfjs-core');
 const { Conv2D, Dense, Flatten, MaxPool2D, Sequential } = await import('../../layers/dist/index.js');
@@ -133,6 +135,80 @@ rows.push(['**total**', String(step.total.calls), String(step.total.dispatches),
 const align = ['l', 'r', 'r', 'r', 'r', 'l'];
 console.log(`\nOne trainOnBatch step, batch ${B} (wall ${fmt(stepMs)} ms unprofiled, median of 3)`);
 console.log(mdTable(head, rows, align));
+
+// ---- the same step in plain tfjs (raw ops + tf.train.adam, tfjs's own kernels), kernel by kernel
+/** Runs `fn` with tfjs-backend-webgpu's own kernels in place of convkit's. */
+async function withAllTfjsKernels(fn) {
+  const ours = tf.getKernelsForBackend('webgpu').filter((k) => k.kernelFunc.original);
+  for (const k of ours) {
+    tf.unregisterKernel(k.kernelName, 'webgpu');
+    tf.registerKernel({ ...k, kernelFunc: k.kernelFunc.original });
+  }
+  try {
+    return await fn();
+  } finally {
+    for (const k of ours) {
+      tf.unregisterKernel(k.kernelName, 'webgpu');
+      tf.registerKernel(k);
+    }
+  }
+}
+const plainStep = await withAllTfjsKernels(async () => {
+  const v = (shape, scale) => tf.variable(tf.mul(tf.randomNormal(shape), scale));
+  const m = [v([3, 3, 1, 32], 0.3), tf.variable(tf.zeros([32])), v([3, 3, 32, 64], 0.06), tf.variable(tf.zeros([64]))];
+  m.push(v([1600, 128], 0.035), tf.variable(tf.zeros([128])), v([128, 10], 0.12), tf.variable(tf.zeros([10])));
+  const forward = (xb) => {
+    let h = tf.relu(tf.add(tf.conv2d(xb, m[0], 1, 'valid'), m[1]));
+    h = tf.maxPool(h, 2, 2, 'valid');
+    h = tf.relu(tf.add(tf.conv2d(h, m[2], 1, 'valid'), m[3]));
+    h = tf.maxPool(h, 2, 2, 'valid');
+    h = tf.reshape(h, [xb.shape[0], -1]);
+    h = tf.relu(tf.add(tf.matMul(h, m[4]), m[5]));
+    return tf.softmax(tf.add(tf.matMul(h, m[6]), m[7]));
+  };
+  const opt = tf.train.adam(1e-3);
+  const yHot = tf.oneHot(y, 10);
+  const run = async () => {
+    const loss = opt.minimize(() => tf.losses.softmaxCrossEntropy(yHot, forward(x)), true);
+    await loss.data();
+    loss.dispose();
+  };
+  const ms = await wall(run, 3);
+  const p = await profileRows(run);
+  tf.dispose([yHot, ...m]);
+  opt.dispose();
+  return { ms, ...p };
+});
+const names = [...new Set([...step.rows.map((r) => r.name), ...plainStep.rows.map((r) => r.name)])];
+const sideRows = names.map((name) => {
+  const a = step.rows.find((r) => r.name === name);
+  const b = plainStep.rows.find((r) => r.name === name);
+  const cell = (r) => (r ? [String(r.calls), String(r.dispatches), fmt(r.ms, 2)] : ['0', '0', '—']);
+  return [name, ...cell(a), ...cell(b), String((a?.dispatches ?? 0) - (b?.dispatches ?? 0))];
+});
+const tot = (t) => [String(t.calls), String(t.dispatches), fmt(t.ms, 2)];
+sideRows.push([
+  '**total**',
+  ...tot(step.total),
+  ...tot(plainStep.total),
+  String(step.total.dispatches - plainStep.total.dispatches),
+]);
+sideRows.push(['**wall ms (unprofiled)**', '', '', fmt(stepMs), '', '', fmt(plainStep.ms), '']);
+const sideHead = [
+  'kernel',
+  'convkit calls',
+  'dispatches',
+  'GPU ms',
+  'plain tfjs calls',
+  'dispatches',
+  'GPU ms',
+  'extra dispatches',
+];
+const sideAlign = ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'];
+console.log(
+  `\nThe same step side by side: convkit trainOnBatch against plain tfjs (raw ops + tf.train.adam, tfjs's kernels)`,
+);
+console.log(mdTable(sideHead, sideRows, sideAlign));
 
 // ---- where the Identity calls come from
 let callers = [];
@@ -312,6 +388,10 @@ if (MARKDOWN) {
     `Adapter: ${adapter.summary}${adapter.software ? ' (software)' : ''}. Machine: ${machineLine()}.`,
     '',
     mdTable(head, rows, align),
+    '',
+    "The same step side by side with plain tfjs (raw ops + `tf.train.adam` on tfjs-backend-webgpu's own kernels):",
+    '',
+    mdTable(sideHead, sideRows, sideAlign),
     '',
     mdTable(adamHead, adamPrinted, ['l', 'r', 'r', 'r', 'r']),
     '',

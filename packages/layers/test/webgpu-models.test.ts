@@ -10,7 +10,7 @@
  */
 import '../../backend-webgpu/test/setup';
 import '@convkit/backend-webgpu';
-import { numTensors, setBackend, type Tensor, tensor } from '@convkit/core';
+import { NonFiniteError, numTensors, ops, setBackend, type Tensor, tensor } from '@convkit/core';
 import { Adam } from '@convkit/optim';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
@@ -168,5 +168,51 @@ describe('webgpu against cpu', () => {
     close([gpu.evalLoss, gpu.stepLoss], [cpu.evalLoss, cpu.stepLoss], 'evaluate and trainOnBatch losses');
     close(gpu.predictions, cpu.predictions, 'predictions');
     gpu.weights.forEach((w, i) => close(w, cpu.weights[i], `weight ${i}`));
+  });
+});
+
+describe('the NaN guard on webgpu', () => {
+  it('refuses a step with a NaN gradient or an overflowing update before anything changes, with no read or leak', async () => {
+    await setBackend('webgpu');
+    const model = tinyCnn();
+    const x = tensor(seeded(7, BATCH * 25), [BATCH, 5, 5, 1]);
+    const y = tensor(
+      Int32Array.from({ length: BATCH }, (_, i) => i % 3),
+      [BATCH],
+      'int32',
+    );
+    const snapshot = async () => {
+      const ws = model.getWeights();
+      const values = await Promise.all(ws.map(async (w) => Array.from((await w.data()) as Float32Array)));
+      tf.dispose(ws);
+      return values;
+    };
+    await model.trainOnBatch(x, y); // creates Adam's slots
+    const optimizer = model.optimizer;
+    if (!optimizer) throw new Error('tinyCnn is compiled');
+    const weights = await snapshot();
+    const iterations = optimizer.iterations;
+    const before = numTensors();
+    const guard = refuseSyncReads('webgpu');
+    try {
+      // d/dp sqrt(0·p) = Inf · 0 = NaN while the loss is 0
+      model.compile({ optimizer, loss: (_y: Tensor, p: Tensor) => ops.mean(ops.sqrt(ops.mul(p, 0))) });
+      const nan = await model.trainOnBatch(x, y).catch((e: unknown) => e);
+      expect(nan).toBeInstanceOf(NonFiniteError);
+      expect(String(nan)).toMatch(/the gradient of 'conv2d_\d+\/kernel'.*became NaN or infinite \(loss 0\)/);
+      // finite loss and gradients (~1e20) whose square overflows Adam's second moment
+      model.compile({ optimizer, loss: (_y: Tensor, p: Tensor) => ops.mul(ops.sum(ops.mul(p, p)), 1e21) });
+      const overflow = await model.trainOnBatch(x, y).catch((e: unknown) => e);
+      expect(overflow).toBeInstanceOf(NonFiniteError);
+      expect(String(overflow)).toMatch(/the update made .*optimizer's state.*restored/);
+    } finally {
+      guard.restore();
+    }
+    expect(guard.count(), 'synchronous reads on webgpu').toBe(0);
+    expect(numTensors(), 'live tensors after the refused steps').toBe(before);
+    expect(optimizer.iterations).toBe(iterations);
+    expect(await snapshot()).toEqual(weights);
+    tf.dispose([x, y]);
+    model.dispose();
   });
 });

@@ -3,7 +3,7 @@
  * clip, max or comparison is involved (backends disagree on how those treat
  * NaN: the wasm backend's clip and max-pool turn it into a finite value).
  *
- * - `sumProbe` (the fast path, one pass per tensor): a sum that contains a
+ * - `sumProbe` (the fast path, one reduction per large tensor, one for all small ones): a sum that contains a
  *   NaN or ±Infinity is never finite, so a finite sum proves every element
  *   finite. A non-finite sum can also be an overflow of finite values, so it
  *   is confirmed by an exact probe before anything is refused.
@@ -13,15 +13,49 @@
  */
 import { ops, scalar, type Tensor, zeros } from '@convkit/core';
 
+/** Most values one `sumProbe` reduction concatenates (16 MiB of float32): bounds the temporary copy. */
+export const PROBE_CHUNK = 1 << 22;
+
+/**
+ * Tensors from this size up get a reduction of their own in `sumProbe`: their
+ * reduction costs more than a kernel call, and copying them would cost as
+ * much again (a concat on a software WebGPU adapter costs more than the sum).
+ */
+export const PROBE_OWN_SUM = 1 << 15;
+
 /**
  * A float32 scalar, finite when every element of every tensor is finite.
  * When it is not finite, a NaN or ±Infinity is present or the sum overflowed:
  * confirm with `nonFiniteProbe`. Integer and boolean tensors are skipped.
+ * Large tensors (`PROBE_OWN_SUM` values and up) are summed one by one; the
+ * small ones are flattened and concatenated (in chunks of at most `chunk`
+ * values) so that they cost one reduction, not one each: a training step
+ * probes every gradient, weight and optimizer slot, most of them biases of a
+ * few values, and each reduction is a kernel call (a GPU dispatch on webgpu).
  * Call inside `tidy`.
+ *
+ * @param tensors - The tensors to probe.
+ * @param chunk - Most values concatenated for one reduction (tests use small ones).
+ * @param ownSum - Size from which a tensor is reduced on its own.
  */
-export function sumProbe(tensors: readonly Tensor[]): Tensor {
-  const parts = tensors.filter((t) => t.dtype === 'float32' && t.size > 0).map((t) => ops.sum(t));
-  if (parts.length === 0) return scalar(0);
+export function sumProbe(tensors: readonly Tensor[], chunk = PROBE_CHUNK, ownSum = PROBE_OWN_SUM): Tensor {
+  const floats = tensors.filter((t) => t.dtype === 'float32' && t.size > 0);
+  if (floats.length === 0) return scalar(0);
+  const parts = floats.filter((t) => t.size >= ownSum).map((t) => ops.sum(t));
+  const small = floats.filter((t) => t.size < ownSum);
+  const chunks: Tensor[][] = [];
+  let size = chunk;
+  for (const t of small) {
+    if (size + t.size > chunk) {
+      chunks.push([]);
+      size = 0;
+    }
+    chunks[chunks.length - 1].push(t);
+    size += t.size;
+  }
+  for (const c of chunks) {
+    parts.push(ops.sum(c.length === 1 ? c[0] : ops.concat(c.map((t) => ops.reshape(t, [-1])))));
+  }
   return parts.length === 1 ? parts[0] : ops.addN(parts);
 }
 
