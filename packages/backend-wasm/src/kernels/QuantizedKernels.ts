@@ -11,7 +11,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { backend_util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
 import { getRuntime, type KernelRuntime } from '../runtime';
 import { packedInt8 } from './compressed-weights';
-import { copyIn, copyOut, driverTuning } from './conv-driver';
+import { compressedConvGeometry, copyIn, copyOut, driverTuning } from './conv-driver';
 
 interface QuantAttrs {
   activation: 'linear' | 'relu';
@@ -131,22 +131,7 @@ function qConv2D(args: {
   const M = info.batchSize * info.outHeight * info.outWidth;
   const K = info.filterHeight * info.filterWidth * info.inChannels;
   const threads = rt.threadsFor(M * K * info.outChannels, driverTuning.minMacsPerThread * 2);
-  const geometry = [
-    info.batchSize,
-    info.inHeight,
-    info.inWidth,
-    info.inChannels,
-    info.outHeight,
-    info.outWidth,
-    info.filterHeight,
-    info.filterWidth,
-    info.strideHeight,
-    info.strideWidth,
-    info.dilationHeight,
-    info.dilationWidth,
-    info.padInfo.top,
-    info.padInfo.left,
-  ];
+  const geometry = compressedConvGeometry(info);
   const out = qgemm(rt, backend, x, M, filter, bias, attrs, geometry, threads);
   return copyOut(rt, backend, out, info.outShape);
 }

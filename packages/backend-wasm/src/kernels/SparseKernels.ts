@@ -16,7 +16,7 @@ import {
 } from '@tensorflow/tfjs-core';
 import { getRuntime, type KernelRuntime } from '../runtime';
 import { cscWeights } from './compressed-weights';
-import { copyIn, copyOut, driverTuning } from './conv-driver';
+import { compressedConvGeometry, copyIn, copyOut, driverTuning } from './conv-driver';
 import { addBiasAndActivate } from './fused-epilogue';
 import { syncStorageShape } from './storage-shape';
 
@@ -131,22 +131,7 @@ function sparseConv2D(args: {
     attrs.dilations ?? [1, 1],
     attrs.pad ?? 'valid',
   );
-  const geometry = [
-    info.batchSize,
-    info.inHeight,
-    info.inWidth,
-    info.inChannels,
-    info.outHeight,
-    info.outWidth,
-    info.filterHeight,
-    info.filterWidth,
-    info.strideHeight,
-    info.strideWidth,
-    info.dilationHeight,
-    info.dilationWidth,
-    info.padInfo.top,
-    info.padInfo.left,
-  ];
+  const geometry = compressedConvGeometry(info);
   const M = info.batchSize * info.outHeight * info.outWidth;
   return runSparse(backend, x, filter, bias, attrs.activation === 'relu' ? 1 : 0, M, geometry, info.outShape);
 }

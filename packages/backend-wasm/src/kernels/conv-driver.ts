@@ -136,3 +136,27 @@ export function c1ConvScratch(info: backend_util.Conv2DInfo): number {
   const w = (info.outWidth - 1) * info.strideWidth + (info.filterWidth - 1) * info.dilationWidth + 1;
   return Math.ceil((h * w) / 16) * 16;
 }
+
+/**
+ * The 14 geometry words the compressed (int8 and sparse) conv kernels read, in their order:
+ * batch, in height/width/channels, out height/width, filter height/width, strides, dilations,
+ * top and left padding (no out-channel count, unlike `runConv`'s parameter block).
+ */
+export function compressedConvGeometry(info: backend_util.Conv2DInfo): number[] {
+  return [
+    info.batchSize,
+    info.inHeight,
+    info.inWidth,
+    info.inChannels,
+    info.outHeight,
+    info.outWidth,
+    info.filterHeight,
+    info.filterWidth,
+    info.strideHeight,
+    info.strideWidth,
+    info.dilationHeight,
+    info.dilationWidth,
+    info.padInfo.top,
+    info.padInfo.left,
+  ];
+}
