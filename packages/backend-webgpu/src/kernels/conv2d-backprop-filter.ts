@@ -15,6 +15,7 @@
  * goes to tfjs's own kernel.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { overrideWebGPUKernel } from './override';
 import {
   BUFFER_USAGE,
   beginPass,
@@ -187,15 +188,5 @@ function run(args: KernelArgs): tf.TensorInfo | undefined {
  * tfjs-backend-webgpu has registered its kernels; calling again does nothing.
  */
 export function registerConv2DBackpropFilter(): void {
-  const current = tf.getKernel(tf.Conv2DBackpropFilter, 'webgpu');
-  if (!current || (current.kernelFunc as { convkit?: boolean }).convkit) return;
-  const original = current.kernelFunc;
-  const kernelFunc = ((args: KernelArgs) => run(args) ?? original(args)) as tf.KernelFunc & {
-    convkit?: boolean;
-    original?: tf.KernelFunc;
-  };
-  kernelFunc.convkit = true;
-  kernelFunc.original = original; // for bench/webgpu-profile.mjs's A/B
-  tf.unregisterKernel(tf.Conv2DBackpropFilter, 'webgpu');
-  tf.registerKernel({ ...current, kernelFunc });
+  overrideWebGPUKernel(tf.Conv2DBackpropFilter, run);
 }

@@ -10,6 +10,7 @@
  * Float32 tensors; anything else goes to tfjs's own kernel.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { overrideWebGPUKernel } from './override';
 import {
   BUFFER_USAGE,
   beginPass,
@@ -184,15 +185,5 @@ function run(args: KernelArgs): tf.TensorInfo | undefined {
  * registered its kernels; calling again does nothing.
  */
 export function registerMaxPoolGrad(): void {
-  const current = tf.getKernel(tf.MaxPoolGrad, 'webgpu');
-  if (!current || (current.kernelFunc as { convkit?: boolean }).convkit) return;
-  const original = current.kernelFunc;
-  const kernelFunc = ((args: KernelArgs) => run(args) ?? original(args)) as tf.KernelFunc & {
-    convkit?: boolean;
-    original?: tf.KernelFunc;
-  };
-  kernelFunc.convkit = true;
-  kernelFunc.original = original; // for the benchmarks' A/B and plain-tfjs rows
-  tf.unregisterKernel(tf.MaxPoolGrad, 'webgpu');
-  tf.registerKernel({ ...current, kernelFunc });
+  overrideWebGPUKernel(tf.MaxPoolGrad, run);
 }
