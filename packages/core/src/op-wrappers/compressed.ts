@@ -221,17 +221,7 @@ export function quantizedConv2d(
   const pad = checkPad(where, options.pad);
   if (kernelAvailable(compressedKernelNames.quantizedConv2d)) {
     const inputs: tf.NamedTensorMap = bias ? { x, filter, bias } : { x, filter };
-    const attrs = {
-      strides,
-      pad,
-      dilations,
-      activation,
-      inScale: options.input.scale,
-      inZeroPoint: options.input.zeroPoint,
-      weightScales: [...options.weightScales],
-      outScale: options.output?.scale ?? 0,
-      outZeroPoint: options.output?.zeroPoint ?? 0,
-    };
+    const attrs = { strides, pad, dilations, ...quantKernelAttrs(options, activation) };
     return tf.engine().runKernel(compressedKernelNames.quantizedConv2d, inputs, attrs as never) as tf.Tensor4D;
   }
   return tf.tidy(() => {
@@ -278,14 +268,7 @@ export function quantizedMatMul(
   const activation = checkActivation(where, options.activation);
   if (kernelAvailable(compressedKernelNames.quantizedMatMul)) {
     const inputs: tf.NamedTensorMap = bias ? { x, kernel, bias } : { x, kernel };
-    const attrs = {
-      activation,
-      inScale: options.input.scale,
-      inZeroPoint: options.input.zeroPoint,
-      weightScales: [...options.weightScales],
-      outScale: options.output?.scale ?? 0,
-      outZeroPoint: options.output?.zeroPoint ?? 0,
-    };
+    const attrs = quantKernelAttrs(options, activation);
     return tf.engine().runKernel(compressedKernelNames.quantizedMatMul, inputs, attrs as never) as tf.Tensor2D;
   }
   return tf.tidy(() => {
@@ -360,4 +343,19 @@ export function sparseMatMul(
     return tf.engine().runKernel(compressedKernelNames.sparseMatMul, inputs, { activation } as never) as tf.Tensor2D;
   }
   return tf.fused.matMul({ a: x, b: kernel, bias: bias ?? undefined, activation }) as tf.Tensor2D;
+}
+
+/** The int8 kernels' grid attributes (`input` checked present by the caller). */
+function quantKernelAttrs(
+  options: QuantizedMatMulOptions & { input: NonNullable<QuantizedMatMulOptions['input']> },
+  activation: CompressedActivation,
+) {
+  return {
+    activation,
+    inScale: options.input.scale,
+    inZeroPoint: options.input.zeroPoint,
+    weightScales: [...options.weightScales],
+    outScale: options.output?.scale ?? 0,
+    outZeroPoint: options.output?.zeroPoint ?? 0,
+  };
 }
