@@ -9,6 +9,7 @@
  * not a dependency (it depends on @convkit/layers, which this package uses).
  */
 import '../../backend-webgpu/test/setup';
+import { refuseSyncReads, seeded } from '../../backend-webgpu/test/sync-reads';
 import '@convkit/backend-webgpu';
 import { dispose, numTensors, setBackend, type Tensor, tensor } from '@convkit/core';
 import { Conv2D, Dense, Flatten, MaxPool2D, Sequential } from '@convkit/layers';
@@ -18,15 +19,6 @@ import { quantizeModel } from '../src/ptq';
 import { formatReport, measureModel } from '../src/report';
 
 const N = 16;
-
-/** Seeded values in [0, 1). */
-function seeded(seed: number, n: number): Float32Array {
-  let a = seed >>> 0;
-  return Float32Array.from({ length: n }, () => {
-    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
-    return a / 4294967296;
-  });
-}
 
 function tinyCnn(): Sequential {
   const model = new Sequential({
@@ -47,40 +39,6 @@ function tinyCnn(): Sequential {
   model.setWeights(seededWeights);
   dispose([...weights, ...seededWeights]);
   return model;
-}
-
-/**
- * Counts synchronous reads and refuses them, until `restore()`: `dataSync`,
- * `arraySync` and `bufferSync` of every tensor, and on 'webgpu' the backend's
- * `readSync` (the cpu backend's async `read` uses its own `readSync`).
- */
-function refuseSyncReads(backend: string): { count: () => number; restore: () => void } {
-  let n = 0;
-  const refuse = () => {
-    n++;
-    throw new Error(`synchronous read (readSync/dataSync/arraySync) on the ${backend} backend`);
-  };
-  // compress does not import tfjs (only core and backend-* do): the prototype and engine of a live tensor
-  const probe = tensor([0]);
-  const proto = Object.getPrototypeOf(probe) as Record<string, unknown>;
-  probe.dispose();
-  const names = ['dataSync', 'arraySync', 'bufferSync'];
-  const saved = names.map((k) => proto[k]);
-  for (const k of names) proto[k] = refuse;
-  const engine = (globalThis as { _tfengine?: { findBackend(name: string): { readSync: unknown } } })._tfengine;
-  const b = engine?.findBackend(backend) as { readSync: unknown };
-  expect(b, `the ${backend} backend instance`).toBeTruthy();
-  const readSync = b.readSync;
-  if (backend !== 'cpu') b.readSync = refuse;
-  return {
-    count: () => n,
-    restore: () => {
-      names.forEach((k, i) => {
-        proto[k] = saved[i];
-      });
-      b.readSync = readSync;
-    },
-  };
 }
 
 interface Run {

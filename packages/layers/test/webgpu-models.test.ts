@@ -9,6 +9,7 @@
  * not a dependency: it depends on this package already.
  */
 import '../../backend-webgpu/test/setup';
+import { refuseSyncReads, seeded } from '../../backend-webgpu/test/sync-reads';
 import '@convkit/backend-webgpu';
 import { NonFiniteError, numTensors, ops, setBackend, type Tensor, tensor } from '@convkit/core';
 import { Adam } from '@convkit/optim';
@@ -18,15 +19,6 @@ import { Conv2D, Dense, Flatten, MaxPool2D, Sequential } from '../src';
 
 const N = 12;
 const BATCH = 6;
-
-/** Seeded values in [0, 1). */
-function seeded(seed: number, n: number): Float32Array {
-  let a = seed >>> 0;
-  return Float32Array.from({ length: n }, () => {
-    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
-    return a / 4294967296;
-  });
-}
 
 function tinyCnn(): Sequential {
   const model = new Sequential({
@@ -53,35 +45,6 @@ function tinyCnn(): Sequential {
   model.setWeights(seededWeights);
   tf.dispose([...weights, ...seededWeights]);
   return model;
-}
-
-/**
- * Counts synchronous reads and refuses them, until `restore()`: `dataSync`,
- * `arraySync` and `bufferSync` of every tensor, and on 'webgpu' the backend's
- * `readSync` too (the cpu backend's async `read` uses its own `readSync`).
- */
-function refuseSyncReads(backend: string): { count: () => number; restore: () => void } {
-  let n = 0;
-  const refuse = () => {
-    n++;
-    throw new Error(`synchronous read (readSync/dataSync/arraySync) on the ${backend} backend`);
-  };
-  const proto = tf.Tensor.prototype as unknown as Record<string, unknown>;
-  const names = ['dataSync', 'arraySync', 'bufferSync'];
-  const saved = names.map((k) => proto[k]);
-  for (const k of names) proto[k] = refuse;
-  const b = tf.engine().findBackend(backend) as tf.KernelBackend;
-  const readSync = b.readSync;
-  if (backend !== 'cpu') b.readSync = refuse;
-  return {
-    count: () => n,
-    restore: () => {
-      names.forEach((k, i) => {
-        proto[k] = saved[i];
-      });
-      b.readSync = readSync;
-    },
-  };
 }
 
 interface Run {
