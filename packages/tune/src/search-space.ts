@@ -10,23 +10,7 @@ export type SearchSpaceConditionJson =
   | { readonly param: string; readonly in: readonly ParamValue[] };
 
 /** One parameter of a JSON search space. */
-export type SearchSpaceParamJson = (
-  | {
-      readonly type: 'float';
-      readonly low: number;
-      readonly high: number;
-      readonly log?: boolean;
-      readonly step?: number;
-    }
-  | {
-      readonly type: 'int';
-      readonly low: number;
-      readonly high: number;
-      readonly step?: number;
-      readonly log?: boolean;
-    }
-  | { readonly type: 'categorical'; readonly choices: readonly ParamValue[] }
-) & { readonly condition?: SearchSpaceConditionJson };
+export type SearchSpaceParamJson = Distribution & { readonly condition?: SearchSpaceConditionJson };
 
 /**
  * A search space as JSON: parameters by name, in the order they are suggested. A parameter with a
