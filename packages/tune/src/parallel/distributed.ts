@@ -167,6 +167,16 @@ export async function optimizeDistributed(study: Study, options: DistributedOpti
     }
     return await storage.getTrials(name);
   } finally {
+    // BullMQ re-emits a connection's failed start-up as 'error' after close() has removed every
+    // listener, which crashes the process: let each connection finish starting (bounded) first.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all([worker?.waitUntilReady(), jobs.waitUntilReady()]).catch(() => undefined),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, storage.connectTimeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
     await worker?.close().catch(() => undefined);
     await jobs.close().catch(() => undefined);
   }
