@@ -1,10 +1,36 @@
 """PyTorch side of bench/wasm-train.mjs: reference CNN training and inference img/s.
 
-Prints one JSON line: {"train": img/s, "infer1_ms": ms, "infer64": img/s, "infer256": img/s, "threads": n}.
+Prints one JSON line: {"train": img/s, "infer1_ms": ms, "infer64": img/s, "infer256": img/s, "threads": n,
+"version": torch version, "blas": the BLAS it was built with (e.g. "open", "mkl")}.
 """
 import json, os, sys, time
 import torch
 import torch.nn as nn
+
+# Stock wheels try NNPACK on every conv and warn on CPUs it does not support; it is not used either way.
+if hasattr(torch.backends, "nnpack") and hasattr(torch.backends.nnpack, "set_flags"):
+    torch.backends.nnpack.set_flags(False)
+
+
+def blas_info():
+    """The BLAS torch was built with; for a build against the generic libblas.so.3 (Debian's), the
+    library actually loaded: OpenBLAS only when libopenblas0-* is installed, else the slow reference BLAS."""
+    built = "unknown"
+    for part in torch.__config__.show().replace("\n", ",").split(","):
+        if "BLAS_INFO=" in part:
+            built = part.split("BLAS_INFO=")[1].strip()
+    if built not in ("generic", "unknown"):
+        return {"mkl": "MKL", "open": "OpenBLAS"}.get(built, built)
+    torch.mm(torch.rand(8, 8), torch.rand(8, 8))
+    try:
+        with open("/proc/self/maps") as f:
+            libs = {line.split()[-1] for line in f if ".so" in line}
+    except OSError:
+        libs = set()
+    for key, name in (("openblas", "OpenBLAS"), ("blis", "BLIS"), ("/blas/libblas", "reference BLAS")):
+        if any(key in lib for lib in libs):
+            return name
+    return built
 
 torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "2")))
 torch.manual_seed(0)
@@ -57,4 +83,5 @@ with torch.no_grad():
     t256.sort()
 print(json.dumps({"train": train, "infer1_ms": t1[len(t1) // 2] * 1e3,
                   "infer64": 64 / t64[len(t64) // 2],
-                  "infer256": 256 / t256[len(t256) // 2], "threads": torch.get_num_threads()}))
+                  "infer256": 256 / t256[len(t256) // 2], "threads": torch.get_num_threads(),
+                  "version": torch.__version__, "blas": blas_info()}))

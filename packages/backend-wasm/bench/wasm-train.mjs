@@ -3,7 +3,8 @@
 // (wasm 2 threads / 1 thread, with the fused optimizer kernels and without, tfjs cpu,
 // PyTorch side by side), the optimizer update alone, and inference at batch 1/64/256.
 // Run after building: pnpm --filter @convkit/backend-wasm build && node bench/wasm-train.mjs
-// Options: --quick (fewer repetitions), --no-torch, --no-cpu, --no-kernels (skip the per-kernel table),
+// Options: --quick (fewer repetitions), --no-torch, --torch-python PATH (another torch build to measure,
+// repeatable; also CONVKIT_TORCH_PYTHON=a:b), --no-cpu, --no-kernels (skip the per-kernel table),
 // --kernels-only, --markdown DIR (also write the tables as Markdown for the docs site: DIR/wasm-train.md,
 // DIR/wasm-inference.md and DIR/wasm-kernels.md; e.g. --markdown docs/guide/generated).
 import { spawnSync } from 'node:child_process';
@@ -253,9 +254,22 @@ async function trainImgPerSec(batch, steps, profile = false) {
   return { imgs: (batch / ms) * 1000, ms, prof };
 }
 
-/** PyTorch with `threads` intra-op threads (OpenBLAS single-threaded, as in BENCHMARKS.md). */
-function torchRun(threads) {
-  const py = '/usr/bin/python3';
+/**
+ * Python interpreters whose torch is measured: Debian's (`/usr/bin/python3`, python3-torch, which runs on
+ * OpenBLAS only when libopenblas0-pthread is installed) plus every `--torch-python PATH` and the
+ * colon-separated `CONVKIT_TORCH_PYTHON` (e.g. a venv with the stock MKL/oneDNN wheel).
+ */
+function torchPythons() {
+  const out = ['/usr/bin/python3'];
+  argv.forEach((a, i) => {
+    if (a === '--torch-python' && argv[i + 1]) out.push(argv[i + 1]);
+  });
+  for (const p of (process.env.CONVKIT_TORCH_PYTHON ?? '').split(':')) if (p) out.push(p);
+  return [...new Set(out)];
+}
+
+/** PyTorch from interpreter `py` with `threads` intra-op threads (OpenBLAS single-threaded, as in BENCHMARKS.md). */
+function torchRun(py, threads) {
   const script = fileURLToPath(new URL('./torch-train.py', import.meta.url));
   const r = spawnSync(py, [script, QUICK ? '20' : '40'], {
     env: { ...process.env, OPENBLAS_NUM_THREADS: '1', TORCH_THREADS: String(threads) },
@@ -266,28 +280,32 @@ function torchRun(threads) {
 }
 
 /**
- * The PyTorch side, 2 threads and 1 thread. On a loaded 2-core machine its
- * OpenMP threads can thrash (batch-1 at ~30 ms), so the comparison uses the
- * faster of the two (the harder competitor); both rows are printed.
+ * The PyTorch side: every build (see `torchPythons`), 2 threads and 1 thread. On a loaded 2-core
+ * machine its OpenMP threads can thrash (batch-1 at ~30 ms), so each build is represented by the
+ * faster of its two runs (the harder competitor); all rows are printed. The "vs PyTorch" columns
+ * compare with the OpenBLAS build (the issue's target), or the first build measured.
  */
 let torchMissing = '';
+const torchBuilds = [];
 function torchSide() {
   if (args.has('--no-torch')) {
     torchMissing = 'skipped (--no-torch)';
     return null;
   }
-  if (spawnSync('/usr/bin/python3', ['-c', 'import torch'], { stdio: 'ignore' }).status !== 0) {
-    torchMissing = "not installed on this machine (`python3 -c 'import torch'` failed): no comparison";
+  for (const py of torchPythons()) {
+    if (spawnSync(py, ['-c', 'import torch'], { stdio: 'ignore' }).status !== 0) continue;
+    const t2 = torchRun(py, 2);
+    const t1 = torchRun(py, 1);
+    if (!t2 && !t1) continue;
+    const best = !t1 || (t2 && t2.train >= t1.train) ? t2 : t1;
+    const label = `PyTorch ${best.version} + ${best.blas}`;
+    torchBuilds.push({ ...best, t2, t1, label, py });
+  }
+  if (torchBuilds.length === 0) {
+    torchMissing = `not importable from ${torchPythons().join(', ')} (\`import torch\` failed or packages/backend-wasm/bench/torch-train.py failed): no comparison`;
     return null;
   }
-  const t2 = torchRun(2);
-  const t1 = torchRun(1);
-  if (!t2 && !t1) {
-    torchMissing = 'failed to run (packages/backend-wasm/bench/torch-train.py)';
-    return null;
-  }
-  const best = !t1 || (t2 && t2.train >= t1.train) ? t2 : t1;
-  return { ...best, t2, t1 };
+  return torchBuilds.find((b) => b.blas === 'OpenBLAS') ?? torchBuilds[0];
 }
 
 // ---------- the user path: @convkit/layers + @convkit/optim ----------
@@ -478,10 +496,20 @@ line(
 );
 line('raw tfjs ops + tf.train.adam, wasm 2 threads', train.raw2.imgs, train.raw2.ms);
 if (train.cpu) line('convkit layers, tfjs cpu (batch 8)', train.cpu.imgs, train.cpu.ms);
-if (torch?.t2) line('PyTorch CPU, 2 threads, OpenBLAS 1 thread', torch.t2.train, (64 / torch.t2.train) * 1000);
-if (torch?.t1) line('PyTorch CPU, 1 thread', torch.t1.train, (64 / torch.t1.train) * 1000);
+for (const b of torchBuilds) {
+  if (b.t2) line(`${b.label}, 2 threads (BLAS 1 thread)`, b.t2.train, (64 / b.t2.train) * 1000);
+  if (b.t1) line(`${b.label}, 1 thread`, b.t1.train, (64 / b.t1.train) * 1000);
+}
 if (!torch) console.log(`| PyTorch CPU | ${torchMissing} | | | | |`);
-if (torch) console.log(`(vs PyTorch: against its faster run, ${torch.threads} thread${torch.threads > 1 ? 's' : ''})`);
+if (torch)
+  console.log(
+    `(vs PyTorch: against ${torch.label}, its faster run, ${torch.threads} thread${torch.threads > 1 ? 's' : ''})`,
+  );
+for (const b of torchBuilds)
+  if (b !== torch)
+    console.log(
+      `(convkit 2 threads ÷ ${b.label}, its faster run: ${fmt(train.layers2.imgs / b.train, 2)}× training, ${fmt(b.infer1_ms / median(inf.ck1), 2)}× batch-1 latency)`,
+    );
 console.log(`(tensors left after a trainOnBatch step: ${train.layers2.leaked})`);
 console.log(
   `(2 threads ÷ 1 thread: ${fmt(train.layers2.imgs / train.layers1.imgs, 2)}×; fused ÷ composite optimizer: ${fmt(train.layers2.imgs / train.composite2.imgs, 2)}×)`,
@@ -508,14 +536,16 @@ infRow('plain tfjs-backend-wasm (XNNPACK, 1 thread)', 'tw');
 console.log(
   `| convkit ÷ tfjs-backend-wasm speed | ${fmt(median(inf.tw1) / median(inf.ck1), 2)}× | ${fmt(median(inf.tw64) / median(inf.ck64), 2)}× | ${fmt(median(inf.tw256) / median(inf.ck256), 2)}× | ${fmt(median(conv2.tw) / median(conv2.ck), 2)}× |`,
 );
-for (const [k, t] of [
-  ['2 threads', torch?.t2],
-  ['1 thread', torch?.t1],
-])
-  if (t) console.log(`| PyTorch, ${k} | ${fmt(t.infer1_ms, 3)} | ${fmt(t.infer64, 0)} | ${fmt(t.infer256, 0)} | |`);
+for (const b of torchBuilds)
+  for (const [k, t] of [
+    ['2 threads', b.t2],
+    ['1 thread', b.t1],
+  ])
+    if (t)
+      console.log(`| ${b.label}, ${k} | ${fmt(t.infer1_ms, 3)} | ${fmt(t.infer64, 0)} | ${fmt(t.infer256, 0)} | |`);
 if (torch)
   console.log(
-    `| convkit ÷ PyTorch (faster run) speed | ${fmt(torch.infer1_ms / median(inf.ck1), 2)}× | ${fmt((64 / median(inf.ck64) / torch.infer64) * 1000, 2)}× | ${fmt((256 / median(inf.ck256) / torch.infer256) * 1000, 2)}× | |`,
+    `| convkit ÷ ${torch.label} (faster run) speed | ${fmt(torch.infer1_ms / median(inf.ck1), 2)}× | ${fmt((64 / median(inf.ck64) / torch.infer64) * 1000, 2)}× | ${fmt((256 / median(inf.ck256) / torch.infer256) * 1000, 2)}× | |`,
   );
 
 if (train.layers2.prof) profileTable('Profile of a trainOnBatch step (wasm, 2 threads)', train.layers2.prof);
@@ -560,11 +590,13 @@ async function writeRunMarkdown() {
     trow('raw tfjs ops + `tf.train.adam`, wasm, 2 threads', train.raw2.imgs, train.raw2.ms),
   ];
   if (train.cpu) trainRows.push(trow('convkit `trainOnBatch`, tfjs cpu (batch 8)', train.cpu.imgs, train.cpu.ms));
-  if (torch?.t2) trainRows.push(trow('PyTorch CPU, 2 threads', torch.t2.train, (64 / torch.t2.train) * 1000));
-  if (torch?.t1) trainRows.push(trow('PyTorch CPU, 1 thread', torch.t1.train, (64 / torch.t1.train) * 1000));
+  for (const b of torchBuilds) {
+    if (b.t2) trainRows.push(trow(`${b.label}, 2 threads`, b.t2.train, (64 / b.t2.train) * 1000));
+    if (b.t1) trainRows.push(trow(`${b.label}, 1 thread`, b.t1.train, (64 / b.t1.train) * 1000));
+  }
   if (!torch) trainRows.push(['PyTorch CPU', torchMissing, '', '', '', '']);
   const trainBody = [
-    `Training the reference CNN (Conv 32 → pool → Conv 64 → pool → Dense 128 → Dense 10) with Adam 1e-3 on batches of 64 random 28×28 images: median of ${STEPS} steps after 2 warm-up steps, every system measured in this one run${torch ? ` (the "vs PyTorch" column compares with its faster run, ${torch.threads} thread${torch.threads > 1 ? 's' : ''})` : ''}.`,
+    `Training the reference CNN (Conv 32 → pool → Conv 64 → pool → Dense 128 → Dense 10) with Adam 1e-3 on batches of 64 random 28×28 images: median of ${STEPS} steps after 2 warm-up steps, every system measured in this one run${torch ? ` (the "vs PyTorch" column compares with ${torch.label}, its faster run, ${torch.threads} thread${torch.threads > 1 ? 's' : ''})` : ''}.`,
     '',
     `Machine: ${machineLine()}.`,
     '',
@@ -596,14 +628,15 @@ async function writeRunMarkdown() {
     `${fmt(median(inf.tw256) / median(inf.ck256), 2)}×`,
     `${fmt(median(conv2.tw) / median(conv2.ck), 2)}×`,
   ]);
-  for (const [k, t] of [
-    ['2 threads', torch?.t2],
-    ['1 thread', torch?.t1],
-  ])
-    if (t) infRows.push([`PyTorch CPU, ${k}`, `${fmt(t.infer1_ms, 3)} ms`, fmt(t.infer64, 0), fmt(t.infer256, 0), '']);
+  for (const b of torchBuilds)
+    for (const [k, t] of [
+      ['2 threads', b.t2],
+      ['1 thread', b.t1],
+    ])
+      if (t) infRows.push([`${b.label}, ${k}`, `${fmt(t.infer1_ms, 3)} ms`, fmt(t.infer64, 0), fmt(t.infer256, 0), '']);
   if (torch)
     infRows.push([
-      'convkit ÷ PyTorch (faster run) speed',
+      `convkit ÷ ${torch.label} (faster run) speed`,
       `${fmt(torch.infer1_ms / median(inf.ck1), 2)}×`,
       `${fmt((64 / median(inf.ck64) / torch.infer64) * 1000, 2)}×`,
       `${fmt((256 / median(inf.ck256) / torch.infer256) * 1000, 2)}×`,
