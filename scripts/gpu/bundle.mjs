@@ -5,7 +5,7 @@
  *
  *   node scripts/gpu/bundle.mjs [--no-build]
  *
- * `.gpu/` then holds (about 42 MiB; the device tool carries at most 64 MiB with the working tree):
+ * `.gpu/` then holds (about 41 MiB; the device tool carries at most 64 MiB with the working tree):
  * - `node.gz`: this machine's Node binary (stripped when `strip` exists), gzip-compressed;
  * - `app.tar.gz`: an esbuild bundle of bench/webgpu-train.mjs, bench/webgpu-profile.mjs and
  *   scripts/gpu/probe.mjs with all their imports (tfjs, the convkit packages' dist), the

@@ -26,6 +26,8 @@
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# ldconfig lives in /usr/sbin (also under `env -i PATH=/usr/bin:/bin`, the local check)
+export PATH="$PATH:/usr/sbin:/sbin"
 BUNDLE=$ROOT/.gpu
 SWIFTSHADER=0
 QUICK=0
