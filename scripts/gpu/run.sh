@@ -19,10 +19,10 @@
 # --swiftshader: VK_ICD_FILENAMES at SwiftShader (CONVKIT_SWIFTSHADER_ICD, else Chromium's folders); the
 #   .debs are unpacked into the temp folder (LD_LIBRARY_PATH), not into /; a software adapter is accepted.
 # --quick: the benches' small sizes (webgpu-train --quick, webgpu-profile --batch 2) and long time limits.
-# Environment: OUT, CONVKIT_GPU_WORK (temp folder), CONVKIT_GPU_BUDGET_S, CONVKIT_GPU_T_TRAIN and
-# CONVKIT_GPU_T_PROFILE (per-step limits, s), CONVKIT_GPU_PROFILE_BATCH (default 64, the training batch),
-# CONVKIT_GPU_DEBS_INTO_WORK=1 (unpack the .debs into the work folder even as root: to try the failure
-# path here without writing into /).
+# Environment: OUT; CONVKIT_GPU_WORK (work folder, kept; default a temp folder, removed at the end);
+# CONVKIT_GPU_BUDGET_S; CONVKIT_GPU_T_TRAIN and CONVKIT_GPU_T_PROFILE (per-step limits, s);
+# CONVKIT_GPU_PROFILE_BATCH (default 64, the training batch); CONVKIT_GPU_DEBS_INTO_WORK=1 (unpack the
+# .debs into the work folder even as root: to try the failure path here without writing into /).
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -48,8 +48,14 @@ done
 
 OUT=${OUT:-$ROOT/out/gpu}
 mkdir -p "$OUT"
-WORK=${CONVKIT_GPU_WORK:-$(mktemp -d /tmp/convkit-gpu.XXXXXX)}
-mkdir -p "$WORK"
+if [ -n "${CONVKIT_GPU_WORK:-}" ]; then
+  WORK=$CONVKIT_GPU_WORK
+  mkdir -p "$WORK"
+else
+  # a temp folder of our own (Node unpacked is 86 MB): removed when the script ends
+  WORK=$(mktemp -d /tmp/convkit-gpu.XXXXXX)
+  trap 'rm -rf "$WORK"' EXIT
+fi
 if [ "$QUICK" = 1 ]; then
   BUDGET=${CONVKIT_GPU_BUDGET_S:-1800}
   T_TRAIN=${CONVKIT_GPU_T_TRAIN:-900}
@@ -173,7 +179,7 @@ if [ "$rc" != 0 ]; then
   [ "$SWIFTSHADER" = 1 ] && die "no WebGPU adapter (probe exit $rc): tried $TRIED; the Vulkan loader's own log is in loader-debug.txt"
   die "no hardware WebGPU adapter (probe exit $rc$([ "$rc" = 124 ] && echo ', timed out')): tried $TRIED; the Vulkan loader's own log is in loader-debug.txt"
 fi
-ADAPTER=$(grep -m1 '^probe: adapter:' "$ENVTXT" | sed 's/^probe: adapter: //')
+ADAPTER=$(grep '^probe: adapter:' "$ENVTXT" | tail -n 1 | sed 's/^probe: adapter: //')
 row probe "adapter: $ADAPTER" $((SECONDS - t0))
 
 # ---- the benches, each under its time limit
