@@ -70,8 +70,8 @@ export function residentInt8(
 ): { w: PackedInt8; B: number } {
   const w = packedInt8(backend, weight, scales);
   // Packed once per weight and kept in the kernel memory: no copy of the weights per call.
-  const B = rt.resident(w, w.packed.length, (ptr) =>
-    new Int8Array(rt.memory.buffer, ptr, w.packed.length).set(w.packed),
+  const B = rt.resident(w, w.packed.length * 2, (ptr) =>
+    new Int16Array(rt.memory.buffer, ptr, w.packed.length).set(w.packed),
   );
   return { w, B };
 }

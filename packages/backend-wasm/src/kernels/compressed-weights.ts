@@ -8,14 +8,14 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 
-/** int8 weights `[K, N]` packed in panels of 8 columns, by k pairs (see `ck_qgemm`). */
+/** int8 weights `[K, N]` packed in panels of 8 columns, by k pairs, widened to int16 (see `ck_qgemm`). */
 export interface PackedInt8 {
   K: number;
   /** K rounded up to even. */
   Kp: number;
   N: number;
-  /** `ceil(N / 8) * Kp * 8` int8 codes. */
-  packed: Int8Array;
+  /** `ceil(N / 8) * Kp * 8` int8 codes, stored as int16 (the kernel's operand width: no widening per use). */
+  packed: Int16Array;
   scales: readonly number[];
 }
 
@@ -55,7 +55,7 @@ export function packedInt8(backend: BackendWasm, w: TensorInfo, scales: readonly
   const K = values.length / N;
   const Kp = K + (K & 1);
   const panels = Math.ceil(N / 8);
-  const packed = new Int8Array(panels * Kp * 8);
+  const packed = new Int16Array(panels * Kp * 8);
   const inv = scales.map((s) => 1 / s);
   for (let k = 0; k < K; k++) {
     const kk = k >> 1;
