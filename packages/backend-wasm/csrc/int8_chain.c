@@ -230,3 +230,42 @@ void ck_chain_maxpool_quant(const ck_chain_pool_quant_params *p, int tid, int nt
     }
   }
 }
+
+/* The first, float, convolution of a chain and the max-pool that rounds its output, image by
+ * image: each image's conv output goes to a per-thread block (it stays in cache) and is pooled
+ * and rounded to codes at once (ck_chain_maxpool_quant), instead of the whole batch's floats
+ * being written out and read back. Threads split the images. */
+void ck_conv2d_c1(const ck_conv_params *p, int tid, int nt);
+void ck_conv2d(const ck_conv_params *p, int tid, int nt);
+
+typedef struct {
+  const ck_conv_params *conv; /* the whole batch; its out is unused */
+  const ck_chain_pool_quant_params *pool; /* the whole batch; its in is unused */
+  float *tmp;                 /* per thread: tmpFloats floats (one image's conv output) */
+  int32_t tmpFloats, c1;      /* c1: the one-input-channel kernel (else im2col + GEMM) */
+} ck_chain_conv_pool_params;
+
+CK_EXPORT(ck_chain_conv_pool)
+void ck_chain_conv_pool(const ck_chain_conv_pool_params *p, int tid, int nt) {
+  const ck_conv_params *cv = p->conv;
+  const ck_chain_pool_quant_params *pq = p->pool;
+  float *tmp = p->tmp + (int64_t)tid * p->tmpFloats;
+  int nb, ne;
+  ck_split(cv->batch, tid, nt, &nb, &ne);
+  for (int n = nb; n < ne; n++) {
+    ck_conv_params c = *cv;
+    c.batch = 1;
+    c.x = cv->x + (int64_t)n * cv->inH * cv->inW * cv->inC;
+    c.out = tmp;
+    c.scratch = cv->scratch + (int64_t)tid * cv->scratchFloats;
+    if (p->c1)
+      ck_conv2d_c1(&c, 0, 1);
+    else
+      ck_conv2d(&c, 0, 1);
+    ck_chain_pool_quant_params q = *pq;
+    q.batch = 1;
+    q.in = tmp;
+    q.out = pq->out + (int64_t)n * pq->outH * pq->outW * pq->C;
+    ck_chain_maxpool_quant(&q, 0, 1);
+  }
+}

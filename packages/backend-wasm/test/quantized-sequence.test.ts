@@ -116,6 +116,27 @@ const odd: Chain = {
   },
 };
 
+/** A three-channel float first conv fused with its max-pool (im2col + GEMM conv, image by image), then a dense end. */
+const rgb: Chain = {
+  x: [1, 10, 10, 3],
+  make: (r) => {
+    const w1 = tf.tensor4d(r.floats(9 * 3 * 4), [3, 3, 3, 4]);
+    const b1 = tf.tensor1d(r.floats(4));
+    const k2 = int8Weights(r, [64, 6]);
+    const w2 = tf.tensor2d(k2.values, [64, 6]);
+    const g1 = g(0.02, -128);
+    return {
+      tensors: [w1, b1, w2],
+      stages: [
+        { kind: 'conv2d', filter: w1, bias: b1, activation: 'relu', output: g1 },
+        { kind: 'maxPool', poolSize: 2 },
+        { kind: 'flatten' },
+        { kind: 'dense', kernel: w2, bias: null, input: g1, weightScales: k2.scales },
+      ],
+    };
+  },
+};
+
 async function runOn(backend: string, chain: Chain, batch: number, seed: number): Promise<Float32Array> {
   await setBackend(backend);
   const r = rng(seed);
@@ -156,6 +177,7 @@ describe('ConvkitQSequence', () => {
       ['reference CNN', 5, reference, 0.05],
       ['odd shapes', 1, odd, 0.05],
       ['odd shapes', 3, odd, 0.05],
+      ['three-channel input', 4, rgb, 0.05],
     ] as const)(`%s, batch %i, ${threads} thread(s): the cpu composite's values`, async (_, batch, chain, step) => {
       await getRuntime().setThreads(threads);
       driverTuning.minMacsPerThread = threads > 1 ? 1 : 1 << 18;

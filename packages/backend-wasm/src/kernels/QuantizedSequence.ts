@@ -98,6 +98,7 @@ function floatConv(
   st: Extract<StageAttrs, { kind: 'conv2d' | 'dense' }>,
   filter: TensorInfo,
   bias: TensorInfo | undefined,
+  pool?: Extract<StageAttrs, { kind: 'maxPool' }>,
 ): State {
   const x = toFloats(rt, s);
   const info = backend_util.computeConv2DInfo(
@@ -112,7 +113,9 @@ function floatConv(
   const threads = rt.threadsFor(macs, driverTuning.minMacsPerThread);
   const w = copyIn(rt, backend, filter);
   const b = bias ? copyIn(rt, backend, bias) : 0;
-  const out = rt.allocF32(size(info.outShape));
+  // With a max-pool next and a grid to round to: image by image, conv → pool → codes (ck_chain_conv_pool).
+  const fused = pool && st.output ? pool : undefined;
+  const out = fused ? 0 : rt.allocF32(size(info.outShape));
   const scratchFloats = c1 ? c1ConvScratch(info) : gemmConvScratch(info);
   const scratch = rt.allocF32(scratchFloats * threads);
   const params = rt.params([
@@ -142,8 +145,18 @@ function floatConv(
     scratchFloats,
     0,
   ]);
-  rt.run(c1 ? 'ck_conv2d_c1' : 'ck_conv2d', [params], threads);
-  return { ptr: out, shape: [...info.outShape], grid: null, pending: st.output ?? undefined };
+  const y: State = { ptr: out, shape: [...info.outShape], grid: null, pending: st.output ?? undefined };
+  if (!fused) {
+    rt.run(c1 ? 'ck_conv2d_c1' : 'ck_conv2d', [params], threads);
+    return y;
+  }
+  const nt = Math.min(threads, info.batchSize);
+  const imageFloats = size(info.outShape) / info.batchSize;
+  const tmp = rt.allocF32(imageFloats * nt);
+  const pooled = poolJob(rt, y, fused);
+  const job = rt.params([params, pooled.params, tmp, imageFloats, c1 ? 1 : 0]);
+  rt.run('ck_chain_conv_pool', [job], nt);
+  return pooled.state;
 }
 
 function int8Layer(
@@ -190,7 +203,8 @@ function int8Layer(
   return { ptr: st.output ? outCodes : out, shape: outShape, grid: st.output };
 }
 
-function maxPool(rt: KernelRuntime, s: State, st: Extract<StageAttrs, { kind: 'maxPool' }>): State {
+/** The parameter block of a max-pool of `s` (codes, floats, or floats with a pending rounding) and its result. */
+function poolJob(rt: KernelRuntime, s: State, st: Extract<StageAttrs, { kind: 'maxPool' }>) {
   const info = backend_util.computePool2DInfo(
     s.shape as [number, number, number, number],
     st.poolSize,
@@ -218,10 +232,16 @@ function maxPool(rt: KernelRuntime, s: State, st: Extract<StageAttrs, { kind: 'm
     out,
     ...(s.pending ? [-128 - s.pending.zeroPoint, 127 - s.pending.zeroPoint, 0] : []),
   ]);
-  const fn = s.pending ? 'ck_chain_maxpool_quant' : s.grid ? 'ck_chain_maxpool' : 'ck_chain_maxpool_f32';
   if (s.pending) rt.f32[(params >> 2) + 16] = s.pending.scale;
-  rt.run(fn, [params], rt.threadsFor(n * 4, 1 << 15));
-  return { ptr: out, shape: [...info.outShape], grid: codes ?? null };
+  const fn = s.pending ? 'ck_chain_maxpool_quant' : s.grid ? 'ck_chain_maxpool' : 'ck_chain_maxpool_f32';
+  const state: State = { ptr: out, shape: [...info.outShape], grid: codes ?? null };
+  return { params, fn, n, state };
+}
+
+function maxPool(rt: KernelRuntime, s: State, st: Extract<StageAttrs, { kind: 'maxPool' }>): State {
+  const job = poolJob(rt, s, st);
+  rt.run(job.fn, [job.params], rt.threadsFor(job.n * 4, 1 << 15));
+  return job.state;
 }
 
 /** Softmax over the last axis of the floats at `s`, in place (doubles, as few values as a classifier has). */
@@ -266,14 +286,18 @@ function qSequence(args: {
   }
   const x = inputs.x;
   let s: State = { ptr: copyIn(rt, backend, x), shape: [...x.shape], grid: null };
-  stages.forEach((st, i) => {
+  for (let i = 0; i < stages.length; i++) {
+    const st = stages[i];
     if (st.kind !== 'maxPool' && st.kind !== 'flatten') s = settle(rt, s);
     if (st.kind === 'conv2d' || st.kind === 'dense') {
       const bias = st.bias ? inputs[st.bias] : undefined;
       const p = packed[i];
+      const next = stages[i + 1];
+      const pool = !p && st.output && next?.kind === 'maxPool' ? next : undefined;
       s = p
         ? int8Layer(rt, backend, s, st, inputs[st.weight], p, bias)
-        : floatConv(rt, backend, s, st, inputs[st.weight], bias);
+        : floatConv(rt, backend, s, st, inputs[st.weight], bias, pool);
+      if (pool) i++;
     } else if (st.kind === 'maxPool') {
       s = maxPool(rt, s, st);
     } else if (st.kind === 'flatten') {
@@ -281,7 +305,7 @@ function qSequence(args: {
     } else {
       s = softmax(rt, s);
     }
-  });
+  }
   s = toFloats(rt, settle(rt, s));
   return copyOut(rt, backend, s.ptr, s.shape);
 }
