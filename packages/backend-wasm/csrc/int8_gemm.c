@@ -16,15 +16,17 @@
  * chunks of CK_QROWS, from the float input: rows of K floats (a Dense layer) or the im2col
  * rows of an NHWC convolution input, each value rounded to its int8 grid and stored as the
  * int16 code minus the zero point, the row padded with zeros to Kp (K rounded up to even).
- * B holds the int8 codes widened to int16 once (no widening in the inner loops), packed in
- * panels of 8 columns: for each k pair, [w(k,n0) w(k+1,n0) w(k,n1) w(k+1,n1) ... w(k+1,n7)]
- * (two int16 vectors). One call does the whole layer, so the threads meet once. */
+ * B is packed in panels of 8 columns: for each k pair, [w(k,n0) w(k+1,n0) w(k,n1) w(k+1,n1)
+ * ... w(k+1,n7)]: int8 (16 bytes, widened to two int16 vectors as they are loaded) for products
+ * over built rows, which a batch-1 Dense layer streams from memory once per call; int16 (widened
+ * once, no widening in the inner loop) for the direct convolution, which reuses each panel for
+ * every output pixel. One call does the whole layer, so the threads meet once. */
 #define CK_QROWS 64
 
 typedef struct {
   int32_t M, N, Kp, act, outQuant, outZero;
   float outScale, outInv; /* the output's step and its reciprocal */
-  const int16_t *B;
+  const void *B; /* int8 panels (im2col rows, matrix products) or int16 panels (direct convolution) */
   float *out;
   const float *scale; /* N rounded up to 8: inScale * wScale[n] (0 in the padding) */
   const float *bias;  /* N rounded up to 8 */
@@ -175,11 +177,12 @@ static inline void store_row8(const ck_qgemm_params *p, float *o, int m, int n, 
 /* Rows a[0..3] (each Kp codes) times panel `panel` into o (row stride N), rows m.. m + 3. */
 static void qgemm_rows4(const ck_qgemm_params *p, const int16_t *a0, float *o, int m, int panel) {
   const int Kp = p->Kp, N = p->N;
-  const int16_t *bp = p->B + (int64_t)panel * Kp * 8;
+  const int8_t *bp = (const int8_t *)p->B + (int64_t)panel * Kp * 8;
   const int16_t *a1 = a0 + Kp, *a2 = a1 + Kp, *a3 = a2 + Kp;
   v128_t c00 = wasm_i32x4_splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
   for (int k = 0; k < Kp; k += 2) {
-    v128_t b0 = wasm_v128_load(bp), b1 = wasm_v128_load(bp + 8);
+    v128_t bb = wasm_v128_load(bp);
+    v128_t b0 = wasm_i16x8_extend_low_i8x16(bb), b1 = wasm_i16x8_extend_high_i8x16(bb);
     bp += 16;
     v128_t x0 = wasm_v128_load32_splat(a0 + k), x1 = wasm_v128_load32_splat(a1 + k);
     v128_t x2 = wasm_v128_load32_splat(a2 + k), x3 = wasm_v128_load32_splat(a3 + k);
@@ -201,21 +204,23 @@ static void qgemm_rows4(const ck_qgemm_params *p, const int16_t *a0, float *o, i
 
 static void qgemm_row1(const ck_qgemm_params *p, const int16_t *a0, float *o, int m, int panel) {
   const int Kp = p->Kp;
-  const int16_t *bp = p->B + (int64_t)panel * Kp * 8;
+  const int8_t *bp = (const int8_t *)p->B + (int64_t)panel * Kp * 8;
   v128_t c0 = wasm_i32x4_splat(0), c1 = c0, d0 = c0, d1 = c0;
   int k = 0;
   for (; k + 4 <= Kp; k += 4) {
     v128_t x0 = wasm_v128_load32_splat(a0 + k), x1 = wasm_v128_load32_splat(a0 + k + 2);
-    c0 = wasm_i32x4_add(c0, wasm_i32x4_dot_i16x8(x0, wasm_v128_load(bp)));
-    c1 = wasm_i32x4_add(c1, wasm_i32x4_dot_i16x8(x0, wasm_v128_load(bp + 8)));
-    d0 = wasm_i32x4_add(d0, wasm_i32x4_dot_i16x8(x1, wasm_v128_load(bp + 16)));
-    d1 = wasm_i32x4_add(d1, wasm_i32x4_dot_i16x8(x1, wasm_v128_load(bp + 24)));
+    v128_t b = wasm_v128_load(bp), e = wasm_v128_load(bp + 16);
+    c0 = wasm_i32x4_add(c0, wasm_i32x4_dot_i16x8(x0, wasm_i16x8_extend_low_i8x16(b)));
+    c1 = wasm_i32x4_add(c1, wasm_i32x4_dot_i16x8(x0, wasm_i16x8_extend_high_i8x16(b)));
+    d0 = wasm_i32x4_add(d0, wasm_i32x4_dot_i16x8(x1, wasm_i16x8_extend_low_i8x16(e)));
+    d1 = wasm_i32x4_add(d1, wasm_i32x4_dot_i16x8(x1, wasm_i16x8_extend_high_i8x16(e)));
     bp += 32;
   }
   for (; k < Kp; k += 2) {
     v128_t x0 = wasm_v128_load32_splat(a0 + k);
-    c0 = wasm_i32x4_add(c0, wasm_i32x4_dot_i16x8(x0, wasm_v128_load(bp)));
-    c1 = wasm_i32x4_add(c1, wasm_i32x4_dot_i16x8(x0, wasm_v128_load(bp + 8)));
+    v128_t b = wasm_v128_load(bp);
+    c0 = wasm_i32x4_add(c0, wasm_i32x4_dot_i16x8(x0, wasm_i16x8_extend_low_i8x16(b)));
+    c1 = wasm_i32x4_add(c1, wasm_i32x4_dot_i16x8(x0, wasm_i16x8_extend_high_i8x16(b)));
     bp += 16;
   }
   c0 = wasm_i32x4_add(c0, d0);
@@ -244,7 +249,7 @@ static inline const int16_t *direct_row(const ck_qgemm_params *p, int m) {
 static void qconv_rows4(const ck_qgemm_params *p, const int16_t *r0, const int16_t *r1, const int16_t *r2,
                         const int16_t *r3, float *o, int m, int panel) {
   const int C = p->inC, N = p->N;
-  const int16_t *bp = p->B + (int64_t)panel * p->Kp * 8;
+  const int16_t *bp = (const int16_t *)p->B + (int64_t)panel * p->Kp * 8;
   v128_t c00 = wasm_i32x4_splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
   for (int kh = 0; kh < p->fH; kh++) {
     for (int kw = 0; kw < p->fW; kw++) {
@@ -275,7 +280,7 @@ static void qconv_rows4(const ck_qgemm_params *p, const int16_t *r0, const int16
 
 static void qconv_row1(const ck_qgemm_params *p, const int16_t *r0, float *o, int m, int panel) {
   const int C = p->inC;
-  const int16_t *bp = p->B + (int64_t)panel * p->Kp * 8;
+  const int16_t *bp = (const int16_t *)p->B + (int64_t)panel * p->Kp * 8;
   v128_t c0 = wasm_i32x4_splat(0), c1 = c0;
   for (int kh = 0; kh < p->fH; kh++) {
     for (int kw = 0; kw < p->fW; kw++) {

@@ -70,8 +70,10 @@ export function residentInt8(
 ): { w: PackedInt8; B: number } {
   const w = packedInt8(backend, weight, scales);
   // Packed once per weight and kept in the kernel memory: no copy of the weights per call.
-  const B = rt.resident(w, w.packed.length * 2, (ptr) =>
-    new Int16Array(rt.memory.buffer, ptr, w.packed.length).set(w.packed),
+  const B = rt.resident(w, w.packed.byteLength, (ptr) =>
+    new Uint8Array(rt.memory.buffer, ptr, w.packed.byteLength).set(
+      new Uint8Array(w.packed.buffer, w.packed.byteOffset, w.packed.byteLength),
+    ),
   );
   return { w, B };
 }
@@ -114,6 +116,9 @@ export function runQGemm(rt: KernelRuntime, backend: BackendWasm, job: QGemmJob)
   const scratch = rt.alloc(scratchElems * 2 * threads);
   const quant = a.outScale > 0 ? 1 : 0;
   const direct = geometry && job.codes ? directLayout(rt, geometry, job.codes, threads) : null;
+  if (!direct !== w.packed instanceof Int8Array) {
+    throw new Error('convkit wasm: ck_qgemm: the weight panels are not packed for this kernel path');
+  }
   const params = block(
     rt,
     [
