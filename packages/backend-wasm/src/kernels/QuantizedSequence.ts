@@ -269,20 +269,24 @@ function qSequence(args: {
   const stages = attrs.stages;
   const rt = getRuntime();
   rt.reset();
-  // Packed int8 weights first (resident blocks come before any arena block). Twice: should the
-  // resident region start over while the second weight is placed, the second round puts the
-  // first one back, so every offset below is current.
+  // Packed int8 weights first (resident blocks come before any arena block). Should the resident
+  // region start over while they are placed, the blocks placed before are gone: place them again.
   const resident = () =>
     stages.map((st) =>
       (st.kind === 'conv2d' || st.kind === 'dense') && st.input
         ? residentInt8(rt, backend, inputs[st.weight], st.weightScales)
         : null,
     );
-  resident();
-  const packed = resident();
-  const again = resident();
-  if (packed.some((p, i) => p && p.B !== again[i]?.B)) {
-    throw new Error('convkit wasm: ConvkitQSequence: the int8 weights of this chain exceed the 64 MiB resident region');
+  const generation = rt.residentGeneration;
+  let packed = resident();
+  if (rt.residentGeneration !== generation) {
+    const again = rt.residentGeneration;
+    packed = resident();
+    if (rt.residentGeneration !== again) {
+      throw new Error(
+        'convkit wasm: ConvkitQSequence: the int8 weights of this chain exceed the 64 MiB resident region',
+      );
+    }
   }
   const x = inputs.x;
   let s: State = { ptr: copyIn(rt, backend, x), shape: [...x.shape], grid: null };
