@@ -16,14 +16,17 @@
  * chunks of CK_QROWS, from the float input: rows of K floats (a Dense layer) or the im2col
  * rows of an NHWC convolution input, each value rounded to its int8 grid and stored as the
  * int16 code minus the zero point, the row padded with zeros to Kp (K rounded up to even).
- * B is int8, packed in panels of 8 columns: for each k pair, [w(k,n0) w(k+1,n0) w(k,n1)
- * w(k+1,n1) ... w(k+1,n7)] (16 bytes, widened to two int16 vectors as they are loaded). One call does the whole layer, so the threads meet once. */
+ * B is packed in panels of 8 columns: for each k pair, [w(k,n0) w(k+1,n0) w(k,n1) w(k+1,n1)
+ * ... w(k+1,n7)]: int8 (16 bytes, widened to two int16 vectors as they are loaded) for products
+ * over built rows, which a batch-1 Dense layer streams from memory once per call; int16 (widened
+ * once, no widening in the inner loop) for the direct convolution, which reuses each panel for
+ * every output pixel. One call does the whole layer, so the threads meet once. */
 #define CK_QROWS 64
 
 typedef struct {
   int32_t M, N, Kp, act, outQuant, outZero;
   float outScale, outInv; /* the output's step and its reciprocal */
-  const int8_t *B;
+  const void *B; /* int8 panels (im2col rows, matrix products) or int16 panels (direct convolution) */
   float *out;
   const float *scale; /* N rounded up to 8: inScale * wScale[n] (0 in the padding) */
   const float *bias;  /* N rounded up to 8 */
@@ -33,7 +36,11 @@ typedef struct {
   int32_t batch, inH, inW, inC, outH, outW;
   int32_t fH, fW, strideH, strideW, dilH, dilW, padTop, padLeft;
   int16_t *scratch; /* per thread: CK_QROWS * Kp codes */
-  const int16_t *codes; /* conv only, or null: the whole input already as codes (ck_quant_codes) */
+  const int16_t *codes; /* or null: the whole input already as codes (ck_chain_quant, or a previous layer of a chain) */
+  int16_t *outCodes;    /* or null: with outQuant, write the output as codes minus outZero instead of floats */
+  /* direct convolution (no im2col rows): `codes` is the input as codes laid out [batch, PH, PW, inC],
+   * already padded (padTop/padLeft then unused), and inC is even so no k pair straddles two taps */
+  int32_t direct, PH, PW;
 } ck_qgemm_params;
 
 CK_EXPORT(ck_qgemm_scratch_elems)
@@ -58,6 +65,18 @@ static void quant_run(const ck_qgemm_params *p, const float *x, int16_t *d, int 
   }
 }
 
+static inline void copy_i16(int16_t *d, const int16_t *s, int n) {
+  int c = 0;
+  for (; c + 8 <= n; c += 8) wasm_v128_store(d + c, wasm_v128_load(s + c));
+  for (; c < n; c++) d[c] = s[c];
+}
+
+static inline void zero_i16(int16_t *d, int n) {
+  int c = 0;
+  for (; c + 8 <= n; c += 8) wasm_v128_store(d + c, wasm_i16x8_splat(0));
+  for (; c < n; c++) d[c] = 0;
+}
+
 /* Rows [m0, m0 + rows) of A into dst (rows of Kp codes). */
 static void build_rows(const ck_qgemm_params *p, int m0, int rows, int16_t *dst) {
   const int Kp = p->Kp;
@@ -66,7 +85,10 @@ static void build_rows(const ck_qgemm_params *p, int m0, int rows, int16_t *dst)
     int16_t *row = dst + (int64_t)r * Kp;
     int k = 0;
     if (!p->conv) {
-      quant_run(p, p->x + (int64_t)m * p->K, row, p->K);
+      if (p->codes)
+        copy_i16(row, p->codes + (int64_t)m * p->K, p->K);
+      else
+        quant_run(p, p->x + (int64_t)m * p->K, row, p->K);
       k = p->K;
     } else {
       const int C = p->inC, hw = p->outH * p->outW;
@@ -77,10 +99,9 @@ static void build_rows(const ck_qgemm_params *p, int m0, int rows, int16_t *dst)
         for (int kw = 0; kw < p->fW; kw++, k += C) {
           const int iw = ow * p->strideW + kw * p->dilW - p->padLeft;
           if (ih < 0 || ih >= p->inH || iw < 0 || iw >= p->inW) {
-            for (int c = 0; c < C; c++) row[k + c] = 0;
+            zero_i16(row + k, C);
           } else if (p->codes) {
-            const int16_t *src = p->codes + (((int64_t)b * p->inH + ih) * p->inW + iw) * C;
-            for (int c = 0; c < C; c++) row[k + c] = src[c];
+            copy_i16(row + k, p->codes + (((int64_t)b * p->inH + ih) * p->inW + iw) * C, C);
           } else {
             quant_run(p, p->x + (((int64_t)b * p->inH + ih) * p->inW + iw) * C, row + k, C);
           }
@@ -116,10 +137,47 @@ static inline void store_cols(float *dst, v128_t y, int n, int N) {
   for (int i = 0; n + i < N; i++) dst[n + i] = t[i];
 }
 
-/* Rows a[0..3] (each Kp codes) times panel `panel` into o (row stride N). */
-static void qgemm_rows4(const ck_qgemm_params *p, const int16_t *a0, float *o, int panel) {
+/* The requantized codes (minus the output zero point) of 8 columns: row `m`, columns [n, n + 8). */
+static inline void store_codes8(const ck_qgemm_params *p, int m, int n, v128_t acc0, v128_t acc1) {
+  const v128_t inv = wasm_f32x4_splat(p->outInv), z = wasm_f32x4_splat((float)p->outZero);
+  const v128_t lo = wasm_f32x4_splat(-128.0f), hi = wasm_f32x4_splat(127.0f), zero = wasm_f32x4_splat(0.0f);
+  v128_t y0 = wasm_f32x4_add(wasm_f32x4_mul(wasm_f32x4_convert_i32x4(acc0), wasm_v128_load(p->scale + n)),
+                             wasm_v128_load(p->bias + n));
+  v128_t y1 = wasm_f32x4_add(wasm_f32x4_mul(wasm_f32x4_convert_i32x4(acc1), wasm_v128_load(p->scale + n + 4)),
+                             wasm_v128_load(p->bias + n + 4));
+  if (p->act == 1) {
+    y0 = wasm_f32x4_max(y0, zero);
+    y1 = wasm_f32x4_max(y1, zero);
+  }
+  v128_t q0 = wasm_f32x4_add(wasm_f32x4_nearest(wasm_f32x4_mul(y0, inv)), z);
+  v128_t q1 = wasm_f32x4_add(wasm_f32x4_nearest(wasm_f32x4_mul(y1, inv)), z);
+  q0 = wasm_f32x4_sub(wasm_f32x4_min(wasm_f32x4_max(q0, lo), hi), z);
+  q1 = wasm_f32x4_sub(wasm_f32x4_min(wasm_f32x4_max(q1, lo), hi), z);
+  v128_t c = wasm_i16x8_narrow_i32x4(wasm_i32x4_trunc_sat_f32x4(q0), wasm_i32x4_trunc_sat_f32x4(q1));
+  int16_t *dst = p->outCodes + (int64_t)m * p->N;
+  if (n + 8 <= p->N) {
+    wasm_v128_store(dst + n, c);
+    return;
+  }
+  int16_t t[8];
+  wasm_v128_store(t, c);
+  for (int i = 0; n + i < p->N; i++) dst[n + i] = t[i];
+}
+
+/* Stores the accumulators of one row (8 columns from n) as floats into o or as codes. */
+static inline void store_row8(const ck_qgemm_params *p, float *o, int m, int n, v128_t acc0, v128_t acc1) {
+  if (p->outCodes) {
+    store_codes8(p, m, n, acc0, acc1);
+    return;
+  }
+  store_cols(o, epilogue(acc0, p, n), n, p->N);
+  store_cols(o, epilogue(acc1, p, n + 4), n + 4, p->N);
+}
+
+/* Rows a[0..3] (each Kp codes) times panel `panel` into o (row stride N), rows m.. m + 3. */
+static void qgemm_rows4(const ck_qgemm_params *p, const int16_t *a0, float *o, int m, int panel) {
   const int Kp = p->Kp, N = p->N;
-  const int8_t *bp = p->B + (int64_t)panel * Kp * 8;
+  const int8_t *bp = (const int8_t *)p->B + (int64_t)panel * Kp * 8;
   const int16_t *a1 = a0 + Kp, *a2 = a1 + Kp, *a3 = a2 + Kp;
   v128_t c00 = wasm_i32x4_splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
   for (int k = 0; k < Kp; k += 2) {
@@ -138,22 +196,15 @@ static void qgemm_rows4(const ck_qgemm_params *p, const int16_t *a0, float *o, i
     c31 = wasm_i32x4_add(c31, wasm_i32x4_dot_i16x8(x3, b1));
   }
   const int n = panel * 8;
-  store_cols(o, epilogue(c00, p, n), n, N);
-  store_cols(o, epilogue(c01, p, n + 4), n + 4, N);
-  o += N;
-  store_cols(o, epilogue(c10, p, n), n, N);
-  store_cols(o, epilogue(c11, p, n + 4), n + 4, N);
-  o += N;
-  store_cols(o, epilogue(c20, p, n), n, N);
-  store_cols(o, epilogue(c21, p, n + 4), n + 4, N);
-  o += N;
-  store_cols(o, epilogue(c30, p, n), n, N);
-  store_cols(o, epilogue(c31, p, n + 4), n + 4, N);
+  store_row8(p, o, m, n, c00, c01);
+  store_row8(p, o + N, m + 1, n, c10, c11);
+  store_row8(p, o + 2 * N, m + 2, n, c20, c21);
+  store_row8(p, o + 3 * N, m + 3, n, c30, c31);
 }
 
-static void qgemm_row1(const ck_qgemm_params *p, const int16_t *a0, float *o, int panel) {
-  const int Kp = p->Kp, N = p->N;
-  const int8_t *bp = p->B + (int64_t)panel * Kp * 8;
+static void qgemm_row1(const ck_qgemm_params *p, const int16_t *a0, float *o, int m, int panel) {
+  const int Kp = p->Kp;
+  const int8_t *bp = (const int8_t *)p->B + (int64_t)panel * Kp * 8;
   v128_t c0 = wasm_i32x4_splat(0), c1 = c0, d0 = c0, d1 = c0;
   int k = 0;
   for (; k + 4 <= Kp; k += 4) {
@@ -174,9 +225,7 @@ static void qgemm_row1(const ck_qgemm_params *p, const int16_t *a0, float *o, in
   }
   c0 = wasm_i32x4_add(c0, d0);
   c1 = wasm_i32x4_add(c1, d1);
-  const int n = panel * 8;
-  store_cols(o, epilogue(c0, p, n), n, N);
-  store_cols(o, epilogue(c1, p, n + 4), n + 4, N);
+  store_row8(p, o, m, panel * 8, c0, c1);
 }
 
 /* Rows [m0, m0 + rows) (already built in a) times panels [j0, j1). */
@@ -184,9 +233,82 @@ static void qgemm_block(const ck_qgemm_params *p, const int16_t *a, int m0, int 
   const int Kp = p->Kp, N = p->N;
   int r = 0;
   for (; r + 4 <= rows; r += 4)
-    for (int j = j0; j < j1; j++) qgemm_rows4(p, a + (int64_t)r * Kp, p->out + (int64_t)(m0 + r) * N, j);
+    for (int j = j0; j < j1; j++) qgemm_rows4(p, a + (int64_t)r * Kp, p->out + (int64_t)(m0 + r) * N, m0 + r, j);
   for (; r < rows; r++)
-    for (int j = j0; j < j1; j++) qgemm_row1(p, a + (int64_t)r * Kp, p->out + (int64_t)(m0 + r) * N, j);
+    for (int j = j0; j < j1; j++) qgemm_row1(p, a + (int64_t)r * Kp, p->out + (int64_t)(m0 + r) * N, m0 + r, j);
+}
+
+/* Direct convolution: the 4 (or 1) A rows of a tile read straight from the padded input codes,
+ * tap by tap (C codes each), instead of from im2col rows; same products, same order. */
+static inline const int16_t *direct_row(const ck_qgemm_params *p, int m) {
+  const int hw = p->outH * p->outW;
+  const int b = m / hw, rem = m - b * hw, oh = rem / p->outW, ow = rem - oh * p->outW;
+  return p->codes + (((int64_t)b * p->PH + oh * p->strideH) * p->PW + ow * p->strideW) * p->inC;
+}
+
+static void qconv_rows4(const ck_qgemm_params *p, const int16_t *r0, const int16_t *r1, const int16_t *r2,
+                        const int16_t *r3, float *o, int m, int panel) {
+  const int C = p->inC, N = p->N;
+  const int16_t *bp = (const int16_t *)p->B + (int64_t)panel * p->Kp * 8;
+  v128_t c00 = wasm_i32x4_splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  for (int kh = 0; kh < p->fH; kh++) {
+    for (int kw = 0; kw < p->fW; kw++) {
+      const int off = (kh * p->dilH * p->PW + kw * p->dilW) * C;
+      const int16_t *a0 = r0 + off, *a1 = r1 + off, *a2 = r2 + off, *a3 = r3 + off;
+      for (int c = 0; c < C; c += 2) {
+        v128_t b0 = wasm_v128_load(bp), b1 = wasm_v128_load(bp + 8);
+        bp += 16;
+        v128_t x0 = wasm_v128_load32_splat(a0 + c), x1 = wasm_v128_load32_splat(a1 + c);
+        v128_t x2 = wasm_v128_load32_splat(a2 + c), x3 = wasm_v128_load32_splat(a3 + c);
+        c00 = wasm_i32x4_add(c00, wasm_i32x4_dot_i16x8(x0, b0));
+        c01 = wasm_i32x4_add(c01, wasm_i32x4_dot_i16x8(x0, b1));
+        c10 = wasm_i32x4_add(c10, wasm_i32x4_dot_i16x8(x1, b0));
+        c11 = wasm_i32x4_add(c11, wasm_i32x4_dot_i16x8(x1, b1));
+        c20 = wasm_i32x4_add(c20, wasm_i32x4_dot_i16x8(x2, b0));
+        c21 = wasm_i32x4_add(c21, wasm_i32x4_dot_i16x8(x2, b1));
+        c30 = wasm_i32x4_add(c30, wasm_i32x4_dot_i16x8(x3, b0));
+        c31 = wasm_i32x4_add(c31, wasm_i32x4_dot_i16x8(x3, b1));
+      }
+    }
+  }
+  const int n = panel * 8;
+  store_row8(p, o, m, n, c00, c01);
+  store_row8(p, o + N, m + 1, n, c10, c11);
+  store_row8(p, o + 2 * N, m + 2, n, c20, c21);
+  store_row8(p, o + 3 * N, m + 3, n, c30, c31);
+}
+
+static void qconv_row1(const ck_qgemm_params *p, const int16_t *r0, float *o, int m, int panel) {
+  const int C = p->inC;
+  const int16_t *bp = (const int16_t *)p->B + (int64_t)panel * p->Kp * 8;
+  v128_t c0 = wasm_i32x4_splat(0), c1 = c0;
+  for (int kh = 0; kh < p->fH; kh++) {
+    for (int kw = 0; kw < p->fW; kw++) {
+      const int16_t *a0 = r0 + (kh * p->dilH * p->PW + kw * p->dilW) * C;
+      for (int c = 0; c < C; c += 2) {
+        v128_t x0 = wasm_v128_load32_splat(a0 + c);
+        c0 = wasm_i32x4_add(c0, wasm_i32x4_dot_i16x8(x0, wasm_v128_load(bp)));
+        c1 = wasm_i32x4_add(c1, wasm_i32x4_dot_i16x8(x0, wasm_v128_load(bp + 8)));
+        bp += 16;
+      }
+    }
+  }
+  store_row8(p, o, m, panel * 8, c0, c1);
+}
+
+/* Rows [m0, m1) times panels [j0, j1), directly from the padded codes. */
+static void qconv_direct(const ck_qgemm_params *p, int m0, int m1, int j0, int j1) {
+  const int N = p->N;
+  int m = m0;
+  for (; m + 4 <= m1; m += 4) {
+    const int16_t *r0 = direct_row(p, m), *r1 = direct_row(p, m + 1), *r2 = direct_row(p, m + 2),
+                  *r3 = direct_row(p, m + 3);
+    for (int j = j0; j < j1; j++) qconv_rows4(p, r0, r1, r2, r3, p->out + (int64_t)m * N, m, j);
+  }
+  for (; m < m1; m++) {
+    const int16_t *r0 = direct_row(p, m);
+    for (int j = j0; j < j1; j++) qconv_row1(p, r0, p->out + (int64_t)m * N, m, j);
+  }
 }
 
 CK_EXPORT(ck_qgemm)
@@ -194,6 +316,18 @@ void ck_qgemm(const ck_qgemm_params *p, int tid, int nt) {
   const int panels = (p->N + 7) / 8;
   const int quads = (p->M + 3) / 4;
   int16_t *a = p->scratch + (int64_t)tid * CK_QROWS * p->Kp;
+  if (p->direct) {
+    int q0, q1, j0 = 0, j1 = panels;
+    if (quads >= 2 * nt || panels < nt) {
+      ck_split(quads, tid, nt, &q0, &q1);
+    } else {
+      q0 = 0;
+      q1 = quads;
+      ck_split(panels, tid, nt, &j0, &j1);
+    }
+    qconv_direct(p, q0 * 4, ck_min(p->M, q1 * 4), j0, j1);
+    return;
+  }
   if (quads >= 2 * nt || panels < nt) {
     /* split the rows, in whole quads; each thread builds and multiplies its own rows */
     int q0, q1;
@@ -212,24 +346,6 @@ void ck_qgemm(const ck_qgemm_params *p, int tid, int nt) {
     build_rows(p, 0, p->M, a);
     qgemm_block(p, a, 0, p->M, j0, j1);
   }
-}
-
-/* The codes of a whole conv input, once, before ck_qgemm: its im2col rows repeat every input
- * value up to fH * fW times, and each copy would otherwise be rounded again. Same rounding as
- * quant_run (the params block of ck_qgemm: x, inScale, lo, hi); n values, into `codes`. */
-typedef struct {
-  const ck_qgemm_params *p;
-  int32_t n;
-  int16_t *codes;
-} ck_quant_codes_params;
-
-CK_EXPORT(ck_quant_codes)
-void ck_quant_codes(const ck_quant_codes_params *q, int tid, int nt) {
-  int i0, i1;
-  ck_split(q->n / 8, tid, nt, &i0, &i1);
-  i0 *= 8;
-  i1 = tid == nt - 1 ? q->n : i1 * 8;
-  if (i1 > i0) quant_run(q->p, q->p->x + i0, q->codes + i0, i1 - i0);
 }
 
 /* Rounds floats to an int8 grid in place: (clamp(round(x / s) + z, -128, 127) - z) * s,

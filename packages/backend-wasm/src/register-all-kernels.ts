@@ -20,6 +20,7 @@ import { maxPoolGradConfig } from './kernels/MaxPoolGrad';
 import { multiplyConfig } from './kernels/Multiply';
 import { originalConfig, rememberOriginal } from './kernels/originals';
 import { fakeQuantizeConfig, quantizedConv2DConfig, quantizedMatMulConfig } from './kernels/QuantizedKernels';
+import { quantizedSequenceConfig } from './kernels/QuantizedSequence';
 import { avgPoolConfig, depthwiseConv2dNativeConfig, maxPoolConfig } from './kernels/rounding-pad';
 import { sparseConv2DConfig, sparseMatMulConfig } from './kernels/SparseKernels';
 import { sumConfig } from './kernels/Sum';
@@ -48,6 +49,7 @@ export const convkitKernelConfigs: readonly KernelConfig[] = [
   fakeQuantizeConfig,
   quantizedConv2DConfig,
   quantizedMatMulConfig,
+  quantizedSequenceConfig,
   sparseConv2DConfig,
   sparseMatMulConfig,
   fusedAdamConfig,

@@ -53,6 +53,8 @@ export class KernelRuntime {
   private arenaBase: number;
   private top: number;
   private residents = new WeakMap<object, number>();
+  /** Times the resident region started over (every block made before then is gone). */
+  residentGeneration = 0;
   private f32View: Float32Array;
   private i32View: Int32Array;
 
@@ -124,6 +126,7 @@ export class KernelRuntime {
     if (hit !== undefined) return hit;
     if (this.top !== this.arenaBase) throw new Error('convkit wasm: resident() must come before any alloc()');
     if (this.arenaBase - this.residentBase + bytes > RESIDENT_BYTES) {
+      this.residentGeneration++;
       this.residents = new WeakMap();
       this.arenaBase = this.residentBase;
       this.top = this.arenaBase;

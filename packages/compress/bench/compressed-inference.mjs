@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Compressed inference on the wasm backend: the reference CNN (Conv 32 → pool → Conv 64 → pool →
 // Dense 128 → Dense 10) trained briefly on real MNIST digits, then timed at batch 1 and 64 as
-//   float · int8 on the integer kernels · int8 simulated on float kernels (the pre-kernel path)
+//   float · int8 on the integer kernels (the whole model as one int8 chain, ops.quantizedSequence)
+//   · int8 on the per-layer integer routes (chain off) · int8 simulated on float kernels (the pre-kernel path)
 //   dense vs sparse kernels at 80% and 90% unstructured sparsity and at 2:4,
 // every row measured in this one run, with ratios against its baseline (float, or the same
 // pruned weights run dense). Also checks that the integer kernels predict what the simulated
@@ -96,12 +97,22 @@ if (args['no-train']) {
 const variants = [];
 const q = await quantizeModel(model, { calibrationData: sliceBatch(trainX, 0, 512) });
 const qRouted = inferenceKernelsOf(q.model).int8;
+const qChain = inferenceKernelsOf(q.model).chain;
 variants.push({ label: 'float32', model, base: null });
 variants.push({
   label: 'int8, integer kernels',
   model: q.model,
   base: 'float32',
   on: () => useIntegerKernels(q.model, q.spec),
+});
+variants.push({
+  label: 'int8, per-layer routes (no chain)',
+  model: q.model,
+  base: 'float32',
+  on: () => {
+    useIntegerKernels(q.model, q.spec);
+    q.model.inferenceOverride = undefined;
+  },
 });
 variants.push({
   label: 'int8, simulated (float kernels)',
@@ -218,12 +229,13 @@ console.log('');
 console.log(
   `int8 layers on integer kernels: ${qRouted.join(', ')} (the first conv sees the raw image: float conv, fused int8 rounding)`,
 );
+console.log(`whole-model int8 chain: ${qChain.length ? qChain.join(' → ') : 'none'}`);
 for (const p of pruned)
   console.log(`pruned ${p.label}: layers routed to the sparse ops: ${p.routed.join(', ') || 'none'}`);
 const agreement = `integer kernels vs simulated int8 on ${samples} held-out ${args['no-train'] ? 'random images' : 'digits'}: same class ${same}/${samples}, max |Δlogit| ${worst.toExponential(2)} (one int8 step of the logit range: ${((hi - lo) / 255).toExponential(2)})`;
 console.log(agreement);
 md.push(
-  `- ${qRouted.length} layers on integer kernels (${qRouted.join(', ')}); the first conv sees the raw image and runs in float.`,
+  `- ${qRouted.length} layers on integer kernels (${qRouted.join(', ')}); the first conv sees the raw image and runs in float. ${qChain.length ? `The whole model runs as one int8 chain (ops.quantizedSequence: int8 codes kept in kernel memory between layers); the per-layer row turns the chain off.` : 'No whole-model chain.'}`,
 );
 md.push(`- ${agreement}.`);
 if (!args['no-train']) {

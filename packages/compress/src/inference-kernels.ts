@@ -12,6 +12,8 @@
 import { ConfigError, ops, type Tensor, tidy } from '@convkit/core';
 import { type Layer, type LayersModel, type LayerWeight, Sequential } from '@convkit/layers';
 import type { ActivationQuantParams } from './calibrate';
+import { int8ChainRoute, type LayerRoutes, planInt8Chain } from './int8-chain';
+import { convGeometryOk, fusedActivation, type KernelLayer, untouched, weightNamed } from './kernel-layers';
 import type { QuantizationSpec } from './ptq';
 
 /** Layers whose int8 grid passes through unchanged (a max, a reshape, identity at inference, ReLU keeps 0 exact). */
@@ -27,15 +29,11 @@ const GRID_PRESERVING = new Set([
   'InputLayer',
 ]);
 
-interface KernelLayer extends Layer {
-  strides?: [number, number];
-  padding?: string;
-  dilationRate?: [number, number];
-  activation: ((x: Tensor) => Tensor) & { name: string };
-}
-
 type Route = NonNullable<Layer['inferenceOverride']>;
 const routeKinds = new WeakMap<Route, 'int8' | 'int8-output' | 'sparse'>();
+type ModelRoute = NonNullable<LayersModel['inferenceOverride']>;
+/** Model-level routes of whole-model int8 chains, with the layers they run. */
+const chainRoutes = new WeakMap<ModelRoute, string[]>();
 
 function tagged(route: Route, kind: 'int8' | 'int8-output' | 'sparse'): Route {
   routeKinds.set(route, kind);
@@ -48,6 +46,12 @@ export interface InferenceKernels {
   int8: string[];
   /** Layers on the sparse kernels (the backend still runs a weight that is not sparse enough densely). */
   sparse: string[];
+  /**
+   * Layers that one whole-model int8 chain (`ops.quantizedSequence`) runs at inference,
+   * where the backend has its kernel (`compressedKernelsAvailable('int8-sequence')`):
+   * every layer of the model, in order; empty when the model is not such a chain.
+   */
+  chain: string[];
 }
 
 /**
@@ -57,7 +61,9 @@ export interface InferenceKernels {
  * @returns Layer names per kind of kernel (empty lists for a plain model).
  */
 export function inferenceKernelsOf(model: LayersModel): InferenceKernels {
-  const out: InferenceKernels = { int8: [], sparse: [] };
+  const out: InferenceKernels = { int8: [], sparse: [], chain: [] };
+  const chain = model.inferenceOverride && chainRoutes.get(model.inferenceOverride);
+  if (chain) out.chain = [...chain];
   for (const l of model.layers) {
     const kind = l.inferenceOverride && routeKinds.get(l.inferenceOverride);
     if (kind === 'int8') out.int8.push(l.name);
@@ -66,23 +72,10 @@ export function inferenceKernelsOf(model: LayersModel): InferenceKernels {
   return out;
 }
 
-function weightNamed(layer: Layer, suffix: 'kernel' | 'bias'): LayerWeight | undefined {
-  return layer.weights.find((w) => w.name.slice(w.name.lastIndexOf('/') + 1).toLowerCase() === suffix);
-}
-
-/** The fused activation ('linear' / 'relu') of a layer, or null when it must run after the op. */
-function fusedActivation(layer: KernelLayer): 'linear' | 'relu' | null {
-  const name = layer.activation?.name;
-  return name === 'linear' || name === 'relu' ? name : null;
-}
-
-function convGeometryOk(layer: KernelLayer): boolean {
-  return (layer.padding === 'valid' || layer.padding === 'same') && Array.isArray(layer.strides);
-}
-
-/** Removes every compressed-kernel route from `model`'s layers (they run as before: float or simulated int8). */
+/** Removes every compressed-kernel route from `model` and its layers (they run as before: float or simulated int8). */
 export function clearInferenceKernels(model: LayersModel): void {
   for (const l of model.layers) l.inferenceOverride = undefined;
+  if (model.inferenceOverride && chainRoutes.has(model.inferenceOverride)) model.inferenceOverride = undefined;
 }
 
 /**
@@ -121,9 +114,11 @@ export function useIntegerKernels(model: LayersModel, spec: QuantizationSpec): s
   const layers = model.layers;
   const isRouted = new Set<Layer>();
   const rounding: Layer[] = [];
+  const routes: LayerRoutes = { int8: new Map(), outputs: new Map() };
   let grid: ActivationQuantParams | undefined;
   for (const layer of layers) {
     const out = spec.activations[layer.name] as ActivationQuantParams | undefined;
+    if (out) routes.outputs.set(layer, out);
     const kernel = weightNamed(layer, 'kernel');
     const scales = kernel && spec.weights[kernel.name];
     const cls = layer.className;
@@ -132,6 +127,7 @@ export function useIntegerKernels(model: LayersModel, spec: QuantizationSpec): s
         layer.inferenceOverride = tagged(int8Route(layer as KernelLayer, kernel, scales.scales, grid, out), 'int8');
         routed.push(layer.name);
         isRouted.add(layer);
+        routes.int8.set(layer, { input: grid, scales: scales.scales });
       }
       grid = out;
     } else if (out) {
@@ -153,6 +149,16 @@ export function useIntegerKernels(model: LayersModel, spec: QuantizationSpec): s
     const out = spec.activations[layer.name] as ActivationQuantParams;
     const route = consumer && isRouted.has(consumer) ? roundedByConsumerRoute(layer) : roundOutputRoute(layer, out);
     layer.inferenceOverride = tagged(route, 'int8-output');
+  }
+  // The whole model as one int8 chain where its layers allow it (else the routes above run it).
+  const steps = planInt8Chain(layers, routes);
+  if (steps) {
+    const route = int8ChainRoute(model, steps);
+    chainRoutes.set(
+      route,
+      layers.map((l) => l.name),
+    );
+    model.inferenceOverride = route;
   }
   return routed;
 }
@@ -230,14 +236,6 @@ function roundedByConsumerRoute(layer: Layer) {
  */
 function int8Here(): boolean {
   return ops.compressedKernelsAvailable('int8');
-}
-
-/**
- * Whether the layer is as the route was made for: same output hook (calibration and
- * `measureModel`'s 'float-kernels' mode swap it) and no weight hook (QAT, clustering).
- */
-function untouched(layer: Layer, hook: Layer['outputTransform']): boolean {
-  return layer.outputTransform === hook && layer.weightTransform === undefined;
 }
 
 /** Options of `useSparseKernels`. */

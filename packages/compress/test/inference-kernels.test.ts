@@ -209,7 +209,7 @@ describe('int8 models on the integer kernels', () => {
     expect(() => useIntegerKernels(model, {} as never)).toThrow(/spec must be a QuantizationSpec/);
     expect(() => useIntegerKernels(model, { weights: {}, activations: null } as never)).toThrow(/useIntegerKernels/);
     expect(() => useSparseKernels(model, { minReduction: 0 })).toThrow(/minReduction must be a positive integer/);
-    expect(inferenceKernelsOf(model)).toEqual({ int8: [], sparse: [] });
+    expect(inferenceKernelsOf(model)).toEqual({ int8: [], sparse: [], chain: [] });
   });
 
   it('rejects malformed stored weight scales with a SerializationError naming the kernel', async () => {

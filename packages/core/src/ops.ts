@@ -139,3 +139,13 @@ export {
 } from './op-wrappers/fused-rmsprop';
 export { FUSED_SGD_KERNEL, type FusedSgdConfig, type FusedSgdResult, fusedSgdUpdate } from './op-wrappers/fused-sgd';
 export { matMul } from './op-wrappers/mat-mul';
+export type {
+  FlattenStage,
+  MaxPoolStage,
+  QuantizedConvStage,
+  QuantizedDenseStage,
+  QuantizedStage,
+  QuantizedStageAttrs,
+  SoftmaxStage,
+} from './op-wrappers/quantized-sequence';
+export { quantizedSequence } from './op-wrappers/quantized-sequence';

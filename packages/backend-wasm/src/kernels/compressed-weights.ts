@@ -8,14 +8,17 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 
-/** int8 weights `[K, N]` packed in panels of 8 columns, by k pairs (see `ck_qgemm`). */
+/**
+ * int8 weights `[K, N]` packed in panels of 8 columns, by k pairs (see `ck_qgemm`): as int8, or
+ * widened to int16 for the direct convolution (a conv filter with an even input-channel count).
+ */
 export interface PackedInt8 {
   K: number;
   /** K rounded up to even. */
   Kp: number;
   N: number;
-  /** `ceil(N / 8) * Kp * 8` int8 codes. */
-  packed: Int8Array;
+  /** `ceil(N / 8) * Kp * 8` int8 codes: Int8Array, or Int16Array for the direct convolution. */
+  packed: Int8Array | Int16Array;
   scales: readonly number[];
 }
 
@@ -55,7 +58,9 @@ export function packedInt8(backend: BackendWasm, w: TensorInfo, scales: readonly
   const K = values.length / N;
   const Kp = K + (K & 1);
   const panels = Math.ceil(N / 8);
-  const packed = new Int8Array(panels * Kp * 8);
+  // A conv filter [fH, fW, inC, outC] with even inC runs on the direct kernel: int16 panels.
+  const wide = w.shape.length === 4 && w.shape[2] % 2 === 0;
+  const packed = wide ? new Int16Array(panels * Kp * 8) : new Int8Array(panels * Kp * 8);
   const inv = scales.map((s) => 1 / s);
   for (let k = 0; k < K; k++) {
     const kk = k >> 1;

@@ -20,6 +20,7 @@ export const compressedKernelNames = {
   sparseConv2d: 'ConvkitSparseConv2D',
   sparseMatMul: 'ConvkitSparseMatMul',
   fakeQuantize: 'ConvkitFakeQuantize',
+  quantizedSequence: 'ConvkitQSequence',
 } as const;
 
 /** Asymmetric per-tensor int8 parameters: `x ≈ (q − zeroPoint) × scale`, q in [−128, 127]. */
@@ -57,25 +58,29 @@ export type QuantizedMatMulOptions = Omit<QuantizedConv2DOptions, 'strides' | 'p
 /** Options of `sparseConv2d`. */
 export type SparseConv2DOptions = Pick<QuantizedConv2DOptions, 'strides' | 'pad' | 'dilations' | 'activation'>;
 
-function kernelAvailable(name: string): boolean {
+/** @internal */
+export function kernelAvailable(name: string): boolean {
   return tf.getKernel(name, tf.getBackend()) !== undefined;
 }
 
 /**
  * Whether the active backend runs the compressed ops of `kind` on its own kernels (`'int8'`:
- * `quantizedConv2d` and `quantizedMatMul`; `'sparse'`: `sparseConv2d` and `sparseMatMul`)
- * rather than on the float composites. `@convkit/compress` routes layers to these ops only then.
+ * `quantizedConv2d` and `quantizedMatMul`; `'sparse'`: `sparseConv2d` and `sparseMatMul`;
+ * `'int8-sequence'`: `quantizedSequence`, a whole chain of int8 layers in one kernel) rather
+ * than on the float composites. `@convkit/compress` routes layers to these ops only then.
  *
- * @param kind - `'int8'` or `'sparse'`.
+ * @param kind - `'int8'`, `'sparse'` or `'int8-sequence'`.
  * @returns True on `@convkit/backend-wasm`, false on backends without the kernels.
  */
-export function compressedKernelsAvailable(kind: 'int8' | 'sparse'): boolean {
+export function compressedKernelsAvailable(kind: 'int8' | 'sparse' | 'int8-sequence'): boolean {
+  if (kind === 'int8-sequence') return kernelAvailable(compressedKernelNames.quantizedSequence);
   return kind === 'int8'
     ? kernelAvailable(compressedKernelNames.quantizedConv2d) && kernelAvailable(compressedKernelNames.quantizedMatMul)
     : kernelAvailable(compressedKernelNames.sparseConv2d) && kernelAvailable(compressedKernelNames.sparseMatMul);
 }
 
-function checkParams(where: string, what: string, p: Int8Params | undefined): void {
+/** @internal */
+export function checkParams(where: string, what: string, p: Int8Params | undefined): void {
   if (p === undefined) return;
   const ok =
     typeof p === 'object' &&
@@ -91,14 +96,16 @@ function checkParams(where: string, what: string, p: Int8Params | undefined): vo
   }
 }
 
-function checkActivation(where: string, act: unknown): CompressedActivation {
+/** @internal */
+export function checkActivation(where: string, act: unknown): CompressedActivation {
   const a = act ?? 'linear';
   if (a !== 'linear' && a !== 'relu')
     throw new ConfigError(`${where}: activation must be 'linear' or 'relu', got ${String(a)}`);
   return a;
 }
 
-function checkScales(where: string, scales: readonly number[], channels: number): void {
+/** @internal */
+export function checkScales(where: string, scales: readonly number[], channels: number): void {
   if (!Array.isArray(scales) || scales.length !== channels || !scales.every((s) => Number.isFinite(s) && s > 0)) {
     throw new ConfigError(
       `${where}: weightScales must hold ${channels} positive finite numbers (one per output channel), got ${Array.isArray(scales) ? `${scales.length} values` : String(scales)}`,
@@ -106,13 +113,15 @@ function checkScales(where: string, scales: readonly number[], channels: number)
   }
 }
 
-function checkBias(where: string, bias: tf.Tensor | null | undefined, channels: number): void {
+/** @internal */
+export function checkBias(where: string, bias: tf.Tensor | null | undefined, channels: number): void {
   if (bias && (bias.rank !== 1 || bias.shape[0] !== channels)) {
     throw new ShapeError(`${where}: bias must have shape [${channels}], got [${bias.shape.join(', ')}]`);
   }
 }
 
-function pair(where: string, what: string, v: number | [number, number] | undefined): [number, number] {
+/** @internal */
+export function pair(where: string, what: string, v: number | [number, number] | undefined): [number, number] {
   if (v === undefined) return [1, 1];
   const p: [number, number] =
     typeof v === 'number' ? [v, v] : Array.isArray(v) ? [v[0], v[1]] : [Number.NaN, Number.NaN];
@@ -122,7 +131,8 @@ function pair(where: string, what: string, v: number | [number, number] | undefi
   return p;
 }
 
-function checkPad(where: string, pad: unknown): 'valid' | 'same' {
+/** @internal */
+export function checkPad(where: string, pad: unknown): 'valid' | 'same' {
   const p = pad ?? 'valid';
   if (p !== 'valid' && p !== 'same')
     throw new ConfigError(`${where}: pad must be 'valid' or 'same', got ${JSON.stringify(pad)}`);
@@ -130,7 +140,8 @@ function checkPad(where: string, pad: unknown): 'valid' | 'same' {
 }
 
 /** `(clip(round(y / s) + z, −128, 127) − z) × s`: the value of the int8 level nearest to `y`. */
-function fakeQuant(y: tf.Tensor, p: Int8Params): tf.Tensor {
+/** @internal */
+export function fakeQuant(y: tf.Tensor, p: Int8Params): tf.Tensor {
   const q = tf.clipByValue(tf.add(tf.round(tf.div(y, p.scale)), p.zeroPoint), -128, 127);
   return tf.mul(tf.sub(q, p.zeroPoint), p.scale);
 }

@@ -64,6 +64,19 @@ export abstract class LayersModel {
     metrics: string[];
   };
 
+  /**
+   * Optional hook used by compression tools (`@convkit/compress`) to run the
+   * whole model on a specialised inference kernel (e.g. an int8 chain that
+   * keeps activations as integers from layer to layer): when set, forward
+   * passes that are not training and have no `tap` (`predict`, `evaluate`,
+   * `call`) return its result in place of running the layers one by one,
+   * unless it returns `undefined` (then the layers run, with their own
+   * `inferenceOverride`s). It must compute what the layers compute (up to the
+   * kernels' rounding), and must check itself that the layers are still as it
+   * was made for. Not serialised.
+   */
+  inferenceOverride?: (x: Tensor) => Tensor | undefined;
+
   /** @param name - Model name. */
   protected constructor(name: string) {
     this.name = name;
@@ -77,6 +90,15 @@ export abstract class LayersModel {
   abstract get outputShape(): Shape;
   /** Runs the model on a batch, passing each layer's output through `tap` when given. */
   protected abstract forward(x: Tensor, training: boolean, tap?: LayerTap): Tensor;
+
+  /** `forward`, or the model's `inferenceOverride` for an inference pass without a tap. */
+  private forwardOrOverride(x: Tensor, training: boolean, tap?: LayerTap): Tensor {
+    if (!training && !tap && this.inferenceOverride) {
+      const fast = this.inferenceOverride(x);
+      if (fast !== undefined) return fast;
+    }
+    return this.forward(x, training, tap);
+  }
   /** Output shape of every layer (batch dimension `null`), in `layers` order. */
   abstract layerOutputShapes(): Shape[];
   /** `{ className, config }` describing the architecture (no weights). */
@@ -259,7 +281,7 @@ export abstract class LayersModel {
    */
   call(x: Tensor, options: CallOptions = {}): Tensor {
     this.checkInput(x, 'call');
-    const run = () => this.forward(x, options.training ?? false, options.tap);
+    const run = () => this.forwardOrOverride(x, options.training ?? false, options.tap);
     if (!options.logits) return run();
     const last = this.layers[this.layers.length - 1] as unknown as { activation: ActivationFn } & Layer;
     if (this.outputActivation() !== 'softmax') {
@@ -316,7 +338,7 @@ export abstract class LayersModel {
     const n = x.shape[0];
     const run = (xs: Tensor) =>
       tidy(() => {
-        const out = this.forward(xs, false);
+        const out = this.forwardOrOverride(xs, false);
         // 0 for finite samples, NaN for the others, broadcast over each output row.
         const rows = ops.reshape(nonFiniteRows(xs), [xs.shape[0], ...out.shape.slice(1).map(() => 1)]);
         return ops.add(out, rows);

@@ -1,7 +1,8 @@
 /**
  * `Layer.inferenceOverride`: used by non-training calls (apply, predict), never
  * while training, and a hook that returns undefined falls back to `call` and
- * `outputTransform`.
+ * `outputTransform`. `LayersModel.inferenceOverride`: the same for a whole model
+ * (predict, evaluate, call), never while training or with a tap.
  */
 import { ops, type Tensor, tensor } from '@convkit/core';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +31,42 @@ describe('Layer.inferenceOverride', () => {
     expect(calls).toBe(2);
     dense.inferenceOverride = () => undefined;
     expect(await read(model.predict(x))).toEqual([60, 60]);
+    x.dispose();
+    model.dispose();
+  });
+
+  it('a model-level hook replaces the forward pass at inference only, and falls back on undefined', async () => {
+    const dense = new Dense({ units: 2, inputShape: [3], useBias: false, kernelInitializer: 'ones' });
+    const model = new Sequential({ layers: [dense] });
+    const x = tensor([1, 2, 3], [1, 3]);
+    const read = async (t: Tensor) => {
+      const v = Array.from(await t.data());
+      t.dispose();
+      return v;
+    };
+    let calls = 0;
+    model.inferenceOverride = (input) => {
+      calls++;
+      return ops.tile(ops.sum(input, -1, true), [1, 2]);
+    };
+    expect(await read(model.predict(x))).toEqual([6, 6]);
+    expect(await read(model.call(x))).toEqual([6, 6]);
+    expect(calls).toBe(2);
+    // Training calls and tapped calls run the layers.
+    expect(await read(model.call(x, { training: true }))).toEqual([6, 6]);
+    const seen: string[] = [];
+    const tapped = model.call(x, {
+      tap: (layer, out) => {
+        seen.push(layer.name);
+        return out;
+      },
+    });
+    expect(await read(tapped)).toEqual([6, 6]);
+    expect(seen).toEqual([dense.name]);
+    expect(calls).toBe(2);
+    model.inferenceOverride = () => undefined;
+    dense.inferenceOverride = () => tensor([-1, -1], [1, 2]);
+    expect(await read(model.predict(x))).toEqual([-1, -1]);
     x.dispose();
     model.dispose();
   });
