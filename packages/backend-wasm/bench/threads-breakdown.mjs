@@ -1,13 +1,31 @@
 // `node bench/wasm-train.mjs --threads-breakdown [--rounds N]`: where a layers trainOnBatch step of the
-// reference CNN spends its time on 1 and 2 threads, with convkit's copy cache on and off. The four
+// reference CNN spends its time on 1 and 2 threads, as now ('new': copy cache on, convkit's MaxPool)
+// and as before ('old': copy cache off, tfjs-backend-wasm's MaxPool). The four
 // variants alternate within each round (so drift of a shared machine hits all alike); figures are
 // medians over rounds of each round's median step. Columns: step ms; inside convkit's kernels: the
 // kernel-module runs (the threaded part), copies into and out of convkit's memory; kernel time
 // outside those (tfjs-backend-wasm's single-threaded ops and convkit's JS around its runs); and JS
 // dispatch outside any kernel (tape, engine), from tf.profile of the same steps.
 import os from 'node:os';
-import { readKernelStats, setCopyCacheEnabled, setKernelStatsEnabled, setThreadsCount } from '@convkit/backend-wasm';
+import {
+  convkitKernelConfigs,
+  readKernelStats,
+  replacedTfjsWasmKernel,
+  setCopyCacheEnabled,
+  setKernelStatsEnabled,
+  setThreadsCount,
+} from '@convkit/backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
+
+/** The 'new' path (copy cache, convkit's MaxPool) or the 'old' one (per-call copies, tfjs-backend-wasm's MaxPool). */
+function usePath(isNew) {
+  setCopyCacheEnabled(isNew);
+  const kernelFunc = isNew
+    ? convkitKernelConfigs.find((k) => k.kernelName === 'MaxPool').kernelFunc
+    : replacedTfjsWasmKernel('MaxPool');
+  tf.unregisterKernel('MaxPool', 'wasm');
+  tf.registerKernel({ kernelName: 'MaxPool', backendName: 'wasm', kernelFunc });
+}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const f = (v, d = 2) => v.toFixed(d);
@@ -24,10 +42,10 @@ export async function threadsBreakdown(buildModel, { rounds, steps }) {
   const y = tf.randomUniform([B], 0, 10, 'int32');
   const step = () => model.trainOnBatch(x, y);
   const variants = [
-    { threads: 1, cache: false },
-    { threads: 1, cache: true },
-    { threads: 2, cache: false },
-    { threads: 2, cache: true },
+    { threads: 1, isNew: false },
+    { threads: 1, isNew: true },
+    { threads: 2, isNew: false },
+    { threads: 2, isNew: true },
   ];
   const res = new Map(
     variants.map((v) => [v, { ms: [], run: [], cin: [], cout: [], hitMB: [], inMB: [], kernels: [], leaked: 0 }]),
@@ -36,7 +54,7 @@ export async function threadsBreakdown(buildModel, { rounds, steps }) {
   for (let round = 0; round < rounds; round++) {
     for (const v of variants) {
       await setThreadsCount(v.threads);
-      setCopyCacheEnabled(v.cache);
+      usePath(v.isNew);
       await step();
       const before = tf.memory().numTensors;
       await step();
@@ -62,14 +80,14 @@ export async function threadsBreakdown(buildModel, { rounds, steps }) {
     }
     load.push(os.loadavg()[0]);
   }
-  setCopyCacheEnabled(true);
+  usePath(true);
   tf.dispose([x, y]);
   model.dispose?.();
   console.log(
     `\nThreads breakdown: layers trainOnBatch, batch ${B}, ${rounds} alternating rounds x ${steps} steps (ms per step, medians)`,
   );
   console.log(
-    '| threads | copy cache | step | kernel runs | copy in | copy out | other kernel time | outside kernels | MiB copied in | MiB not copied | leaked |',
+    '| threads | path | step | kernel runs | copy in | copy out | other kernel time | outside kernels | MiB copied in | MiB not copied | leaked |',
   );
   console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const row = {};
@@ -80,13 +98,13 @@ export async function threadsBreakdown(buildModel, { rounds, steps }) {
     const cin = median(r.cin);
     const cout = median(r.cout);
     const k = median(r.kernels);
-    row[`${v.threads}${v.cache}`] = ms;
+    row[`${v.threads}${v.isNew}`] = ms;
     console.log(
-      `| ${v.threads} | ${v.cache ? 'on' : 'off'} | ${f(ms)} | ${f(run)} | ${f(cin)} | ${f(cout)} | ${f(Math.max(0, k - run - cin - cout))} | ${f(Math.max(0, ms - k))} | ${f(median(r.inMB), 1)} | ${f(median(r.hitMB), 1)} | ${r.leaked} |`,
+      `| ${v.threads} | ${v.isNew ? 'new' : 'old'} | ${f(ms)} | ${f(run)} | ${f(cin)} | ${f(cout)} | ${f(Math.max(0, k - run - cin - cout))} | ${f(Math.max(0, ms - k))} | ${f(median(r.inMB), 1)} | ${f(median(r.hitMB), 1)} | ${r.leaked} |`,
     );
   }
   console.log(
-    `1 -> 2 threads: ${f(row['1false'] / row['2false'])}x cache off, ${f(row['1true'] / row['2true'])}x cache on; cache on vs off: ${f(row['1false'] / row['1true'])}x at 1 thread, ${f(row['2false'] / row['2true'])}x at 2 threads`,
+    `1 -> 2 threads: ${f(row['1false'] / row['2false'])}x old, ${f(row['1true'] / row['2true'])}x new; new vs old speed: ${f(row['1false'] / row['1true'])}x at 1 thread, ${f(row['2false'] / row['2true'])}x at 2 threads`,
   );
   console.log(`load average (1 min) during the run: ${load.map((l) => f(l)).join(' ')}; ${os.cpus().length} cpus`);
 }

@@ -1,9 +1,51 @@
 /*
- * MaxPool gradient (NHWC): each dy value goes to the first maximum of its
- * window in (kh, kw) scan order, as TensorFlow's and tfjs-cpu's kernels do.
- * Arg-max is tracked four channels at a time with SIMD compare + select.
+ * MaxPool forward and gradient (NHWC), images split across threads.
+ * Forward: the largest value of each window (cells outside the input are
+ * skipped; a NaN never wins, as in tfjs-cpu), four channels at a time.
+ * Gradient: each dy value goes to the first maximum of its window in (kh, kw)
+ * scan order, as TensorFlow's and tfjs-cpu's kernels do. Arg-max is tracked
+ * four channels at a time with SIMD compare + select.
  */
 #include "ck.h"
+
+CK_EXPORT(ck_max_pool)
+void ck_max_pool(const ck_conv_params *p, int tid, int nt) {
+  const int C = p->inC;
+  int nb, ne;
+  ck_split(p->batch, tid, nt, &nb, &ne);
+  for (int n = nb; n < ne; n++) {
+    const float *xn = p->x + (int64_t)n * p->inH * p->inW * C;
+    float *yn = p->out + (int64_t)n * p->outH * p->outW * C;
+    for (int oh = 0; oh < p->outH; oh++) {
+      int h0 = oh * p->strideH - p->padTop;
+      int kh0 = ck_max(0, -h0), kh1 = ck_min(p->fH, p->inH - h0);
+      for (int ow = 0; ow < p->outW; ow++) {
+        int w0 = ow * p->strideW - p->padLeft;
+        int kw0 = ck_max(0, -w0), kw1 = ck_min(p->fW, p->inW - w0);
+        float *y = yn + (oh * p->outW + ow) * C;
+        int c = 0;
+        for (; c + 4 <= C; c += 4) {
+          v128_t best = wasm_f32x4_splat(-__builtin_inff());
+          for (int kh = kh0; kh < kh1; kh++)
+            for (int kw = kw0; kw < kw1; kw++) {
+              v128_t v = wasm_v128_load(xn + ((h0 + kh) * p->inW + (w0 + kw)) * C + c);
+              best = wasm_v128_bitselect(v, best, wasm_f32x4_gt(v, best));
+            }
+          wasm_v128_store(y + c, best);
+        }
+        for (; c < C; c++) {
+          float best = -__builtin_inff();
+          for (int kh = kh0; kh < kh1; kh++)
+            for (int kw = kw0; kw < kw1; kw++) {
+              float v = xn[((h0 + kh) * p->inW + (w0 + kw)) * C + c];
+              if (v > best) best = v;
+            }
+          y[c] = best;
+        }
+      }
+    }
+  }
+}
 
 CK_EXPORT(ck_max_pool_grad)
 void ck_max_pool_grad(const ck_conv_params *p, int tid, int nt) {
