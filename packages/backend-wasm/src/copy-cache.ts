@@ -70,6 +70,13 @@ export class TensorCopyCache {
     return b.ptr;
   }
 
+  /** Whether `lookup(key, bytes)` would find the tensor (without pinning it). */
+  holds(key: object, bytes: number): boolean {
+    if (!this.enabled) return false;
+    const b = this.byKey.get(key);
+    return b?.live === true && b.bytes === bytes;
+  }
+
   /**
    * Reserves a block of `bytes` for this call and returns its offset, or -1
    * when it is too large for the ring or would overwrite a block this call

@@ -23,6 +23,8 @@ describe('TensorCopyCache ring', () => {
     expect(p).toBe(1024);
     c.commit(k, p, 100);
     c.beginCall();
+    expect(c.holds(k, 100)).toBe(true);
+    expect(c.holds(k, 96)).toBe(false);
     expect(c.lookup(k, 100)).toBe(1024);
     expect(c.lookup(k, 96)).toBeUndefined();
     expect(c.lookup({}, 100)).toBeUndefined();

@@ -37,6 +37,7 @@ describe('MaxPool on wasm vs cpu', () => {
 
   it.each([1, 2])('random shapes match exactly (%i threads)', async (threads) => {
     maxPoolTuning.minFloats = 1;
+    maxPoolTuning.requireCached = false;
     driverTuning.minMacsPerThread = 16;
     await setBackend('wasm');
     await setThreadsCount(threads);
@@ -63,6 +64,26 @@ describe('MaxPool on wasm vs cpu', () => {
       expect(wasm.shape, what).toEqual(cpu.shape);
       expect(Array.from(wasm.data), what).toEqual(Array.from(cpu.data));
     }
+  });
+
+  it('pools here only inputs already in convkit memory (a convkit conv output)', async () => {
+    Object.assign(maxPoolTuning, saved);
+    await setBackend('wasm');
+    const r = rng(5);
+    const x = tf.tensor4d(r.floats(4 * 16 * 16 * 8), [4, 16, 16, 8]);
+    const w = tf.tensor4d(r.floats(3 * 3 * 8 * 16), [3, 3, 8, 16]);
+    const conv = tf.conv2d(x, w, 1, 'same');
+    const fresh = tf.add(conv, 0); // same values, made by tfjs-backend-wasm: not in convkit memory
+    setKernelStatsEnabled(true);
+    const a = tf.maxPool(fresh, 2, 2, 'valid');
+    const freshRuns = readKernelStats().runs;
+    const b = tf.maxPool(conv, 2, 2, 'valid');
+    const convRuns = readKernelStats().runs;
+    setKernelStatsEnabled(false);
+    expect(freshRuns).toBe(0);
+    expect(convRuns).toBe(1);
+    expect(Array.from(await a.data())).toEqual(Array.from(await b.data()));
+    tf.dispose([x, w, conv, fresh, a, b]);
   });
 
   it('single images go to tfjs-backend-wasm and still match', async () => {

@@ -4,7 +4,8 @@
  * FusedConv2D just left in the copy cache, and its output is the next conv's
  * and the dense layer's input (also convkit kernels), so running it here
  * takes a single-threaded tfjs-backend-wasm op out of the step and saves the
- * next kernel a copy. Single images and small tensors stay on tfjs-backend-wasm
+ * next kernel a copy. Inputs not in the copy cache (copying them in would cost
+ * about what the pool saves), single images and small tensors stay on tfjs-backend-wasm
  * (through rounding-pad.ts, which fixes its rounding-mode padding).
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
@@ -18,6 +19,7 @@ import {
   type TensorInfo,
   util,
 } from '@tensorflow/tfjs-core';
+import { getRuntime } from '../runtime';
 import { runConv } from './conv-driver';
 import { maxPoolConfig as tfjsMaxPoolConfig } from './rounding-pad';
 
@@ -25,6 +27,8 @@ import { maxPoolConfig as tfjsMaxPoolConfig } from './rounding-pad';
 export const maxPoolTuning = {
   /** Input floats below which tfjs-backend-wasm's kernel runs (no copies, one thread). */
   minFloats: 1 << 14,
+  /** Run only on inputs found in the copy cache (tests turn it off to run any input here). */
+  requireCached: true,
 };
 
 function maxPool(args: { inputs: MaxPoolInputs; backend: BackendWasm; attrs: MaxPoolAttrs }) {
@@ -46,7 +50,11 @@ function maxPool(args: { inputs: MaxPoolInputs; backend: BackendWasm; attrs: Max
     backend.incRef(x.dataId);
     return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
   }
-  if (x.dtype !== 'float32' || x.shape[0] < 2 || util.sizeFromShape(x.shape) < maxPoolTuning.minFloats) {
+  const size = util.sizeFromShape(x.shape);
+  // Copying the input in would cost about what tfjs-backend-wasm's pool costs: run here only
+  // when the input is already in convkit's memory (a convkit conv's output).
+  const inCache = maxPoolTuning.requireCached ? getRuntime().cache.holds(x.dataId, size * 4) : true;
+  if (x.dtype !== 'float32' || x.shape[0] < 2 || size < maxPoolTuning.minFloats || !inCache) {
     return tfjsMaxPoolConfig.kernelFunc(args as unknown as Parameters<KernelFunc>[0]);
   }
   return runConv(backend, { fn: 'ck_max_pool', info, x, outShape: info.outShape, mult: 1, keepOutput: true });
