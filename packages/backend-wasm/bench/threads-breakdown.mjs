@@ -48,7 +48,10 @@ export async function threadsBreakdown(buildModel, { rounds, steps }) {
     { threads: 2, isNew: true },
   ];
   const res = new Map(
-    variants.map((v) => [v, { ms: [], run: [], cin: [], cout: [], hitMB: [], inMB: [], kernels: [], leaked: 0 }]),
+    variants.map((v) => [
+      v,
+      { ms: [], run: [], cin: [], cout: [], hitMB: [], inMB: [], cpu: [], runCpu: [], kernels: [], leaked: 0 },
+    ]),
   );
   const load = [os.loadavg()[0]];
   for (let round = 0; round < rounds; round++) {
@@ -61,13 +64,17 @@ export async function threadsBreakdown(buildModel, { rounds, steps }) {
       const r = res.get(v);
       r.leaked = Math.max(r.leaked, tf.memory().numTensors - before);
       setKernelStatsEnabled(true);
+      const cpu0 = process.cpuUsage();
       const ts = [];
       for (let i = 0; i < steps; i++) {
         const t = performance.now();
         await step();
         ts.push(performance.now() - t);
       }
+      const cpu = process.cpuUsage(cpu0);
       const s = readKernelStats();
+      r.cpu.push((cpu.user + cpu.system) / 1000 / steps);
+      r.runCpu.push(s.runCpuMs / steps);
       setKernelStatsEnabled(false);
       r.ms.push(median(ts));
       r.run.push(s.runMs / steps);
@@ -106,5 +113,19 @@ export async function threadsBreakdown(buildModel, { rounds, steps }) {
   console.log(
     `1 -> 2 threads: ${f(row['1false'] / row['2false'])}x old, ${f(row['1true'] / row['2true'])}x new; new vs old speed: ${f(row['1false'] / row['1true'])}x at 1 thread, ${f(row['2false'] / row['2true'])}x at 2 threads`,
   );
+  // CPU time hardly depends on what else the machine runs: with one thread the process's CPU time
+  // per step is the step's work, the CPU time inside kernel runs is the part threads can share, and
+  // the rest is serial. Perfect sharing of the runs over 2 threads bounds the speed-up (Amdahl).
+  console.log('\nCPU time per step on 1 thread (process CPU, ms, medians; independent of machine load):');
+  console.log('| path | step CPU | in kernel runs | serial rest | Amdahl bound for 2 threads |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const v of variants.filter((w) => w.threads === 1)) {
+    const r = res.get(v);
+    const total = median(r.cpu);
+    const runs = median(r.runCpu);
+    console.log(
+      `| ${v.isNew ? 'new' : 'old'} | ${f(total)} | ${f(runs)} | ${f(total - runs)} | ${f(total / (total - runs + runs / 2))}x |`,
+    );
+  }
   console.log(`load average (1 min) during the run: ${load.map((l) => f(l)).join(' ')}; ${os.cpus().length} cpus`);
 }

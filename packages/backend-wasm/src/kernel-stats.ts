@@ -10,6 +10,11 @@ export interface KernelStats {
   runs: number;
   /** Milliseconds inside kernel-module runs (the part that uses the threads). */
   runMs: number;
+  /**
+   * CPU milliseconds of the whole process during kernel-module runs (Node only, 0 elsewhere):
+   * with one thread, the work of the runs whatever else the machine runs.
+   */
+  runCpuMs: number;
   /** Milliseconds copying inputs into convkit's memory. */
   copyInMs: number;
   /** Bytes copied into convkit's memory. */
@@ -27,6 +32,7 @@ export interface KernelStats {
 const zero = (): KernelStats => ({
   runs: 0,
   runMs: 0,
+  runCpuMs: 0,
   copyInMs: 0,
   copyInBytes: 0,
   copyOutMs: 0,
@@ -34,6 +40,14 @@ const zero = (): KernelStats => ({
   cacheHits: 0,
   cacheHitBytes: 0,
 });
+
+/** CPU milliseconds used by this process so far (Node), or 0 where that cannot be read. */
+export function processCpuMs(): number {
+  const p = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process;
+  if (typeof p?.cpuUsage !== 'function') return 0;
+  const u = p.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
 
 /** The live counters (the runtime and the copy helpers add to them while `enabled`). */
 export const kernelStats = { enabled: false, totals: zero() };

@@ -6,7 +6,7 @@
  */
 import { TensorCopyCache } from './copy-cache';
 import { KERNELS_MT_WASM, KERNELS_ST_WASM } from './generated/kernels-wasm';
-import { kernelStats } from './kernel-stats';
+import { kernelStats, processCpuMs } from './kernel-stats';
 import { createThreadPool, type ThreadPool } from './thread-pool';
 
 /** Exports of the kernel module (see csrc/). */
@@ -200,11 +200,13 @@ export class KernelRuntime {
     if (typeof fn !== 'function') throw new Error(`convkit wasm: no kernel export '${name}'`);
     const nt = this.pool ? Math.max(1, Math.min(threads, this.threads)) : 1;
     const t0 = kernelStats.enabled ? performance.now() : 0;
+    const c0 = kernelStats.enabled ? processCpuMs() : 0;
     if (nt === 1) fn(...args, 0, 1);
     else this.pool!.run(name, args, nt, (tid) => fn(...args, tid, nt));
     if (kernelStats.enabled) {
       kernelStats.totals.runs++;
       kernelStats.totals.runMs += performance.now() - t0;
+      kernelStats.totals.runCpuMs += processCpuMs() - c0;
     }
   }
 
