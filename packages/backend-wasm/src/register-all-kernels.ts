@@ -23,6 +23,7 @@ import { originalConfig, rememberOriginal } from './kernels/originals';
 import { fakeQuantizeConfig, quantizedConv2DConfig, quantizedMatMulConfig } from './kernels/QuantizedKernels';
 import { avgPoolConfig, depthwiseConv2dNativeConfig } from './kernels/rounding-pad';
 import { sparseConv2DConfig, sparseMatMulConfig } from './kernels/SparseKernels';
+import { stepConfig } from './kernels/Step';
 import { sumConfig } from './kernels/Sum';
 import { storageShapeConfigs } from './kernels/storage-shape';
 
@@ -38,6 +39,7 @@ export const convkitKernelConfigs: readonly KernelConfig[] = [
   batchMatMulConfig,
   sumConfig,
   multiplyConfig,
+  stepConfig,
   identityConfig,
   castConfig,
   fusedDepthwiseConv2DConfig,
