@@ -11,6 +11,7 @@
 CK_EXPORT(ck_max_pool)
 void ck_max_pool(const ck_conv_params *p, int tid, int nt) {
   const int C = p->inC;
+  const int C4 = C & ~3;
   int nb, ne;
   ck_split(p->batch, tid, nt, &nb, &ne);
   for (int n = nb; n < ne; n++) {
@@ -23,17 +24,20 @@ void ck_max_pool(const ck_conv_params *p, int tid, int nt) {
         int w0 = ow * p->strideW - p->padLeft;
         int kw0 = ck_max(0, -w0), kw1 = ck_min(p->fW, p->inW - w0);
         float *y = yn + (oh * p->outW + ow) * C;
-        int c = 0;
-        for (; c + 4 <= C; c += 4) {
-          v128_t best = wasm_f32x4_splat(-__builtin_inff());
+        /* Up to 16 vectors (64 channels) of running maxima at a time; pmax(best, v) is
+         * best < v ? v : best, so a NaN v never wins. */
+        for (int c0 = 0; c0 < C4; c0 += 64) {
+          const int nv = ck_min(64, C4 - c0) >> 2;
+          v128_t best[16];
+          for (int j = 0; j < nv; j++) best[j] = wasm_f32x4_splat(-__builtin_inff());
           for (int kh = kh0; kh < kh1; kh++)
             for (int kw = kw0; kw < kw1; kw++) {
-              v128_t v = wasm_v128_load(xn + ((h0 + kh) * p->inW + (w0 + kw)) * C + c);
-              best = wasm_v128_bitselect(v, best, wasm_f32x4_gt(v, best));
+              const float *src = xn + ((h0 + kh) * p->inW + (w0 + kw)) * C + c0;
+              for (int j = 0; j < nv; j++) best[j] = wasm_f32x4_pmax(best[j], wasm_v128_load(src + 4 * j));
             }
-          wasm_v128_store(y + c, best);
+          for (int j = 0; j < nv; j++) wasm_v128_store(y + c0 + 4 * j, best[j]);
         }
-        for (; c < C; c++) {
+        for (int c = C4; c < C; c++) {
           float best = -__builtin_inff();
           for (int kh = kh0; kh < kh1; kh++)
             for (int kw = kw0; kw < kw1; kw++) {
