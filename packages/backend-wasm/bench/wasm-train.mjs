@@ -5,7 +5,8 @@
 // Run after building: pnpm --filter @convkit/backend-wasm build && node bench/wasm-train.mjs
 // Options: --quick (fewer repetitions), --no-torch, --torch-python PATH (another torch build to measure,
 // repeatable; also CONVKIT_TORCH_PYTHON=a:b), --no-cpu, --no-kernels (skip the per-kernel table),
-// --kernels-only, --markdown DIR (also write the tables as Markdown for the docs site: DIR/wasm-train.md,
+// --kernels-only, --threads-breakdown [--rounds N] (only where a step's time goes, 1 vs 2 threads, copy
+// cache on/off: see threads-breakdown.mjs), --markdown DIR (also write the tables as Markdown for the docs site: DIR/wasm-train.md,
 // DIR/wasm-inference.md and DIR/wasm-kernels.md; e.g. --markdown docs/guide/generated).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -375,6 +376,12 @@ function profileTable(title, prof) {
 
 // ---------- run ----------
 await setBackend('wasm');
+if (args.has('--threads-breakdown')) {
+  const { threadsBreakdown } = await import('./threads-breakdown.mjs');
+  const at = argv.indexOf('--rounds');
+  await threadsBreakdown(buildModel, { rounds: at >= 0 ? Number(argv[at + 1]) : QUICK ? 3 : 7, steps: QUICK ? 5 : 10 });
+  process.exit(0);
+}
 if (!args.has('--no-kernels')) {
   await kernelTable();
   await denseTable();

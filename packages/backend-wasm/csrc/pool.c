@@ -1,9 +1,55 @@
 /*
- * MaxPool gradient (NHWC): each dy value goes to the first maximum of its
- * window in (kh, kw) scan order, as TensorFlow's and tfjs-cpu's kernels do.
- * Arg-max is tracked four channels at a time with SIMD compare + select.
+ * MaxPool forward and gradient (NHWC), images split across threads.
+ * Forward: the largest value of each window (cells outside the input are
+ * skipped; a NaN never wins, as in tfjs-cpu), four channels at a time.
+ * Gradient: each dy value goes to the first maximum of its window in (kh, kw)
+ * scan order, as TensorFlow's and tfjs-cpu's kernels do. Arg-max is tracked
+ * four channels at a time with SIMD compare + select.
  */
 #include "ck.h"
+
+CK_EXPORT(ck_max_pool)
+void ck_max_pool(const ck_conv_params *p, int tid, int nt) {
+  const int C = p->inC;
+  const int C4 = C & ~3;
+  int nb, ne;
+  ck_split(p->batch, tid, nt, &nb, &ne);
+  for (int n = nb; n < ne; n++) {
+    const float *xn = p->x + (int64_t)n * p->inH * p->inW * C;
+    float *yn = p->out + (int64_t)n * p->outH * p->outW * C;
+    for (int oh = 0; oh < p->outH; oh++) {
+      int h0 = oh * p->strideH - p->padTop;
+      int kh0 = ck_max(0, -h0), kh1 = ck_min(p->fH, p->inH - h0);
+      for (int ow = 0; ow < p->outW; ow++) {
+        int w0 = ow * p->strideW - p->padLeft;
+        int kw0 = ck_max(0, -w0), kw1 = ck_min(p->fW, p->inW - w0);
+        float *y = yn + (oh * p->outW + ow) * C;
+        /* Up to 16 vectors (64 channels) of running maxima at a time; pmax(best, v) is
+         * best < v ? v : best, so a NaN v never wins. */
+        for (int c0 = 0; c0 < C4; c0 += 64) {
+          const int nv = ck_min(64, C4 - c0) >> 2;
+          v128_t best[16];
+          for (int j = 0; j < nv; j++) best[j] = wasm_f32x4_splat(-__builtin_inff());
+          for (int kh = kh0; kh < kh1; kh++)
+            for (int kw = kw0; kw < kw1; kw++) {
+              const float *src = xn + ((h0 + kh) * p->inW + (w0 + kw)) * C + c0;
+              for (int j = 0; j < nv; j++) best[j] = wasm_f32x4_pmax(best[j], wasm_v128_load(src + 4 * j));
+            }
+          for (int j = 0; j < nv; j++) wasm_v128_store(y + c0 + 4 * j, best[j]);
+        }
+        for (int c = C4; c < C; c++) {
+          float best = -__builtin_inff();
+          for (int kh = kh0; kh < kh1; kh++)
+            for (int kw = kw0; kw < kw1; kw++) {
+              float v = xn[((h0 + kh) * p->inW + (w0 + kw)) * C + c];
+              if (v > best) best = v;
+            }
+          y[c] = best;
+        }
+      }
+    }
+  }
+}
 
 CK_EXPORT(ck_max_pool_grad)
 void ck_max_pool_grad(const ck_conv_params *p, int tid, int nt) {

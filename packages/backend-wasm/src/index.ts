@@ -15,7 +15,14 @@
  * @packageDocumentation
  */
 
+export { type KernelStats, readKernelStats, setKernelStatsEnabled } from './kernel-stats';
 export { originalKernel as replacedTfjsWasmKernel } from './kernels/originals';
 export { sparseTuning } from './kernels/SparseKernels';
-export { convkitKernelNames, getThreadsCount, setThreadsCount, wasmBackendProvider } from './provider';
+export {
+  convkitKernelNames,
+  getThreadsCount,
+  setCopyCacheEnabled,
+  setThreadsCount,
+  wasmBackendProvider,
+} from './provider';
 export { convkitKernelConfigs, setConvkitKernelsEnabled } from './register-all-kernels';

@@ -50,6 +50,21 @@ export function getThreadsCount(): number {
 }
 
 /**
+ * Turns the copy cache on (default) or off. With it on, tensor data that
+ * convkit's kernels copied into their memory, or produced there, is kept in a
+ * 32 MiB ring keyed by tfjs's dataId, and a later kernel that reads the same
+ * tensor (the output gradient of a conv goes to its filter gradient, input
+ * gradient and bias gradient) uses it without copying it again. Off: every
+ * kernel copies its inputs, as before; for comparisons and for narrowing down
+ * a suspected bug.
+ *
+ * @param enabled - `true` to keep and reuse copies.
+ */
+export function setCopyCacheEnabled(enabled: boolean): void {
+  getRuntime().cache.enabled = enabled;
+}
+
+/**
  * Kernel names that convkit itself implements for 'wasm' (on top of tfjs-backend-wasm).
  *
  * @returns Kernel names, e.g. `'Conv2DBackpropFilter'`.

@@ -16,13 +16,15 @@ import { fusedMatMulConfig } from './kernels/FusedMatMul';
 import { fusedRmspropConfig } from './kernels/FusedRmsprop';
 import { fusedSgdConfig } from './kernels/FusedSgd';
 import { castConfig, identityConfig } from './kernels/Identity';
+import { maxPoolConfig } from './kernels/MaxPool';
 import { maxPoolGradConfig } from './kernels/MaxPoolGrad';
 import { multiplyConfig } from './kernels/Multiply';
 import { originalConfig, rememberOriginal } from './kernels/originals';
 import { fakeQuantizeConfig, quantizedConv2DConfig, quantizedMatMulConfig } from './kernels/QuantizedKernels';
 import { quantizedSequenceConfig } from './kernels/QuantizedSequence';
-import { avgPoolConfig, depthwiseConv2dNativeConfig, maxPoolConfig } from './kernels/rounding-pad';
+import { avgPoolConfig, depthwiseConv2dNativeConfig } from './kernels/rounding-pad';
 import { sparseConv2DConfig, sparseMatMulConfig } from './kernels/SparseKernels';
+import { stepConfig } from './kernels/Step';
 import { sumConfig } from './kernels/Sum';
 import { storageShapeConfigs } from './kernels/storage-shape';
 
@@ -38,6 +40,7 @@ export const convkitKernelConfigs: readonly KernelConfig[] = [
   batchMatMulConfig,
   sumConfig,
   multiplyConfig,
+  stepConfig,
   identityConfig,
   castConfig,
   fusedDepthwiseConv2DConfig,

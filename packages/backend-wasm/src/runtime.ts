@@ -4,7 +4,9 @@
  * same module over the same shared memory. Kernels are synchronous, so the
  * arena is reset at the start of every kernel call.
  */
+import { TensorCopyCache } from './copy-cache';
 import { KERNELS_MT_WASM, KERNELS_ST_WASM } from './generated/kernels-wasm';
+import { kernelStats, processCpuMs } from './kernel-stats';
 import { createThreadPool, type ThreadPool } from './thread-pool';
 
 /** Exports of the kernel module (see csrc/). */
@@ -20,6 +22,8 @@ const MAX_PAGES = 32768; // 2 GiB, as linked (--max-memory)
 const MAX_THREADS = 8;
 /** Bytes of resident data (see `KernelRuntime.resident`) kept before the region starts over. */
 const RESIDENT_BYTES = 64 << 20;
+/** Bytes of the ring that keeps tensor copies between kernel calls (see copy-cache.ts). */
+const COPY_CACHE_BYTES = 32 << 20;
 
 function decodeBase64(b64: string): Uint8Array<ArrayBuffer> {
   if (typeof Buffer !== 'undefined') return new Uint8Array(Buffer.from(b64, 'base64'));
@@ -47,6 +51,8 @@ export class KernelRuntime {
   readonly module: WebAssembly.Module;
   /** Threads that run kernels, this one included. */
   threads = 1;
+  /** Tensor data kept between kernel calls, by tfjs dataId (see copy-cache.ts); sits after the stacks. */
+  readonly cache: TensorCopyCache;
   private pool: ThreadPool | null = null;
   /** Start of the resident region (data kept across kernel calls); the arena follows it. */
   private readonly residentBase: number;
@@ -69,7 +75,9 @@ export class KernelRuntime {
     this.exports = instance.exports as unknown as KernelExports;
     // Linked stack sits below __heap_base; worker stacks are carved above it.
     const heapBase = this.exports.__heap_base.value as number;
-    this.residentBase = align(heapBase + (shared ? (MAX_THREADS + 1) * STACK_BYTES : 0), 64);
+    const cacheBase = align(heapBase + (shared ? (MAX_THREADS + 1) * STACK_BYTES : 0), 64);
+    this.cache = new TensorCopyCache(cacheBase, COPY_CACHE_BYTES);
+    this.residentBase = this.cache.end;
     this.arenaBase = this.residentBase;
     this.top = this.arenaBase;
     this.f32View = new Float32Array(memory.buffer);
@@ -113,6 +121,18 @@ export class KernelRuntime {
   /** Frees every arena allocation; call at the start of a kernel. */
   reset(): void {
     this.top = this.arenaBase;
+    this.cache.beginCall();
+  }
+
+  /** Grows the memory (if needed) so that bytes below `end` exist. */
+  ensure(end: number): void {
+    const need = end - this.memory.buffer.byteLength;
+    if (need <= 0) return;
+    const pages = Math.ceil(need / PAGE);
+    const have = this.memory.buffer.byteLength / PAGE;
+    if (have + pages > MAX_PAGES) throw new Error(`convkit wasm: kernel needs ${end} bytes, over the 2 GiB limit`);
+    // Grow by at least half again so a training loop settles after a few steps.
+    this.memory.grow(Math.max(pages, Math.min(MAX_PAGES - have, Math.ceil(have / 2))));
   }
 
   /**
@@ -142,15 +162,7 @@ export class KernelRuntime {
   alloc(bytes: number): number {
     const ptr = this.top;
     this.top = align(ptr + Math.max(bytes, 0), 64);
-    const need = this.top - this.memory.buffer.byteLength;
-    if (need > 0) {
-      const pages = Math.ceil(need / PAGE);
-      const have = this.memory.buffer.byteLength / PAGE;
-      if (have + pages > MAX_PAGES)
-        throw new Error(`convkit wasm: kernel needs ${this.top} bytes, over the 2 GiB limit`);
-      // Grow by at least half again so a training loop settles after a few steps.
-      this.memory.grow(Math.max(pages, Math.min(MAX_PAGES - have, Math.ceil(have / 2))));
-    }
+    this.ensure(this.top);
     return ptr;
   }
 
@@ -190,11 +202,15 @@ export class KernelRuntime {
     const fn = this.exports[name] as (...a: number[]) => void;
     if (typeof fn !== 'function') throw new Error(`convkit wasm: no kernel export '${name}'`);
     const nt = this.pool ? Math.max(1, Math.min(threads, this.threads)) : 1;
-    if (nt === 1) {
-      fn(...args, 0, 1);
-      return;
+    const t0 = kernelStats.enabled ? performance.now() : 0;
+    const c0 = kernelStats.enabled ? processCpuMs() : 0;
+    if (nt === 1) fn(...args, 0, 1);
+    else this.pool!.run(name, args, nt, (tid) => fn(...args, tid, nt));
+    if (kernelStats.enabled) {
+      kernelStats.totals.runs++;
+      kernelStats.totals.runMs += performance.now() - t0;
+      kernelStats.totals.runCpuMs += processCpuMs() - c0;
     }
-    this.pool!.run(name, args, nt, (tid) => fn(...args, tid, nt));
   }
 
   /**

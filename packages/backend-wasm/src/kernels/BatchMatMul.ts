@@ -13,7 +13,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import { getRuntime } from '../runtime';
-import { copyIn, copyOut, driverTuning } from './conv-driver';
+import { allocKept, copyOutKept, driverTuning, readIn } from './conv-driver';
 import { originalKernel } from './originals';
 import { syncStorageShape } from './storage-shape';
 
@@ -38,9 +38,10 @@ function batchMatMul(args: { inputs: BatchMatMulInputs; backend: BackendWasm; at
   const rt = getRuntime();
   rt.reset();
   const threads = rt.threadsFor(macs, driverTuning.minMacsPerThread);
-  const pa = copyIn(rt, backend, a);
-  const pb = copyIn(rt, backend, b);
-  const pc = rt.allocF32(batch * M * N);
+  const pa = readIn(rt, backend, a);
+  const pb = readIn(rt, backend, b);
+  // The result is often the next convkit kernel's input (dense input gradient -> MaxPoolGrad).
+  const pc = allocKept(rt, batch * M * N);
   const workFloats = (rt.exports.ck_gemm_work_floats as () => number)();
   const work = rt.allocF32(workFloats * threads);
   const params = rt.params([
@@ -60,7 +61,7 @@ function batchMatMul(args: { inputs: BatchMatMulInputs; backend: BackendWasm; at
   ]);
   rt.run('ck_matmul', [params], threads);
   const outShape = [...(batchA >= batchB ? a.shape : b.shape).slice(0, -2), M, N];
-  return copyOut(rt, backend, pc, outShape);
+  return copyOutKept(rt, backend, pc, outShape);
 }
 
 /** Kernel config for tfjs-core's registry (wraps tfjs-backend-wasm's for tiny products). */

@@ -136,6 +136,7 @@ function convForward(
     filter,
     outShape: info.outShape,
     scratchFloats: c1 ? c1ConvScratch(info) : gemmConvScratch(info),
+    keepOutput: true,
   });
 }
 

@@ -35,6 +35,7 @@ function conv2DBackpropInput(args: {
     dy,
     filter,
     outShape: [...inputShape],
+    keepOutput: true,
     scratchFloats: gemmConvScratch(info),
   });
 }

@@ -34,6 +34,7 @@ function depthwiseConv2dNativeBackpropInput(args: {
     dy,
     filter,
     outShape: [...inputShape],
+    keepOutput: true,
     mult: filter.shape[3],
   });
 }

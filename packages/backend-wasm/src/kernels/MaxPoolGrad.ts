@@ -30,6 +30,8 @@ function maxPoolGrad(args: { inputs: MaxPoolGradInputs; backend: BackendWasm; at
     dy,
     outShape: [...input.shape],
     mult: 1,
+    // The ReLU gradient below reads it next (Multiply.ts).
+    keepOutput: true,
   });
 }
 

@@ -1,8 +1,12 @@
 /**
  * Multiply of a float32 tensor by a scalar (optimizer updates, loss scaling)
  * in SIMD on the thread pool: tfjs-backend-wasm's broadcasting path is a slow
- * generic loop. Same-shape products (ReLU gradients) and other broadcasts stay
- * on tfjs-backend-wasm, whose same-shape loop beats copying into convkit's memory.
+ * generic loop. ReLU gradients, `dy * Step(y)`, run here too when `dy` and `y`
+ * are both in convkit's memory (see Step.ts): read from the copy cache, the
+ * product is the same bytes tfjs-backend-wasm makes, on all threads, and it
+ * stays in the cache for the filter and bias gradients that read it next.
+ * Other same-shape products and broadcasts stay on tfjs-backend-wasm, whose
+ * same-shape loop beats copying into convkit's memory.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import {
@@ -14,8 +18,9 @@ import {
   util,
 } from '@tensorflow/tfjs-core';
 import { getRuntime } from '../runtime';
-import { copyIn, copyOut } from './conv-driver';
+import { allocKept, copyIn, copyOut, copyOutKept, readIn } from './conv-driver';
 import { originalKernel } from './originals';
+import { stepSource } from './Step';
 
 const MIN_FLOATS_PER_THREAD = 1 << 16;
 
@@ -27,6 +32,8 @@ function multiply(args: { inputs: BinaryInputs; backend: BackendWasm }) {
   const nb = util.sizeFromShape(b.shape);
   if (na === 1 && nb > 1) [a, b] = [b, a];
   const n = util.sizeFromShape(a.shape);
+  const reluGrad = reluGradient(backend, a, b, n);
+  if (reluGrad) return reluGrad;
   const bScalar = util.sizeFromShape(b.shape) === 1;
   const scalarOk = bScalar && b.shape.length <= a.shape.length;
   if (fallback && (a.dtype !== 'float32' || b.dtype !== 'float32' || !scalarOk || n < 8192)) {
@@ -40,6 +47,35 @@ function multiply(args: { inputs: BinaryInputs; backend: BackendWasm }) {
   const out = rt.allocF32(n);
   rt.run('ck_mul', [pa, pb, out, n, bScalar ? 1 : 0], threads);
   return copyOut(rt, backend, out, [...a.shape]);
+}
+
+/** `dy * Step(y)` from `dy` and `y` in the copy cache, or null when this product is not that. */
+function reluGradient(backend: BackendWasm, a: TensorInfo, b: TensorInfo, n: number): TensorInfo | null {
+  if (a.dtype !== 'float32' || b.dtype !== 'float32' || n < 8192 || !util.arraysEqual(a.shape, b.shape)) return null;
+  const rt = getRuntime();
+  for (const [dy, s] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const src = stepSource(s.dataId);
+    if (!src || !rt.cache.holds(dy.dataId, n * 4) || !rt.cache.holds(src.y, n * 4)) continue;
+    rt.reset();
+    const threads = rt.threadsFor(n, MIN_FLOATS_PER_THREAD);
+    const pdy = readIn(rt, backend, dy);
+    const py = rt.cache.lookup(src.y, n * 4)!;
+    const out = allocKept(rt, n);
+    rt.run('ck_mul_step', [pdy, py, out, n, floatBits(src.alpha)], threads);
+    return copyOutKept(rt, backend, out, [...a.shape]);
+  }
+  return null;
+}
+
+const bitsView = new DataView(new ArrayBuffer(4));
+
+/** The bits of `v` as a float32, as an int32 (how ck_mul_step takes alpha). */
+function floatBits(v: number): number {
+  bitsView.setFloat32(0, v, true);
+  return bitsView.getInt32(0, true);
 }
 
 /** Kernel config for tfjs-core's registry (wraps tfjs-backend-wasm's for general broadcasts). */

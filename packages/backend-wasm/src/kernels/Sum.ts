@@ -13,7 +13,7 @@ import {
   util,
 } from '@tensorflow/tfjs-core';
 import { getRuntime } from '../runtime';
-import { copyIn, copyOut } from './conv-driver';
+import { copyOut, readIn } from './conv-driver';
 import { originalKernel } from './originals';
 import { syncStorageShape } from './storage-shape';
 
@@ -34,7 +34,7 @@ function sum(args: { inputs: SumInputs; backend: BackendWasm; attrs: SumAttrs })
   const rt = getRuntime();
   rt.reset();
   const threads = rt.threadsFor(size, MIN_FLOATS_PER_THREAD);
-  const px = copyIn(rt, backend, x);
+  const px = readIn(rt, backend, x);
   const out = rt.allocF32(C);
   const partial = threads > 1 ? rt.allocF32(C * (threads - 1)) : 0;
   rt.run('ck_sum_rows', [px, R, C, out, partial], threads);

@@ -6,6 +6,7 @@
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
+import { kernelStats } from '../kernel-stats';
 import { getRuntime, type KernelRuntime } from '../runtime';
 
 /** Tuning knobs of the driver (tests lower `minMacsPerThread` to exercise the threaded paths). */
@@ -21,17 +22,76 @@ export const driverTuning = {
 
 /** Copies a float32 tensor of the tfjs wasm heap into the arena; returns its byte offset. */
 export function copyIn(rt: KernelRuntime, backend: BackendWasm, t: TensorInfo): number {
+  const t0 = kernelStats.enabled ? performance.now() : 0;
   const src = backend.typedArrayFromHeap(t) as Float32Array;
   const ptr = rt.allocF32(src.length);
   rt.f32.set(src, ptr >> 2);
+  if (kernelStats.enabled) countCopyIn(t0, src.length * 4);
   return ptr;
+}
+
+/**
+ * The byte offset of a float32 tensor's data in convkit's memory, for a kernel
+ * that only reads it: where an earlier call left it in the copy cache (see
+ * copy-cache.ts), or a fresh copy that the cache keeps for later calls (in the
+ * arena when the cache cannot take it). Call after `rt.reset()`; never write
+ * into the block.
+ */
+export function readIn(rt: KernelRuntime, backend: BackendWasm, t: TensorInfo): number {
+  const src = backend.typedArrayFromHeap(t) as Float32Array;
+  const bytes = src.length * 4;
+  const hit = rt.cache.lookup(t.dataId, bytes);
+  if (hit !== undefined) {
+    if (kernelStats.enabled) {
+      kernelStats.totals.cacheHits++;
+      kernelStats.totals.cacheHitBytes += bytes;
+    }
+    return hit;
+  }
+  const t0 = kernelStats.enabled ? performance.now() : 0;
+  let ptr = rt.cache.reserve(bytes);
+  if (ptr < 0) ptr = rt.allocF32(src.length);
+  else rt.ensure(ptr + bytes);
+  rt.f32.set(src, ptr >> 2);
+  rt.cache.commit(t.dataId, ptr, bytes);
+  if (kernelStats.enabled) countCopyIn(t0, bytes);
+  return ptr;
+}
+
+/**
+ * A block for a kernel result of `floats` floats that `copyOutKept` can leave
+ * in the copy cache (the next convkit kernel that reads the result then finds
+ * it there); in the arena when the cache cannot take it.
+ */
+export function allocKept(rt: KernelRuntime, floats: number): number {
+  const ptr = rt.cache.reserve(floats * 4);
+  if (ptr < 0) return rt.allocF32(floats);
+  rt.ensure(ptr + floats * 4);
+  return ptr;
+}
+
+function countCopyIn(t0: number, bytes: number): void {
+  kernelStats.totals.copyInMs += performance.now() - t0;
+  kernelStats.totals.copyInBytes += bytes;
 }
 
 /** Makes a tfjs wasm tensor of `shape` holding the arena floats at `ptr`. */
 export function copyOut(rt: KernelRuntime, backend: BackendWasm, ptr: number, shape: number[]): TensorInfo {
+  const t0 = kernelStats.enabled ? performance.now() : 0;
   const out = backend.makeOutput(shape, 'float32');
   const dst = backend.typedArrayFromHeap(out) as Float32Array;
   dst.set(rt.f32.subarray(ptr >> 2, (ptr >> 2) + dst.length));
+  if (kernelStats.enabled) {
+    kernelStats.totals.copyOutMs += performance.now() - t0;
+    kernelStats.totals.copyOutBytes += dst.length * 4;
+  }
+  return out;
+}
+
+/** `copyOut` of a block from `allocKept`, which the copy cache then keeps as the new tensor's data. */
+export function copyOutKept(rt: KernelRuntime, backend: BackendWasm, ptr: number, shape: number[]): TensorInfo {
+  const out = copyOut(rt, backend, ptr, shape);
+  rt.cache.commit(out.dataId, ptr, shape.reduce((a, b) => a * b, 1) * 4);
   return out;
 }
 
@@ -54,6 +114,11 @@ export interface ConvJob {
   act?: number;
   /** Channel multiplier (depthwise); 1 otherwise. */
   mult?: number;
+  /**
+   * Leave the result in the copy cache too (for results that the next convkit
+   * kernel reads: conv outputs go to MaxPoolGrad, input gradients to the layer below).
+   */
+  keepOutput?: boolean;
 }
 
 /** Runs one convolution job and returns the new tensor. */
@@ -73,12 +138,14 @@ export function runConv(backend: BackendWasm, job: ConvJob): TensorInfo {
     info.filterWidth *
     (job.mult ? 1 : info.inChannels);
   const threads = rt.threadsFor(macs, driverTuning.minMacsPerThread);
-  const x = job.x ? copyIn(rt, backend, job.x) : 0;
-  const w = job.filter ? copyIn(rt, backend, job.filter) : 0;
-  const dy = job.dy ? copyIn(rt, backend, job.dy) : 0;
-  const bias = job.bias ? copyIn(rt, backend, job.bias) : 0;
+  const x = job.x ? readIn(rt, backend, job.x) : 0;
+  const w = job.filter ? readIn(rt, backend, job.filter) : 0;
+  const dy = job.dy ? readIn(rt, backend, job.dy) : 0;
+  const bias = job.bias ? readIn(rt, backend, job.bias) : 0;
   const outSize = job.outShape.reduce((a, b) => a * b, 1);
-  const out = rt.allocF32(outSize);
+  // Reduced results are written as partial sums first; those stay in the arena.
+  const keep = job.keepOutput === true && !job.reducesBatch;
+  const out = keep ? allocKept(rt, outSize) : rt.allocF32(outSize);
   const scratchFloats = job.scratchFloats ?? 0;
   const scratch = rt.allocF32(scratchFloats * threads);
   const partial = job.reducesBatch && threads > 1 ? rt.allocF32(outSize * (threads - 1)) : 0;
@@ -111,7 +178,7 @@ export function runConv(backend: BackendWasm, job: ConvJob): TensorInfo {
   ]);
   rt.run(job.fn, [params], threads);
   if (partial) rt.run('ck_reduce_partials', [out, partial, outSize, threads - 1], threads);
-  return copyOut(rt, backend, out, job.outShape);
+  return keep ? copyOutKept(rt, backend, out, job.outShape) : copyOut(rt, backend, out, job.outShape);
 }
 
 /** Scratch floats per thread for the im2col + GEMM kernels with reduction length K. */

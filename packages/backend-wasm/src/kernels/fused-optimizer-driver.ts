@@ -9,6 +9,7 @@
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { type NamedTensorInfoMap, type TensorInfo, util } from '@tensorflow/tfjs-core';
+import { kernelStats } from '../kernel-stats';
 import { getRuntime, type KernelRuntime } from '../runtime';
 
 /** Floats per thread below which fewer threads run (an update is memory-bound and short). */
@@ -68,6 +69,7 @@ export function packGroups(
   const threads = rt.threadsFor(total, MIN_FLOATS_PER_THREAD);
   const ptr: Record<string, number> = {};
   for (const prefix of prefixes) ptr[prefix] = rt.allocF32(total);
+  const t0 = kernelStats.enabled ? performance.now() : 0;
   const heap = rt.f32;
   for (const prefix of prefixes) {
     let at = ptr[prefix] >> 2;
@@ -75,6 +77,10 @@ export function packGroups(
       heap.set(backend.typedArrayFromHeap(inputs[`${prefix}${i}`]!) as Float32Array, at);
       at += sizes[i];
     }
+  }
+  if (kernelStats.enabled) {
+    kernelStats.totals.copyInMs += performance.now() - t0;
+    kernelStats.totals.copyInBytes += total * 4 * prefixes.length;
   }
   return { rt, ptr, total, threads };
 }
@@ -98,6 +104,7 @@ export function unpackGroups(
   n: number,
   prefixes: readonly string[],
 ): TensorInfo[] {
+  const t0 = kernelStats.enabled ? performance.now() : 0;
   const outs: TensorInfo[] = [];
   for (const prefix of prefixes) {
     let at = job.ptr[prefix] >> 2;
@@ -109,6 +116,10 @@ export function unpackGroups(
       at += dst.length;
       outs.push(out);
     }
+  }
+  if (kernelStats.enabled) {
+    kernelStats.totals.copyOutMs += performance.now() - t0;
+    kernelStats.totals.copyOutBytes += job.total * 4 * prefixes.length;
   }
   return outs;
 }
