@@ -227,6 +227,30 @@ describe('ConvkitQSequence', () => {
     tf.dispose([x, chain, byLayer, ...tensors]);
   });
 
+  it('gives a sample with NaN or ±Infinity in its input an all-NaN row, the others their values', async () => {
+    await setBackend('wasm');
+    const before = tf.memory().numTensors;
+    const r = rng(11);
+    const values = r.floats(4 * 196);
+    const clean = tf.tensor4d(values, [4, 14, 14, 1]);
+    values[196 + 17] = Number.NaN;
+    values[3 * 196] = Number.POSITIVE_INFINITY;
+    const dirty = tf.tensor4d(values, [4, 14, 14, 1]);
+    const { stages, tensors } = reference.make(r);
+    const a = ops.quantizedSequence(clean, stages);
+    const b = ops.quantizedSequence(dirty, stages);
+    const va = (await a.data()) as Float32Array;
+    const vb = (await b.data()) as Float32Array;
+    const n = va.length / 4;
+    for (let i = 0; i < va.length; i++) {
+      const row = Math.floor(i / n);
+      if (row === 1 || row === 3) expect(vb[i], `at ${i}`).toBeNaN();
+      else expect(vb[i], `at ${i}`).toBe(va[i]);
+    }
+    tf.dispose([clean, dirty, a, b, ...tensors]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('refuses bad chains with typed errors naming the stage and shapes', async () => {
     await setBackend('wasm');
     const r = rng(5);

@@ -9,7 +9,7 @@
  * whenever the model or the backend is not as it was made for.
  */
 import { ops, type Tensor } from '@convkit/core';
-import type { Layer, LayersModel, LayerWeight } from '@convkit/layers';
+import type { Layer, LayersModel, LayerWeight, ModelInferenceOverride } from '@convkit/layers';
 
 type Int8Params = ops.Int8Params;
 type QuantizedStage = ops.QuantizedStage;
@@ -96,14 +96,16 @@ export function planInt8Chain(layers: readonly Layer[], routes: LayerRoutes): Ch
  * from the layers' current weights on each call. Returns undefined (the layers run one by
  * one on their own routes) when the backend has no chain kernel, when a layer's hooks or
  * route changed since, or when an activation is not one the chain fuses (the output layer
- * may have softmax, as long as its output is not rounded).
+ * may have softmax, as long as its output is not rounded). It runs only on the chain
+ * kernel, which gives a sample with NaN or ±Infinity in its input an all-NaN row, so it is
+ * marked `keepsNonFiniteRows` (predict adds no guard of its own).
  */
-export function int8ChainRoute(model: LayersModel, steps: readonly ChainStep[]): (x: Tensor) => Tensor | undefined {
+export function int8ChainRoute(model: LayersModel, steps: readonly ChainStep[]): ModelInferenceOverride {
   const layers = [...model.layers];
   const hooks = layers.map((l) => l.outputTransform);
   const routes = layers.map((l) => l.inferenceOverride);
   const lastLayer = layers[layers.length - 1];
-  return (x: Tensor): Tensor | undefined => {
+  const route = (x: Tensor): Tensor | undefined => {
     if (!ops.compressedKernelsAvailable('int8-sequence') || x.dtype !== 'float32' || x.rank !== 4) return undefined;
     const now = model.layers;
     if (now.length !== layers.length) return undefined;
@@ -157,4 +159,6 @@ export function int8ChainRoute(model: LayersModel, steps: readonly ChainStep[]):
     if (softmax) stages.push({ kind: 'softmax' });
     return ops.quantizedSequence(x, stages);
   };
+  // It runs only on the chain kernel, which gives non-finite samples all-NaN rows itself.
+  return Object.assign(route, { keepsNonFiniteRows: true });
 }

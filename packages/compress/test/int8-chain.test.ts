@@ -6,7 +6,7 @@
  * cannot fuse, a swapped hook, training calls and backends without its kernel. Nothing leaks.
  */
 import { getThreadsCount, setThreadsCount } from '@convkit/backend-wasm';
-import { memory, setBackend, setSeed, type Tensor } from '@convkit/core';
+import { memory, setBackend, setSeed, type Tensor, tensor } from '@convkit/core';
 import { loadMnistDigits } from '@convkit/data/mnist';
 import { Conv2D, Dense, Flatten, type LayersModel, MaxPool2D, ReLU, Sequential, sliceBatch } from '@convkit/layers';
 import { Adam } from '@convkit/optim';
@@ -146,6 +146,32 @@ describe('whole-model int8 chain', () => {
     } finally {
       q.model.inferenceOverride = route;
     }
+  });
+
+  it('keeps samples with NaN or ±Infinity all-NaN itself (predict adds no guard), batch 1 and 4', async () => {
+    await setThreadsCount(1);
+    expect(q.model.inferenceOverride?.keepsNonFiniteRows).toBe(true);
+    const x = sliceBatch(testX, 0, 4);
+    const values = Float32Array.from(await x.data());
+    values[784 + 300] = Number.NaN;
+    values[3 * 784 + 5] = Number.NEGATIVE_INFINITY;
+    const dirty = tensor(values, [4, 28, 28, 1]);
+    const before = memory().numTensors;
+    const clean = q.model.predict(x);
+    const got = q.model.predict(dirty);
+    const [c, d] = [(await clean.data()) as Float32Array, (await got.data()) as Float32Array];
+    for (let i = 0; i < d.length; i++) {
+      const row = Math.floor(i / 10);
+      if (row === 1 || row === 3) expect(d[i], `at ${i}`).toBeNaN();
+      else expect(d[i], `at ${i}`).toBe(c[i]);
+    }
+    const one = sliceBatch(dirty, 1, 1);
+    const single = q.model.predict(one, { batchSize: 1 });
+    for (const v of await single.data()) expect(v).toBeNaN();
+    for (const t of [clean, got, one, single]) t.dispose();
+    expect(memory().numTensors).toBe(before);
+    x.dispose();
+    dirty.dispose();
   });
 
   it('probabilities match the simulated model (softmax inside the chain)', async () => {

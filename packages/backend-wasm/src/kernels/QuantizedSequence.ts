@@ -7,6 +7,8 @@
  * each int8 convolution / dense layer reads codes and writes its output's codes
  * (`ck_qgemm` with `outCodes`), and only the last stage's output goes back to
  * floats and into a tfjs tensor. Each stage picks its own thread count.
+ * A sample whose input holds NaN or ±Infinity gets an all-NaN output row
+ * (the integer stages alone would give it finite values).
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { backend_util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
@@ -290,6 +292,7 @@ function qSequence(args: {
   }
   const x = inputs.x;
   let s: State = { ptr: copyIn(rt, backend, x), shape: [...x.shape], grid: null };
+  const bad = nonFiniteRows(rt.f32, s.ptr >> 2, x.shape[0], size(x.shape.slice(1)));
   for (let i = 0; i < stages.length; i++) {
     const st = stages[i];
     if (st.kind !== 'maxPool' && st.kind !== 'flatten') s = settle(rt, s);
@@ -311,7 +314,28 @@ function qSequence(args: {
     }
   }
   s = toFloats(rt, settle(rt, s));
+  if (bad.length) {
+    const n = size(s.shape.slice(1));
+    for (const r of bad) rt.f32.fill(Number.NaN, (s.ptr >> 2) + r * n, (s.ptr >> 2) + (r + 1) * n);
+  }
   return copyOut(rt, backend, s.ptr, s.shape);
+}
+
+/**
+ * The rows (samples) of the `rows × n` floats at `f[o]` that hold a NaN or ±Infinity
+ * (`v - v` is 0 for every finite `v`, NaN otherwise). The chain's integer stages would
+ * turn such a sample into finite codes; their output rows are set to NaN instead, as
+ * `LayersModel.predict` promises.
+ */
+function nonFiniteRows(f: Float32Array, o: number, rows: number, n: number): number[] {
+  const bad: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    let acc = 0;
+    const end = o + (r + 1) * n;
+    for (let i = o + r * n; i < end; i++) acc += f[i] - f[i];
+    if (acc !== 0) bad.push(r);
+  }
+  return bad;
 }
 
 /** ConvkitQSequence for backend 'wasm' (see `ops.quantizedSequence`). */

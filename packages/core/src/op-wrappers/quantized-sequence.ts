@@ -293,6 +293,8 @@ function composite(x: tf.Tensor, stages: readonly QuantizedStage[], attrs: Quant
  * one kernel that keeps the activations as int8 codes between stages (no float
  * tensor per layer); elsewhere the stages run one by one on the per-layer ops,
  * which compute the same values (up to rounding ties). Inference only: no gradient.
+ * On the wasm kernel a sample whose input holds NaN or ±Infinity gets an
+ * all-NaN output row (the integer stages would otherwise give it finite values).
  *
  * @param x - The input, float32 (`[batch, height, width, channels]` when the first stage is a convolution).
  * @param stages - The chain, first to last.

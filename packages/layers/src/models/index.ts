@@ -13,6 +13,7 @@ export type {
   EvaluateOptions,
   FitOptions,
   LayerTap,
+  ModelInferenceOverride,
   PredictOptions,
 } from './layers-model';
 export { isTensor, LayersModel, sliceBatch } from './layers-model';

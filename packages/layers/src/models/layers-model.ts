@@ -44,6 +44,21 @@ export type { BatchTransform, BatchTransformInfo, FitOptions } from './fit';
 
 export type { CallOptions, CompileOptions, EvaluateOptions, LayerTap, PredictOptions } from './model-options';
 
+/**
+ * A model-level inference route (`LayersModel.inferenceOverride`): the model's
+ * output for a batch, or `undefined` to let the layers run.
+ */
+export interface ModelInferenceOverride {
+  (x: Tensor): Tensor | undefined;
+  /**
+   * True when the route itself gives an all-NaN output row to every sample
+   * whose input holds NaN or ±Infinity (and returns a new tensor each call):
+   * `predict` then returns its output as is instead of adding its own
+   * per-sample NaN guard (a few kernel calls, a sizeable part of a batch-1 call).
+   */
+  readonly keepsNonFiniteRows?: boolean;
+}
+
 /** Base of `Sequential` and `Model`. */
 export abstract class LayersModel {
   /** Model name, e.g. `'sequential_1'`. */
@@ -75,7 +90,7 @@ export abstract class LayersModel {
    * kernels' rounding), and must check itself that the layers are still as it
    * was made for. Not serialised.
    */
-  inferenceOverride?: (x: Tensor) => Tensor | undefined;
+  inferenceOverride?: ModelInferenceOverride;
 
   /** @param name - Model name. */
   protected constructor(name: string) {
@@ -338,7 +353,11 @@ export abstract class LayersModel {
     const n = x.shape[0];
     const run = (xs: Tensor) =>
       tidy(() => {
-        const out = this.forwardOrOverride(xs, false);
+        const route = this.inferenceOverride;
+        const fast = route?.(xs);
+        // The route's output as is when it keeps non-finite samples NaN itself.
+        if (fast !== undefined && route?.keepsNonFiniteRows) return fast;
+        const out = fast ?? this.forward(xs, false);
         // 0 for finite samples, NaN for the others, broadcast over each output row.
         const rows = ops.reshape(nonFiniteRows(xs), [xs.shape[0], ...out.shape.slice(1).map(() => 1)]);
         return ops.add(out, rows);

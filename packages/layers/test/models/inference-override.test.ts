@@ -4,7 +4,7 @@
  * `outputTransform`. `LayersModel.inferenceOverride`: the same for a whole model
  * (predict, evaluate, call), never while training or with a tap.
  */
-import { ops, type Tensor, tensor } from '@convkit/core';
+import { memory, ops, type Tensor, tensor } from '@convkit/core';
 import { describe, expect, it } from 'vitest';
 import { Dense, Sequential } from '../../src';
 
@@ -67,6 +67,40 @@ describe('Layer.inferenceOverride', () => {
     model.inferenceOverride = () => undefined;
     dense.inferenceOverride = () => tensor([-1, -1], [1, 2]);
     expect(await read(model.predict(x))).toEqual([-1, -1]);
+    x.dispose();
+    model.dispose();
+  });
+
+  it('predict adds its NaN-row guard to a model-level route unless the route says it keeps non-finite rows', async () => {
+    const dense = new Dense({ units: 2, inputShape: [3], useBias: false, kernelInitializer: 'ones' });
+    const model = new Sequential({ layers: [dense] });
+    const x = tensor([1, 2, 3, 1, Number.NaN, 3, Number.POSITIVE_INFINITY, 0, 0], [3, 3]);
+    const read = async (t: Tensor) => {
+      const v = Array.from(await t.data());
+      t.dispose();
+      return v;
+    };
+    const before = memory().numTensors;
+    // A route that turns NaN into finite values: predict's guard puts the NaN back.
+    const finite = () => tensor([7, 7, 7, 7, 7, 7], [3, 2]);
+    model.inferenceOverride = finite;
+    expect(await read(model.predict(x))).toEqual([7, 7, NaN, NaN, NaN, NaN]);
+    // Marked: its output is returned as is (it is trusted to keep non-finite rows NaN itself).
+    model.inferenceOverride = Object.assign(() => tensor([7, 7, NaN, NaN, NaN, NaN], [3, 2]), {
+      keepsNonFiniteRows: true,
+    });
+    expect(await read(model.predict(x))).toEqual([7, 7, NaN, NaN, NaN, NaN]);
+    model.inferenceOverride = Object.assign(finite, { keepsNonFiniteRows: true });
+    expect(await read(model.predict(x))).toEqual([7, 7, 7, 7, 7, 7]);
+    // Marked but declining (undefined): the layers run, with the guard.
+    model.inferenceOverride = Object.assign(() => undefined, { keepsNonFiniteRows: true });
+    expect(await read(model.predict(x))).toEqual([6, 6, NaN, NaN, NaN, NaN]);
+    // Split into batches, marked route: each batch's output as is, concatenated.
+    model.inferenceOverride = Object.assign((t: Tensor) => ops.tile(ops.sum(t, -1, true), [1, 2]), {
+      keepsNonFiniteRows: true,
+    });
+    expect(await read(model.predict(x, { batchSize: 2 }))).toEqual([6, 6, NaN, NaN, Infinity, Infinity]);
+    expect(memory().numTensors).toBe(before);
     x.dispose();
     model.dispose();
   });
