@@ -80,6 +80,28 @@ export function nonFiniteRows(x: Tensor): Tensor {
   return ops.sum(ops.reshape(ops.mul(x, 0), [n, -1]), 1);
 }
 
+/**
+ * `out` plus 0 in the rows (first axis) of samples of `x` whose values are all
+ * finite and NaN in the others: what `predict` returns for a batch. The same
+ * probe as `nonFiniteRows`, with fewer ops for a single sample (a scalar
+ * probe, no reshapes) and the reduction over the sample axes without a
+ * reshape first (each op is an engine dispatch, a sizeable part of a batch-1
+ * predict). Always a new tensor. Call inside `tidy`.
+ *
+ * @param out - The model's output for `x`, `[n, ...]`.
+ * @param x - The input batch, `[n, ...]`.
+ */
+export function withNonFiniteRows(out: Tensor, x: Tensor): Tensor {
+  const n = x.shape[0];
+  if (x.dtype !== 'float32' || x.size === 0 || x.rank < 2) {
+    return ops.add(out, ops.reshape(nonFiniteRows(x), [n, ...out.shape.slice(1).map(() => 1)]));
+  }
+  const zeroed = ops.mul(x, 0);
+  if (n === 1) return ops.add(out, ops.sum(zeroed));
+  const axes = x.shape.slice(1).map((_, i) => i + 1);
+  return ops.add(out, ops.reshape(ops.sum(zeroed, axes), [n, ...out.shape.slice(1).map(() => 1)]));
+}
+
 /** Indices of the non-finite entries of a probe vector read from the device. */
 export function badIndices(flags: ArrayLike<number>): number[] {
   const out: number[] = [];

@@ -26,7 +26,7 @@ import { checkModelInput, checkPair } from './batch-checks';
 import { isTensor, positiveInt, sliceBatch, tensorBatches } from './batches';
 import type { Logs } from './callbacks/callback';
 import { evaluateBatches } from './evaluate';
-import { nonFiniteRows } from './finite';
+import { withNonFiniteRows } from './finite';
 import { type FitOptions, fitModel } from './fit';
 import type { History } from './history';
 import type { ModelArtifacts } from './io/artifacts';
@@ -357,10 +357,8 @@ export abstract class LayersModel {
         const fast = route?.(xs);
         // The route's output as is when it keeps non-finite samples NaN itself.
         if (fast !== undefined && route?.keepsNonFiniteRows) return fast;
-        const out = fast ?? this.forward(xs, false);
-        // 0 for finite samples, NaN for the others, broadcast over each output row.
-        const rows = ops.reshape(nonFiniteRows(xs), [xs.shape[0], ...out.shape.slice(1).map(() => 1)]);
-        return ops.add(out, rows);
+        // Plus 0 for finite samples, NaN for the others, broadcast over each output row.
+        return withNonFiniteRows(fast ?? this.forward(xs, false), xs);
       });
     if (n <= batchSize) return run(x);
     const parts: Tensor[] = [];

@@ -9,7 +9,7 @@
 import '@convkit/backend-wasm';
 import { numTensors, setBackend, type Tensor, tensor, tidy } from '@convkit/core';
 import { describe, expect, it } from 'vitest';
-import { nonFiniteProbe, sumProbe } from '../../src/models/finite';
+import { nonFiniteProbe, nonFiniteRows, sumProbe, withNonFiniteRows } from '../../src/models/finite';
 
 /** Seeded values in [-1, 1). */
 function seeded(seed: number, n: number): Float32Array {
@@ -109,5 +109,52 @@ describe.each(['cpu', 'wasm'] as const)('sumProbe on %s', (backend) => {
     const read = await Promise.all(flags.map(async (f) => (await f.data())[0]));
     expect(read.map(Number.isFinite)).toEqual([false, false, true, true]);
     for (const t of [...ts, ...flags]) t.dispose();
+  });
+});
+
+describe('withNonFiniteRows (predict’s per-sample guard)', () => {
+  // [input shape, output shape, rows holding a NaN / ±Infinity]
+  const cases: [number[], number[], number[]][] = [
+    [[1, 4, 4, 1], [1, 10], []],
+    [[1, 4, 4, 1], [1, 10], [0]],
+    [[3, 4, 4, 2], [3, 10], [1]],
+    [
+      [3, 5],
+      [3, 2, 2, 3],
+      [0, 2],
+    ],
+    [[4, 6], [4, 3], []],
+  ];
+  it.each(['cpu', 'wasm'])('equals out + the nonFiniteRows reference on %s, new tensor, no leaks', async (b) => {
+    await setBackend(b);
+    for (const [xShape, outShape, bad] of cases) {
+      const n = xShape[0];
+      const per = xShape.slice(1).reduce((a, v) => a * v, 1);
+      const xv = seeded(7, n * per);
+      for (const [k, r] of bad.entries()) xv[r * per + ((k * 3) % per)] = k % 2 ? Number.NEGATIVE_INFINITY : Number.NaN;
+      const size = outShape.reduce((a, v) => a * v, 1);
+      const ov = seeded(9, size);
+      const x = tensor(xv, xShape);
+      const out = tensor(ov, outShape);
+      const before = numTensors();
+      const got = tidy(() => withNonFiniteRows(out, x));
+      expect(numTensors()).toBe(before + 1);
+      expect(got).not.toBe(out);
+      expect(got.shape).toEqual(outShape);
+      const v = await got.data();
+      const row = size / n;
+      for (let i = 0; i < size; i++) {
+        if (bad.includes(Math.floor(i / row))) expect(v[i], `${xShape} at ${i}`).toBeNaN();
+        else expect(v[i], `${xShape} at ${i}`).toBe(ov[i]);
+      }
+      const ref = tidy(() => {
+        const rows = nonFiniteRows(x);
+        return rows;
+      });
+      expect(Array.from(await ref.data()).map(Number.isNaN)).toEqual(
+        Array.from({ length: n }, (_, r) => bad.includes(r)),
+      );
+      for (const t of [x, out, got, ref]) t.dispose();
+    }
   });
 });
