@@ -23,6 +23,8 @@
 //     (the first call of a burst is the cold one), the row's figure the median over rounds. This is
 //     how a deployed model that serves one request after another runs.
 // Batch 64 is measured cold (round robin) only: there the caches hold little of a call's data anyway.
+// The three int8 rows share one model: before each of its calls (cold) or bursts (warm) its routes are
+// set again (untimed), and the first call on fresh routes measured about 6–17 µs slower at batch 1.
 // --no-sweep: skip the kernel-level table of sparse vs dense time by density (which sets the
 // thresholds at which the sparse kernels take over, sparseTuning).
 // --markdown DIR: also write the tables to DIR/compressed-inference.md for the docs site
