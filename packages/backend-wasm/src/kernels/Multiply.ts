@@ -5,6 +5,8 @@
  * are both in convkit's memory (see Step.ts): read from the copy cache, the
  * product is the same bytes tfjs-backend-wasm makes, on all threads, and it
  * stays in the cache for the filter and bias gradients that read it next.
+ * When MaxPoolGrad made `dy` and already computed the product in the same
+ * pass (see MaxPoolGrad.ts), it is only copied out of the cache.
  * Other same-shape products and broadcasts stay on tfjs-backend-wasm, whose
  * same-shape loop beats copying into convkit's memory.
  */
@@ -19,6 +21,7 @@ import {
 } from '@tensorflow/tfjs-core';
 import { getRuntime } from '../runtime';
 import { allocKept, copyIn, copyOut, copyOutKept, readIn } from './conv-driver';
+import { pendingReluGrad } from './MaxPoolGrad';
 import { originalKernel } from './originals';
 import { stepSource } from './Step';
 
@@ -58,7 +61,16 @@ function reluGradient(backend: BackendWasm, a: TensorInfo, b: TensorInfo, n: num
     [b, a],
   ] as const) {
     const src = stepSource(s.dataId);
-    if (!src || !rt.cache.holds(dy.dataId, n * 4) || !rt.cache.holds(src.y, n * 4)) continue;
+    if (!src) continue;
+    const ready = src.alpha === 0 ? pendingReluGrad(dy.dataId) : undefined;
+    if (ready && ready.y === src.y && rt.cache.holds(ready.key, n * 4)) {
+      // MaxPoolGrad computed this product along with dy: copy it out (no kernel run).
+      rt.reset();
+      const out = copyOut(rt, backend, rt.cache.lookup(ready.key, n * 4)!, [...a.shape]);
+      rt.cache.share(ready.key, out.dataId, n * 4);
+      return out;
+    }
+    if (!rt.cache.holds(dy.dataId, n * 4) || !rt.cache.holds(src.y, n * 4)) continue;
     rt.reset();
     const threads = rt.threadsFor(n, MIN_FLOATS_PER_THREAD);
     const pdy = readIn(rt, backend, dy);
