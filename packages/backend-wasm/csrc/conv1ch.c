@@ -5,6 +5,7 @@
  * zero-padded plane (no bounds checks in the inner loops), then
  *   forward:     out[pix, co] = sum_t plane[pix + off_t] * w[t, co]   (2 pixels x 16 channels per step)
  *   grad filter: dW[t, co]   += sum_pix plane[pix + off_t] * dy[pix, co] (2 taps x 16 channels per step)
+ *                (optionally with the bias gradient sum_pix dy[pix, co] as a tap of ones after the last)
  * Threads split images; filter gradients go to per-thread partials. The forward's
  * bias and relu are applied as each output vector is stored (no second pass).
  */
@@ -123,21 +124,28 @@ void ck_conv2d_c1(const ck_conv_params *p, int tid, int nt) {
 CK_EXPORT(ck_conv2d_c1_backprop_filter)
 void ck_conv2d_c1_backprop_filter(const ck_conv_params *p, int tid, int nt) {
   const int Co = p->outC, pw = plane_w(p), T = p->fH * p->fW, OW = p->outW, OH = p->outH;
-  float *dw = tid == 0 ? p->out : p->partial + (int64_t)(tid - 1) * T * Co;
+  /* act 2: also the bias gradient (sum of dy), as one more tap whose input plane is all ones;
+   * with an odd tap count it fills the otherwise idle second slot of the last pair. */
+  const int T2 = T + (p->act == 2);
+  float *dw = tid == 0 ? p->out : p->partial + (int64_t)(tid - 1) * T2 * Co;
   float *plane = p->scratch + tid * p->scratchFloats;
+  float *ones = plane + p->scratchFloats / 2;
+  if (T2 > T)
+    for (int i = 0, n = plane_h(p) * pw; i < n; i++) ones[i] = 1.0f;
   int offs[MAX_TAPS];
   for (int kh = 0; kh < p->fH; kh++)
     for (int kw = 0; kw < p->fW; kw++) offs[kh * p->fW + kw] = kh * p->dilH * pw + kw * p->dilW;
   const v128_t z = wasm_f32x4_splat(0.0f);
-  ck_zero(dw, T * Co);
+  ck_zero(dw, T2 * Co);
   int nb, ne;
   ck_split(p->batch, tid, nt, &nb, &ne);
   for (int n = nb; n < ne; n++) {
     fill_plane(p, p->x + (int64_t)n * p->inH * p->inW, plane);
     const float *gn = p->dy + (int64_t)n * OH * OW * Co;
-    for (int t = 0; t < T; t += 2) {
-      const int two = t + 1 < T;
-      const float *xa = plane + offs[t], *xb = plane + offs[two ? t + 1 : t];
+    for (int t = 0; t < T2; t += 2) {
+      const int two = t + 1 < T2;
+      const float *xa = t == T ? ones : plane + offs[t];
+      const float *xb = t + 1 == T ? ones : two ? plane + offs[t + 1] : xa;
       float *da = dw + t * Co, *db = da + Co;
       int co = 0;
       for (; co + 16 <= Co; co += 16) {

@@ -126,6 +126,14 @@ export interface ConvJob {
    * `act` 0 and the callback is not called. Not with `reducesBatch`.
    */
   secondOutput?: (key: object) => void;
+  /**
+   * Floats the export writes after the result (reduced with it, kept out of the result
+   * tensor), handed to `onTail` as a copy: the bias gradient of the one-input-channel
+   * filter gradient.
+   */
+  tailFloats?: number;
+  /** Receives the `tailFloats` floats after the result. */
+  onTail?: (values: Float32Array) => void;
 }
 
 /** Runs one convolution job and returns the new tensor. */
@@ -149,7 +157,8 @@ export function runConv(backend: BackendWasm, job: ConvJob): TensorInfo {
   const w = job.filter ? readIn(rt, backend, job.filter) : 0;
   const dy = job.dy ? readIn(rt, backend, job.dy) : 0;
   const bias = job.bias ? readIn(rt, backend, job.bias) : 0;
-  const outSize = job.outShape.reduce((a, b) => a * b, 1);
+  const resultSize = job.outShape.reduce((a, b) => a * b, 1);
+  const outSize = resultSize + (job.tailFloats ?? 0);
   // Reduced results are written as partial sums first; those stay in the arena.
   const keep = job.keepOutput === true && !job.reducesBatch;
   const out = keep ? allocKept(rt, outSize) : rt.allocF32(outSize);
@@ -187,6 +196,10 @@ export function runConv(backend: BackendWasm, job: ConvJob): TensorInfo {
   ]);
   rt.run(job.fn, [params], threads);
   if (partial && second < 0) rt.run('ck_reduce_partials', [out, partial, outSize, threads - 1], threads);
+  if (job.tailFloats && job.onTail) {
+    const at = (out >> 2) + resultSize;
+    job.onTail(rt.f32.slice(at, at + job.tailFloats));
+  }
   const result = keep ? copyOutKept(rt, backend, out, job.outShape) : copyOut(rt, backend, out, job.outShape);
   if (second >= 0 && job.secondOutput) {
     const key = {};
