@@ -122,4 +122,27 @@ describe('ReLU gradient kernel on wasm', () => {
     expectClose(wasm.out[0], cpu.out[0], 'filter gradient');
     expectClose(wasm.out[1], cpu.out[1], 'bias gradient');
   });
+
+  it('has a gradient (second derivatives through the fused conv)', async () => {
+    await setBackend('wasm');
+    const r = rng(99);
+    const before = tf.memory().numTensors;
+    const y = convOut(r, [2, 16, 16, 3], 16);
+    const dy = tf.tensor4d(r.floats(2 * 16 * 16 * 16), [2, 16, 16, 16]);
+    const [gdy, gy] = tf.grads((d: tf.Tensor, yy: tf.Tensor) => tf.sum(tf.square(ops.reluGrad(d, yy))))([dy, y]);
+    const yv = (await y.data()) as Float32Array;
+    const dv = (await dy.data()) as Float32Array;
+    const prod = expected(dv, yv);
+    sameBits(
+      (await gdy.data()) as Float32Array,
+      expected(
+        Float32Array.from(prod, (p) => 2 * p),
+        yv,
+      ),
+      'd/d dy',
+    );
+    expect(Array.from((await gy.data()) as Float32Array).every((v) => v === 0)).toBe(true);
+    tf.dispose([y, dy, gdy, gy]);
+    expect(tf.memory().numTensors, 'leaked').toBe(before);
+  });
 });
