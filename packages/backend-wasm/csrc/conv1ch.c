@@ -5,7 +5,9 @@
  * zero-padded plane (no bounds checks in the inner loops), then
  *   forward:     out[pix, co] = sum_t plane[pix + off_t] * w[t, co]   (2 pixels x 16 channels per step)
  *   grad filter: dW[t, co]   += sum_pix plane[pix + off_t] * dy[pix, co] (2 taps x 16 channels per step)
- * Threads split images; filter gradients go to per-thread partials.
+ *                (optionally with the bias gradient sum_pix dy[pix, co] as a tap of ones after the last)
+ * Threads split images; filter gradients go to per-thread partials. The forward's
+ * bias and relu are applied as each output vector is stored (no second pass).
  */
 #include "ck.h"
 
@@ -31,6 +33,20 @@ static void fill_plane(const ck_conv_params *p, const float *xn, float *plane) {
 
 /* Most taps (fH * fW) the direct kernels take; see C1_MAX_TAPS in conv-driver.ts. */
 #define MAX_TAPS 64
+
+/* The forward epilogue on four channels from `co`: + bias, then relu (act 1); the
+ * same operations, in the same order, as a separate pass over the output would apply. */
+static inline v128_t epi(v128_t v, const ck_conv_params *p, int co) {
+  if (p->bias) v = wasm_f32x4_add(v, wasm_v128_load(p->bias + co));
+  if (p->act == 1) v = wasm_f32x4_max(v, wasm_f32x4_splat(0.0f));
+  return v;
+}
+
+static inline float epi1(float v, const ck_conv_params *p, int co) {
+  if (!p->bias && p->act != 1) return v;
+  v = v + (p->bias ? p->bias[co] : 0.0f);
+  return p->act == 1 && v < 0.0f ? 0.0f : v;
+}
 
 CK_EXPORT(ck_conv2d_c1)
 void ck_conv2d_c1(const ck_conv_params *p, int tid, int nt) {
@@ -69,15 +85,15 @@ void ck_conv2d_c1(const ck_conv_params *p, int tid, int nt) {
             b2 = wasm_f32x4_add(b2, wasm_f32x4_mul(v, w2));
             b3 = wasm_f32x4_add(b3, wasm_f32x4_mul(v, w3));
           }
-          wasm_v128_store(o0 + co, a0);
-          wasm_v128_store(o0 + co + 4, a1);
-          wasm_v128_store(o0 + co + 8, a2);
-          wasm_v128_store(o0 + co + 12, a3);
+          wasm_v128_store(o0 + co, epi(a0, p, co));
+          wasm_v128_store(o0 + co + 4, epi(a1, p, co + 4));
+          wasm_v128_store(o0 + co + 8, epi(a2, p, co + 8));
+          wasm_v128_store(o0 + co + 12, epi(a3, p, co + 12));
           if (two) {
-            wasm_v128_store(o1 + co, b0);
-            wasm_v128_store(o1 + co + 4, b1);
-            wasm_v128_store(o1 + co + 8, b2);
-            wasm_v128_store(o1 + co + 12, b3);
+            wasm_v128_store(o1 + co, epi(b0, p, co));
+            wasm_v128_store(o1 + co + 4, epi(b1, p, co + 4));
+            wasm_v128_store(o1 + co + 8, epi(b2, p, co + 8));
+            wasm_v128_store(o1 + co + 12, epi(b3, p, co + 12));
           }
         }
         for (; co + 4 <= Co; co += 4) {
@@ -88,8 +104,8 @@ void ck_conv2d_c1(const ck_conv_params *p, int tid, int nt) {
             a = wasm_f32x4_add(a, wasm_f32x4_mul(wasm_v128_load32_splat(x0 + offs[t]), wv));
             b = wasm_f32x4_add(b, wasm_f32x4_mul(wasm_v128_load32_splat(x1 + offs[t]), wv));
           }
-          wasm_v128_store(o0 + co, a);
-          if (two) wasm_v128_store(o1 + co, b);
+          wasm_v128_store(o0 + co, epi(a, p, co));
+          if (two) wasm_v128_store(o1 + co, epi(b, p, co));
         }
         for (; co < Co; co++) {
           float a = 0.0f, b = 0.0f;
@@ -97,25 +113,8 @@ void ck_conv2d_c1(const ck_conv_params *p, int tid, int nt) {
             a += x0[offs[t]] * p->w[t * Co + co];
             b += x1[offs[t]] * p->w[t * Co + co];
           }
-          o0[co] = a;
-          if (two) o1[co] = b;
-        }
-      }
-    }
-    if (p->bias || p->act) {
-      const int rows = p->outH * OW;
-      for (int r = 0; r < rows; r++) {
-        float *row = on + r * Co;
-        int j = 0;
-        for (; j + 4 <= Co; j += 4) {
-          v128_t v = wasm_v128_load(row + j);
-          if (p->bias) v = wasm_f32x4_add(v, wasm_v128_load(p->bias + j));
-          if (p->act == 1) v = wasm_f32x4_max(v, z);
-          wasm_v128_store(row + j, v);
-        }
-        for (; j < Co; j++) {
-          float v = row[j] + (p->bias ? p->bias[j] : 0.0f);
-          row[j] = p->act == 1 && v < 0.0f ? 0.0f : v;
+          o0[co] = epi1(a, p, co);
+          if (two) o1[co] = epi1(b, p, co);
         }
       }
     }
@@ -125,21 +124,28 @@ void ck_conv2d_c1(const ck_conv_params *p, int tid, int nt) {
 CK_EXPORT(ck_conv2d_c1_backprop_filter)
 void ck_conv2d_c1_backprop_filter(const ck_conv_params *p, int tid, int nt) {
   const int Co = p->outC, pw = plane_w(p), T = p->fH * p->fW, OW = p->outW, OH = p->outH;
-  float *dw = tid == 0 ? p->out : p->partial + (int64_t)(tid - 1) * T * Co;
+  /* act 2: also the bias gradient (sum of dy), as one more tap whose input plane is all ones;
+   * with an odd tap count it fills the otherwise idle second slot of the last pair. */
+  const int T2 = T + (p->act == 2);
+  float *dw = tid == 0 ? p->out : p->partial + (int64_t)(tid - 1) * T2 * Co;
   float *plane = p->scratch + tid * p->scratchFloats;
+  float *ones = plane + p->scratchFloats / 2;
+  if (T2 > T)
+    for (int i = 0, n = plane_h(p) * pw; i < n; i++) ones[i] = 1.0f;
   int offs[MAX_TAPS];
   for (int kh = 0; kh < p->fH; kh++)
     for (int kw = 0; kw < p->fW; kw++) offs[kh * p->fW + kw] = kh * p->dilH * pw + kw * p->dilW;
   const v128_t z = wasm_f32x4_splat(0.0f);
-  ck_zero(dw, T * Co);
+  ck_zero(dw, T2 * Co);
   int nb, ne;
   ck_split(p->batch, tid, nt, &nb, &ne);
   for (int n = nb; n < ne; n++) {
     fill_plane(p, p->x + (int64_t)n * p->inH * p->inW, plane);
     const float *gn = p->dy + (int64_t)n * OH * OW * Co;
-    for (int t = 0; t < T; t += 2) {
-      const int two = t + 1 < T;
-      const float *xa = plane + offs[t], *xb = plane + offs[two ? t + 1 : t];
+    for (int t = 0; t < T2; t += 2) {
+      const int two = t + 1 < T2;
+      const float *xa = t == T ? ones : plane + offs[t];
+      const float *xb = t + 1 == T ? ones : two ? plane + offs[t + 1] : xa;
       float *da = dw + t * Co, *db = da + Co;
       int co = 0;
       for (; co + 16 <= Co; co += 16) {

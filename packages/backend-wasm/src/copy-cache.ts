@@ -102,6 +102,16 @@ export class TensorCopyCache {
     return start;
   }
 
+  /**
+   * Lets `to` find the block that holds `from`'s `bytes` bytes (a new tensor
+   * with the same values, e.g. a copy made from the block); no-op when the
+   * ring does not hold `from`.
+   */
+  share(from: object, to: object, bytes: number): void {
+    if (!this.holds(from, bytes)) return;
+    this.byKey.set(to, this.byKey.get(from)!);
+  }
+
   /** Records that the block at `ptr` (from `reserve` in this call) now holds `key`'s `bytes` bytes. */
   commit(key: object, ptr: number, bytes: number): void {
     const b = this.blocks.find((x) => x.ptr === ptr && x.call === this.call);

@@ -16,6 +16,8 @@
  */
 
 export { type KernelStats, readKernelStats, setKernelStatsEnabled } from './kernel-stats';
+export { convFilterGradTuning } from './kernels/Conv2DBackpropFilter';
+export { maxPoolGradTuning } from './kernels/MaxPoolGrad';
 export { originalKernel as replacedTfjsWasmKernel } from './kernels/originals';
 export { sparseTuning } from './kernels/SparseKernels';
 export {

@@ -22,6 +22,7 @@ import { multiplyConfig } from './kernels/Multiply';
 import { originalConfig, rememberOriginal } from './kernels/originals';
 import { fakeQuantizeConfig, quantizedConv2DConfig, quantizedMatMulConfig } from './kernels/QuantizedKernels';
 import { quantizedSequenceConfig } from './kernels/QuantizedSequence';
+import { reluGradConfig } from './kernels/ReluGrad';
 import { avgPoolConfig, depthwiseConv2dNativeConfig } from './kernels/rounding-pad';
 import { sparseConv2DConfig, sparseMatMulConfig } from './kernels/SparseKernels';
 import { stepConfig } from './kernels/Step';
@@ -41,6 +42,7 @@ export const convkitKernelConfigs: readonly KernelConfig[] = [
   sumConfig,
   multiplyConfig,
   stepConfig,
+  reluGradConfig,
   identityConfig,
   castConfig,
   fusedDepthwiseConv2DConfig,

@@ -149,3 +149,4 @@ export type {
   SoftmaxStage,
 } from './op-wrappers/quantized-sequence';
 export { quantizedSequence } from './op-wrappers/quantized-sequence';
+export { RELU_GRAD_KERNEL, reluGrad } from './op-wrappers/relu-grad';

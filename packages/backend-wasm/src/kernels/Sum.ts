@@ -1,6 +1,8 @@
 /**
  * Sum over leading axes (bias gradients: [batch, h, w, c] -> [c]) as a
- * threaded SIMD column sum; every other reduction goes to tfjs-backend-wasm.
+ * threaded SIMD column sum, or a copy of the sums that the one-input-channel
+ * filter gradient computed from the same dy (see Conv2DBackpropFilter.ts);
+ * every other reduction goes to tfjs-backend-wasm.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import {
@@ -13,6 +15,7 @@ import {
   util,
 } from '@tensorflow/tfjs-core';
 import { getRuntime } from '../runtime';
+import { pendingBiasGrad } from './Conv2DBackpropFilter';
 import { copyOut, readIn } from './conv-driver';
 import { originalKernel } from './originals';
 import { syncStorageShape } from './storage-shape';
@@ -31,6 +34,14 @@ function sum(args: { inputs: SumInputs; backend: BackendWasm; attrs: SumAttrs })
   if (fallback && (!leading || x.dtype !== 'float32' || size < 4096)) return syncStorageShape(backend, fallback(args));
   const R = util.sizeFromShape(x.shape.slice(0, axes.length));
   const C = size / R;
+  const outShape = attrs.keepDims ? x.shape.map((d, i) => (i < axes.length ? 1 : d)) : x.shape.slice(axes.length);
+  const ready = axes.length === rank - 1 && x.dtype === 'float32' ? pendingBiasGrad(x.dataId) : undefined;
+  if (ready && ready.values.length === C && util.arraysEqual(ready.shape, x.shape)) {
+    // A filter gradient already summed this dy (Conv2DBackpropFilter.ts).
+    const y = backend.makeOutput(outShape, 'float32');
+    (backend.typedArrayFromHeap(y) as Float32Array).set(ready.values);
+    return y;
+  }
   const rt = getRuntime();
   rt.reset();
   const threads = rt.threadsFor(size, MIN_FLOATS_PER_THREAD);
@@ -39,7 +50,6 @@ function sum(args: { inputs: SumInputs; backend: BackendWasm; attrs: SumAttrs })
   const partial = threads > 1 ? rt.allocF32(C * (threads - 1)) : 0;
   rt.run('ck_sum_rows', [px, R, C, out, partial], threads);
   if (partial) rt.run('ck_reduce_partials', [out, partial, C, threads - 1], threads);
-  const outShape = attrs.keepDims ? x.shape.map((d, i) => (i < axes.length ? 1 : d)) : x.shape.slice(axes.length);
   return copyOut(rt, backend, out, outShape);
 }
 

@@ -119,6 +119,21 @@ export interface ConvJob {
    * kernel reads: conv outputs go to MaxPoolGrad, input gradients to the layer below).
    */
   keepOutput?: boolean;
+  /**
+   * A second result of the export's out-shape, written to the `partial` field (MaxPoolGrad's
+   * ReLU-gradient product): reserved in the copy cache, and kept there under a fresh key that
+   * `runConv` hands to this callback. When the cache cannot take it, the export runs with
+   * `act` 0 and the callback is not called. Not with `reducesBatch`.
+   */
+  secondOutput?: (key: object) => void;
+  /**
+   * Floats the export writes after the result (reduced with it, kept out of the result
+   * tensor), handed to `onTail` as a copy: the bias gradient of the one-input-channel
+   * filter gradient.
+   */
+  tailFloats?: number;
+  /** Receives the `tailFloats` floats after the result. */
+  onTail?: (values: Float32Array) => void;
 }
 
 /** Runs one convolution job and returns the new tensor. */
@@ -142,13 +157,16 @@ export function runConv(backend: BackendWasm, job: ConvJob): TensorInfo {
   const w = job.filter ? readIn(rt, backend, job.filter) : 0;
   const dy = job.dy ? readIn(rt, backend, job.dy) : 0;
   const bias = job.bias ? readIn(rt, backend, job.bias) : 0;
-  const outSize = job.outShape.reduce((a, b) => a * b, 1);
+  const resultSize = job.outShape.reduce((a, b) => a * b, 1);
+  const outSize = resultSize + (job.tailFloats ?? 0);
   // Reduced results are written as partial sums first; those stay in the arena.
   const keep = job.keepOutput === true && !job.reducesBatch;
   const out = keep ? allocKept(rt, outSize) : rt.allocF32(outSize);
+  const second = job.secondOutput && !job.reducesBatch ? rt.cache.reserve(outSize * 4) : -1;
+  if (second >= 0) rt.ensure(second + outSize * 4);
   const scratchFloats = job.scratchFloats ?? 0;
   const scratch = rt.allocF32(scratchFloats * threads);
-  const partial = job.reducesBatch && threads > 1 ? rt.allocF32(outSize * (threads - 1)) : 0;
+  const partial = second >= 0 ? second : job.reducesBatch && threads > 1 ? rt.allocF32(outSize * (threads - 1)) : 0;
   const params = rt.params([
     info.batchSize,
     info.inHeight,
@@ -166,7 +184,7 @@ export function runConv(backend: BackendWasm, job: ConvJob): TensorInfo {
     info.padInfo.top,
     info.padInfo.left,
     job.mult ?? 1,
-    job.act ?? 0,
+    job.secondOutput && second < 0 ? 0 : (job.act ?? 0),
     x,
     w,
     dy,
@@ -177,8 +195,18 @@ export function runConv(backend: BackendWasm, job: ConvJob): TensorInfo {
     partial,
   ]);
   rt.run(job.fn, [params], threads);
-  if (partial) rt.run('ck_reduce_partials', [out, partial, outSize, threads - 1], threads);
-  return keep ? copyOutKept(rt, backend, out, job.outShape) : copyOut(rt, backend, out, job.outShape);
+  if (partial && second < 0) rt.run('ck_reduce_partials', [out, partial, outSize, threads - 1], threads);
+  if (job.tailFloats && job.onTail) {
+    const at = (out >> 2) + resultSize;
+    job.onTail(rt.f32.slice(at, at + job.tailFloats));
+  }
+  const result = keep ? copyOutKept(rt, backend, out, job.outShape) : copyOut(rt, backend, out, job.outShape);
+  if (second >= 0 && job.secondOutput) {
+    const key = {};
+    rt.cache.commit(key, second, outSize * 4);
+    job.secondOutput(key);
+  }
+  return result;
 }
 
 /** Scratch floats per thread for the im2col + GEMM kernels with reduction length K. */

@@ -9,6 +9,7 @@
  * first layer's images).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { reluGrad } from '../op-wrappers/relu-grad';
 import { pair } from './dilate-filter';
 import { runKernel } from './run-kernel';
 
@@ -29,7 +30,7 @@ export const fusedConv2DGradConfig: tf.GradConfig = {
     }
     const common = { strides, pad, dataFormat, dilations: [1, 1], dimRoundingMode };
     // Made once for the three gradients; freed with the backward pass's scope.
-    const d = activation === 'relu' ? tf.mul(dy as tf.Tensor, tf.step(y)) : (dy as tf.Tensor);
+    const d = activation === 'relu' ? reluGrad(dy as tf.Tensor, y) : (dy as tf.Tensor);
     return {
       x: () => runKernel(tf.Conv2DBackpropInput, { dy: d, filter }, { ...common, inputShape: x.shape }),
       filter: () => runKernel(tf.Conv2DBackpropFilter, { x, dy: d }, { ...common, filterShape: filter.shape }),

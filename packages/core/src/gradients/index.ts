@@ -13,6 +13,7 @@ import { conv2DGradConfig } from './conv2d';
 import { depthwiseConv2dNativeGradConfig } from './depthwise-conv2d';
 import { fusedConv2DGradConfig } from './fused-conv2d';
 import { maxPoolGradConfig } from './max-pool';
+import { reluGradGradConfig } from './relu-grad';
 
 /** The gradient configs convkit registers in place of tfjs-core's. */
 export const convkitGradConfigs = [
@@ -23,6 +24,7 @@ export const convkitGradConfigs = [
   maxPoolGradConfig,
   batchMatMulGradConfig,
   fusedConv2DGradConfig,
+  reluGradGradConfig,
 ] as const;
 
 /** Registers convkit's gradients; must run after tfjs-core's `register_all_gradients`. */
