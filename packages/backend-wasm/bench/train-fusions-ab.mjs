@@ -66,7 +66,8 @@ for (let r = 0; r < rounds; r++) {
         ts.push(performance.now() - t0);
       }
       got[on] = median(ts);
-      (res[`${t} ${on ? 'new' : 'old'}`] ??= []).push(got[on]);
+      const key = `${t} ${on ? 'new' : 'old'}`;
+      res[key] = [...(res[key] ?? []), got[on]];
     }
     ratio[t].push(got.false / got.true);
   }
