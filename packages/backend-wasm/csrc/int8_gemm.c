@@ -174,32 +174,35 @@ static inline void store_row8(const ck_qgemm_params *p, float *o, int m, int n, 
   store_cols(o, epilogue(acc1, p, n + 4), n + 4, p->N);
 }
 
+/* One k pair of a 4-row × 8-column int8 tile: rows x0..x3 (a pair of int16 codes, splat) times the
+ * panel's two halves b0, b1 into the accumulators c[2r] (columns 0-3) and c[2r+1] (columns 4-7).
+ * Inlined, the array stays in registers. */
+static inline __attribute__((always_inline)) void dot4x8(v128_t c[8], v128_t x0, v128_t x1, v128_t x2, v128_t x3,
+                                                         v128_t b0, v128_t b1) {
+  const v128_t x[4] = {x0, x1, x2, x3};
+  for (int r = 0; r < 4; r++) {
+    c[2 * r] = wasm_i32x4_add(c[2 * r], wasm_i32x4_dot_i16x8(x[r], b0));
+    c[2 * r + 1] = wasm_i32x4_add(c[2 * r + 1], wasm_i32x4_dot_i16x8(x[r], b1));
+  }
+}
+
 /* Rows a[0..3] (each Kp codes) times panel `panel` into o (row stride N), rows m.. m + 3. */
 static void qgemm_rows4(const ck_qgemm_params *p, const int16_t *a0, float *o, int m, int panel) {
   const int Kp = p->Kp, N = p->N;
   const int8_t *bp = (const int8_t *)p->B + (int64_t)panel * Kp * 8;
   const int16_t *a1 = a0 + Kp, *a2 = a1 + Kp, *a3 = a2 + Kp;
-  v128_t c00 = wasm_i32x4_splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  v128_t acc[8];
+  for (int i = 0; i < 8; i++) acc[i] = wasm_i32x4_splat(0);
   for (int k = 0; k < Kp; k += 2) {
     v128_t bb = wasm_v128_load(bp);
     v128_t b0 = wasm_i16x8_extend_low_i8x16(bb), b1 = wasm_i16x8_extend_high_i8x16(bb);
     bp += 16;
     v128_t x0 = wasm_v128_load32_splat(a0 + k), x1 = wasm_v128_load32_splat(a1 + k);
     v128_t x2 = wasm_v128_load32_splat(a2 + k), x3 = wasm_v128_load32_splat(a3 + k);
-    c00 = wasm_i32x4_add(c00, wasm_i32x4_dot_i16x8(x0, b0));
-    c01 = wasm_i32x4_add(c01, wasm_i32x4_dot_i16x8(x0, b1));
-    c10 = wasm_i32x4_add(c10, wasm_i32x4_dot_i16x8(x1, b0));
-    c11 = wasm_i32x4_add(c11, wasm_i32x4_dot_i16x8(x1, b1));
-    c20 = wasm_i32x4_add(c20, wasm_i32x4_dot_i16x8(x2, b0));
-    c21 = wasm_i32x4_add(c21, wasm_i32x4_dot_i16x8(x2, b1));
-    c30 = wasm_i32x4_add(c30, wasm_i32x4_dot_i16x8(x3, b0));
-    c31 = wasm_i32x4_add(c31, wasm_i32x4_dot_i16x8(x3, b1));
+    dot4x8(acc, x0, x1, x2, x3, b0, b1);
   }
   const int n = panel * 8;
-  store_row8(p, o, m, n, c00, c01);
-  store_row8(p, o + N, m + 1, n, c10, c11);
-  store_row8(p, o + 2 * N, m + 2, n, c20, c21);
-  store_row8(p, o + 3 * N, m + 3, n, c30, c31);
+  for (int r = 0; r < 4; r++) store_row8(p, o + r * N, m + r, n, acc[2 * r], acc[2 * r + 1]);
 }
 
 static void qgemm_row1(const ck_qgemm_params *p, const int16_t *a0, float *o, int m, int panel) {
@@ -250,7 +253,8 @@ static void qconv_rows4(const ck_qgemm_params *p, const int16_t *r0, const int16
                         const int16_t *r3, float *o, int m, int panel) {
   const int C = p->inC, N = p->N;
   const int16_t *bp = (const int16_t *)p->B + (int64_t)panel * p->Kp * 8;
-  v128_t c00 = wasm_i32x4_splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  v128_t acc[8];
+  for (int i = 0; i < 8; i++) acc[i] = wasm_i32x4_splat(0);
   for (int kh = 0; kh < p->fH; kh++) {
     for (int kw = 0; kw < p->fW; kw++) {
       const int off = (kh * p->dilH * p->PW + kw * p->dilW) * C;
@@ -260,22 +264,12 @@ static void qconv_rows4(const ck_qgemm_params *p, const int16_t *r0, const int16
         bp += 16;
         v128_t x0 = wasm_v128_load32_splat(a0 + c), x1 = wasm_v128_load32_splat(a1 + c);
         v128_t x2 = wasm_v128_load32_splat(a2 + c), x3 = wasm_v128_load32_splat(a3 + c);
-        c00 = wasm_i32x4_add(c00, wasm_i32x4_dot_i16x8(x0, b0));
-        c01 = wasm_i32x4_add(c01, wasm_i32x4_dot_i16x8(x0, b1));
-        c10 = wasm_i32x4_add(c10, wasm_i32x4_dot_i16x8(x1, b0));
-        c11 = wasm_i32x4_add(c11, wasm_i32x4_dot_i16x8(x1, b1));
-        c20 = wasm_i32x4_add(c20, wasm_i32x4_dot_i16x8(x2, b0));
-        c21 = wasm_i32x4_add(c21, wasm_i32x4_dot_i16x8(x2, b1));
-        c30 = wasm_i32x4_add(c30, wasm_i32x4_dot_i16x8(x3, b0));
-        c31 = wasm_i32x4_add(c31, wasm_i32x4_dot_i16x8(x3, b1));
+        dot4x8(acc, x0, x1, x2, x3, b0, b1);
       }
     }
   }
   const int n = panel * 8;
-  store_row8(p, o, m, n, c00, c01);
-  store_row8(p, o + N, m + 1, n, c10, c11);
-  store_row8(p, o + 2 * N, m + 2, n, c20, c21);
-  store_row8(p, o + 3 * N, m + 3, n, c30, c31);
+  for (int r = 0; r < 4; r++) store_row8(p, o + r * N, m + r, n, acc[2 * r], acc[2 * r + 1]);
 }
 
 static void qconv_row1(const ck_qgemm_params *p, const int16_t *r0, float *o, int m, int panel) {

@@ -17,6 +17,7 @@ import type { PackedInt8 } from './compressed-weights';
 import {
   c1ConvScratch,
   compressedConvGeometry,
+  convParams,
   copyIn,
   copyOut,
   driverTuning,
@@ -120,33 +121,18 @@ function floatConv(
   const out = fused ? 0 : rt.allocF32(size(info.outShape));
   const scratchFloats = c1 ? c1ConvScratch(info) : gemmConvScratch(info);
   const scratch = rt.allocF32(scratchFloats * threads);
-  const params = rt.params([
-    info.batchSize,
-    info.inHeight,
-    info.inWidth,
-    info.inChannels,
-    info.outHeight,
-    info.outWidth,
-    info.outChannels,
-    info.filterHeight,
-    info.filterWidth,
-    info.strideHeight,
-    info.strideWidth,
-    info.dilationHeight,
-    info.dilationWidth,
-    info.padInfo.top,
-    info.padInfo.left,
-    1,
-    st.activation === 'relu' ? 1 : 0,
-    x.ptr,
+  const params = convParams(rt, info, {
+    mult: 1,
+    act: st.activation === 'relu' ? 1 : 0,
+    x: x.ptr,
     w,
-    0,
-    b,
+    dy: 0,
+    bias: b,
     out,
     scratch,
     scratchFloats,
-    0,
-  ]);
+    partial: 0,
+  });
   const y: State = { ptr: out, shape: [...info.outShape], grid: null, pending: st.output ?? undefined };
   if (!fused) {
     rt.run(c1 ? 'ck_conv2d_c1' : 'ck_conv2d', [params], threads);

@@ -136,6 +136,53 @@ export interface ConvJob {
   onTail?: (values: Float32Array) => void;
 }
 
+/** The pointers and flags of a `ck_conv_params` block (csrc/ck.h) after its geometry. */
+export interface ConvParamFields {
+  /** Channel multiplier (depthwise); 1 otherwise. */
+  mult: number;
+  /** Epilogue: 0 none, 1 relu. */
+  act: number;
+  x: number;
+  w: number;
+  dy: number;
+  bias: number;
+  out: number;
+  scratch: number;
+  scratchFloats: number;
+  partial: number;
+}
+
+/** Writes a `ck_conv_params` block (csrc/ck.h): the geometry of `info`, then `f`; returns its offset. */
+export function convParams(rt: KernelRuntime, info: backend_util.Conv2DInfo, f: ConvParamFields): number {
+  return rt.params([
+    info.batchSize,
+    info.inHeight,
+    info.inWidth,
+    info.inChannels,
+    info.outHeight,
+    info.outWidth,
+    info.outChannels,
+    info.filterHeight,
+    info.filterWidth,
+    info.strideHeight,
+    info.strideWidth,
+    info.dilationHeight,
+    info.dilationWidth,
+    info.padInfo.top,
+    info.padInfo.left,
+    f.mult,
+    f.act,
+    f.x,
+    f.w,
+    f.dy,
+    f.bias,
+    f.out,
+    f.scratch,
+    f.scratchFloats,
+    f.partial,
+  ]);
+}
+
 /** Runs one convolution job and returns the new tensor. */
 export function runConv(backend: BackendWasm, job: ConvJob): TensorInfo {
   const { info } = job;
@@ -167,24 +214,9 @@ export function runConv(backend: BackendWasm, job: ConvJob): TensorInfo {
   const scratchFloats = job.scratchFloats ?? 0;
   const scratch = rt.allocF32(scratchFloats * threads);
   const partial = second >= 0 ? second : job.reducesBatch && threads > 1 ? rt.allocF32(outSize * (threads - 1)) : 0;
-  const params = rt.params([
-    info.batchSize,
-    info.inHeight,
-    info.inWidth,
-    info.inChannels,
-    info.outHeight,
-    info.outWidth,
-    info.outChannels,
-    info.filterHeight,
-    info.filterWidth,
-    info.strideHeight,
-    info.strideWidth,
-    info.dilationHeight,
-    info.dilationWidth,
-    info.padInfo.top,
-    info.padInfo.left,
-    job.mult ?? 1,
-    job.secondOutput && second < 0 ? 0 : (job.act ?? 0),
+  const params = convParams(rt, info, {
+    mult: job.mult ?? 1,
+    act: job.secondOutput && second < 0 ? 0 : (job.act ?? 0),
     x,
     w,
     dy,
@@ -193,7 +225,7 @@ export function runConv(backend: BackendWasm, job: ConvJob): TensorInfo {
     scratch,
     scratchFloats,
     partial,
-  ]);
+  });
   rt.run(job.fn, [params], threads);
   if (partial && second < 0) rt.run('ck_reduce_partials', [out, partial, outSize, threads - 1], threads);
   if (job.tailFloats && job.onTail) {
