@@ -13,8 +13,9 @@ import { setThreadsCount } from '@convkit/backend-wasm';
 import { setBackend } from '@convkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { machineLine } from '../../../bench/markdown.mjs';
+import { referenceCnn } from '../../../bench/reference-cnn.mjs';
 
-const { Conv2D, Dense, Flatten, MaxPool2D, Sequential } = await import('../../layers/dist/index.js');
+const layers = await import('../../layers/dist/index.js');
 const { Adam } = await import('../../optim/dist/index.js');
 
 const argv = process.argv.slice(2);
@@ -44,17 +45,7 @@ function torchTrain(py, threads) {
 }
 
 await setBackend('wasm');
-const model = new Sequential({
-  layers: [
-    new Conv2D({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-    new MaxPool2D({ poolSize: 2 }),
-    new Conv2D({ filters: 64, kernelSize: 3, activation: 'relu' }),
-    new MaxPool2D({ poolSize: 2 }),
-    new Flatten(),
-    new Dense({ units: 128, activation: 'relu' }),
-    new Dense({ units: 10, activation: 'softmax' }),
-  ],
-});
+const model = referenceCnn(layers);
 model.compile({ optimizer: new Adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy' });
 const x = tf.randomUniform([BATCH, 28, 28, 1]);
 const y = tf.randomUniform([BATCH], 0, 10, 'int32');

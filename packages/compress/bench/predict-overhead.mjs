@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { getThreadsCount, setThreadsCount } from '@convkit/backend-wasm';
 import { quantizeModel } from '@convkit/compress';
 import { memory, ops, randomUniform, setBackend, setSeed, tidy } from '@convkit/core';
-import { Conv2D, Dense, Flatten, MaxPool2D, Sequential } from '@convkit/layers';
+import * as layers from '@convkit/layers';
+import { referenceCnn } from '../../../bench/reference-cnn.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -19,18 +20,8 @@ const { values: args } = parseArgs({
 await setBackend('wasm');
 await setThreadsCount(Number(args.threads));
 setSeed(1);
-const model = new Sequential({
-  layers: [
-    new Conv2D({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-    new MaxPool2D({ poolSize: 2 }),
-    new Conv2D({ filters: 64, kernelSize: 3, activation: 'relu' }),
-    new MaxPool2D({ poolSize: 2 }),
-    new Flatten(),
-    new Dense({ units: 128, activation: 'relu' }),
-    new Dense({ units: 10, activation: 'softmax' }),
-  ],
-});
-const tiny = new Sequential({ layers: [new Flatten({ inputShape: [28, 28, 1] })] });
+const model = referenceCnn(layers);
+const tiny = new layers.Sequential({ layers: [new layers.Flatten({ inputShape: [28, 28, 1] })] });
 const calib = tidy(() => randomUniform([256, 28, 28, 1]));
 const q = await quantizeModel(model, { calibrationData: calib });
 const chain = q.model.inferenceOverride;

@@ -11,24 +11,15 @@ import { parseArgs } from 'node:util';
 import { getThreadsCount, setThreadsCount } from '@convkit/backend-wasm';
 import { quantizeModel, useIntegerKernels } from '@convkit/compress';
 import { randomUniform, setBackend, setSeed, tidy } from '@convkit/core';
-import { Conv2D, Dense, Flatten, MaxPool2D, Sequential } from '@convkit/layers';
+import * as layers from '@convkit/layers';
+import { referenceCnn } from '../../../bench/reference-cnn.mjs';
 
 const { values: args } = parseArgs({
   options: { rounds: { type: 'string', default: '30' }, burst: { type: 'string', default: '10' } },
 });
 await setBackend('wasm');
 setSeed(1);
-const model = new Sequential({
-  layers: [
-    new Conv2D({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-    new MaxPool2D({ poolSize: 2 }),
-    new Conv2D({ filters: 64, kernelSize: 3, activation: 'relu' }),
-    new MaxPool2D({ poolSize: 2 }),
-    new Flatten(),
-    new Dense({ units: 128, activation: 'relu' }),
-    new Dense({ units: 10, activation: 'softmax' }),
-  ],
-});
+const model = referenceCnn(layers);
 const calib = tidy(() => randomUniform([256, 28, 28, 1]));
 const q = await quantizeModel(model, { calibrationData: calib });
 useIntegerKernels(q.model, q.spec);
