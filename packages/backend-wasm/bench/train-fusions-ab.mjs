@@ -8,8 +8,9 @@ import os from 'node:os';
 import { convFilterGradTuning, maxPoolGradTuning, setThreadsCount } from '@convkit/backend-wasm';
 import { setBackend } from '@convkit/core';
 import * as tf from '@tensorflow/tfjs-core';
+import { referenceCnn } from '../../../bench/reference-cnn.mjs';
 
-const { Conv2D, Dense, Flatten, MaxPool2D, Sequential } = await import('../../layers/dist/index.js');
+const layers = await import('../../layers/dist/index.js');
 const { Adam } = await import('../../optim/dist/index.js');
 await setBackend('wasm');
 const rounds = Number(process.argv[2] ?? 15),
@@ -22,17 +23,7 @@ const use = (on) => {
   if (on && !has) tf.registerKernel(rg);
   if (!on && has) tf.unregisterKernel('ConvkitReluGrad', 'wasm');
 };
-const m = new Sequential({
-  layers: [
-    new Conv2D({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-    new MaxPool2D({ poolSize: 2 }),
-    new Conv2D({ filters: 64, kernelSize: 3, activation: 'relu' }),
-    new MaxPool2D({ poolSize: 2 }),
-    new Flatten(),
-    new Dense({ units: 128, activation: 'relu' }),
-    new Dense({ units: 10, activation: 'softmax' }),
-  ],
-});
+const m = referenceCnn(layers);
 m.compile({ optimizer: new Adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy' });
 const x = tf.randomUniform([64, 28, 28, 1]);
 const y = tf.randomUniform([64], 0, 10, 'int32');

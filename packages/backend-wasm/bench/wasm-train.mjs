@@ -19,9 +19,10 @@ import {
 import { ops, setBackend } from '@convkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { machineLine, mdTable, writeMarkdown } from '../../../bench/markdown.mjs';
+import { referenceCnn } from '../../../bench/reference-cnn.mjs';
 
 // The user-facing API, from the sibling packages' built dist (this package does not depend on them).
-const { Conv2D, Dense, Flatten, MaxPool2D, Sequential } = await import('../../layers/dist/index.js');
+const layersApi = await import('../../layers/dist/index.js');
 const { Adam } = await import('../../optim/dist/index.js');
 
 const argv = process.argv.slice(2);
@@ -311,17 +312,7 @@ function torchSide() {
 
 // ---------- the user path: @convkit/layers + @convkit/optim ----------
 function buildModel() {
-  const model = new Sequential({
-    layers: [
-      new Conv2D({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-      new MaxPool2D({ poolSize: 2 }),
-      new Conv2D({ filters: 64, kernelSize: 3, activation: 'relu' }),
-      new MaxPool2D({ poolSize: 2 }),
-      new Flatten(),
-      new Dense({ units: 128, activation: 'relu' }),
-      new Dense({ units: 10, activation: 'softmax' }),
-    ],
-  });
+  const model = referenceCnn(layersApi);
   model.compile({ optimizer: new Adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy' });
   return model;
 }

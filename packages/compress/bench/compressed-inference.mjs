@@ -43,9 +43,10 @@ import {
   useIntegerKernels,
 } from '@convkit/compress';
 import { ops, randomUniform, setBackend, setSeed, tensor, tidy } from '@convkit/core';
-import { Conv2D, cloneModel, Dense, Flatten, MaxPool2D, Sequential, sliceBatch } from '@convkit/layers';
+import * as layers from '@convkit/layers';
 import { Adam } from '@convkit/optim';
 import { machineLine, mdTable, writeMarkdown } from '../../../bench/markdown.mjs';
+import { referenceCnn } from '../../../bench/reference-cnn.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -67,17 +68,7 @@ const rounds = Math.max(1, Number(args.rounds));
 const runs1 = args.quick ? 30 : 150;
 const runs64 = args.quick ? 5 : 25;
 
-const model = new Sequential({
-  layers: [
-    new Conv2D({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-    new MaxPool2D({ poolSize: 2 }),
-    new Conv2D({ filters: 64, kernelSize: 3, activation: 'relu' }),
-    new MaxPool2D({ poolSize: 2 }),
-    new Flatten(),
-    new Dense({ units: 128, activation: 'relu' }),
-    new Dense({ units: 10, activation: 'softmax' }),
-  ],
-});
+const model = referenceCnn(layers);
 model.compile({ optimizer: new Adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy' });
 
 let trainX;
@@ -94,10 +85,10 @@ if (args['no-train']) {
   const n = digits.size ?? digits.length ?? 10000;
   const all = digits.toBatch();
   const nTrain = Math.floor(n * 0.8);
-  trainX = sliceBatch(all.xs, 0, nTrain);
-  trainY = sliceBatch(all.ys, 0, nTrain);
-  testX = sliceBatch(all.xs, nTrain, n - nTrain);
-  testY = sliceBatch(all.ys, nTrain, n - nTrain);
+  trainX = layers.sliceBatch(all.xs, 0, nTrain);
+  trainY = layers.sliceBatch(all.ys, 0, nTrain);
+  testX = layers.sliceBatch(all.xs, nTrain, n - nTrain);
+  testY = layers.sliceBatch(all.ys, nTrain, n - nTrain);
   all.xs.dispose();
   all.ys.dispose();
   const t0 = performance.now();
@@ -107,17 +98,17 @@ if (args['no-train']) {
 
 // Variants: [label, model, setup before timing, baseline label]
 const variants = [];
-const q = await quantizeModel(model, { calibrationData: sliceBatch(trainX, 0, 512) });
+const q = await quantizeModel(model, { calibrationData: layers.sliceBatch(trainX, 0, 512) });
 const qRouted = inferenceKernelsOf(q.model).int8;
 const qChain = inferenceKernelsOf(q.model).chain;
 variants.push({ label: 'float32', model, base: null });
 variants.push({ label: 'int8, integer kernels', model: q.model, base: 'float32' });
 // The other two int8 rows get their own copies of the same quantized model (quantizeModel is
 // deterministic), each routed once here: nothing is re-routed between timed calls.
-const qLayers = await quantizeModel(model, { calibrationData: sliceBatch(trainX, 0, 512) });
+const qLayers = await quantizeModel(model, { calibrationData: layers.sliceBatch(trainX, 0, 512) });
 qLayers.model.inferenceOverride = undefined;
 variants.push({ label: 'int8, per-layer routes (no chain)', model: qLayers.model, base: 'float32' });
-const qSim = await quantizeModel(model, { calibrationData: sliceBatch(trainX, 0, 512) });
+const qSim = await quantizeModel(model, { calibrationData: layers.sliceBatch(trainX, 0, 512) });
 clearInferenceKernels(qSim.model);
 variants.push({ label: 'int8, simulated (float kernels)', model: qSim.model, base: 'float32' });
 
@@ -127,19 +118,19 @@ for (const [label, opts] of [
   ['90%', { sparsity: 0.9 }],
   ['2:4', { sparsity: 0.5, blockSparsity: [2, 4] }],
 ]) {
-  const m = cloneModel(model);
+  const m = layers.cloneModel(model);
   const pruner = await pruneOneShot(m, opts);
   pruner.strip();
   pruned.push({ label, model: m, routed: inferenceKernelsOf(m).sparse });
   // The dense row runs a copy of the same pruned weights with no routes.
-  const dense = cloneModel(m);
+  const dense = layers.cloneModel(m);
   clearInferenceKernels(dense);
   variants.push({ label: `pruned ${label}, dense kernels`, model: dense, base: null });
   variants.push({ label: `pruned ${label}, sparse kernels`, model: m, base: `pruned ${label}, dense kernels` });
 }
 
-const x1 = sliceBatch(testX, 0, 1);
-const x64 = sliceBatch(testX, 0, 64);
+const x1 = layers.sliceBatch(testX, 0, 1);
+const x64 = layers.sliceBatch(testX, 0, 64);
 // Round robin: each timed run goes through every variant once, so a change in the machine's load
 // (other programs) hits all rows alike; a row's figure is the median of its runs.
 const median = (t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)];
